@@ -1,0 +1,92 @@
+"""The corpus manifest: one row per document, the single place document metadata lives.
+
+Split assignment comes from here, so every build splits the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from .errors import InputError
+from .fileio import read_text
+
+SPLITS = ("train", "validation", "test")
+BASES = ("STATED", "INFERRED")
+DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    raw_file: str
+    raw_sha256: str
+    title: str
+    source: str
+    published: str
+    published_basis: str
+    published_reason: str
+    language: str
+    split: str
+    note: str
+
+
+COLUMNS = [f.name for f in fields(Document)]
+
+
+def valid_doc_id(doc_id: str) -> bool:
+    """A doc id is a plain file stem: no path separators, no leading dot."""
+    return bool(DOC_ID.fullmatch(doc_id)) and ".." not in doc_id
+
+
+def read_manifest(path: Path) -> list[Document]:
+    """Parse and check the manifest; every defect names the line."""
+    name = str(path)
+    text = read_text(path)
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames != COLUMNS:
+        raise InputError(f"header must be {','.join(COLUMNS)}", name, "line 1")
+    docs: list[Document] = []
+    seen: set[str] = set()
+    for row in reader:
+        where = f"line {reader.line_num}"
+        if None in row or any(v is None for v in row.values()):
+            raise InputError(f"expected {len(COLUMNS)} columns", name, where)
+        doc = Document(**row)
+        if not valid_doc_id(doc.doc_id):
+            raise InputError(f"doc_id {doc.doc_id!r} is not a plain file stem", name, where)
+        if doc.doc_id in seen:
+            raise InputError(f"duplicate doc_id {doc.doc_id!r}", name, where)
+        seen.add(doc.doc_id)
+        if doc.raw_file != f"{doc.doc_id}.txt":
+            raise InputError(f"raw_file must be {doc.doc_id}.txt", name, where)
+        if not re.fullmatch(r"[0-9a-f]{64}", doc.raw_sha256):
+            raise InputError("raw_sha256 must be 64 lowercase hex digits", name, where)
+        if doc.split not in SPLITS:
+            raise InputError(f"split {doc.split!r} is not one of {', '.join(SPLITS)}", name, where)
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", doc.published):
+            raise InputError(f"published {doc.published!r} is not an ISO date", name, where)
+        if doc.published_basis not in BASES:
+            raise InputError(f"published_basis must be STATED or INFERRED", name, where)
+        if doc.published_basis == "INFERRED" and not doc.published_reason:
+            raise InputError("an INFERRED date needs a published_reason", name, where)
+        docs.append(doc)
+    if not docs:
+        raise InputError("manifest has no documents", name)
+    return docs
+
+
+def manifest_by_id(path: Path) -> dict[str, Document]:
+    return {d.doc_id: d for d in read_manifest(path)}
+
+
+def render_manifest(docs: list[Document]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for doc in docs:
+        writer.writerow(asdict(doc))
+    return buf.getvalue()
