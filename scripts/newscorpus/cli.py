@@ -73,6 +73,52 @@ def clean(raw_files, out_dir, rules_path, check):
     removed = sum(1 for r in results for x in r.removed if x["rule"] != "whitespace")
     click.echo(f"cleaned {len(results)} document(s) into {out_dir} ({removed} furniture segment(s) removed)")
 
+@cli.command()
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=None,
+              help="Entity registry [default: annotations/entities.json].")
+@click.option("--clean-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of clean texts the annotations point into [default: corpus/clean].")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format; json is machine-readable.")
+def validate(targets, registry_path, clean_dir, fmt):
+    """Check annotation files (default: the whole corpus) against the schema and the text.
+
+    TARGETS are annotation files or folders. Every problem is printed as
+    `file: /json/pointer: message`; exit status is 0 only when everything is valid.
+    """
+    from .validate import validate_paths
+
+    report = validate_paths(list(targets) or None, clean_dir=clean_dir, registry_path=registry_path)
+    if fmt == "json":
+        click.echo(report.to_json())
+    else:
+        for problem in report.problems:
+            click.echo(str(problem))
+        verdict = "valid" if report.valid else f"{len(report.problems)} problem(s)"
+        click.echo(f"{len(report.files)} annotation file(s) checked: {verdict}", err=fmt == "json")
+    if not report.valid:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: schema/].")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the committed schemas differ from scheme.py.")
+def schema(out_dir, check):
+    """Generate the JSON Schemas (annotation, entity registry) from the label inventory in scheme.py."""
+    from .schema import stale_schemas, write_schemas
+
+    out_dir = out_dir or paths.SCHEMA_DIR
+    if check:
+        stale = stale_schemas(out_dir)
+        if stale:
+            raise click.ClickException(f"{out_dir}: out of date: {', '.join(stale)} (run `newscorpus schema`)")
+        click.echo(f"schemas in {out_dir} are up to date")
+        return
+    for path in write_schemas(out_dir):
+        click.echo(f"wrote {path}")
+
 
 def main():  # pragma: no cover - console-script entry
     cli()

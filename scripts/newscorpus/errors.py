@@ -45,7 +45,7 @@ class Problem:
     check: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.pointer or '/'}: {self.message}"
+        return ": ".join(part for part in (self.file, self.pointer, self.message) if part)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "pointer": self.pointer, "message": self.message, "check": self.check}

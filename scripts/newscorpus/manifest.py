@@ -11,12 +11,13 @@ import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from . import scheme
 from .errors import InputError
 from .fileio import read_text
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")
-DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
+DOC_ID = re.compile(scheme.DOC_ID_PATTERN)
 
 
 @dataclass(frozen=True)

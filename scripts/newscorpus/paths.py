@@ -37,3 +37,12 @@ DIST_DIR = ROOT / "dist"
 HF_DIR = DIST_DIR / "hf"
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 CLEANING_RULES = PACKAGE_DATA / "cleaning_rules.toml"
+
+
+def display(path) -> str:
+    """A path as the user should read it: relative to the working directory when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
