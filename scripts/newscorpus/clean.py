@@ -281,15 +281,23 @@ class _Cleaner:
             for earlier in kept_words:
                 if len(earlier) < rule.min_words:
                     continue
-                same = earlier == words or (
-                    difflib.SequenceMatcher(None, earlier, words, autojunk=False).ratio() >= rule.min_similarity
-                )
+                same = earlier == words or _near_repeat(earlier, words, rule.min_similarity)
                 if same:
                     self._drop(content, rule.id, removed_by)
                     if newline is not None:
                         removed_by[newline.raw] = rule.id
                     return True
         return False
+
+
+def _near_repeat(a: list[str], b: list[str], min_similarity: float) -> bool:
+    """True when the shorter word list sits inside the longer in order (words only added or
+    dropped, never substituted) and is at least ``min_similarity`` of its length."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < min_similarity * len(long_):
+        return False
+    blocks = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) == len(short)
 
 
 def _segments(out: list[_Char]) -> list[list[int]]:
