@@ -6,6 +6,7 @@ status 1, never a traceback.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -119,6 +120,255 @@ def schema(out_dir, check):
     for path in write_schemas(out_dir):
         click.echo(f"wrote {path}")
 
+def _report_agreement(result, fmt, out, diff, reference, candidate):
+    from .agreement import differences_text
+    from .fileio import atomic_write_text
+
+    if fmt == "json":
+        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = result.to_markdown(reference, candidate)
+    if diff:
+        text += "\n" + differences_text(result)
+    if out:
+        atomic_write_text(out, text)
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(text, nl=False)
+
+
+_agreement_options = [
+    click.option("--split", type=click.Choice(["train", "validation", "test"]), default=None,
+                 help="Only the documents of this split (from the manifest)."),
+    click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+                 help="Report format."),
+    click.option("--diff", is_flag=True, help="Also list every disagreement, span by span."),
+    click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                 help="Write the report to this file instead of stdout."),
+]
+
+
+def agreement_options(func):
+    for option in reversed(_agreement_options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("a_dir", type=click.Path(path_type=Path))
+@click.argument("b_dir", type=click.Path(path_type=Path))
+@agreement_options
+def agreement(a_dir, b_dir, split, fmt, diff, out):
+    """Inter-annotator agreement between two folders of annotation files.
+
+    Per layer and label: span F1 (exact offsets), labelled F1, overlap-relaxed F1, and on
+    exactly matched spans, attribute agreement (value, qualifier, unit, realis, mention,
+    entity) and event-argument F1. A_DIR is taken as the reference for precision/recall.
+    """
+    from .agreement import compare_folders
+
+    _report_agreement(compare_folders(a_dir, b_dir, split=split), fmt, out, diff, str(a_dir), str(b_dir))
+
+
+@cli.command()
+@click.argument("pred_dir", type=click.Path(path_type=Path))
+@click.argument("gold_dir", type=click.Path(path_type=Path), required=False)
+@agreement_options
+def evaluate(pred_dir, gold_dir, split, fmt, diff, out):
+    """Score predictions in PRED_DIR against gold in GOLD_DIR [default: annotations/].
+
+    The same measures as `agreement`, with the gold as reference: precision, recall and F1
+    per layer and label, exact and overlap-relaxed, and attribute accuracy on matches.
+    """
+    from .agreement import compare_folders
+
+    gold_dir = gold_dir or paths.ANNOTATIONS_DIR
+    _report_agreement(compare_folders(gold_dir, pred_dir, split=split), fmt, out, diff, str(gold_dir), str(pred_dir))
+
+@cli.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Dataset folder to write [default: dist/hf, or dist/hf-standoff with --standoff].")
+@click.option("--standoff", is_flag=True, help="Leave the article text out (offsets and sha256 hashes only).")
+def build(out_dir, standoff):
+    """Clean, validate and write the Hugging Face dataset folder (parquet + card + croissant.json).
+
+    Refuses to build on any invalid annotation; a failed build leaves the previous folder as it
+    was. Load the result with `datasets.load_dataset(OUT, "documents" | "tokens" | "events")`.
+    """
+    from .build import build as build_dataset
+
+    out_dir = out_dir or (paths.DIST_DIR / "hf-standoff" if standoff else paths.HF_DIR)
+    summary = build_dataset(out_dir, standoff=standoff, progress=lambda xs: progress(xs, "clean"))
+    for config, splits in summary.items():
+        click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
+    click.echo(f"wrote {paths.display(out_dir)}")
+
 
 def main():  # pragma: no cover - console-script entry
     cli()
+
+
+# --------------------------------------------------------------------------- Label Studio
+
+
+@cli.group(cls=_Group)
+def labelstudio():
+    """Label Studio sessions: config, tasks out, annotations back.
+
+    The API token is read only from the environment variable LABEL_STUDIO_API_KEY; the server
+    URL from --url or LABEL_STUDIO_URL.
+    """
+
+
+_ls_url = click.option("--url", default=None, metavar="URL", help="Label Studio URL [default: $LABEL_STUDIO_URL].")
+_ls_title = click.option("--title", default="newscorpus", show_default=True, help="Project title (created if missing).")
+_ls_entities = click.option("--entities", "registry_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                            help="Entity registry to check entity ids against [default: annotations/entities.json].")
+
+
+@labelstudio.command("config")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the XML here instead of stdout.")
+def labelstudio_config(out):
+    """Print the labelling config generated from the annotation scheme."""
+    from .labelstudio_api import write_config
+
+    xml = write_config(out)
+    if out is None:
+        click.echo(xml, nl=False)
+    else:
+        click.echo(f"wrote the labelling config to {out}", err=True)
+
+
+@labelstudio.command("export")
+@click.argument("docs", nargs=-1)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Tasks file to write (JSON).")
+@click.option("--from", "from_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Take pre-annotations from this folder instead of annotations/.")
+@click.option("--model-version", default=None, help="Prediction model_version [default: the documents' annotator ids].")
+def labelstudio_export(docs, out, from_dir, model_version):
+    """Write Label Studio tasks for DOCS [default: every clean text].
+
+    DOCS are doc ids or clean text / annotation file paths. Each task carries the clean text,
+    doc_id and text_sha256, and the document's annotations as a prediction.
+    """
+    from .labelstudio_api import export_tasks
+
+    report = export_tasks(docs, out=out, from_dir=from_dir, model_version=model_version)
+    click.echo(f"wrote {report.tasks} task(s) to {report.out} ({report.with_predictions} with predictions, {report.regions} regions)")
+
+
+def _echo_import(report) -> None:
+    for file, changes in report.written:
+        click.echo(f"wrote {file}: " + "; ".join(changes))
+    for file in report.unchanged:
+        click.echo(f"unchanged {file}")
+    for line in [*report.skipped, *report.notes]:
+        click.echo(f"note: {line}", err=True)
+    click.echo(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.skipped)} task(s) skipped")
+
+
+@labelstudio.command("import")
+@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Annotations folder to write [default: annotations/].")
+@click.option("--force", is_flag=True, help="Overwrite existing annotation files that would change.")
+@_ls_entities
+def labelstudio_import(export, out_dir, force, registry_path):
+    """Convert a Label Studio full JSON EXPORT back to annotation files.
+
+    Everything is checked before anything is written; existing files are only replaced with
+    --force (otherwise the error lists the span-level changes).
+    """
+    from .labelstudio_api import import_export
+
+    _echo_import(import_export(export, out_dir=out_dir, force=force, registry_path=registry_path))
+
+
+@labelstudio.command("push")
+@click.argument("docs", nargs=-1)
+@_ls_url
+@_ls_title
+@click.option("--from", "from_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Take pre-annotations from this folder instead of annotations/.")
+def labelstudio_push(docs, url, title, from_dir):
+    """Create or update the project and upload DOCS [default: every clean text] as tasks."""
+    from .labelstudio_api import push
+
+    report = push(docs, title=title, url=url, from_dir=from_dir)
+    state = "created" if report.created else ("config updated" if report.config_updated else "up to date")
+    click.echo(f"project {report.title!r} (id {report.project_id}, {state}) at {report.url}: "
+               f"{len(report.uploaded)} task(s) uploaded, {len(report.already_there)} already there")
+
+
+@labelstudio.command("pull")
+@_ls_url
+@_ls_title
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the full JSON export here.")
+@click.option("--import", "do_import", is_flag=True, help="Import the export into annotation files.")
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Annotations folder for --import [default: annotations/].")
+@click.option("--force", is_flag=True, help="With --import: overwrite existing annotation files that would change.")
+@_ls_entities
+def labelstudio_pull(url, title, out, do_import, into, force, registry_path):
+    """Download the project's submitted annotations (full JSON export) to --out and/or --import them."""
+    from . import paths as _paths
+    from .labelstudio_api import pull
+
+    report = pull(title=title, url=url, out=out, import_to=(into or _paths.ANNOTATIONS_DIR) if do_import else None,
+                  force=force, registry_path=registry_path)
+    if report.out:
+        click.echo(f"wrote {report.tasks} annotated task(s) to {report.out}")
+    if report.imported:
+        _echo_import(report.imported)
+
+
+@labelstudio.command("serve")
+@click.option("--port", type=int, default=None, help="Port [default: a free one].")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Label Studio data folder [default: Label Studio's own].")
+def labelstudio_serve(port, data_dir):
+    """Run a local Label Studio server until Ctrl-C.
+
+    With LABEL_STUDIO_USERNAME and LABEL_STUDIO_PASSWORD set, the user is created on the first
+    start, with LABEL_STUDIO_API_KEY as its API token.
+    """
+    import os
+
+    from . import labelstudio_server
+
+    server = labelstudio_server.start(
+        data_dir, port=port, username=os.environ.get("LABEL_STUDIO_USERNAME"),
+        password=os.environ.get("LABEL_STUDIO_PASSWORD"), token=os.environ.get("LABEL_STUDIO_API_KEY"),
+    )
+    click.echo(f"Label Studio is running at {server.url} (log: {server.log_path}); Ctrl-C stops it")
+    click.echo(f"  export LABEL_STUDIO_URL={server.url}")
+    try:
+        server.process.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@cli.command()
+@click.argument("clean_files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the annotation files (OUT/<doc_id>.json).")
+@click.option("--published", default=None, metavar="YYYY-MM-DD",
+              help="Publication date for documents not in the manifest (times resolve against it).")
+@click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=None,
+              help="Entity registry [default: annotations/entities.json when it exists].")
+@click.option("--force", is_flag=True, help="Replace output files even if they hold human annotation.")
+def preannotate(clean_files, out_dir, published, registry_path, force):
+    """Suggest annotations (origin: model, with a score) for cleaned articles.
+
+    Predicts FIGURE, TIME, LOCATION, ACTOR (registry entities only) and EVENT spans; the
+    publication date comes from the manifest, else --published, else times stay null.
+    Gazetteers and lexicons are learned from the training split's gold only. Nothing is
+    written unless every input reads; files holding human work are refused without --force.
+    """
+    from .preannotate import parse_published, preannotate_files
+
+    written = preannotate_files(clean_files, out_dir, published=parse_published(published), registry=registry_path,
+                                force=force, progress=lambda xs: progress(xs, "preannotate"))
+    click.echo(f"pre-annotated {len(written)} document(s) into {out_dir}")

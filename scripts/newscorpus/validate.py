@@ -198,7 +198,8 @@ class Report:
 
 
 def annotation_files(folder: Path) -> list[Path]:
-    return sorted(p for p in Path(folder).glob("*.json") if p.name != paths.ENTITIES.name)
+    """Annotation documents in a folder: every *.json but the registry and *.entities.json lists."""
+    return sorted(p for p in Path(folder).glob("*.json") if p.name != paths.ENTITIES.name and not p.name.endswith(".entities.json"))
 
 
 def validate_paths(
