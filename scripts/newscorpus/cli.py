@@ -372,3 +372,28 @@ def preannotate(clean_files, out_dir, published, registry_path, force):
     written = preannotate_files(clean_files, out_dir, published=parse_published(published), registry=registry_path,
                                 force=force, progress=lambda xs: progress(xs, "preannotate"))
     click.echo(f"pre-annotated {len(written)} document(s) into {out_dir}")
+
+
+@cli.command()
+@click.option("--data", type=click.Path(path_type=Path), default=None,
+              help="The built dataset folder [default: dist/hf].")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="JSON report; the markdown goes beside it as .md [default: reports/baseline.json].")
+@click.option("--layers", default="actor,event,figure,location,time", show_default=True,
+              help="Comma-separated tag layers to train and score.")
+@click.option("--max-iterations", type=int, default=100, show_default=True, help="L-BFGS iterations per CRF.")
+def baseline(data, out, layers, max_iterations):
+    """Train a CRF per tag layer on train, pick c1/c2 on validation, score on test.
+
+    Scores (seqeval entity P/R/F1) sit beside the majority-class baseline and the rule-based
+    pre-annotator. Runs offline on CPU; writes a deterministic JSON report and its markdown.
+    """
+    from .baseline import baseline as run_baseline, markdown_path
+
+    out = out or paths.ROOT / "reports" / "baseline.json"
+    result = run_baseline(data or paths.HF_DIR, out, layers=layers, max_iterations=max_iterations,
+                          progress=lambda message: click.echo(f"baseline: {message}", err=True))
+    for layer in result.report["layers"]:
+        test = result.report["scores"][layer]["crf"]["test"]
+        click.echo(f"{layer}: CRF test P {test['precision']:.3f} R {test['recall']:.3f} F1 {test['f1']:.3f}")
+    click.echo(f"wrote {paths.display(out)} and {paths.display(markdown_path(out))}")

@@ -1,0 +1,279 @@
+"""EVENT rules: a trigger lexicon, realis cues and argument links a rule can tell.
+
+The built-in lexicon is the scheme's typical triggers with their inflections and the
+compounds of decision 6 (``drone strike``, ``rocket fire``, ``ceasefire talks``); it can be
+extended with triggers learned from training gold (``learn_triggers``), kept only where they
+were annotated on at least half of their occurrences. Purpose phrases (``in response to``,
+``in retaliation for``, ``to avenge``) are not events (decision 7).
+
+Realis comes from the nearest cue in the few words before the trigger: negation
+(``not``, ``no``, ``without``) -> NEGATED; modality or wish (``would``, ``could``, ``may``,
+``threatened to``, ``fears of``, ``avert``, ``prevent``, ``potential``, ``seeking``)
+-> HYPOTHETICAL; ``will``, ``plan to``, ``preparing`` -> PLANNED, and announced retaliation
+(``would retaliate``, ``vowing revenge``) -> PLANNED; else ACTUAL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .. import scheme
+from .tokens import Token, sentence_bounds, tokenize
+
+# trigger (lowercase, space-separated tokens) -> (label, score)
+_LEXICON_SOURCE = {
+    "ATTACK": ("strike strikes struck striking airstrike airstrikes air-strike air-strikes barrage barrages salvo "
+               "salvos attack attacks attacked shelling shelled bombing bombings bombardment raid raids assault "
+               "retaliation punishment revenge retaliate retaliated response targeted destroyed"
+               "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
+               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing"),
+    "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
+    "INJURY": "injured wounded injuries injuring wounding",
+    "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence"
+                 "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
+    "INTERCEPTION": "intercepted interception interceptions intercepting",
+    "DISPLACEMENT": "displaced fled flee fleeing displacement",
+    "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
+    "NEGOTIATION": "negotiations negotiating negotiate mediation proposal revisions|ceasefire talks|cease-fire talks|truce talks",
+    "AGREEMENT": "ceasefire cease-fire truce deal agreement arrangement|hostage deal|ceasefire deal|cease-fire deal",
+    "THREAT": "threatened threat threats threatening vowed vowing vow vows warned",
+    "WITHDRAWAL": "withdraw withdrawal withdrew withdrawn|pulled back|pull back|pulled out",
+    "RELEASE": "release released",
+}
+_LOW_CONFIDENCE = {"response", "death", "deaths", "conflict", "violence", "visit", "deal", "agreement", "threat",
+                   "threats", "warned", "firing", "clash", "release", "released", "withdraw", "vow", "vows",
+                   "revenge", "punishment", "retaliate", "retaliated", "hosts", "threatening", "destroyed", "targeted",
+                   "trip", "tour", "proposal", "revisions", "arrangement"}
+_RETALIATION = {"retaliation", "punishment", "revenge", "retaliate", "response", "respond", "strike", "attack"}
+_ANNOUNCING = {"would", "will", "bound", "vowing", "vowed", "vow", "threatened", "threatening", "ll", "promised"}
+
+
+def _build_lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
+    """Each source is ``single words|multi word phrase|...``."""
+    lex: dict[tuple[str, ...], tuple[str, float]] = {}
+    for label, source in _LEXICON_SOURCE.items():
+        assert label in scheme.LABELS["EVENT"], label
+        words, *phrases = source.split("|")
+        for item in [*words.split(), *phrases]:
+            toks = tuple(item.split())
+            score = 0.5 if len(toks) == 1 and toks[0] in _LOW_CONFIDENCE else (0.75 if len(toks) > 1 else 0.65)
+            lex[toks] = (label, score)
+    return lex
+
+
+BUILTIN_LEXICON = _build_lexicon()
+
+NEGATION = {"not", "no", "never", "without", "neither", "nor", "t", "denied", "nothing"}
+HYPOTHETICAL = {"would", "could", "might", "may", "can", "if", "avert", "prevent", "avoid", "risk", "fears", "fear",
+                "feared", "possible", "potential", "likely", "threatened", "threatens", "seek", "seeking", "sought",
+                "wants", "want", "hope", "hopes", "efforts", "effort", "bid", "unless", "towards", "toward",
+                "demanding", "demands", "push", "calls", "called", "urged", "spark", "sparking", "trigger",
+                "forge", "reach", "reaching", "whether", "proposed"}
+PLANNED = {"will", "ll", "plan", "plans", "planned", "planning", "preparing", "prepare", "prepared", "scheduled",
+           "going", "expected", "set"}
+_CLAUSE_BREAK = {",", ";", ":", "—", "–", "“", "”", '"', "(", ")", "."}
+_AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hosted", "met", "threatened",
+                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
+_PURPOSE = [("in", "response", "to"), ("in", "retaliation", "for"), ("in", "retaliation"), ("in", "revenge", "for"),
+            ("in", "response")]
+
+
+@dataclass(frozen=True)
+class Event:
+    start: int
+    end: int
+    text: str
+    label: str
+    realis: str
+    score: float
+    arguments: list = field(default_factory=list)  # (role, span key) filled by link_arguments
+
+
+def learn_triggers(gold, *, min_precision: float = 0.5) -> dict[tuple[str, ...], tuple[str, float]]:
+    """Trigger strings from training gold EVENT spans, kept if annotated (with their majority
+    label) on >= min_precision of their occurrences in the training texts."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    texts = []
+    for _, text, spans in gold:
+        texts.append(text)
+        for s in spans:
+            if s.get("layer") == "EVENT" and s.get("label") in scheme.LABELS["EVENT"]:
+                votes[tuple(t.lower for t in tokenize(s["text"]))][s["label"]] += 1
+    counts: Counter = Counter()
+    for text in texts:
+        low = [t.lower for t in tokenize(text)]
+        for key in votes:
+            n = len(key)
+            counts[key] += sum(1 for i in range(len(low) - n + 1) if tuple(low[i : i + n]) == key)
+    out = {}
+    for key, v in votes.items():
+        label, n = v.most_common(1)[0]
+        if key and counts[key] and n / counts[key] >= min_precision and n >= 0.75 * sum(v.values()):
+            out[key] = (label, round(min(0.85, 0.45 + 0.4 * n / counts[key]), 2))
+    return out
+
+
+def _realis(tokens: list[Token], i: int) -> str:
+    lo, _ = sentence_bounds(tokens, i)
+    for k in range(i - 1, max(lo, i - 6) - 1, -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_BREAK:
+            break
+        low = t.lower
+        if low in NEGATION or low.endswith("n't"):
+            return "NEGATED"
+        if low in _ANNOUNCING and tokens[i].lower in _RETALIATION:
+            return "PLANNED"  # announced retaliation (guidelines: realis decisions)
+        if low in HYPOTHETICAL:
+            return "HYPOTHETICAL"
+        if low == "to" and k == i - 1 and tokens[i].lower in {"withdraw", "retaliate", "negotiate", "flee", "release",
+                                                               "strike", "attack", "vow", "visit"}:
+            return "HYPOTHETICAL"
+        if low in PLANNED:
+            return "PLANNED"
+    return "ACTUAL"
+
+
+def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> list[Event]:
+    """Event triggers in ``text``, longest lexicon match first, with realis."""
+    lexicon = lexicon if lexicon is not None else BUILTIN_LEXICON
+    tokens = tokens if tokens is not None else tokenize(text)
+    low = [t.lower for t in tokens]
+    max_len = max((len(k) for k in lexicon), default=1)
+    out: list[Event] = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(max_len, len(tokens) - i), 0, -1):
+            key = tuple(low[i : i + n])
+            if key in lexicon:
+                hit = (n, *lexicon[key])
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, label, score = hit
+        if _skip(tokens, low, i, n):
+            i += n
+            continue
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
+        i += n
+    return out
+
+
+def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
+    word = low[i]
+    prev = low[i - 1] if i else ""
+    nxt = low[i + n] if i + n < len(low) else ""
+    for phrase in _PURPOSE:  # in response to / in retaliation for: a purpose, not an event
+        k = len(phrase)
+        for off in range(k):
+            if tuple(low[i - off : i - off + k]) == phrase and phrase[off] == word:
+                return True
+    if prev == "to" and word in {"avenge"}:
+        return True
+    if word in {"attack", "attacks"} and nxt in {"alert", "alerts", "helicopter", "helicopters", "dog", "dogs"}:
+        return True
+    if word == "fighting" and nxt in {"forces", "force", "units", "unit", "men", "fit"}:
+        return True
+    if word in {"strike", "strikes"} and nxt in {"force", "forces"}:
+        return True
+    if word == "deal" and nxt == "with" and prev not in {"a", "the", "any"}:
+        return True  # "to deal with"
+    if word in {"release", "released"} and nxt in {"a", "its", "their", "the"} and prev in {"statement", "press"}:
+        return True
+    if word == "death" and nxt == "toll":
+        return True
+    if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
+        return True
+    if word == "talks" and prev in {"publicly", "he", "she", "it"}:
+        return True
+    if word == "warned" and nxt == "that":
+        return True  # analysts warned that ...: a report, not a threat
+    return False
+
+
+# --- arguments ---------------------------------------------------------------------------------
+
+_PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|over|into|toward|towards|inside|throughout)\s+(?:the\s+)?(?:\w+\s+)?$")
+_TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
+_QTY_AFTER = re.compile(r"^\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?$")
+_QTY_BEFORE = re.compile(r"^\s*(?:(?:who|that|which)\s+)?(?:have|has|had|were|was|are|is)\s+(?:also\s+)?(?:been\s+)?$")
+_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
+
+
+def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> dict[int, list[tuple[str, str]]]:
+    """Arguments per event index, as (role, span id), from local patterns only.
+
+    ``spans`` maps span id -> an object with start, end, layer and label.
+    """
+    by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    for sid, s in spans.items():
+        by_layer[s.layer].append((sid, s))
+    out: dict[int, list[tuple[str, str]]] = {}
+    for k, ev in enumerate(events):
+        args: list[tuple[str, str]] = []
+        sent_end = _sentence_end(text, ev.end)
+        sent_start = _sentence_start(text, ev.start)
+        # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
+        for sid, f in by_layer["FIGURE"]:
+            if f.start >= ev.end and _QTY_AFTER.match(text[ev.end : f.start]) and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE"):
+                args.append(("QUANTITY", sid))
+            elif f.end <= ev.start and ev.label in ("KILLING", "INJURY") and _QTY_BEFORE.match(text[f.end : ev.start]):
+                args.append(("QUANTITY", sid))
+                # the coordinated conjunct before it: "14 soldiers and 10 civilians have been killed"
+                for sid2, f2 in by_layer["FIGURE"]:
+                    if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
+                        args.append(("QUANTITY", sid2))
+        # PLACE: "strike in southern Lebanon"
+        for sid, loc in by_layer["LOCATION"]:
+            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not re.search(r"[,;.]", text[ev.end : loc.start]):
+                args.append(("PLACE", sid))
+                break
+        # TIME: "strike ... on Wednesday"
+        for sid, t in by_layer["TIME"]:
+            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not re.search(r"[,;.“”]", text[ev.end : t.start]):
+                args.append(("TIME", sid))
+                break
+        # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
+        for sid, a in by_layer["ACTOR"]:
+            if a.end <= ev.start and a.start >= sent_start:
+                gap = text[a.end : ev.start]
+                verb_like = ev.text.lower() in _AGENTIVE_VERBS
+                if verb_like and _AGENT_GAP.match(gap):
+                    args.append(("AGENT", sid))
+                elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")):
+                    args.append(("AGENT", sid))
+        # VICTIM / TARGET / PARTICIPANT just after the trigger
+        for sid, a in by_layer["ACTOR"]:
+            if a.start < ev.end or a.start >= sent_end:
+                continue
+            gap = text[ev.end : a.start]
+            if ev.label == "KILLING" and re.fullmatch(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}", gap) and a.label == "PERSON":
+                args.append(("VICTIM", sid))
+                break
+            if ev.label == "ATTACK" and re.fullmatch(r"\s+(?:on|against)\s+(?:the\s+)?", gap):
+                args.append(("TARGET", sid))
+                break
+            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and re.fullmatch(r"\s+(?:with|between)\s+(?:the\s+)?", gap):
+                args.append(("PARTICIPANT", sid))
+                break
+            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and re.fullmatch(r"\s+(?:a\s+|the\s+)?", gap):
+                args.append(("PARTICIPANT", sid))
+                break
+        seen = set()
+        out[k] = [a for a in args if not (a in seen or seen.add(a))]
+    return out
+
+
+def _sentence_end(text: str, i: int) -> int:
+    m = re.search(r"[.!?](?=\s|$)|\n", text[i:])
+    return i + m.start() if m else len(text)
+
+
+def _sentence_start(text: str, i: int) -> int:
+    j = max(text.rfind("\n", 0, i), max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i)) + 1)
+    return j + 1 if j >= 0 else 0

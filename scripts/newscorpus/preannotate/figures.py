@@ -1,0 +1,464 @@
+"""FIGURE rules: cardinal quantities with qualifier, value, unit and category.
+
+    >>> [(f.text, f.value, f.qualifier, f.unit, f.label) for f in find_figures("fired more than 60 rockets")]
+    [('more than 60 rockets', 60, 'AT_LEAST', 'rocket', 'MUNITIONS')]
+
+A figure is a number (digits with separators, number words, ``a dozen``, a vague amount from
+``scheme.VAGUE_AMOUNTS``, or a hyphenated duration/distance ``10-month``) followed by the head
+of the counted noun phrase; an optional qualifier before it sets ``qualifier``. Not figures:
+dates (``Oct. 7``), years, times of day (``8am``), ordinals, identifiers (``Resolution 1701``,
+``Route 90``), partitives (``one of the ...``), ``one`` before anything but a person, munition,
+distance or time unit (``one arrangement over the other``), and numbers with no countable head.
+Hyphenated modifiers include their head noun (``nine-month conflict``, ``three-phase ceasefire``). Percentages are OTHER figures with unit ``percent``; money
+amounts are OTHER figures with unit ``dollar``/``euro``/``pound``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from .. import scheme
+from .tokens import Token, lemma, looks_plural, sentence_bounds, tokenize
+
+# --- number vocabulary -------------------------------------------------------------------------
+
+UNITS_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+               "fifteen sixteen seventeen eighteen nineteen").split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD = re.compile(
+    rf"(?:{'|'.join(TENS_WORDS)})(?:[-‐‑](?:{'|'.join(UNITS_WORDS[:9])}))?|{'|'.join(UNITS_WORDS)}",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+# qualifier phrases (lowercase token tuples) -> qualifier
+QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
+    ("at", "least"): "AT_LEAST", ("more", "than"): "AT_LEAST", ("over",): "AT_LEAST",
+    ("upwards", "of"): "AT_LEAST", ("no", "fewer", "than"): "AT_LEAST", ("no", "less", "than"): "AT_LEAST",
+    ("in", "excess", "of"): "AT_LEAST", ("just", "over"): "AT_LEAST",
+    ("nearly",): "APPROXIMATE", ("about",): "APPROXIMATE", ("around",): "APPROXIMATE",
+    ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
+    ("almost",): "APPROXIMATE", ("an", "estimated"): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
+    ("just", "under"): "APPROXIMATE",
+    ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
+    ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
+    ("at", "most"): "AT_MOST",
+}
+_QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
+
+# --- units and categories ----------------------------------------------------------------------
+
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+DISTANCE_UNITS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "yard", "kilometres",
+                  "kilometers", "metres", "meters", "kms"}
+_DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metres": "metre", "meters": "meter",
+                    "kms": "km", "feet": "foot"}
+MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
+                  "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
+                  "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead"}
+PEOPLE_UNITS = set(
+    "person soldier civilian member fighter militant child woman man journalist hostage resident official "
+    "source commander leader delegate diplomat prisoner detainee worker medic paramedic doctor nurse troop "
+    "citizen student refugee captive guard operative officer analyst staff patient victim baby infant "
+    "teenager boy girl minor adult settler protester demonstrator rescuer peacekeeper personnel crew pilot "
+    "reservist employee lawmaker minister envoy mediator representative negotiator casualty body family "
+    "israeli palestinian lebanese syrian iranian gazan american national reporter photographer "
+    "displaced evacuee survivor kid gunman gunmen policeman police agent spy".split()
+)
+NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
+                      "source", "official", "analyst", "diplomat", "mediator", "negotiator", "envoy",
+                      "delegate", "representative", "lawmaker", "minister"}
+CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
+                  "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
+                  "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies"}
+CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+MONTH_TOKENS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+}
+
+# words that may sit between a number and its head noun only if they are not in this set
+_STOP = set(
+    "a an the of in on at to from by with for and or but as that which who whom whose this these those "
+    "is are was were be been being has have had do does did will would could should may might must can "
+    "than then when while where since until after before during against toward towards into onto over "
+    "under about around near across through per each every all both some any no not its their his her "
+    "our your my it they he she we you i there here so if also only just more most less least very "
+    "said says say told according killed fired launched wounded injured were".split()
+)
+
+_AFTER_TIME = {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h", "o'clock"}
+_ID_WORDS = {"resolution", "route", "highway", "article", "flight", "number", "no", "chapter", "section",
+             "page", "road", "room", "unit", "brigade", "division", "battalion", "squadron", "regiment",
+             "platoon", "building", "gate", "terminal", "channel", "channel", "episode", "phase", "act",
+             "level", "version", "model", "block", "tower", "kilo", "sector", "zone", "grade", "camp",
+             "covid", "mk", "f", "type"}
+
+LABEL_SCORE = {"CASUALTIES": 0.85, "MUNITIONS": 0.9, "PEOPLE": 0.85, "DISTANCE": 0.9, "DURATION": 0.85,
+               "OTHER": 0.6}
+
+assert set(LABEL_SCORE) == set(scheme.LABELS["FIGURE"])
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: float | int
+    qualifier: str
+    unit: str | None
+    label: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Number:
+    start_tok: int  # first token of the number itself (after any qualifier)
+    end_tok: int  # exclusive
+    value: float | int
+    kind: str  # digits | words | vague | hyphen
+    unit: str | None = None  # set for hyphenated 10-month / 18-mile
+
+
+# --- number parsing ----------------------------------------------------------------------------
+
+
+def parse_number_words(words: str) -> int | None:
+    """Value of a cardinal written in words (``three``, ``twenty-five``, ``two hundred``,
+    ``a dozen``, ``two dozen``); None if it is not one.
+
+    >>> parse_number_words("two dozen"), parse_number_words("a hundred"), parse_number_words("first")
+    (24, 100, None)
+    """
+    w = " ".join(words.lower().replace("‐", "-").replace("‑", "-").split())
+    if not w:
+        return None
+    dozen = re.fullmatch(r"(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|half a) )?dozen", w)
+    if dozen:
+        head = dozen.group(1) or "a"
+        n = {"a": 1, "an": 1, "half a": 0.5}.get(head)
+        n = n if n is not None else text2num(head, "en")
+        return int(n * 12)
+    if w.startswith(("a ", "an ")) and w.split(" ", 1)[1] in SCALE_WORDS:
+        return SCALE_WORDS[w.split(" ", 1)[1]]
+    if not all(_NUMBER_WORD.fullmatch(p) or p in SCALE_WORDS or p == "and" for p in w.split()):
+        return None
+    try:
+        return int(text2num(w, "en"))
+    except ValueError:
+        return None
+
+
+def parse_digits(text: str) -> int | float | None:
+    """``1,200`` -> 1200, ``2.5`` -> 2.5; None if ``text`` is not a plain number."""
+    if not _DIGITS.fullmatch(text):
+        return None
+    value = float(text.replace(",", ""))
+    return int(value) if value.is_integer() else value
+
+
+def _is_number_word(tok: Token) -> bool:
+    return bool(_NUMBER_WORD.fullmatch(tok.text)) or tok.lower in SCALE_WORDS
+
+
+_HYPHEN_NOT_UNITS = {"old", "sided", "off", "way", "ways", "thirds", "third", "fold", "time", "times", "to", "and",
+                     "half", "quarter", "quarters", "member", "nil", "all", "hundredths", "tenths"}
+
+
+def _hyphen_number(tok: Token) -> tuple[int | float, str] | None:
+    """``10-month`` / ``nine-month`` / ``18-mile`` / ``three-phase`` -> (value, unit)."""
+    parts = re.split(r"[-‐‑–]", tok.text)
+    if len(parts) < 2:
+        return None
+    if parts[-1].lower() == "old":
+        return None  # 30-year-old: an age
+    if parts[-1].lower() == "long" and len(parts) >= 3:  # 10-month-long
+        parts = parts[:-1]
+    unit = parts[-1].lower()
+    unit = _DISTANCE_NORMAL.get(unit, unit)
+    if not unit.isalpha() or unit in _HYPHEN_NOT_UNITS or unit in SCALE_WORDS or _NUMBER_WORD.fullmatch(unit):
+        return None
+    nums = parts[:-1]
+    value = parse_digits(nums[0]) if len(nums) == 1 else None
+    if value is None:
+        if not all(_NUMBER_WORD.fullmatch(p) or p.lower() in SCALE_WORDS for p in nums):
+            return None
+        value = parse_number_words(" ".join(nums))
+    if value is None:
+        return None
+    return value, unit
+
+
+def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A vague amount starting at token i: (value, end token index after any trailing ``of``)."""
+    low = [t.lower for t in tokens[i : i + 4]]
+    # tens/hundreds of thousands (of)
+    if len(low) >= 3 and low[0] in ("tens", "hundreds") and low[1] == "of" and low[2] in ("thousands", "millions"):
+        phrase = " ".join(low[:3])
+        value = scheme.VAGUE_AMOUNTS.get(phrase)
+        if value is None:
+            value = {"tens": 10, "hundreds": 100}[low[0]] * {"thousands": 1000, "millions": 1_000_000}[low[2]]
+        end = i + 3
+        return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
+    if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
+        value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
+        return (value, i + 2) if len(low) >= 2 and low[1] == "of" else None
+    if low and low[0] == "several":
+        return scheme.VAGUE_AMOUNTS["several"], i + 1
+    if len(low) >= 2 and low[0] == "a" and low[1] == "few":
+        return scheme.VAGUE_AMOUNTS["a few"], i + 2
+    return None
+
+
+def _number_at(tokens: list[Token], i: int) -> _Number | None:
+    tok = tokens[i]
+    hy = _hyphen_number(tok)
+    if hy:
+        return _Number(i, i + 1, hy[0], "hyphen", hy[1])
+    value = parse_digits(tok.text)
+    if value is not None:
+        j = i + 1
+        if j < len(tokens) and tokens[j].lower in ("million", "billion", "thousand") and tokens[j].start == tok.end + 1:
+            value = value * SCALE_WORDS[tokens[j].lower]
+            value = int(value) if float(value).is_integer() else value
+            j += 1
+        return _Number(i, j, value, "digits")
+    vague = _vague_at(tokens, i)
+    if vague:
+        return _Number(i, vague[1], vague[0], "vague")
+    # a dozen / a hundred / a thousand
+    if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand"):
+        j = i + 2
+        return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
+    if _is_number_word(tok) and tok.lower not in SCALE_WORDS:
+        j = i + 1
+        while j < len(tokens):
+            t = tokens[j]
+            if _is_number_word(t) or t.lower == "dozen":
+                j += 1
+            elif t.lower == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1]) and tokens[j - 1].lower in SCALE_WORDS:
+                j += 1
+            else:
+                break
+        value = parse_number_words(" ".join(t.text for t in tokens[i:j]))
+        if value is None:
+            return None
+        return _Number(i, j, value, "words")
+    return None
+
+
+def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The qualifier phrase ending just before token i: (qualifier, first token index)."""
+    for length in (3, 2, 1):
+        lo = i - length
+        if lo < 0:
+            continue
+        phrase = tuple(t.lower for t in tokens[lo:i])
+        if phrase in QUALIFIER_PHRASES:
+            return QUALIFIER_PHRASES[phrase], lo
+    return None
+
+
+# --- exclusions --------------------------------------------------------------------------------
+
+
+def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
+    """Dates, years, times of day, identifiers, ordinals."""
+    i, j = num.start_tok, num.end_tok
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[j] if j < len(tokens) else None
+    nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
+    if num.kind == "digits":
+        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.lower in _ID_WORDS or prev.text in {"#", "№"}):
+            return True
+        if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in MONTH_TOKENS:
+            return True  # Oct. 7
+        if nxt is not None and nxt.lower.rstrip(".") in MONTH_TOKENS and nxt.is_title():
+            return True  # 7 October
+        if nxt is not None and (nxt.lower in _AFTER_TIME or (nxt.text == ":" and nxt2 is not None and nxt2.text.isdigit())):
+            return True
+        if nxt is not None and nxt.lower in {"a", "p"} and nxt2 is not None and nxt2.text == ".":
+            return True  # 8 a.m.
+        if prev is not None and prev.text in {":", "/", "-"}:
+            return True
+        if nxt is not None and nxt.text in {"/"}:
+            return True
+        if nxt is not None and nxt.lower in {"st", "nd", "rd", "th"} and nxt.start == tokens[j - 1].end:
+            return True
+        raw = tokens[i].text
+        if re.fullmatch(r"(1[89]|20)\d\d", raw):
+            return True  # years; "2000 rockets" is rare enough to lose
+        if prev is not None and prev.is_title() and prev.is_word() and prev.lower not in _QUALIFIER_WORDS and not _sentence_start(tokens, prev.index):
+            return True  # Resolution 1701, Route 90, Hezbollah 2
+    else:
+        if prev is not None and prev.lower.rstrip(".") in MONTH_TOKENS and prev.is_title():
+            return True
+    return False
+
+
+def _sentence_start(tokens: list[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].sent != tokens[i].sent or tokens[i - 1].text in {"“", '"', "‘", "(", "—", ":"}
+
+
+# --- head noun ---------------------------------------------------------------------------------
+
+
+def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> int | None:
+    """Index of the counted noun head after the number (within 4 tokens), or None."""
+    singular = value == 1
+    for k in range(j, min(j + 4, len(tokens))):
+        t = tokens[k]
+        low = t.lower
+        if not t.is_word() or not t.text.replace("-", "").replace("‐", "").isalnum():
+            return None
+        if low in _STOP or _is_number_word(t) or parse_digits(t.text) is not None:
+            return None
+        lem = lemma(t.text)
+        if singular:
+            if t.is_title():
+                return None  # "one Last month"
+            if low in PEOPLE_UNITS or low in MUNITION_UNITS or low in DURATION_UNITS or low in DISTANCE_UNITS:
+                return k
+            continue
+        if low in DISTANCE_UNITS or low in ("km",):
+            return k
+        if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
+            return k
+        # a modifier: keep scanning (adjectives, compounds, proper names)
+    return None
+
+
+def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
+    if unit is None:
+        return "OTHER"
+    base = unit.split("-")[-1]
+    if base in DURATION_UNITS:
+        return "DURATION"
+    if base in DISTANCE_UNITS or base in _DISTANCE_NORMAL.values():
+        return "DISTANCE"
+    if base in MUNITION_UNITS:
+        return "MUNITIONS"
+    if base in PEOPLE_UNITS or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
+        if base in NOT_CASUALTY_UNITS:
+            return "PEOPLE"
+        return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
+    return "OTHER"
+
+
+def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
+    s_lo, s_hi = sentence_bounds(tokens, lo)
+    before = tokens[max(s_lo, lo - 9) : lo]
+    after = tokens[hi : min(s_hi, hi + 6)]
+    # stop the look-ahead at a clause break that starts a new subject
+    cut = []
+    for t in after:
+        if t.text in {";", "—", ":"}:
+            break
+        cut.append(t)
+    return any(t.lower in CASUALTY_WORDS for t in (*before, *cut))
+
+
+# --- main entry --------------------------------------------------------------------------------
+
+
+def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
+    """Every figure in ``text``, in order, non-overlapping."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    found: list[tuple[int, int, _Number, str, int]] = []  # (lo tok, hi tok, number, qualifier, head tok)
+    i = 0
+    while i < len(tokens):
+        num = _number_at(tokens, i)
+        if num is None or _excluded(tokens, num, text):
+            i += 1
+            continue
+        qual = qualifier_before(tokens, i)
+        qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
+        lo = qual[1] if qual else i
+        if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
+            lo = i  # "more than several" is odd; keep the vague amount alone
+        if num.kind == "hyphen":
+            head = _hyphen_head(tokens, num.end_tok)
+            if head is None and num.unit not in DURATION_UNITS and num.unit not in DISTANCE_UNITS:
+                i += 1
+                continue  # "two-thirds", "one-sided": no counted thing
+            hi = (head + 1) if head is not None else num.end_tok
+            found.append((lo, hi, num, qualifier, -1))
+            i = hi
+            continue
+        nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
+        if num.kind != "vague" and nxt is not None and nxt.lower == "of":
+            i = num.end_tok  # partitive: one of the ..., two of them
+            continue
+        if num.kind in ("digits", "words") and nxt is not None and nxt.text in {"%"}:
+            found.append((lo, num.end_tok + 1, num, qualifier, -2))
+            i = num.end_tok + 1
+            continue
+        if num.kind in ("digits", "words") and nxt is not None and nxt.lower in ("percent", "per"):
+            end = num.end_tok + (2 if nxt.lower == "per" and num.end_tok + 1 < len(tokens) and tokens[num.end_tok + 1].lower == "cent" else 1)
+            if nxt.lower == "percent" or end == num.end_tok + 2:
+                found.append((lo, end, num, qualifier, -2))
+                i = end
+                continue
+        head = _head_after(tokens, num.end_tok, num.value, vague=num.kind == "vague")
+        if head is None:
+            i = num.end_tok
+            continue
+        if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and lemma(tokens[head].text) not in PEOPLE_UNITS | MUNITION_UNITS | DISTANCE_UNITS | DURATION_UNITS:
+            i = head + 1
+            continue
+        found.append((lo, head + 1, num, qualifier, head))
+        i = head + 1
+
+    figures: list[Figure] = []
+    for lo, hi, num, qualifier, head in found:
+        # currency prefix: $10 million
+        if lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start:
+            lo -= 1
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        if head == -1:
+            unit = num.unit
+        elif head == -2:
+            unit = "percent"
+        else:
+            unit = lemma(tokens[head].text)
+        if tokens[lo].text in CURRENCY:
+            unit = CURRENCY[tokens[lo].text]
+        label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
+        score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
+        figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
+    return _share_coordinated_category(figures, text)
+
+
+def _hyphen_head(tokens: list[Token], j: int) -> int | None:
+    """The noun a hyphenated duration modifies: ``10-month war``, ``nine-month conflict``."""
+    for k in range(j, min(j + 3, len(tokens))):
+        t = tokens[k]
+        if not t.is_word() or t.lower in _STOP or t.lower in {"long"}:
+            return None
+        if not t.is_title() and t.text.isalpha():
+            return k
+    return None
+
+
+def _share_coordinated_category(figures: list[Figure], text: str) -> list[Figure]:
+    """``14 soldiers and 10 civilians have been killed``: both conjuncts are casualties."""
+    out = list(figures)
+    for a in range(len(out) - 1):
+        x, y = out[a], out[a + 1]
+        between = text[x.end : y.start].strip().lower()
+        if between not in ("and", "or", ", and", ","):
+            continue
+        labels = {x.label, y.label}
+        if labels == {"CASUALTIES", "PEOPLE"} and x.unit not in NOT_CASUALTY_UNITS and y.unit not in NOT_CASUALTY_UNITS:
+            out[a] = _relabel(x, "CASUALTIES")
+            out[a + 1] = _relabel(y, "CASUALTIES")
+    return out
+
+
+def _relabel(f: Figure, label: str) -> Figure:
+    return Figure(f.start, f.end, f.text, f.value, f.qualifier, f.unit, label, f.score)

@@ -1,0 +1,200 @@
+"""TIME rules: date expressions and their ISO values, resolved against the publication date.
+
+    >>> from datetime import date
+    >>> [(t.text, t.value) for t in find_times("killed on Wednesday", date(2024, 7, 3))]
+    [('Wednesday', '2024-07-03')]
+
+Resolution (our own calendar arithmetic, deterministic, no locale or "now" dependence):
+
+- ``Wednesday``: the most recent Wednesday on or before publication;
+  ``last Tuesday``: that day in the week before (a Tuesday of the publication week is pushed
+  back a week); ``next Monday``: the first Monday after publication.
+- ``today``/``tonight``: the publication date; ``yesterday``/``last night``: the day before.
+- ``last week``/``this week``/``next week``: ISO week ``YYYY-Www``.
+- ``last month``/``this month``: ``YYYY-MM``; ``last year``/``this year``: ``YYYY``.
+- ``Oct. 7``, ``Jan 2``, ``7 October``: the most recent such date not after publication;
+  with a year (``Oct. 7, 2023``) that date.
+- ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
+  after publication; ``last October``: the most recent October before the publication month.
+- ``in 2006``: ``2006``.
+- ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value).
+- ``this morning``, ``early in the morning``: the publication date (as the seed gold does);
+  ``recent weeks``, ``coming days``: null (spans without ``the``, as the guidelines ask).
+
+Spans drop a leading preposition (``on Wednesday`` -> ``Wednesday``) and a trailing
+possessive (``Wednesday’s``). Without a publication date every relative value is null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+_MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+               "Oct": 10, "Nov": 11, "Dec": 12}
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)} | _MONTH_ABBR
+
+_WD = "|".join(WEEKDAYS)
+_MFULL = "|".join(MONTHS)
+_MANY = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TOD = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+
+# (kind, pattern), most specific first; overlapping later matches are dropped
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|at|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
+    ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
+    ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
+    ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
+    ("date_dmy", re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_MFULL}|{'|'.join(_MONTH_ABBR)})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
+    ("weekday", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
+    ("rel_unit", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>night|week|month|year|weekend)\b")),
+    ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight)\b")),
+    ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MFULL})\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
+    ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
+    ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
+    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+]
+
+# "May" and "March" are also ordinary words; accept them as months only in a date-like context
+_AMBIGUOUS_MONTHS = {"May", "March"}
+_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of|from|through)\s*-?\s*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    score: float
+
+
+def iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def most_recent_weekday(weekday: int, published: date) -> date:
+    """The most recent day with ``weekday`` (Monday=0) on or before ``published``."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def most_recent_date(month: int, day: int, published: date) -> date | None:
+    """``month``/``day`` in the publication year, or the year before if that is later."""
+    for year in (published.year, published.year - 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= published:
+            return d
+    return None
+
+
+def _month_value(month: int, published: date, *, strictly_before: bool = False) -> str:
+    year = published.year
+    if month > published.month or (strictly_before and month == published.month):
+        year -= 1
+    return f"{year}-{month:02d}"
+
+
+def resolve(kind: str, groups: dict[str, str | None], published: date | None) -> str | None:
+    """The ISO value of one matched expression (see module docstring); None when unresolvable."""
+    year = groups.get("year")
+    if kind in ("date_mdy", "date_dmy"):
+        month, day = _MONTH_NUM[groups["mon"]], int(groups["day"])
+        if year:
+            try:
+                return date(int(year), month, day).isoformat()
+            except ValueError:
+                return None
+        if published is None:
+            return None
+        d = most_recent_date(month, day, published)
+        return d.isoformat() if d else None
+    if kind == "month_year":
+        return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
+    if kind == "year":
+        return year
+    if kind == "vague":
+        return None
+    if published is None:
+        return None
+    if kind in ("weekday", "tod_weekday", "weekday_tod"):
+        return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
+    if kind == "rel_weekday":
+        wd = WEEKDAYS.index(groups["wd"])
+        rel = groups["rel"].lower()
+        if rel == "next":
+            return (published + timedelta(days=(wd - published.weekday() - 1) % 7 + 1)).isoformat()
+        d = most_recent_weekday(wd, published)
+        if rel == "last" and (d == published or d.isocalendar()[:2] == published.isocalendar()[:2]):
+            d -= timedelta(days=7)
+        if rel == "this" and d.isocalendar()[:2] != published.isocalendar()[:2]:
+            d += timedelta(days=7)
+        return d.isoformat()
+    if kind == "deictic":
+        word = groups["word"].lower()
+        return (published - timedelta(days=1) if word == "yesterday" else published).isoformat()
+    if kind == "rel_unit":
+        rel, unit = groups["rel"].lower(), groups["unit"].lower()
+        step = {"last": -1, "this": 0, "next": 1}[rel]
+        if unit == "night":
+            return (published + timedelta(days=min(step, 0))).isoformat() if rel != "next" else None
+        if unit in ("week", "weekend"):
+            return iso_week(published + timedelta(days=7 * step))
+        if unit == "month":
+            m = published.month + step
+            y = published.year + (m - 1) // 12
+            m = (m - 1) % 12 + 1
+            return f"{y}-{m:02d}"
+        if unit == "year":
+            return f"{published.year + step}"
+    if kind == "rel_month":
+        month = _MONTH_NUM[groups["mon"]]
+        rel = groups["rel"].lower()
+        if rel == "last":
+            return _month_value(month, published, strictly_before=True)
+        if rel == "next":
+            y = published.year + (1 if month <= published.month else 0)
+            return f"{y}-{month:02d}"
+        return f"{published.year}-{month:02d}"
+    if kind == "month":
+        return _month_value(_MONTH_NUM[groups["mon"]], published)
+    if kind == "morning":
+        return published.isoformat()
+    return None
+
+
+_SCORES = {"weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
+           "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
+           "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6}
+
+
+def find_times(text: str, published: date | None) -> list[TimeExpr]:
+    """Every time expression in ``text`` with its resolved value, in order, non-overlapping."""
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span("year") if kind == "year" else m.span()
+            groups = m.groupdict()
+            mon = groups.get("mon")
+            if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
+                if not _MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
+                    continue
+            if kind == "date_mdy" and mon in _AMBIGUOUS_MONTHS | {"Mar", "Jun", "Jan"} and not m.group(0)[len(mon):].lstrip(". ")[:1].isdigit():
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            groups["_text"] = m.group(0).lower()
+            out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
+    return sorted(out, key=lambda t: t.start)

@@ -1,0 +1,114 @@
+"""A small regex tokenizer with character offsets, shared by the pre-annotation rules.
+
+Numbers with thousands separators (``1,200``) and hyphenated words (``10-month``,
+``short-range``) are single tokens; possessive ``’s`` and punctuation are their own tokens.
+Sentence boundaries are approximated from ``.``/``!``/``?``/newlines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
+    r"|\d+\.\d+(?!\w)"  # 2.5
+    r"|\d+(?=%)"  # 40%
+    r"|\w+(?:[-‐‑–]\w+)*"  # words, numbers, hyphenated compounds
+    r"|\S",
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    index: int
+    sent: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+
+_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "u.s", "jan", "feb", "mar", "apr", "jun", "jul",
+                  "aug", "sep", "sept", "oct", "nov", "dec", "no", "gen", "col", "lt", "sgt", "u.n"}
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    sent = 0
+    for m in _TOKEN.finditer(text):
+        if tokens:
+            prev = tokens[-1]
+            gap = text[prev.end : m.start()]
+            if "\n" in gap:
+                sent += 1
+            elif prev.text in {".", "!", "?"} and gap and m.group()[:1].isupper():
+                before = tokens[-2].lower if len(tokens) > 1 else ""
+                if before not in _ABBREVIATIONS and len(before) > 1:
+                    sent += 1
+        tokens.append(Token(m.group(), m.start(), m.end(), len(tokens), sent))
+    return tokens
+
+
+def sentence_bounds(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Index range [lo, hi) of the tokens in token i's sentence."""
+    s = tokens[i].sent
+    lo = i
+    while lo > 0 and tokens[lo - 1].sent == s:
+        lo -= 1
+    hi = i + 1
+    while hi < len(tokens) and tokens[hi].sent == s:
+        hi += 1
+    return lo, hi
+
+
+_IRREGULAR = {
+    "people": "person", "persons": "person", "women": "woman", "men": "man", "children": "child",
+    "feet": "foot", "casualties": "casualty", "lives": "life", "wives": "wife", "staff": "staff",
+    "personnel": "personnel", "police": "police", "lebanese": "lebanese", "series": "series",
+    "news": "news", "sheep": "sheep", "crises": "crisis", "analyses": "analysis", "bases": "base",
+    "cases": "case", "forces": "force", "sources": "source", "houses": "house", "km": "km",
+    "miles": "mile", "troops": "troop",
+}
+
+
+def lemma(word: str) -> str:
+    """Lowercase singular of a (possibly plural) noun, for figure units."""
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if "-" in w:
+        head, _, last = w.rpartition("-")
+        return f"{head}-{lemma(last)}"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    if w.endswith("is") and len(w) > 4 and word[:1].isupper():  # Israelis -> israeli
+        return w[:-1]
+    return w
+
+
+def looks_plural(word: str) -> bool:
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR and w not in {"staff", "km"}:
+        return True
+    if w.endswith("is") and not word[:1].isupper():  # crisis, analysis
+        return False
+    return w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "'s")) and w not in _NOT_PLURAL
+
+
+_NOT_PLURAL = {"this", "his", "its", "was", "has", "does", "across", "less", "unless", "thus", "whereas",
+               "always", "perhaps", "besides", "towards", "afterwards", "upwards", "sometimes", "news",
+               "series", "says", "seems", "lies", "remains", "means", "yes", "gas", "bus", "plus", "is"}

@@ -1,0 +1,85 @@
+"""TIME rules: spans and ISO values resolved against the publication date."""
+
+from datetime import date
+import re
+
+import pytest
+
+from newscorpus import scheme
+from newscorpus.preannotate.times import find_times, iso_week, most_recent_date, most_recent_weekday
+
+WED = date(2024, 7, 3)  # a Wednesday
+SAT = date(2024, 1, 6)  # a Saturday
+
+CASES = [
+    ("launched a drone strike on Wednesday that", WED, [("Wednesday", "2024-07-03")]),
+    ("On Monday, Blinken said", WED, [("Monday", "2024-07-01")]),
+    ("Hochstein arrived in Israel on Thursday", SAT, [("Thursday", "2024-01-04")]),
+    ("The group said Wednesday’s attacks came", date(2024, 5, 15), [("Wednesday", "2024-05-15")]),
+    ("Earlier on Tuesday, the military confirmed", date(2024, 5, 15), [("Tuesday", "2024-05-14")]),
+    ("Last Tuesday, Qatar sent Hamas revisions", WED, [("Last Tuesday", "2024-06-25")]),
+    ("near Tyre last night.", date(2024, 5, 15), [("last night", "2024-05-14")]),
+    ("in Beirut last week.", SAT, [("last week", "2023-W52")]),
+    ("began a tour this week", SAT, [("this week", "2024-W01")]),
+    ("killing of one of its top commanders last month", date(2024, 8, 25), [("last month", "2024-07")]),
+    ("Last month, it led", date(2024, 1, 6), [("Last month", "2023-12")]),
+    ("assault on southern Israel Oct. 7.", date(2024, 5, 15), [("Oct. 7", "2023-10-07")]),
+    ("with Israel since Oct. 8.", date(2024, 5, 15), [("Oct. 8", "2023-10-08")]),
+    ("in Beirut on Jan 2.", SAT, [("Jan 2", "2024-01-02")]),
+    ("on 7 October 2023", SAT, [("7 October 2023", "2023-10-07")]),
+    ("talks have been deadlocked since June", WED, [("June", "2024-06")]),
+    ("before suspending them in late January.", date(2024, 8, 2), [("late January", "2024-01")]),
+    ("since the Gaza war began last October.", WED, [("last October", "2023-10")]),
+    ("fired 62 rockets at around 8am on Saturday, “in", SAT, [("around 8am on Saturday", "2024-01-06")]),
+    ("during the 2006 war and in 2006", WED, [("2006", "2006")]),
+    ("yesterday and today", WED, [("yesterday", "2024-07-02"), ("today", "2024-07-03")]),
+    ("rockets and drones early in the morning.", WED, [("early in the morning", "2024-07-03")]),
+    ("talks will continue in the coming days", WED, [("coming days", None)]),
+    ("a danger that has grown in recent weeks", WED, [("recent weeks", None)]),
+    # not times
+    ("Hezbollah may target civilians", WED, []),
+    ("for the past nine months", WED, []),
+    ("for months", WED, []),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_times(text, published, expected):
+    got = find_times(text, published)
+    assert [(t.text, t.value) for t in got] == expected
+    for t in got:
+        assert text[t.start : t.end] == t.text
+        assert t.value is None or re.fullmatch(scheme.TIME_VALUE_PATTERN, t.value)
+
+
+def test_without_publication_date_relative_values_are_null():
+    got = find_times("on Wednesday, last week, Oct. 7, in 2006, on 7 October 2023", None)
+    assert [(t.text, t.value) for t in got] == [
+        ("Wednesday", None), ("last week", None), ("Oct. 7", None), ("2006", "2006"), ("7 October 2023", "2023-10-07")]
+
+
+@pytest.mark.parametrize("weekday,published,expected", [
+    (2, WED, date(2024, 7, 3)),  # the publication day itself
+    (1, WED, date(2024, 7, 2)),
+    (3, WED, date(2024, 6, 27)),
+    (6, date(2024, 8, 25), date(2024, 8, 25)),
+])
+def test_most_recent_weekday(weekday, published, expected):
+    assert most_recent_weekday(weekday, published) == expected
+
+
+@pytest.mark.parametrize("month,day,published,expected", [
+    (10, 7, date(2024, 5, 15), date(2023, 10, 7)),
+    (1, 2, SAT, date(2024, 1, 2)),
+    (1, 6, SAT, date(2024, 1, 6)),
+    (2, 29, date(2024, 3, 1), date(2024, 2, 29)),
+    (2, 29, date(2025, 3, 1), date(2024, 2, 29)),  # no 29 February in 2025: the year before
+    (2, 29, date(2026, 3, 1), None),
+])
+def test_most_recent_date(month, day, published, expected):
+    assert most_recent_date(month, day, published) == expected
+
+
+def test_iso_week_across_year_boundary():
+    assert iso_week(date(2023, 12, 30)) == "2023-W52"
+    assert iso_week(date(2024, 12, 30)) == "2025-W01"
