@@ -161,3 +161,23 @@ def test_stale_annotation_is_reported_with_its_doc_id(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "stale: 002_b239d6d9a59df4e2" in result.output
     assert not (tmp_path / "hf").exists()
+
+
+def test_rehydrate_rebuilds_the_full_dataset_and_rejects_other_copies(built, tmp_path):
+    import pyarrow.parquet as pq
+
+    standoff = tmp_path / "standoff"
+    build(standoff, standoff=True)
+    out = tmp_path / "rehydrated"
+    result = CliRunner().invoke(cli, ["rehydrate", str(standoff), "--raw", str(paths.RAW_DIR), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for config in CONFIGS:
+        for split in SPLITS:
+            assert pq.read_table(out / config / f"{split}.parquet").equals(pq.read_table(built / config / f"{split}.parquet"))
+    raw = tmp_path / "raw"
+    shutil.copytree(paths.RAW_DIR, raw)
+    (raw / "003_0bebbda2a36ce2d2.txt").write_text("A different article.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["rehydrate", str(standoff), "--raw", str(raw), "--out", str(tmp_path / "bad")])
+    assert result.exit_code == 1
+    assert "003_0bebbda2a36ce2d2.txt: this copy differs from the published article" in result.output
+    assert not (tmp_path / "bad").exists()

@@ -203,6 +203,7 @@ def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bo
             "trigger_end": event["end"],
             **({"context_sha256": _hash(context)} if standoff else {"context": context}),
             "context_offset": start,
+            "context_end": end,
             "trigger_context_start": event["start"] - start,
             "trigger_context_end": event["end"] - start,
             "arguments": args,
@@ -252,6 +253,8 @@ def build(out_dir: Path, *, standoff: bool = False, progress=None) -> dict:
         plots = write_plots(corpus, staging)
         (staging / "README.md").write_text(render_card(corpus, rows, standoff=standoff, plots=plots, sizes=sizes), encoding="utf-8")
         write_croissant(corpus, rows, staging, standoff=standoff)
+        if standoff:
+            shutil.copy(paths.MANIFEST, staging / "manifest.csv")
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

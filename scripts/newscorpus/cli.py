@@ -203,6 +203,24 @@ def build(out_dir, standoff):
         click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
     click.echo(f"wrote {paths.display(out_dir)}")
 
+@cli.command()
+@click.argument("standoff_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--raw", "raw_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder with your own copies of the raw articles (named as in the manifest).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Where to write the full-text dataset folder.")
+def rehydrate(standoff_dir, raw_dir, out_dir):
+    """Rebuild the full-text dataset from a standoff release (`build --standoff`).
+
+    Each raw article is checked against its sha256, cleaned with the packaged rules, and every
+    restored string is checked against the hash it replaces; nothing is written on a mismatch.
+    """
+    from .rehydrate import rehydrate as run
+
+    summary = run(standoff_dir, raw_dir, out_dir)
+    click.echo(", ".join(f"{config}: {sum(s.values())} rows" for config, s in summary.items()))
+    click.echo(f"wrote {paths.display(out_dir)}")
+
 
 def main():  # pragma: no cover - console-script entry
     cli()

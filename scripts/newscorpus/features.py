@@ -116,6 +116,7 @@ def events_features(standoff: bool = False) -> Features:
             "trigger_end": Value("int32"),
             **text("context"),
             "context_offset": Value("int32"),
+            "context_end": Value("int32"),
             "trigger_context_start": Value("int32"),
             "trigger_context_end": Value("int32"),
             "arguments": List(argument),
