@@ -73,7 +73,7 @@ def token_row(i: int, split: str) -> dict:
 def event_row(i: int, split: str) -> dict:
     return {
         "doc_id": f"{split}-{i}", "event_id": f"e{i}", "type": i % 3, "realis": 1, "trigger": "struck",
-        "trigger_start": 13, "trigger_end": 19, "context": "Israeli jets struck Tyre", "context_offset": 0,
+        "trigger_start": 13, "trigger_end": 19, "context": "Israeli jets struck Tyre", "context_offset": 0, "context_end": 24,
         "trigger_context_start": 13, "trigger_context_end": 19,
         "arguments": [
             {"role": 0, "ref": "a1", "layer": "ACTOR", "label": "MILITARY", "text": "Israeli jets", "start": 0,

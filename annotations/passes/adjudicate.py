@@ -36,7 +36,15 @@ DECISIONS = [
     ("003", "add_arg_from_b", (("EVENT", 423, 434), "AGENT", ("ACTOR", 329, 347))),  # ... and the Axis representatives
     ("004", "label", (("ACTOR", 546, 560), "ARMED_GROUP")),  # 'top commanders' of Hezbollah
     ("004", "add_span_from_b", ("EVENT", 2507, 2514)),  # 'was briefed by ... mediators': a MEETING
+    # Independent review of the adjudicated files (both passes had made these misses):
+    ("001", "add_span", {"layer": "ACTOR", "label": "ARMED_GROUP", "start": 2706, "end": 2716, "mention": "NOMINAL", "entity": "d001_hezbollah_commanders"}),  # 'one of its commanders'
+    ("000", "extent", (("ACTOR", 4566, 4575), 4570)),  # 'two sides' -> 'sides': the number belongs to the FIGURE
+    ("000", "event", (("EVENT", 5082, 5092), "ATTACK", "PLANNED", {"VICTIM": "TARGET"})),  # 'until Hamas is eliminated' = 004 'wiped out'
 ]
+
+EXTRA_ENTITIES = {
+    "d001_hezbollah_commanders": {"id": "d001_hezbollah_commanders", "name": "Hezbollah commanders (001)", "type": "ARMED_GROUP", "variants": []},
+}
 
 
 def key(span):
@@ -72,6 +80,24 @@ def main():
                 continue
             if decision == "realis":
                 by_key[args[0]]["realis"] = args[1]
+            elif decision == "add_span":
+                prefix = {"ACTOR": "A", "EVENT": "E", "FIGURE": "F", "LOCATION": "L", "TIME": "T"}[args["layer"]]
+                text = Path("corpus/clean", f"{doc_id}.txt").read_text(encoding="utf-8")
+                new = {"id": next_id(spans, prefix), **args, "text": text[args["start"] : args["end"]]}
+                if new.get("entity") in EXTRA_ENTITIES:
+                    reg_a[new["entity"]] = EXTRA_ENTITIES[new["entity"]]
+                spans.append(new)
+                by_key[key(new)] = new
+            elif decision == "extent":
+                span = by_key.pop(args[0])
+                text = Path("corpus/clean", f"{doc_id}.txt").read_text(encoding="utf-8")
+                span["start"] = args[1]
+                span["text"] = text[span["start"] : span["end"]]
+                by_key[key(span)] = span
+            elif decision == "event":
+                span = by_key[args[0]]
+                span["label"], span["realis"] = args[1], args[2]
+                span["arguments"] = [dict(x, role=args[3].get(x["role"], x["role"])) for x in span["arguments"]]
             elif decision == "label":
                 span = by_key[args[0]]
                 span["label"] = args[1]

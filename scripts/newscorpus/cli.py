@@ -360,12 +360,7 @@ def labelstudio_serve(port, data_dir):
     )
     click.echo(f"Label Studio is running at {server.url} (log: {server.log_path}); Ctrl-C stops it")
     click.echo(f"  export LABEL_STUDIO_URL={server.url}")
-    try:
-        server.process.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    labelstudio_server.run_until_stopped(server)
 
 
 @cli.command()
