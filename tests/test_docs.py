@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -16,7 +17,9 @@ def test_every_command_has_help_and_an_example():
 
 
 def test_committed_cli_reference_is_current():
-    assert (paths.ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == render(), "run: python -m newscorpus.clidocs > docs/cli.md"
+    committed = (paths.ROOT / "docs" / "cli.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    diff = "".join(difflib.unified_diff(committed, render().splitlines(keepends=True), "docs/cli.md", "generated"))
+    assert not diff, "run: python -m newscorpus.clidocs > docs/cli.md\n" + diff
 
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():

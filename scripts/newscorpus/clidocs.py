@@ -43,7 +43,7 @@ def commands(group: click.Group = cli, prefix: str = "") -> list[tuple[str, clic
 def render() -> str:
     parts = ["# newscorpus CLI reference", "", "Generated from the commands' own help (`python -m newscorpus.clidocs > docs/cli.md`).", ""]
     for name, command in commands():
-        ctx = click.Context(command, info_name=f"newscorpus {name}", terminal_width=100)
+        ctx = click.Context(command, info_name=f"newscorpus {name}", terminal_width=100, help_option_names=["-h", "--help"])
         parts += [f"## `newscorpus {name}`", "", "```", EXAMPLES.get(name, "").strip(), "```", "", "```text", command.get_help(ctx).strip(), "```", ""]
     return "\n".join(parts)
 

@@ -138,6 +138,7 @@ def attributes() -> list[Attribute]:
 
 ATTRIBUTES: dict[str, Attribute] = {a.control: a for a in attributes()}
 ATTRIBUTES_OF_LAYER: dict[str, list[Attribute]] = {layer: [a for a in ATTRIBUTES.values() if a.layer == layer] for layer in LAYER_LABELS}
+_NOTE = Attribute(QUALITY, "note", NOTE_CONTROL, "textarea")  # any layer's free-text note
 
 _PLACEHOLDERS = {
     "entity": "entity id from annotations/entities.json, e.g. hezbollah",
@@ -216,9 +217,6 @@ def _span_results(span: dict, layer: str) -> list[dict]:
             results.append({"id": span["id"], "from_name": attr.control, "to_name": TEXT, "type": attr.kind,
                             "value": {**where, **encoded}})
     return results
-
-
-_NOTE = Attribute(QUALITY, "note", NOTE_CONTROL, "textarea")
 
 
 def _relation_results(span: dict) -> list[dict]:
