@@ -90,7 +90,8 @@ def validate(targets, registry_path, clean_dir, fmt):
     """
     from .validate import validate_paths
 
-    report = validate_paths(list(targets) or None, clean_dir=clean_dir, registry_path=registry_path)
+    report = validate_paths(list(targets) or None, clean_dir=clean_dir, registry_path=registry_path,
+                            progress=lambda xs: progress(xs, "validate"))
     if fmt == "json":
         click.echo(report.to_json())
     else:

@@ -40,6 +40,8 @@ from typing import Any
 import datasets
 from datasets import ClassLabel, Features, LargeList, List, Value
 
+from .fileio import atomic_write_text
+
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 PARQUET = "application/x-parquet"
 
@@ -276,33 +278,9 @@ def croissant_metadata(
     }
 
 
-def write_croissant(
-    out_dir: Path,
-    *,
-    name: str,
-    description: str,
-    license: str,
-    url: str,
-    version: str,
-    citation: str,
-    configs: dict[str, datasets.Features],
-    splits: tuple[str, ...] = ("train", "validation", "test"),
-    date_published: str | None = None,
-) -> Path:
-    """Write ``out_dir/croissant.json`` and return its path."""
+def write_croissant(out_dir: Path, **options) -> Path:
+    """Write ``out_dir/croissant.json`` (options as for ``croissant_metadata``) and return its path."""
     out_dir = Path(out_dir)
-    metadata = croissant_metadata(
-        out_dir,
-        name=name,
-        description=description,
-        license=license,
-        url=url,
-        version=version,
-        citation=citation,
-        configs=configs,
-        splits=splits,
-        date_published=date_published,
-    )
     path = out_dir / "croissant.json"
-    path.write_text(json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(croissant_metadata(out_dir, **options), ensure_ascii=False, indent=2) + "\n")
     return path

@@ -208,6 +208,7 @@ def validate_paths(
     clean_dir: Path | None = None,
     registry_path: Path | None = None,
     manifest_path: Path | None = None,
+    progress=None,
 ) -> Report:
     """Validate annotation files (default: the whole corpus), the registry and the manifest links."""
     clean_dir = Path(clean_dir or paths.CLEAN_DIR)
@@ -234,7 +235,7 @@ def validate_paths(
         report.problems.append(Problem(exc.file or str(manifest_path), exc.where or "", exc.message, "manifest"))
 
     seen_docs: set[str] = set()
-    for path in files:
+    for path in progress(files) if progress else files:
         file = paths.display(path)
         report.files.append(file)
         try:
