@@ -25,6 +25,7 @@ REMOVES = {
     "breadcrumb": ["Home News Israel strikes Lebanon", "Home › World › Middle East › Israel strikes Lebanon"],
     "breadcrumb_line": ["News › World › Middle East"],
     "dateline_stamp": ["date 2024-01-06 Hezbollah fires rockets at northern Israel"],
+    "navigation": ["Skip to main content", "Menu", "Search", "Listen to this article · 4 min", "Back to top"],
     "updated_stamp": ["Updated 14:32 GMT", "Published: 6 January 2024", "Last updated on 7 July 2024 10:21 BST"],
     "timestamp_line": ["2024-05-15 | 00:29", "15 May 2024, 10:21"],
     "reading_time": ["2min", "3 min read", "High views"],
@@ -34,6 +35,9 @@ REMOVES = {
         "Image: Israeli soldiers near the border",
         "A photo of the commander released by Hezbollah media.Credit…Hezbollah Media Relations Office",
         "Photo: Reuters",
+        "Getty Images",
+        "Mahmoud Zayyat / AFP via Getty Images",
+        "AP Photo/Hussein Malla",
     ],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"],
     "read_more": ["Read more: Israel and Hezbollah trade fire", "READ MORE", "Related Articles", "More on this story"],
@@ -79,6 +83,9 @@ KEEPS = [
     "More from the army came later, officials said.",
     "Like many on X, the minister posted the video of the strike.",
     "Get out of our land, the protesters chanted, according to updates from the scene.",
+    "Search teams pulled two bodies from the rubble in Tyre.",
+    "Menu prices in Beirut have tripled since the strikes began, residents said.",
+    "Getty Images photographers were among those evacuated from the border.",
 ]
 
 
