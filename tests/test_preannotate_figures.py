@@ -8,6 +8,8 @@ from newscorpus.preannotate.tokens import lemma, tokenize
 
 # text, expected (span text, value, qualifier, unit, label) for every figure in it
 CASES = [
+    ("the strike resulted in the deaths of two individuals, including a commander",
+     [("two individuals", 2, "EXACT", "individual", "CASUALTIES")]),
     ("the group said it fired more than 60 rockets at the base",
      [("more than 60 rockets", 60, "AT_LEAST", "rocket", "MUNITIONS")]),
     ("About 60,000 Israelis have fled the area", [("About 60,000 Israelis", 60000, "APPROXIMATE", "israeli", "PEOPLE")]),

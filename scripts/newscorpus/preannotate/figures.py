@@ -61,7 +61,7 @@ MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "ai
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead"}
 PEOPLE_UNITS = set(
-    "person soldier civilian member fighter militant child woman man journalist hostage resident official "
+    "person individual people soldier civilian member fighter militant child woman man journalist hostage resident official "
     "source commander leader delegate diplomat prisoner detainee worker medic paramedic doctor nurse troop "
     "citizen student refugee captive guard operative officer analyst staff patient victim baby infant "
     "teenager boy girl minor adult settler protester demonstrator rescuer peacekeeper personnel crew pilot "
