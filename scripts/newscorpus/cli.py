@@ -272,7 +272,8 @@ def labelstudio_export(docs, out, from_dir, model_version):
     """
     from .labelstudio_api import export_tasks
 
-    report = export_tasks(docs, out=out, from_dir=from_dir, model_version=model_version)
+    report = export_tasks(docs, out=out, from_dir=from_dir, model_version=model_version,
+                          progress=lambda xs: progress(xs, "export"))
     click.echo(f"wrote {report.tasks} task(s) to {report.out} ({report.with_predictions} with predictions, {report.regions} regions)")
 
 

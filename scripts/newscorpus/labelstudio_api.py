@@ -98,6 +98,7 @@ def build_tasks(
     clean_dir: Path | None = None,
     annotations_dir: Path | None = None,
     model_version: str | None = None,
+    progress=None,
 ) -> list[dict]:
     """Label Studio tasks for DOCS with their annotations (or ``from_dir``'s pre-annotations) as predictions.
 
@@ -112,7 +113,8 @@ def build_tasks(
         raise InputError("no such folder", paths.display(source))
     triples = []
     problems = []
-    for doc_id in resolve_docs(docs, clean_dir=clean_dir):
+    doc_ids = resolve_docs(docs, clean_dir=clean_dir)
+    for doc_id in progress(doc_ids) if progress else doc_ids:
         clean = read_text(clean_dir / f"{doc_id}.txt")
         path = source / f"{doc_id}.json"
         doc = None
