@@ -11,7 +11,8 @@ import yaml
 from click.testing import CliRunner
 
 from newscorpus import paths
-from newscorpus.build import build, file_hashes, load_corpus, token_rows
+from newscorpus.build import build, load_corpus, token_rows
+from newscorpus.fileio import folder_sha256 as file_hashes
 from newscorpus.cli import cli
 from newscorpus.features import CONFIGS, TAG_COLUMNS
 from newscorpus.manifest import SPLITS

@@ -21,7 +21,6 @@ is included verbatim in the dataset card.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -37,9 +36,10 @@ from typing import Callable, Iterable, Sequence
 
 from . import paths
 from .errors import InputError, NewscorpusError
+from .fileio import folder_sha256
+from .manifest import SPLITS
 
 LAYERS = ("actor", "event", "figure", "location", "time")
-SPLITS = ("train", "validation", "test")
 TAG_COLUMN = {layer: f"{layer}_tags" for layer in LAYERS}
 SCHEME_LAYER = {layer: layer.upper() for layer in LAYERS}
 
@@ -86,13 +86,7 @@ UNHASHED = ("README.md",)  # the dataset card includes this report's markdown: h
 
 def data_files(folder: Path) -> dict[str, str]:
     """sha256 of every file in the data folder but the card, by path relative to it (sorted)."""
-    folder = Path(folder)
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.relative_to(folder).as_posix() not in UNHASHED
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    }
+    return folder_sha256(folder, exclude=UNHASHED)
 
 
 def load_config(data: Path, config: str, cache_dir: str):

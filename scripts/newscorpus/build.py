@@ -8,7 +8,6 @@ inputs give byte-identical outputs.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -18,12 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import Dataset
 
-from . import paths, scheme
+from . import paths
 from .clean import clean_files, clean_outputs
-from .errors import InputError, ValidationFailed
-from .features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS, bio_names
+from .errors import ValidationFailed
+from .features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 from .fileio import read_json, replace_dir, sha256_text, write_all
-from .manifest import SPLITS, Document, read_manifest
+from .manifest import SPLITS, Document, read_manifest, verify_raw
 from .segment import Sentence, sentences
 from .validate import load_registry, validate_paths
 
@@ -38,19 +37,10 @@ class Corpus:
     registry: dict[str, dict]
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def load_corpus(*, refresh_clean: bool = True, progress=None) -> Corpus:
     """Clean the raw files (rewriting corpus/clean if it drifted), then validate everything."""
     docs = read_manifest(paths.MANIFEST)
-    raw_files = [paths.RAW_DIR / d.raw_file for d in docs]
-    for doc, path in zip(docs, raw_files):
-        if not path.is_file():
-            raise InputError("raw file listed in the manifest is missing", str(path))
-        if hashlib.sha256(path.read_bytes()).hexdigest() != doc.raw_sha256:
-            raise InputError(f"raw file does not match its manifest sha256 ({doc.raw_sha256[:12]}…)", str(path))
+    raw_files = [verify_raw(d, paths.RAW_DIR) for d in docs]
     results = clean_files(raw_files, paths.CLEANING_RULES, progress=progress)
     if refresh_clean:
         write_all(f for r in results for f in clean_outputs(r, paths.CLEAN_DIR) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1])
@@ -68,7 +58,7 @@ def load_corpus(*, refresh_clean: bool = True, progress=None) -> Corpus:
 def _span_row(span: dict, registry: dict, standoff: bool) -> dict:
     row = {"id": span["id"], "label": span["label"], "start": span["start"], "end": span["end"]}
     if standoff:
-        row["text_sha256"] = _hash(span["text"])
+        row["text_sha256"] = sha256_text(span["text"])
     else:
         row["text"] = span["text"]
     layer = span["layer"]
@@ -102,7 +92,7 @@ def document_row(doc: Document, text: str, ann: dict, registry: dict, standoff: 
     for layer, column in LAYER_COLUMNS.items():
         row[column] = [_span_row(s, registry, standoff) for s in _ordered([s for s in ann["spans"] if s["layer"] == layer])]
     row["quality"] = [
-        {"id": q["id"], "label": q["label"], "start": q["start"], "end": q["end"], **({"text_sha256": _hash(q["text"])} if standoff else {"text": q["text"]})}
+        {"id": q["id"], "label": q["label"], "start": q["start"], "end": q["end"], **({"text_sha256": sha256_text(q["text"])} if standoff else {"text": q["text"]})}
         for q in _ordered(ann.get("quality", []))
     ]
     return row
@@ -150,7 +140,7 @@ def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list |
     for sent in sentences(text):
         row = {"doc_id": doc.doc_id, "sentence_id": sent.index, "start": sent.start, "end": sent.end}
         if standoff:
-            row["tokens_sha256"] = [_hash(t) for t in sent.tokens]
+            row["tokens_sha256"] = [sha256_text(t) for t in sent.tokens]
         else:
             row["tokens"] = list(sent.tokens)
         row["token_starts"] = [s for s, _ in sent.offsets]
@@ -183,7 +173,7 @@ def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bo
                 "ref": arg["ref"],
                 "layer": target["layer"],
                 "label": target["label"],
-                **({"text_sha256": _hash(target["text"])} if standoff else {"text": target["text"]}),
+                **({"text_sha256": sha256_text(target["text"])} if standoff else {"text": target["text"]}),
                 "start": target["start"],
                 "end": target["end"],
                 "context_start": target["start"] - start,
@@ -198,10 +188,10 @@ def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bo
             "event_id": event["id"],
             "type": event["label"],
             "realis": event["realis"],
-            **({"trigger_sha256": _hash(event["text"])} if standoff else {"trigger": event["text"]}),
+            **({"trigger_sha256": sha256_text(event["text"])} if standoff else {"trigger": event["text"]}),
             "trigger_start": event["start"],
             "trigger_end": event["end"],
-            **({"context_sha256": _hash(context)} if standoff else {"context": context}),
+            **({"context_sha256": sha256_text(context)} if standoff else {"context": context}),
             "context_offset": start,
             "context_end": end,
             "trigger_context_start": event["start"] - start,
@@ -262,9 +252,3 @@ def build(out_dir: Path, *, standoff: bool = False, progress=None) -> dict:
     return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
-    folder = Path(folder)
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-__all__ = ["build", "load_corpus", "config_rows", "bio_tags", "token_rows", "event_rows", "file_hashes", "SPLITS", "scheme", "bio_names"]

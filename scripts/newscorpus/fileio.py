@@ -26,6 +26,18 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def folder_sha256(folder: Path, exclude: tuple[str, ...] = ()) -> dict[str, str]:
+    """sha256 of every file below ``folder`` by POSIX relative path, sorted; dotfiles and
+    ``exclude`` (relative paths) are left out."""
+    folder = Path(folder)
+    hashes = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and rel.as_posix() not in exclude and not any(part.startswith(".") for part in rel.parts):
+            hashes[rel.as_posix()] = sha256_bytes(path.read_bytes())
+    return hashes
+
+
 def read_bytes(path: Path) -> bytes:
     """Read a file, refusing missing paths and folders with a one-line error."""
     path = Path(path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import scheme
 from .errors import InputError
-from .fileio import read_text
+from .fileio import read_text, sha256_bytes
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")
@@ -71,13 +71,23 @@ def read_manifest(path: Path) -> list[Document]:
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", doc.published):
             raise InputError(f"published {doc.published!r} is not an ISO date", name, where)
         if doc.published_basis not in BASES:
-            raise InputError(f"published_basis must be STATED or INFERRED", name, where)
+            raise InputError("published_basis must be STATED or INFERRED", name, where)
         if doc.published_basis == "INFERRED" and not doc.published_reason:
             raise InputError("an INFERRED date needs a published_reason", name, where)
         docs.append(doc)
     if not docs:
         raise InputError("manifest has no documents", name)
     return docs
+
+
+def verify_raw(doc: Document, raw_dir: Path) -> Path:
+    """The document's raw file in ``raw_dir``, refused unless it is the published article (sha256)."""
+    path = Path(raw_dir) / doc.raw_file
+    if not path.is_file():
+        raise InputError("raw file listed in the manifest is missing", str(path))
+    if sha256_bytes(path.read_bytes()) != doc.raw_sha256:
+        raise InputError(f"this copy differs from the published article (sha256 {doc.raw_sha256[:12]}… expected)", str(path))
+    return path
 
 
 def manifest_by_id(path: Path) -> dict[str, Document]:

@@ -7,7 +7,6 @@ and every restored string is checked against the hash it replaces.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,7 +21,7 @@ from .clean import clean_file, load_rules
 from .errors import InputError
 from .features import CONFIGS, LAYER_COLUMNS
 from .fileio import replace_dir, sha256_text
-from .manifest import SPLITS, read_manifest
+from .manifest import SPLITS, read_manifest, verify_raw
 
 
 def _restore(row: dict, key: str, text: str, where: str) -> None:
@@ -68,12 +67,7 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
     rules = load_rules(paths.CLEANING_RULES)
     texts = {}
     for doc in read_manifest(manifest):
-        raw = raw_dir / doc.raw_file
-        if not raw.is_file():
-            raise InputError("your copy of this article is missing", str(raw))
-        if hashlib.sha256(raw.read_bytes()).hexdigest() != doc.raw_sha256:
-            raise InputError(f"this copy differs from the published article (sha256 {doc.raw_sha256[:12]}… expected)", str(raw))
-        texts[doc.doc_id] = clean_file(raw, rules).text
+        texts[doc.doc_id] = clean_file(verify_raw(doc, raw_dir), rules).text
     rows = {}
     for config in CONFIGS:
         rows[config] = {}

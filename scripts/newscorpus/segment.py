@@ -40,8 +40,12 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def sentences(text: str) -> list[Sentence]:
-    """All sentences of a clean text, in order, with token offsets into the whole text."""
+@lru_cache(maxsize=256)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """All sentences of a clean text, in order, with token offsets into the whole text.
+
+    Cached: a build segments each document for the tokens config, the events config and the
+    card's policy table."""
     result: list[Sentence] = []
     paras = paragraphs(text)
     for (base, _), doc in zip(paras, _nlp().pipe(line for _, line in paras)):
@@ -61,15 +65,5 @@ def sentences(text: str) -> list[Sentence]:
                     offsets=tuple((base + t.idx, base + t.idx + len(t.text)) for t in toks),
                 )
             )
-    return result
+    return tuple(result)
 
-
-def sentence_index(sents: list[Sentence], offset: int) -> int:
-    """Index of the sentence containing a character offset (the nearest before it otherwise)."""
-    best = 0
-    for s in sents:
-        if s.start <= offset:
-            best = s.index
-        else:
-            break
-    return best
