@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError
-from newscorpus.fileio import read_text, sha256_bytes
+from newscorpus.fileio import read_bytes, read_text, sha256_bytes
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")
@@ -43,11 +43,36 @@ def valid_doc_id(doc_id: str) -> bool:
     return bool(DOC_ID.fullmatch(doc_id)) and ".." not in doc_id
 
 
+def valid_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month and day (no 2024-02-31)."""
+    from datetime import date
+
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        date(max(year, 1), month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
 def read_manifest(path: Path) -> list[Document]:
     """Parse and check the manifest; every defect names the line."""
     name = str(path)
     text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("holds a NUL byte", name, f"line {line}")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, name)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", name, f"line {reader.line_num}") from None
+
+
+def _rows(reader: csv.DictReader, name: str) -> list[Document]:
     if reader.fieldnames != COLUMNS:
         raise InputError(f"header must be {','.join(COLUMNS)}", name, "line 1")
     docs: list[Document] = []
@@ -68,8 +93,8 @@ def read_manifest(path: Path) -> list[Document]:
             raise InputError("raw_sha256 must be 64 lowercase hex digits", name, where)
         if doc.split not in SPLITS:
             raise InputError(f"split {doc.split!r} is not one of {', '.join(SPLITS)}", name, where)
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", doc.published):
-            raise InputError(f"published {doc.published!r} is not an ISO date", name, where)
+        if not valid_date(doc.published):
+            raise InputError(f"published {doc.published!r} is not a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", name, where)
         if doc.published_basis not in BASES:
             raise InputError("published_basis must be STATED or INFERRED", name, where)
         if doc.published_basis == "INFERRED" and not doc.published_reason:
@@ -85,7 +110,7 @@ def verify_raw(doc: Document, raw_dir: Path) -> Path:
     path = Path(raw_dir) / doc.raw_file
     if not path.is_file():
         raise InputError("raw file listed in the manifest is missing", str(path))
-    if sha256_bytes(path.read_bytes()) != doc.raw_sha256:
+    if sha256_bytes(read_bytes(path)) != doc.raw_sha256:
         raise InputError(f"this copy differs from the published article (sha256 {doc.raw_sha256[:12]}… expected)", str(path))
     return path
 
@@ -94,10 +119,26 @@ def manifest_by_id(path: Path) -> dict[str, Document]:
     return {d.doc_id: d for d in read_manifest(path)}
 
 
-def render_manifest(docs: list[Document]) -> str:
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV field a spreadsheet will not run as a formula: one starting with = + - @ (or tab/CR)
+    gets a leading apostrophe (OWASP's CSV-injection advice)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def render_manifest(docs: list[Document], *, spreadsheet_safe: bool = False) -> str:
+    """The manifest as CSV; ``spreadsheet_safe`` escapes formula-looking fields for published copies."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for doc in docs:
-        writer.writerow(asdict(doc))
+        row = asdict(doc)
+        if spreadsheet_safe:
+            row = {k: _escape(v) for k, v in row.items()}
+        writer.writerow(row)
     return buf.getvalue()
+
+
+_escape = spreadsheet_safe
