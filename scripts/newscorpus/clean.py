@@ -57,8 +57,13 @@ def load_rules(path: Path) -> RuleSet:
         raise RuleError(f"invalid TOML: {exc}", name) from None
     rules: list[Rule] = []
     seen: set[str] = set()
-    for i, raw in enumerate(doc.get("rule", [])):
+    listed = doc.get("rule", [])
+    if not isinstance(listed, list):
+        raise RuleError("'rule' must be an array of tables ([[rule]])", name)
+    for i, raw in enumerate(listed):
         where = f"rule[{i}]"
+        if not isinstance(raw, dict):
+            raise RuleError("every rule must be a table ([[rule]])", name, where)
         rid = raw.get("id")
         if not isinstance(rid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", rid):
             raise RuleError("every rule needs an id of lowercase letters, digits and _", name, where)
@@ -66,17 +71,18 @@ def load_rules(path: Path) -> RuleSet:
             raise RuleError(f"duplicate rule id {rid!r}", name, where)
         seen.add(rid)
         kind = raw.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise RuleError(f"rule {rid!r}: unknown kind {kind!r} (one of {sorted(KINDS)})", name, where)
-        if not raw.get("description"):
+        if not isinstance(raw.get("description"), str) or not raw["description"]:
             raise RuleError(f"rule {rid!r}: a description is required", name, where)
         pattern = None
         if kind in {"normalize", "prefix", "suffix", "line"}:
             if not isinstance(raw.get("pattern"), str):
                 raise RuleError(f"rule {rid!r}: kind {kind} needs a pattern", name, where)
             flags = 0
-            for flag in raw.get("flags", []):
-                if flag not in FLAG_NAMES:
+            flag_list = raw.get("flags", [])
+            for flag in flag_list if isinstance(flag_list, list) else [flag_list]:
+                if not isinstance(flag, str) or flag not in FLAG_NAMES:
                     raise RuleError(f"rule {rid!r}: unknown flag {flag!r}", name, where)
                 flags |= FLAG_NAMES[flag]
             try:
@@ -84,10 +90,12 @@ def load_rules(path: Path) -> RuleSet:
             except re.error as exc:
                 raise RuleError(f"rule {rid!r}: bad pattern: {exc}", name, where) from None
         replace_with = raw.get("replace_with", "")
+        if not isinstance(replace_with, str):
+            raise RuleError(f"rule {rid!r}: replace_with must be a string", name, where)
         if kind == "normalize" and len(replace_with) > 1:
             raise RuleError(f"rule {rid!r}: replace_with must be empty or one character", name, where)
         after = raw.get("after")
-        if after is not None and after not in seen:
+        if after is not None and (not isinstance(after, str) or after not in seen):
             raise RuleError(f"rule {rid!r}: 'after' names {after!r}, which is not an earlier rule", name, where)
         rules.append(
             Rule(
@@ -356,6 +364,17 @@ def clean_file(path: Path, rules: RuleSet) -> CleanResult:
     if not result.text:
         raise InputError("cleaning removed everything: no article text left", str(path))
     return result
+
+
+def is_clean_output(path: Path) -> bool:
+    """Whether an existing file is one ``clean`` wrote (so ``clean`` may replace it): a
+    provenance file, or a text file with its provenance file beside it."""
+    path = Path(path)
+    if path.name.endswith(".provenance.json"):
+        with open(path, "rb") as handle:
+            return b'"segments_format"' in handle.read(1 << 16)
+    stem = path.name[: -len(".txt")] if path.name.endswith(".txt") else None
+    return stem is not None and path.with_name(f"{stem}.provenance.json").is_file()
 
 
 def clean_outputs(result: CleanResult, out_dir: Path) -> list[tuple[Path, str]]:

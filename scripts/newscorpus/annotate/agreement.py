@@ -124,6 +124,13 @@ class Agreement:
         return "\n".join(lines) + "\n"
 
 
+def is_report(path: Path) -> bool:
+    """Whether an existing file is an agreement report (markdown or JSON) that ``--out`` may replace."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    return head.startswith(b"Reference: ") or (head.lstrip().startswith(b"{") and b'"documents"' in head and b'"layers"' in head)
+
+
 def _items(doc: dict) -> list[dict]:
     spans = [s for s in doc.get("spans", [])]
     spans += [{**q, "layer": "QUALITY"} for q in doc.get("quality", []) or []]

@@ -28,7 +28,7 @@ def clean(raw_files, out_dir, rules_path, check, corpus):
     segments, every removal with its rule, recovered metadata) for each input X.txt.
     Nothing is written unless every input cleans.
     """
-    from newscorpus.clean import clean_files, clean_outputs, stale_outputs
+    from newscorpus.clean import clean_files, clean_outputs, is_clean_output, stale_outputs
     from newscorpus.fileio import write_all
 
     out_dir = out_dir or corpus.clean_dir
@@ -40,6 +40,6 @@ def clean(raw_files, out_dir, rules_path, check, corpus):
             raise click.ClickException(f"{out_dir}: stale or missing: {', '.join(stale)} (run `newscorpus clean`)")
         click.echo(f"{len(results)} document(s) up to date in {out_dir}")
         return
-    write_all(f for r in results for f in clean_outputs(r, out_dir))
+    write_all((f for r in results for f in clean_outputs(r, out_dir)), ours=is_clean_output)
     removed = sum(1 for r in results for x in r.removed if x["rule"] != "whitespace")
     click.echo(f"cleaned {len(results)} document(s) into {out_dir} ({removed} furniture segment(s) removed)")

@@ -17,10 +17,10 @@ import pyarrow.parquet as pq
 from datasets import Dataset
 
 
-from newscorpus.clean import clean_files, clean_outputs
+from newscorpus.clean import clean_files, clean_outputs, is_clean_output
 from newscorpus.errors import ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.fileio import LIMITS, read_json, sha256_text, staged_dir, write_all
+from newscorpus.fileio import LIMITS, check_replace_dir, read_json, sha256_text, staged_dir, write_all
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
@@ -44,7 +44,8 @@ def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) ->
     raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
     results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
-        write_all(f for r in results for f in clean_outputs(r, corpus.clean_dir) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1])
+        write_all((f for r in results for f in clean_outputs(r, corpus.clean_dir) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1]),
+                  ours=is_clean_output)
     report = validate_paths(corpus)
     if not report.valid:
         raise ValidationFailed(report.problems)
@@ -235,9 +236,10 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     from newscorpus.corpus.manifest import render_manifest
 
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
+    check_replace_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
+    corpus = load_corpus(project, progress=progress)
+    rows = config_rows(corpus, standoff=standoff)
     with staged_dir(out_dir, made_by="build", force=force) as staging:
-        corpus = load_corpus(project, progress=progress)
-        rows = config_rows(corpus, standoff=standoff)
         sizes = {}
         for config, splits in rows.items():
             features = CONFIGS[config](standoff)
