@@ -58,8 +58,13 @@ def project(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     root = base / "corpus"
     copy_corpus(root, passes=True)
+    from hostile.cases import BASE_DOC, DOC_FILE
+
+    pre = base / "pre"
+    pre.mkdir()
+    (pre / DOC_FILE).write_text(json.dumps(BASE_DOC), encoding="utf-8")
     tasks = base / "tasks.json"
-    result = invoke(root, ["labelstudio", "export", DOC, "--out", str(tasks)])
+    result = invoke(root, ["labelstudio", "export", DOC, "--from", str(pre), "--out", str(tasks)])
     assert result.exit_code == 0, result.output
     data = json.loads(tasks.read_text(encoding="utf-8"))
     for n, task in enumerate(data, start=1):

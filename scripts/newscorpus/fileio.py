@@ -413,7 +413,7 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                     handle.flush()
                     os.fsync(handle.fileno())
             except OSError as exc:
-                raise os_error(exc, current) from None
+                raise _not_a_folder(path.parent) or os_error(exc, current) from None
         _fault("file:temps-written")
         for n, (tmp, path) in enumerate(temps):
             try:
@@ -432,6 +432,14 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 pass
         raise
     return [path for path, _ in files]
+
+
+def _not_a_folder(folder: Path) -> NewscorpusError | None:
+    """When a folder on the way to an output is a file: the error that says so."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else WriteError("is a file, not a folder; cannot write below it", display(part))
+    return None
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -577,7 +585,7 @@ def staged_dir(target: Path, *, made_by: str, force: bool = False) -> Iterator[P
         target.parent.mkdir(parents=True, exist_ok=True)
         recover_dir(target)
     except OSError as exc:
-        raise os_error(exc) from None
+        raise _not_a_folder(target.parent) or os_error(exc) from None
     check_replace_dir(target, force=force)
     staging = target.with_name(f".{target.name}.staging-p{os.getpid()}-{secrets.token_hex(4)}")
     try:
