@@ -354,14 +354,31 @@ def _alive(pid: int) -> bool:
 
 
 _TMP = re.compile(r"^\..+\.p(\d+)\.[0-9a-f]{8}\.tmp$")
+_JOURNAL = re.compile(r"^\.newscorpus-journal\.p(\d+)\.[0-9a-f]{8}\.json$")
+
+
+def _roll_forward(journal: Path) -> None:
+    """Finish the renames of a file set whose writer was killed after every file was on disk."""
+    try:
+        pairs = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pairs = []
+    for tmp, target in pairs if isinstance(pairs, list) else []:
+        if os.path.exists(tmp):
+            os.replace(tmp, target)
+    journal.unlink(missing_ok=True)
 
 
 def clean_stale(folder: Path) -> None:
-    """Remove temporary files and staging folders left in ``folder`` by runs that were killed."""
+    """Finish file sets and remove temporaries and staging folders left in ``folder`` by killed runs."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    for entry in entries:
+        match = _JOURNAL.match(entry.name)
+        if match and not _alive(int(match.group(1))):
+            _roll_forward(Path(entry.path))
     for entry in entries:
         match = _TMP.match(entry.name) or _STAGING.match(entry.name)
         if match and not _alive(int(match.group(1))):
@@ -415,6 +432,15 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
             except OSError as exc:
                 raise _not_a_folder(path.parent) or os_error(exc, current) from None
         _fault("file:temps-written")
+        journal = None
+        if len(temps) > 1:  # a kill between the renames is rolled forward by the next write here
+            journal = files[0][0].parent / f".newscorpus-journal.p{os.getpid()}.{secrets.token_hex(4)}.json"
+            try:
+                _write_synced(journal, json.dumps([[str(t), str(p)] for t, p in temps]).encode("utf-8"), mode)
+            except OSError as exc:
+                journal.unlink(missing_ok=True)
+                raise os_error(exc, journal.parent) from None
+            _fsync_dir(journal.parent)
         for n, (tmp, path) in enumerate(temps):
             try:
                 os.replace(tmp, path)
@@ -424,6 +450,8 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 _fault("file:renamed-one")
         for folder in folders:
             _fsync_dir(folder)
+        if journal is not None:
+            journal.unlink(missing_ok=True)
     except BaseException:
         for tmp, _ in temps:
             try:
@@ -432,6 +460,14 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 pass
         raise
     return [path for path, _ in files]
+
+
+def _write_synced(path: Path, data: bytes, mode: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _not_a_folder(folder: Path) -> NewscorpusError | None:
@@ -510,22 +546,33 @@ def _backup(target: Path) -> Path:
 
 
 def recover_dir(target: Path) -> None:
-    """Finish or undo a swap of ``target`` that was killed: restore a moved-aside folder, drop leftovers."""
+    """Finish or undo a swap of ``target`` that was killed: restore a moved-aside folder, drop leftovers.
+
+    Writes nothing (not even the lock file) when there is nothing to recover."""
     target = Path(target)
     if not target.parent.is_dir():
         return
+    backup = _backup(target)
+    legacy = re.compile(rf"^\.{re.escape(target.name)}\.[a-z0-9_]{{8}}$")  # mkdtemp staging of older versions
+    leftovers = [e for e in target.parent.iterdir()
+                 if (legacy.match(e.name) and e.is_dir()) or _stale(e.name)]
+    if not backup.exists() and not leftovers:
+        return
     with _lock(target):
-        backup = _backup(target)
         if backup.exists():
             if not target.exists():
                 os.replace(backup, target)
             else:
                 shutil.rmtree(backup, ignore_errors=True)
         clean_stale(target.parent)
-        legacy = re.compile(rf"^\.{re.escape(target.name)}\.[a-z0-9_]{{8}}$")  # mkdtemp staging of older versions
-        for entry in target.parent.iterdir():
-            if entry.is_dir() and legacy.match(entry.name):
+        for entry in leftovers:
+            if legacy.match(entry.name):
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def _stale(name: str) -> bool:
+    match = _TMP.match(name) or _STAGING.match(name) or _JOURNAL.match(name)
+    return bool(match) and not _alive(int(match.group(1)))
 
 
 def _marker(folder: Path) -> dict | None:
@@ -541,6 +588,15 @@ def _marker(folder: Path) -> dict | None:
 
 def _all_files(folder: Path) -> dict[str, Path]:
     return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file() or p.is_symlink()}
+
+
+def prepare_dir(target: Path, *, force: bool = False) -> None:
+    """Before a command that will replace ``target``: finish or undo a killed swap, then check it may be replaced."""
+    try:
+        recover_dir(Path(os.path.abspath(target)))
+    except OSError as exc:
+        raise os_error(exc) from None
+    check_replace_dir(target, force=force)
 
 
 def check_replace_dir(target: Path, *, force: bool = False) -> None:

@@ -20,7 +20,7 @@ from datasets import Dataset
 from newscorpus.clean import clean_files, clean_outputs, is_clean_output
 from newscorpus.errors import ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.fileio import LIMITS, check_replace_dir, read_json, sha256_text, staged_dir, write_all
+from newscorpus.fileio import LIMITS, prepare_dir, read_json, sha256_text, staged_dir, write_all
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
@@ -236,7 +236,7 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     from newscorpus.corpus.manifest import render_manifest
 
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
-    check_replace_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
+    prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
     corpus = load_corpus(project, progress=progress)
     rows = config_rows(corpus, standoff=standoff)
     with staged_dir(out_dir, made_by="build", force=force) as staging:

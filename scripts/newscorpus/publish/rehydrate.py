@@ -19,7 +19,7 @@ from newscorpus.publish.card import yaml_header
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
-from newscorpus.fileio import check_replace_dir, read_json, sha256_text, staged_dir
+from newscorpus.fileio import prepare_dir, read_json, sha256_text, staged_dir
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.corpus.manifest import SPLITS, read_manifest, verify_raw
 
@@ -88,7 +88,7 @@ def _restore_rows(config: str, rows: list[dict], texts: dict[str, str], path: Pa
 def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path, *, force: bool = False) -> dict:
     """Restore the text into every row, then write the full-text folder (card, croissant.json, images) atomically."""
     standoff_dir, raw_dir, out_dir = Path(standoff_dir), Path(raw_dir), Path(out_dir)
-    check_replace_dir(out_dir, force=force)
+    prepare_dir(out_dir, force=force)
     manifest = standoff_dir / "manifest.csv"
     if not manifest.is_file():
         raise InputError("not a standoff release (no manifest.csv)", str(standoff_dir))
