@@ -204,8 +204,6 @@ def import_export(
         data = read_json(Path(export))
     else:
         data, name = export, name or "<export>"
-    if data == []:
-        raise InputError("the export holds no tasks (nothing to import)", name)
     cache: dict[str, str] = {}
 
     def clean_text_for(doc_id: str) -> str:

@@ -160,7 +160,9 @@ def raw_cases() -> list[Case]:
             Case(f"validate-file-{name}", ["validate", f"in/{DOC_FILE}"], {f"in/{DOC_FILE}": data}, 1, expect if not shape else r"problem"),
             Case(f"validate-registry-{name}", ["validate", f"in/{DOC_FILE}", "--registry", "in/entities.json"],
                  {"in/entities.json": data, f"in/{DOC_FILE}": _dump(BASE_DOC)}, 1, expect if not shape else r"entities.json"),
-            Case(f"import-{name}", ["labelstudio", "import", "in/export.json", "--out", "in/out"], {"in/export.json": data}, 1, generic),
+            # an empty export imports nothing and says so (pulling an empty project is normal)
+            Case(f"import-{name}", ["labelstudio", "import", "in/export.json", "--out", "in/out"], {"in/export.json": data},
+                 *((0, r"^0 written, 0 unchanged") if name == "top-list" else (1, generic))),
             Case(f"agreement-{name}", ["agreement", "in/a", "annotations/passes/b"], {f"in/a/{DOC_FILE}": data}, 1, generic),
             Case(f"evaluate-{name}", ["evaluate", "in/pred"], {f"in/pred/{DOC_FILE}": data}, 1, generic),
             Case(f"export-from-{name}", ["labelstudio", "export", DOC, "--from", "in/pre", "--out", "in/tasks.json"], {f"in/pre/{DOC_FILE}": data}, 1, generic),
