@@ -144,7 +144,7 @@ def _derived(spec: tuple, path: Path, project: dict) -> bytes:
         _, finder, key, value = spec
         export = copy.deepcopy(export)
         for item in export[0]["annotations"][0]["result"]:
-            if item.get("type") == finder:
+            if item.get("type") == finder or item.get("from_name") == finder:
                 (item if finder == "relation" else item["value"])[key] = value
                 break
         else:
@@ -187,3 +187,43 @@ def test_hostile(case: Case, project):
         if snapshot(root) != project["snapshot"]:  # a failed case wrote into the corpus: start the next one clean
             shutil.rmtree(root)
             shutil.copytree(project["pristine"], root, symlinks=True)
+
+
+def test_rehydrate_restores_the_full_text_folder_with_its_croissant(project, tmp_path):
+    """The positive path the refusals guard: a whole folder, readable, croissant.json included."""
+    out = tmp_path / "hf"
+    result = invoke(project["root"], ["rehydrate", str(project["standoff"]), "--raw", "corpus/raw", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    croissant = json.loads((out / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["name"].endswith("-standoff") is False
+    fields = {f["name"] for rs in croissant["recordSet"] for f in rs["field"]}
+    assert "text" in fields and "text_sha256" not in fields
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+    again = invoke(project["root"], ["rehydrate", str(project["standoff"]), "--raw", "corpus/raw", "--out", str(out)])
+    assert again.exit_code == 0, again.output  # its own earlier output is replaced without --force
+
+
+def test_standoff_manifest_is_spreadsheet_safe():
+    from dataclasses import replace
+
+    from newscorpus.corpus.manifest import read_manifest, render_manifest
+    from _repo import REPO
+
+    doc = read_manifest(REPO.manifest_path)[0]
+    hostile = [replace(doc, title="=cmd|' /C calc'!A0", source="+SUM(A1)", note="@import", published_reason="-2+3")]
+    text = render_manifest(hostile, spreadsheet_safe=True)
+    row = text.splitlines()[1]
+    for value in ("'=cmd|", "'+SUM(A1)", "'@import", "'-2+3"):
+        assert value in row, row
+    assert "=cmd" not in render_manifest(hostile, spreadsheet_safe=True).replace("'=cmd", "")
+    assert "'=" not in render_manifest(hostile)  # the corpus's own manifest keeps the value as it is
+
+
+def test_standoff_release_manifest_is_escaped(project):
+    import csv
+
+    rows = list(csv.reader((project["standoff"] / "manifest.csv").read_text(encoding="utf-8").splitlines()))
+    for row in rows[1:]:
+        assert not any(field[:1] in ("=", "+", "-", "@") for field in row), row

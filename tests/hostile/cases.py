@@ -339,6 +339,9 @@ def os_cases() -> list[Case]:
         Case("clean-out-under-file", ["clean", "corpus/raw/000_3bb1601c3ebb1da9.txt", "--out", "corpus/manifest.csv/c"], {}, 1, r"manifest.csv.* not a folder"),
         Case("preannotate-out-under-file", ["preannotate", f"corpus/clean/{DOC}.txt", "--out", "corpus/manifest.csv/p"], {}, 1, r"manifest.csv.* not a folder"),
         Case("schema-out-under-file", ["schema", "--out", "corpus/manifest.csv/s"], {}, 1, r"manifest.csv.* not a folder"),
+        *[Case(f"{cmd[0]}-outside-a-corpus", [*cmd, "--root", "in/nothing"], {"in/nothing/readme.txt": b"not a corpus"}, 1, r"in/nothing: not a corpus")
+          for cmd in (["validate"], ["build"], ["clean"], ["schema"], ["preannotate", f"corpus/clean/{DOC}.txt", "--out", "in/p"],
+                      ["agreement", "annotations/passes/a", "annotations/passes/b", "--split", "train"])],
         Case("export-out-is-dir", ["labelstudio", "export", DOC, "--out", "annotations"], {}, 2, r"is a directory"),
         Case("validate-target-is-fifo-like-dir", ["validate", "in/empty"], {"in/empty/.keep": b""}, 0, r"0 annotation file"),
         Case("clean-input-is-dir", ["clean", "corpus/raw", "--out", "in/c"], {}, 1, r"not a regular file"),
@@ -414,6 +417,15 @@ def choice_cases() -> list[Case]:
         ("relation-from-list", "relation", "from_id", ["E1"]),
         ("relation-to-int", "relation", "to_id", 5),
         ("relation-unknown-role", "relation", "labels", ["BOSS"]),
+        ("figure-value-nan", "figure_value", "text", ["NaN"]),
+        ("figure-value-infinity", "figure_value", "text", ["Infinity"]),
+        ("figure-value-overflow", "figure_value", "text", ["1e999"]),
+        ("figure-value-bigint", "figure_value", "text", ["9" * 5000]),
+        ("figure-value-words", "figure_value", "text", ["many"]),
+        ("time-value-feb31", "time_value", "text", ["2024-02-31"]),
+        ("time-value-list", "time_value", "text", [["2024"]]),
+        ("entity-nested", "actor_entity", "text", [["hezbollah"]]),
+        ("unit-int", "figure_unit", "text", 5),
     ]:
         out.append(Case(f"ls-import-{name}", ["labelstudio", "import", "in/export.json", "--out", "in/out"],
                         {"in/export.json": ("edit-type", finder, key, value)}, 1, r"^Error: ", needs=("export",)))

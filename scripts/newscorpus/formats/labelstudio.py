@@ -118,8 +118,8 @@ class Attribute:
                 number = json.loads(text)
             except json.JSONDecodeError:
                 number = None
-            if isinstance(number, bool) or not isinstance(number, (int, float)):
-                raise ValueError(f"{self.control} must be a number written with digits only (60000, 2.5), got {text!r}")
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number or abs(number) == float("inf"):
+                raise ValueError(f"{self.control} must be a finite number written with digits only (60000, 2.5), got {text!r}")
             return number
         return text
 
