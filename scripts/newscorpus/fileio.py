@@ -49,6 +49,7 @@ LIMITS = {
     "json_depth": 64,                      # nesting of arrays/objects
     "int_digits": 20,                      # digits of one JSON integer
     "text_bytes": 64 * 1024 * 1024,        # a clean text read by validate, export, import
+    "spans": 5000,                         # spans (and quality spans) of one annotation document
 }
 MARKER = ".newscorpus-output.json"
 

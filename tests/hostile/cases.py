@@ -352,6 +352,11 @@ def os_cases() -> list[Case]:
         Case("preannotate-bad-date", ["preannotate", "in/x_0000000000000000.txt", "--published", "2024-02-31", "--out", "in/p"],
              {"in/x_0000000000000000.txt": b"Israel said on Monday.\n"}, 1, r"not a date"),
         Case("validate-huge-annotation", ["validate", f"in/{DOC_FILE}"], {f"in/{DOC_FILE}": b"[" + b"0," * (9 * 1024 * 1024) + b"0]"}, 1, r"too large"),
+        Case("validate-too-many-spans", ["validate", f"in/{DOC_FILE}"],
+             {f"in/{DOC_FILE}": _dump({**BASE_DOC, "spans": [{**BASE_DOC["spans"][0], "id": f"E{i}"} for i in range(1, 5002)]})}, 1,
+             r"/spans: 5,001 spans \(the limit is 5,000"),
+        Case("export-too-many-spans", ["labelstudio", "export", DOC, "--from", "in", "--out", "in/t.json"],
+             {f"in/{DOC_FILE}": _dump({**BASE_DOC, "spans": [{**BASE_DOC["spans"][0], "id": f"E{i}"} for i in range(1, 5002)]})}, 1, r"the limit is 5,000"),
         Case("import-huge-export", ["labelstudio", "import", "in/export.json", "--out", "in/out"],
              {"in/export.json": b"[" + b"0," * (33 * 1024 * 1024) + b"0]"}, 1, r"too large"),
     ]
@@ -394,6 +399,8 @@ def labelstudio_cases() -> list[Case]:
         ("cancelled-list", "/0/annotations/0/was_cancelled", [True]),
         ("task-int", "/0", 5),
         ("export-object", "", {"tasks": []}),
+        ("too-many-results", f"{t}", [{"id": f"R{i}", "from_name": "note", "to_name": "text", "type": "textarea", "value": {"text": ["x"]}}
+                                      for i in range(40_001)]),
     ]
     out = []
     for name, ptr, value in edits:

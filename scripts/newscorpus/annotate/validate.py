@@ -196,6 +196,10 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
 
 def validate_document(doc, *, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
     """Every problem with one annotation document (empty list: valid)."""
+    if isinstance(doc, dict):
+        for key in ("spans", "quality"):
+            if isinstance(doc.get(key), list) and len(doc[key]) > LIMITS["spans"]:
+                return [Problem(file, f"/{key}", f"{len(doc[key]):,} {key} (the limit is {LIMITS['spans']:,} per document)", "limit")]
     problems = schema_problems(doc, file)
     if isinstance(doc, dict):
         problems += semantic_problems(doc, file, clean_text, registry)

@@ -387,6 +387,12 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
         add(f"{ap}/result", f"{label}: annotation result is not a list", "ls-format")
         return None
 
+    from newscorpus.fileio import LIMITS
+
+    if len(result) > 8 * LIMITS["spans"]:  # a label and up to seven attribute/relation results per span
+        add(f"{ap}/result", f"{label}: {len(result):,} results (the limit is {8 * LIMITS['spans']:,} per task, "
+            f"{LIMITS['spans']:,} spans per document)", "limit")
+        return None
     errors_before = len(problems)
     regions: dict[str, dict] = {}  # id -> {"layer", "label", "start", "end", "text", "ptr"}
     extras: dict[tuple[str, str], tuple[Any, str]] = {}  # (id, from_name) -> (decoded value, ptr)
