@@ -409,7 +409,7 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
 
     A failure (disk full, permission, a refused target) before the renames leaves every
     target as it was and no temporary behind. Returns the targets."""
-    files = [(Path(p), d.encode("utf-8") if isinstance(d, str) else d) for p, d in files]
+    files = [(Path(p), _utf8(d, p) if isinstance(d, str) else d) for p, d in files]
     for path, _ in files:
         check_replace(path, force=force, ours=ours, into_raw=into_raw)
     temps: list[tuple[Path, Path]] = []
@@ -461,6 +461,14 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 pass
         raise
     return [path for path, _ in files]
+
+
+def _utf8(text: str, path) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"cannot write character {text[exc.start]!r} as UTF-8 (it came from a name or text that is not "
+                         "valid UTF-8, such as a non-UTF-8 file name); nothing written", display(path), f"character {exc.start}") from None
 
 
 def _write_synced(path: Path, data: bytes, mode: int) -> None:

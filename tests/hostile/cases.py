@@ -344,6 +344,8 @@ def os_cases() -> list[Case]:
                       ["agreement", "annotations/passes/a", "annotations/passes/b", "--split", "train"])],
         Case("export-out-is-dir", ["labelstudio", "export", DOC, "--out", "annotations"], {}, 2, r"is a directory"),
         Case("validate-target-is-fifo-like-dir", ["validate", "in/empty"], {"in/empty/.keep": b""}, 0, r"0 annotation file"),
+        Case("clean-non-utf8-file-name", ["clean", "in/caf\udce9_0000000000000000.txt", "--out", "in/c"],
+             {"in/caf\udce9_0000000000000000.txt": b"Israel said on Monday that it struck targets in Lebanon.\n"}, 1, r"cannot write character"),
         Case("clean-input-is-dir", ["clean", "corpus/raw", "--out", "in/c"], {}, 1, r"not a regular file"),
         Case("preannotate-input-missing", ["preannotate", "in/none.txt", "--out", "in/p"], {}, 1, r"none.txt: no such file"),
         Case("preannotate-input-dir", ["preannotate", "corpus/clean", "--out", "in/p"], {}, 1, r"not a regular file|doc id"),
