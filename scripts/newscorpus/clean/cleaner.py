@@ -1,0 +1,448 @@
+"""The generic cleaner: applies a RuleSet to one decoded article and keeps exact provenance.
+
+Text is handled as Python strings plus offset arrays (never an object per character): the
+normalized text carries a piecewise map back to raw offsets, each line is a string plus the
+normalized ranges it is made of, and every removal is a range with the rule that made it.
+Time is linear in the article's length (near-repeat detection only looks ``window`` lines
+back), so a 20 MB page cleans in seconds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..fileio import sha256_text
+from .rules import Rule, RuleSet
+
+_RUN = re.compile(r"\s{2,}")
+_WORD = re.compile(r"\w+")
+NEAR_MAX_WORDS = 400  # longer paragraphs are compared for exact repeats only (near-repeat cost is quadratic per pair)
+
+
+@dataclass
+class CleanResult:
+    """The clean text plus everything needed to trace it back to the raw text."""
+
+    doc_id: str
+    raw_file: str
+    raw_sha256: str
+    rules_sha256: str
+    text: str
+    segments: list[list[int]]
+    normalized: list[dict]
+    removed: list[dict]
+    metadata: list[dict] = field(default_factory=list)
+
+    def provenance(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "raw_file": self.raw_file,
+            "raw_sha256": self.raw_sha256,
+            "clean_sha256": sha256_text(self.text),
+            "rules_sha256": self.rules_sha256,
+            "offsets": "Unicode code points; raw offsets index the UTF-8-decoded raw file",
+            "segments_format": ["clean_start", "clean_end", "raw_start", "raw_end"],
+            "segments": self.segments,
+            "normalized": self.normalized,
+            "removed": self.removed,
+            "metadata": self.metadata,
+        }
+
+
+class _OffsetMap:
+    """Piecewise-linear map from positions in a derived text to raw positions."""
+
+    __slots__ = ("starts", "raws", "length")
+
+    def __init__(self, starts: list[int], raws: list[int], length: int):
+        self.starts, self.raws, self.length = starts, raws, length
+
+    def pieces(self, a: int, b: int):
+        """Yield (start, end, raw_start) for the runs of [a, b) that are contiguous in raw."""
+        starts, raws = self.starts, self.raws
+        k = bisect_right(starts, a) - 1
+        while a < b:
+            end = starts[k + 1] if k + 1 < len(starts) else self.length
+            e = min(b, end)
+            yield a, e, raws[k] + a - starts[k]
+            a = e
+            k += 1
+
+    def raw(self, i: int) -> int:
+        k = bisect_right(self.starts, i) - 1
+        return self.raws[k] + i - self.starts[k]
+
+
+def _normalize(raw: str, rules: list[Rule], removed: list[tuple[int, int, str]], subst: dict[int, tuple[str, str]]):
+    """Apply the normalize rules in order; returns the text and its map back to raw."""
+    text, omap = raw, _OffsetMap([0], [0], len(raw))
+    for rule in rules:
+        spans = [m.span() for m in rule.pattern.finditer(text) if m.end() > m.start()]
+        if not spans:
+            continue
+        if rule.replace_with:
+            for a, b in spans:
+                for start, end, r in omap.pieces(a, b):
+                    for k in range(end - start):
+                        subst[r + k] = (rule.id, rule.replace_with)
+            text = rule.pattern.sub(lambda m: rule.replace_with * (m.end() - m.start()), text)
+            continue
+        kept, prev = [], 0
+        for a, b in spans:
+            if a > prev:
+                kept.append((prev, a))
+            for start, end, r in omap.pieces(a, b):
+                removed.append((r, r + end - start, rule.id))
+            prev = b
+        if prev < len(text):
+            kept.append((prev, len(text)))
+        starts, raws, pos = [], [], 0
+        for a, b in kept:
+            for start, end, r in omap.pieces(a, b):
+                if starts and raws[-1] + (pos - starts[-1]) == r:
+                    pass  # continues the previous run in raw
+                else:
+                    starts.append(pos)
+                    raws.append(r)
+                pos += end - start
+        text = "".join(text[a:b] for a, b in kept)
+        omap = _OffsetMap(starts or [0], raws or [0], len(text))
+    return text, omap
+
+
+class _Line:
+    """One line: its current text and the normalized ranges that text is made of."""
+
+    __slots__ = ("source", "text", "pieces", "newline")
+
+    def __init__(self, source: str, text: str, pieces: list[list[int]], newline: int | None):
+        self.source, self.text, self.pieces, self.newline = source, text, pieces, newline
+
+    def position(self, i: int) -> int:
+        """The normalized offset of character i of the line's text."""
+        for a, b in self.pieces:
+            if i < b - a:
+                return a + i
+            i -= b - a
+        raise IndexError(i)
+
+    def cut_front(self, n: int, rule_id: str, removed: list) -> None:
+        while n > 0:
+            a, b = self.pieces[0]
+            take = min(n, b - a)
+            removed.append((a, a + take, rule_id))
+            if take == b - a:
+                self.pieces.pop(0)
+            else:
+                self.pieces[0] = [a + take, b]
+            n -= take
+        self.text = "".join(self.source[a:b] for a, b in self.pieces)
+
+    def cut_back(self, n: int, rule_id: str, removed: list) -> None:
+        while n > 0:
+            a, b = self.pieces[-1]
+            take = min(n, b - a)
+            removed.append((b - take, b, rule_id))
+            if take == b - a:
+                self.pieces.pop()
+            else:
+                self.pieces[-1] = [a, b - take]
+            n -= take
+        self.text = "".join(self.source[a:b] for a, b in self.pieces)
+
+    def drop(self, rule_id: str, removed: list) -> None:
+        for a, b in self.pieces:
+            removed.append((a, b, rule_id))
+        self.pieces, self.text = [], ""
+
+
+class _Cleaner:
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.whitespace_id = rules.of_kind("whitespace")[0].id
+        self.normalize = rules.of_kind("normalize")
+        self.line_rules = rules.of_kind("prefix", "suffix", "line", "block")
+        self.duplicates = rules.of_kind("duplicate")
+
+    # -- one line ---------------------------------------------------------------------------
+
+    def _tidy(self, source: str, text: str, start: int, newline: int | None, removed: list) -> _Line:
+        """Strip the line's ends and collapse inner runs of spaces (rule 'whitespace')."""
+        ws = self.whitespace_id
+        core = text.strip()
+        if not core:
+            if text:
+                removed.append((start, start + len(text), ws))
+            return _Line(source, "", [], newline)
+        lead = len(text) - len(text.lstrip())
+        end = lead + len(core)
+        if lead:
+            removed.append((start, start + lead, ws))
+        if end < len(text):
+            removed.append((start + end, start + len(text), ws))
+        pieces, pos = [], lead
+        for m in _RUN.finditer(text, lead, end):
+            pieces.append([start + pos, start + m.start() + 1])
+            removed.append((start + m.start() + 1, start + m.end(), ws))
+            pos = m.end()
+        if pieces:
+            pieces.append([start + pos, start + end])
+            return _Line(source, "".join(text[a - start : b - start] for a, b in pieces), pieces, newline)
+        return _Line(source, core, [[start + lead, start + end]], newline)
+
+    def _meta(self, rule: Rule, match: re.Match, line: _Line, omap: _OffsetMap, metadata: list) -> None:
+        for key, value in match.groupdict().items():
+            if value:
+                start, end = match.span(key)
+                metadata.append(
+                    {
+                        "key": key,
+                        "value": value.strip(),
+                        "rule": rule.id,
+                        "raw_start": omap.raw(line.position(start)),
+                        "raw_end": omap.raw(line.position(end - 1)) + 1,
+                    }
+                )
+
+    def _process_line(self, line: _Line, omap: _OffsetMap, removed: list, metadata: list) -> Rule | None:
+        """Apply prefix/suffix/line/block rules; returns the rule that removed the whole line."""
+        ws = self.whitespace_id
+        applied: set[str] = set()
+        changed = True
+        while line.text and changed:
+            changed = False
+            for rule in self.line_rules:
+                if rule.after and rule.after not in applied:
+                    continue
+                text = line.text
+                if rule.kind == "line" or rule.kind == "block":
+                    if rule.max_length is not None and len(text) > rule.max_length:
+                        continue
+                    m = rule.pattern.fullmatch(text)
+                    if m:
+                        self._meta(rule, m, line, omap, metadata)
+                        line.drop(rule.id, removed)
+                        return rule
+                    continue
+                if rule.kind == "prefix":
+                    m = rule.pattern.match(text)
+                    if not m or m.end() == 0:
+                        continue
+                    self._meta(rule, m, line, omap, metadata)
+                    line.cut_front(m.end(), rule.id, removed)
+                    lead = len(line.text) - len(line.text.lstrip())
+                    if lead:
+                        line.cut_front(lead, ws, removed)
+                else:
+                    m = rule.pattern.search(text)
+                    if not m or m.end() == m.start() or m.end() != len(text):
+                        continue
+                    self._meta(rule, m, line, omap, metadata)
+                    line.cut_back(len(text) - m.start(), rule.id, removed)
+                    trail = len(line.text) - len(line.text.rstrip())
+                    if trail:
+                        line.cut_back(trail, ws, removed)
+                applied.add(rule.id)
+                changed = True
+                break
+        return None
+
+    # -- the article ------------------------------------------------------------------------
+
+    def run(self, raw: str):
+        removed_raw: list[tuple[int, int, str]] = []
+        subst: dict[int, tuple[str, str]] = {}
+        text, omap = _normalize(raw, self.normalize, removed_raw, subst)
+        removed: list[tuple[int, int, str]] = []  # normalized ranges
+        metadata: list[dict] = []
+        ws = self.whitespace_id
+        kept: list[_Line | None] = []
+        words_of: list[tuple | None] = []  # per kept line: word tuple (None when too long to compare)
+        sets_of: list[frozenset | None] = []
+        exact: dict[str, int] = {}
+        block: Rule | None = None
+        block_items = 0
+        start = 0
+        for raw_line in text.split("\n"):
+            end = start + len(raw_line)
+            newline = end if end < len(text) else None
+            line = self._tidy(text, raw_line, start, newline, removed)
+            start = end + 1
+            blank = not line.text
+            by = self._process_line(line, omap, removed, metadata) if not blank else None
+            if by is not None and by.kind == "block":
+                block, block_items = by, 0
+            if not line.text:
+                if blank:
+                    block = None
+                if newline is not None:
+                    removed.append((newline, newline + 1, ws))
+                continue
+            if block is not None:
+                if (block.item_max_length is None or len(line.text) <= block.item_max_length) and block.item_pattern.fullmatch(line.text):
+                    line.drop(block.id, removed)
+                    if newline is not None:
+                        removed.append((newline, newline + 1, ws))
+                    block_items += 1
+                    if block_items >= block.max_items:
+                        block = None
+                    continue
+                block = None
+            if self.duplicates and self._is_duplicate(line, kept, words_of, sets_of, exact, removed):
+                continue
+            kept.append(line)
+        lines = [line for line in kept if line is not None]
+        if lines and lines[-1].newline is not None:
+            removed.append((lines[-1].newline, lines[-1].newline + 1, ws))
+            lines[-1].newline = None
+        return text, omap, lines, removed, removed_raw, subst, metadata
+
+    def _is_duplicate(self, line: _Line, kept, words_of, sets_of, exact, removed) -> bool:
+        """Exact repeats of any earlier kept line, and near repeats within ``window`` lines."""
+        text = line.text.casefold()
+        long_line = len(text) > NEAR_MAX_WORDS * 12
+        if long_line:
+            digest, count = hashlib.sha1(), 0
+            for m in _WORD.finditer(text):
+                digest.update(m.group().encode("utf-8") + b" ")
+                count += 1
+            words, key = None, digest.hexdigest()
+        else:
+            words = tuple(_WORD.findall(text))
+            count, key = len(words), " ".join(words)
+            if count > NEAR_MAX_WORDS:
+                words = None
+        found = False
+        current: list[frozenset] = []
+
+        def words_set() -> frozenset:
+            if not current:
+                current.append(frozenset(words))
+            return current[0]
+
+        for rule in self.duplicates:
+            if count < rule.min_words:
+                continue
+            j = exact.get(key)
+            if j is not None:
+                found = True
+                break
+            if words is None:
+                continue
+            lo = max(0, len(kept) - rule.window)
+            for i in range(len(kept) - 1, lo - 1, -1):
+                earlier = words_of[i]
+                if kept[i] is None or earlier is None or len(earlier) < rule.min_words:
+                    continue
+                if not _near_repeat(earlier, words, rule.min_similarity, lambda: _set_of(sets_of, words_of, i), words_set):
+                    continue
+                if rule.keep_near == "later":
+                    self._drop_kept(kept, i, rule.id, removed)
+                    break
+                found = True
+                break
+            if found:
+                break
+        if found:
+            line.drop(rule.id, removed)
+            if line.newline is not None:
+                removed.append((line.newline, line.newline + 1, rule.id))
+            return True
+        exact.setdefault(key, len(kept))
+        words_of.append(words)
+        sets_of.append(None)
+        return False
+
+    @staticmethod
+    def _drop_kept(kept, i: int, rule_id: str, removed: list) -> None:
+        line = kept[i]
+        line.drop(rule_id, removed)
+        if line.newline is not None:
+            removed.append((line.newline, line.newline + 1, rule_id))
+        kept[i] = None
+
+
+def _set_of(sets_of: list, words_of: list, i: int) -> frozenset:
+    if sets_of[i] is None:
+        sets_of[i] = frozenset(words_of[i])
+    return sets_of[i]
+
+
+def _near_repeat(earlier: tuple, words: tuple, min_similarity: float, earlier_set, words_set) -> bool:
+    """True when the shorter word list sits inside the longer in order (words only added or
+    dropped, never substituted) and is at least ``min_similarity`` of its length."""
+    short, long_ = (earlier, words) if len(earlier) <= len(words) else (words, earlier)
+    if len(short) < min_similarity * len(long_):
+        return False
+    if short == long_:
+        return True
+    short_set, long_set = (earlier_set(), words_set()) if short is earlier else (words_set(), earlier_set())
+    if not short_set <= long_set:
+        return False
+    blocks = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) == len(short)
+
+
+def clean_text(raw: str, rules: RuleSet, *, doc_id: str = "", raw_file: str = "", raw_sha256: str = "") -> CleanResult:
+    """Clean one raw article (already decoded). Pure: no I/O."""
+    text, omap, lines, removed, removed_raw, subst, metadata = _Cleaner(rules).run(raw)
+    parts: list[str] = []
+    segments: list[list[int]] = []
+    pos = 0
+
+    def keep(a: int, b: int) -> None:
+        nonlocal pos
+        for start, end, r in omap.pieces(a, b):
+            n = end - start
+            last = segments[-1] if segments else None
+            if last and last[1] == pos and last[3] == r:
+                last[1] += n
+                last[3] += n
+            else:
+                segments.append([pos, pos + n, r, r + n])
+            pos += n
+
+    for line in lines:
+        parts.append(line.text)
+        for a, b in line.pieces:
+            keep(a, b)
+        if line.newline is not None:
+            parts.append("\n")
+            keep(line.newline, line.newline + 1)
+    for a, b, rule_id in removed:
+        for start, end, r in omap.pieces(a, b):
+            removed_raw.append((r, r + end - start, rule_id))
+    removed_raw.sort()
+    runs: list[dict] = []
+    for a, b, rule_id in removed_raw:
+        if runs and runs[-1]["raw_end"] == a and runs[-1]["rule"] == rule_id:
+            runs[-1]["raw_end"] = b
+        else:
+            runs.append({"raw_start": a, "raw_end": b, "rule": rule_id})
+    for run in runs:
+        run["text"] = raw[run["raw_start"] : run["raw_end"]]
+    clean = "".join(parts)
+    normalized = []
+    if subst:
+        raw_starts = [s[2] for s in segments]
+        for r in sorted(subst):
+            k = bisect_right(raw_starts, r) - 1
+            if k >= 0 and r < segments[k][3]:
+                rule_id, ch = subst[r]
+                clean_start = segments[k][0] + r - segments[k][2]
+                normalized.append({"clean_start": clean_start, "raw_start": r, "raw_text": raw[r], "clean_text": ch, "rule": rule_id})
+    return CleanResult(
+        doc_id=doc_id,
+        raw_file=raw_file,
+        raw_sha256=raw_sha256 or sha256_text(raw),
+        rules_sha256=rules.sha256,
+        text=clean,
+        segments=segments,
+        normalized=normalized,
+        removed=runs,
+        metadata=sorted(metadata, key=lambda m: (m["raw_start"], m["key"])),
+    )
