@@ -29,14 +29,10 @@ REMOVES = {
     "updated_stamp": ["Updated 14:32 GMT", "Published: 6 January 2024", "Last updated on 7 July 2024 10:21 BST", "2024-05-15 | 00:29", "15 May 2024, 10:21"],
     "reading_time": ["2min", "3 min read", "High views"],
     "byline": ["By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | AFP"],
-    "photo_caption": [
+    "photo_caption": ["A photo of the commander released by Hezbollah media.Credit…Hezbollah Media Relations Office", "Image: Israeli soldiers near the border", "Photo: Reuters", "Getty Images", "AP Photo/Hussein Malla"],
+    "caption_credit": [
         "Smoke rises over a village in southern Lebanon. (Photo by Kawnat Haju / AFP via Getty Images)",
-        "Image: Israeli soldiers near the border",
-        "A photo of the commander released by Hezbollah media.Credit…Hezbollah Media Relations Office",
-        "Photo: Reuters",
-        "Getty Images",
         "Mahmoud Zayyat / AFP via Getty Images",
-        "AP Photo/Hussein Malla",
     ],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"],
     "read_more": ["Read more: Israel and Hezbollah trade fire", "See also: Who are the Houthis?"],

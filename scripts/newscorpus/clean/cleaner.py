@@ -19,7 +19,7 @@ from ..fileio import sha256_text
 from .rules import Rule, RuleSet
 
 _RUN = re.compile(r"\s{2,}")
-_WORD = re.compile(r"\w+")
+_NONWORD = re.compile(r"\W+")
 NEAR_MAX_WORDS = 400  # longer paragraphs are compared for exact repeats only (near-repeat cost is quadratic per pair)
 
 
@@ -51,6 +51,14 @@ class CleanResult:
             "removed": self.removed,
             "metadata": self.metadata,
         }
+
+
+def search_end(rule: Rule, text: str) -> re.Match | None:
+    """A match of a suffix or anchor-'end' rule that reaches the end of the line: the pattern
+    is searched in the last ``tail`` characters only (lookbehinds still see the whole line)."""
+    start = max(0, len(text) - rule.tail) if rule.tail is not None else 0
+    m = rule.pattern.search(text, start)
+    return m if m is not None and m.end() == len(text) else None
 
 
 class _OffsetMap:
@@ -160,12 +168,53 @@ class _Line:
         self.pieces, self.text = [], ""
 
 
+_WHOLE, _PREFIX, _SUFFIX = 0, 1, 2
+_NO_LIMIT = 1 << 62
+
+
+def _check(rule: Rule):
+    """One rule as (length limit, action, after, finder, rule): the finder returns the match
+    that makes the rule act on a line, or None (fullmatch, prefix, suffix or anchor 'end',
+    with the 'unless' veto applied)."""
+    pattern, unless = rule.pattern, rule.unless
+    if rule.kind == "prefix":
+        action = _PREFIX
+
+        def find(text):
+            m = pattern.match(text)
+            return m if m is not None and m.end() > 0 and (unless is None or not unless.search(text)) else None
+    elif rule.kind == "suffix" or rule.anchor == "end":
+        action = _SUFFIX if rule.kind == "suffix" else _WHOLE
+
+        def find(text):
+            m = search_end(rule, text)
+            return m if m is not None and m.end() > m.start() and (unless is None or not unless.search(text)) else None
+    else:
+        action = _WHOLE
+        if unless is None:
+            find = pattern.fullmatch
+        else:
+            def find(text):
+                m = pattern.fullmatch(text)
+                return m if m is not None and not unless.search(text) else None
+    if rule.requires:
+        needles, inner = rule.requires, find
+
+        def find(text):
+            for needle in needles:
+                if needle in text:
+                    return inner(text)
+            return None
+    limit = rule.max_length if rule.max_length is not None and rule.kind in {"line", "block"} else _NO_LIMIT
+    return limit, action, rule.after, find, rule
+
+
 class _Cleaner:
     def __init__(self, rules: RuleSet):
         self.rules = rules
         self.whitespace_id = rules.of_kind("whitespace")[0].id
         self.normalize = rules.of_kind("normalize")
-        self.line_rules = rules.of_kind("prefix", "suffix", "line", "block")
+        self.checks = [_check(rule) for rule in rules.of_kind("prefix", "suffix", "line", "block")]
         self.duplicates = rules.of_kind("duplicate")
 
     # -- one line ---------------------------------------------------------------------------
@@ -215,34 +264,25 @@ class _Cleaner:
         changed = True
         while line.text and changed:
             changed = False
-            for rule in self.line_rules:
-                if rule.after and rule.after not in applied:
+            text = line.text
+            size = len(text)
+            for limit, action, after, find, rule in self.checks:
+                if size > limit or (after is not None and after not in applied):
                     continue
-                text = line.text
-                if rule.kind == "line" or rule.kind == "block":
-                    if rule.max_length is not None and len(text) > rule.max_length:
-                        continue
-                    m = rule.pattern.fullmatch(text)
-                    if m:
-                        self._meta(rule, m, line, omap, metadata)
-                        line.drop(rule.id, removed)
-                        return rule
+                m = find(text)
+                if m is None:
                     continue
-                if rule.kind == "prefix":
-                    m = rule.pattern.match(text)
-                    if not m or m.end() == 0:
-                        continue
-                    self._meta(rule, m, line, omap, metadata)
+                self._meta(rule, m, line, omap, metadata)
+                if action == _WHOLE:
+                    line.drop(rule.id, removed)
+                    return rule
+                if action == _PREFIX:
                     line.cut_front(m.end(), rule.id, removed)
                     lead = len(line.text) - len(line.text.lstrip())
                     if lead:
                         line.cut_front(lead, ws, removed)
                 else:
-                    m = rule.pattern.search(text)
-                    if not m or m.end() == m.start() or m.end() != len(text):
-                        continue
-                    self._meta(rule, m, line, omap, metadata)
-                    line.cut_back(len(text) - m.start(), rule.id, removed)
+                    line.cut_back(size - m.start(), rule.id, removed)
                     trail = len(line.text) - len(line.text.rstrip())
                     if trail:
                         line.cut_back(trail, ws, removed)
@@ -261,9 +301,7 @@ class _Cleaner:
         metadata: list[dict] = []
         ws = self.whitespace_id
         kept: list[_Line | None] = []
-        words_of: list[tuple | None] = []  # per kept line: word tuple (None when too long to compare)
-        sets_of: list[frozenset | None] = []
-        exact: dict[str, int] = {}
+        repeats = _Repeats(self.duplicates)
         block: Rule | None = None
         block_items = 0
         start = 0
@@ -292,7 +330,7 @@ class _Cleaner:
                         block = None
                     continue
                 block = None
-            if self.duplicates and self._is_duplicate(line, kept, words_of, sets_of, exact, removed):
+            if self.duplicates and repeats.check(line, kept, removed):
                 continue
             kept.append(line)
         lines = [line for line in kept if line is not None]
@@ -300,62 +338,6 @@ class _Cleaner:
             removed.append((lines[-1].newline, lines[-1].newline + 1, ws))
             lines[-1].newline = None
         return text, omap, lines, removed, removed_raw, subst, metadata
-
-    def _is_duplicate(self, line: _Line, kept, words_of, sets_of, exact, removed) -> bool:
-        """Exact repeats of any earlier kept line, and near repeats within ``window`` lines."""
-        text = line.text.casefold()
-        long_line = len(text) > NEAR_MAX_WORDS * 12
-        if long_line:
-            digest, count = hashlib.sha1(), 0
-            for m in _WORD.finditer(text):
-                digest.update(m.group().encode("utf-8") + b" ")
-                count += 1
-            words, key = None, digest.hexdigest()
-        else:
-            words = tuple(_WORD.findall(text))
-            count, key = len(words), " ".join(words)
-            if count > NEAR_MAX_WORDS:
-                words = None
-        found = False
-        current: list[frozenset] = []
-
-        def words_set() -> frozenset:
-            if not current:
-                current.append(frozenset(words))
-            return current[0]
-
-        for rule in self.duplicates:
-            if count < rule.min_words:
-                continue
-            j = exact.get(key)
-            if j is not None:
-                found = True
-                break
-            if words is None:
-                continue
-            lo = max(0, len(kept) - rule.window)
-            for i in range(len(kept) - 1, lo - 1, -1):
-                earlier = words_of[i]
-                if kept[i] is None or earlier is None or len(earlier) < rule.min_words:
-                    continue
-                if not _near_repeat(earlier, words, rule.min_similarity, lambda: _set_of(sets_of, words_of, i), words_set):
-                    continue
-                if rule.keep_near == "later":
-                    self._drop_kept(kept, i, rule.id, removed)
-                    break
-                found = True
-                break
-            if found:
-                break
-        if found:
-            line.drop(rule.id, removed)
-            if line.newline is not None:
-                removed.append((line.newline, line.newline + 1, rule.id))
-            return True
-        exact.setdefault(key, len(kept))
-        words_of.append(words)
-        sets_of.append(None)
-        return False
 
     @staticmethod
     def _drop_kept(kept, i: int, rule_id: str, removed: list) -> None:
@@ -366,21 +348,76 @@ class _Cleaner:
         kept[i] = None
 
 
-def _set_of(sets_of: list, words_of: list, i: int) -> frozenset:
-    if sets_of[i] is None:
-        sets_of[i] = frozenset(words_of[i])
-    return sets_of[i]
+class _Repeats:
+    """Repeat detection over the kept lines: exact repeats by a key of the line's words (any
+    distance), near repeats by word alignment within a rule's window (linear overall)."""
 
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.exact: dict[str, int] = {}
+        self.counts: list[int] = []  # words per kept line
+        self.norms: list[str | None] = []  # words joined by spaces (None when too long to align)
+        self.words: dict[int, tuple] = {}
+        self.sets: dict[int, frozenset] = {}
 
-def _near_repeat(earlier: tuple, words: tuple, min_similarity: float, earlier_set, words_set) -> bool:
-    """True when the shorter word list sits inside the longer in order (words only added or
-    dropped, never substituted) and is at least ``min_similarity`` of its length."""
-    short, long_ = (earlier, words) if len(earlier) <= len(words) else (words, earlier)
-    if len(short) < min_similarity * len(long_):
+    def _words(self, i: int) -> tuple:
+        if i not in self.words:
+            self.words[i] = tuple(self.norms[i].split(" "))
+        return self.words[i]
+
+    def _set(self, i: int) -> frozenset:
+        if i not in self.sets:
+            self.sets[i] = frozenset(self._words(i))
+        return self.sets[i]
+
+    def check(self, line: _Line, kept: list, removed: list) -> bool:
+        """True (and the line removed) when it repeats a kept line; may remove an earlier
+        standfirst instead (keep_near = 'later'). Otherwise the line is recorded as kept."""
+        norm = _NONWORD.sub(" ", line.text.casefold()).strip()
+        count = norm.count(" ") + 1 if norm else 0
+        key = norm if len(norm) <= 4096 else hashlib.sha1(norm.encode("utf-8")).hexdigest()
+        n = len(self.counts)
+        for rule in self.rules:
+            if count < rule.min_words:
+                continue
+            if key in self.exact:
+                return self._remove(line, rule, removed)
+            if count > NEAR_MAX_WORDS:
+                continue
+            words: tuple | None = None
+            lo = max(0, n - rule.window)
+            low, high = max(rule.min_words, rule.min_similarity * count), count / rule.min_similarity
+            for i in [i for i in range(n - 1, lo - 1, -1) if low <= self.counts[i] <= high]:
+                if kept[i] is None or self.norms[i] is None:
+                    continue
+                if words is None:
+                    words = tuple(norm.split(" "))
+                if not _near_repeat(self._words(i), words, self._set(i), frozenset(words)):
+                    continue
+                if rule.keep_near == "later":
+                    _Cleaner._drop_kept(kept, i, rule.id, removed)
+                    break
+                return self._remove(line, rule, removed)
+        self.exact.setdefault(key, n)
+        self.counts.append(count)
+        self.norms.append(norm if count <= NEAR_MAX_WORDS else None)
         return False
-    if short == long_:
+
+    @staticmethod
+    def _remove(line: _Line, rule: Rule, removed: list) -> bool:
+        line.drop(rule.id, removed)
+        if line.newline is not None:
+            removed.append((line.newline, line.newline + 1, rule.id))
         return True
-    short_set, long_set = (earlier_set(), words_set()) if short is earlier else (words_set(), earlier_set())
+
+
+def _near_repeat(earlier: tuple, words: tuple, earlier_set: frozenset, words_set: frozenset) -> bool:
+    """True when the shorter word list sits inside the longer in order (words only added or
+    dropped, never substituted); the caller has checked the length ratio."""
+    if earlier == words:
+        return True
+    short, long_ = (earlier, words) if len(earlier) <= len(words) else (words, earlier)
+    short_set, long_set = (earlier_set, words_set) if short is earlier else (words_set, earlier_set)
     if not short_set <= long_set:
         return False
     blocks = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
@@ -389,7 +426,10 @@ def _near_repeat(earlier: tuple, words: tuple, min_similarity: float, earlier_se
 
 def clean_text(raw: str, rules: RuleSet, *, doc_id: str = "", raw_file: str = "", raw_sha256: str = "") -> CleanResult:
     """Clean one raw article (already decoded). Pure: no I/O."""
-    text, omap, lines, removed, removed_raw, subst, metadata = _Cleaner(rules).run(raw)
+    cleaner = rules.compiled
+    if not isinstance(cleaner, _Cleaner) or cleaner.rules is not rules:
+        cleaner = rules.compiled = _Cleaner(rules)
+    text, omap, lines, removed, removed_raw, subst, metadata = cleaner.run(raw)
     parts: list[str] = []
     segments: list[list[int]] = []
     pos = 0

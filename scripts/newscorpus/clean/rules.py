@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RuleError
@@ -22,8 +22,9 @@ _FRAGMENT = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
 _KEYS = {
     "id", "kind", "description", "pattern", "flags", "replace_with", "max_length", "after",
     "min_words", "min_similarity", "window", "keep_near", "item_pattern", "item_max_length",
-    "max_items", "examples", "triggers",
+    "max_items", "examples", "triggers", "anchor", "unless", "tail", "requires",
 }
+ANCHORS = {"all", "end"}
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,17 @@ class Rule:
     max_items: int = 12
     examples: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
+    anchor: str = "all"
+    unless: re.Pattern | None = None
+    tail: int | None = None
+    requires: tuple[str, ...] = ()
 
 
 @dataclass
 class RuleSet:
     rules: list[Rule]
     sha256: str
+    compiled: object = field(default=None, repr=False, compare=False)  # the cleaner's compiled checks, made once
 
     def of_kind(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules if r.kind in kinds]
@@ -147,11 +153,17 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
         after = _typed(raw, "after", str, None, rid, name, where)
         if after is not None and after not in seen:
             raise RuleError(f"rule {rid!r}: 'after' names {after!r}, which is not an earlier rule", name, where)
+        anchor = _typed(raw, "anchor", str, "all", rid, name, where)
+        if anchor not in ANCHORS or (anchor == "end" and kind != "line"):
+            raise RuleError(f"rule {rid!r}: anchor must be 'all' or, for a line rule, 'end'", name, where)
+        unless = _compile(raw, "unless", fragments, rid, name, where) if "unless" in raw else None
+        if "tail" in raw and not (kind == "suffix" or anchor == "end"):
+            raise RuleError(f"rule {rid!r}: tail is for suffix rules and line rules with anchor = 'end'", name, where)
         keep_near = _typed(raw, "keep_near", str, "first", rid, name, where)
         if keep_near not in KEEP:
             raise RuleError(f"rule {rid!r}: keep_near must be one of {sorted(KEEP)}", name, where)
         ints = {}
-        for key, default in (("max_length", None), ("item_max_length", None), ("min_words", 5), ("window", 12), ("max_items", 12)):
+        for key, default in (("max_length", None), ("item_max_length", None), ("min_words", 5), ("window", 12), ("max_items", 12), ("tail", None)):
             ints[key] = _typed(raw, key, int, default, rid, name, where)
             if ints[key] is not None and ints[key] < 0:
                 raise RuleError(f"rule {rid!r}: {key} must not be negative", name, where)
@@ -162,9 +174,10 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
             Rule(
                 id=rid, kind=kind, description=raw["description"], pattern=pattern,
                 replace_with=replace_with, after=after, min_similarity=float(min_similarity),
-                keep_near=keep_near, item_pattern=item_pattern, **ints,
+                keep_near=keep_near, item_pattern=item_pattern, anchor=anchor, unless=unless, **ints,
                 examples=_strings(raw, "examples", rid, name, where),
                 triggers=_strings(raw, "triggers", rid, name, where),
+                requires=_strings(raw, "requires", rid, name, where),
             )
         )
     if not any(r.kind == "whitespace" for r in rules):
