@@ -12,7 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from newscorpus import paths
+from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.clean import clean_text, decode_raw, load_rules
 from newscorpus.clean.score import LineScore, score_lines
 
@@ -56,7 +56,7 @@ def main() -> None:
     devset = args.devset or find_devset()
     if devset is None or not (devset / "raw").is_dir():
         parser.error("no dev set found (../shared/devset); give --devset")
-    scores = score_devset(devset, load_rules(paths.CLEANING_RULES))
+    scores = score_devset(devset, load_rules(DEFAULT_CLEANING_RULES))
     print(f"{'articles':<10} {'furniture':>9} {'removed':>8} {'recall':>7} {'precision':>9} {'content kept whole':>19}")
     for name, s in halves(scores).items():
         print(f"{name:<10} {s.furniture:>9} {s.furniture_removed:>8} {s.recall:>7.2f} {s.precision:>9.2f} {s.content_kept:>11}/{s.content}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus import paths
+from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.clean import clean_text, decode_raw, load_rules
 from newscorpus.clean.score import LineScore, score_lines
 
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(DEVSET is None, reason="dev set ../shared/devset
 
 
 def _scores() -> dict[str, LineScore]:
-    rules = load_rules(paths.CLEANING_RULES)
+    rules = load_rules(DEFAULT_CLEANING_RULES)
     scores = {}
     for raw_path in sorted((DEVSET / "raw").glob("d*.txt")):
         gold = json.loads((DEVSET / "gold" / "A" / f"{raw_path.stem}.json").read_text(encoding="utf-8"))

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus import paths
+from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.clean import clean_text, load_rules
 
-RULES = load_rules(paths.CLEANING_RULES)
+RULES = load_rules(DEFAULT_CLEANING_RULES)
 BODY = "Israeli forces launched a drone strike in southern Lebanon on Wednesday, officials said."
 AFTER = "The army said the strike hit a weapons depot near the border with Israel."
 TRIGGERS = sorted({t for rule in RULES.rules for t in rule.triggers})

@@ -6,9 +6,9 @@ raw character it came from and every removed raw character records the rule that
 Raw offsets are code-point indices into the UTF-8-decoded raw file (a BOM counts as one).
 """
 
-from .cleaner import CleanResult, clean_text
-from .files import CleanSummary, check_out_dir, clean_corpus, clean_file, clean_files, clean_outputs, decode_raw, stale_outputs
-from .rules import Rule, RuleSet, load_rules, parse_rules
+from newscorpus.clean.cleaner import CleanResult, clean_text
+from newscorpus.clean.files import CleanSummary, check_out_dir, clean_corpus, clean_file, clean_files, clean_outputs, decode_raw, stale_outputs
+from newscorpus.clean.rules import Rule, RuleSet, load_rules, parse_rules
 
 __all__ = [
     "CleanResult", "CleanSummary", "Rule", "RuleSet", "check_out_dir", "clean_corpus", "clean_file", "clean_files",

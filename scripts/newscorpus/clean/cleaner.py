@@ -15,8 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..fileio import sha256_text
-from .rules import Rule, RuleSet
+from newscorpus.fileio import sha256_text
+from newscorpus.clean.rules import Rule, RuleSet
 
 _RUN = re.compile(r"\s{2,}")
 _NONWORD = re.compile(r"\W+")

@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..fileio import decode_utf8, dumps_json, read_bytes, sha256_bytes, write_all
-from .cleaner import CleanResult, clean_text
-from .rules import RuleSet, load_rules
+from newscorpus.errors import InputError
+from newscorpus.fileio import decode_utf8, dumps_json, read_bytes, sha256_bytes, write_all
+from newscorpus.clean.cleaner import CleanResult, clean_text
+from newscorpus.clean.rules import RuleSet, load_rules
 
 # C0 controls except TAB, LF, CR; DEL; C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -12,8 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import RuleError
-from ..fileio import decode_utf8, read_bytes, sha256_bytes
+from newscorpus.errors import RuleError
+from newscorpus.fileio import decode_utf8, read_bytes, sha256_bytes
 
 KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "block", "duplicate"}
 FLAG_NAMES = {"IGNORECASE": re.IGNORECASE}

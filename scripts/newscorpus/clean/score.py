@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cleaner import CleanResult
+from newscorpus.clean.cleaner import CleanResult
 
 
 @dataclass
