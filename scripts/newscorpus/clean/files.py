@@ -29,6 +29,8 @@ def _describe(ch: str) -> str:
 
 def decode_raw(data: bytes, name: str) -> str:
     """Decode a raw article under the contract, naming the first offending byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"not valid UTF-8 (byte 0x{data[0]:02x}): it is UTF-16 (byte-order mark); save it as UTF-8", name, "byte 0 (line 1)")
     nul = data.find(b"\x00")
     if nul >= 0:
         hint = ""
