@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newscorpus.fileio import sha256_text
@@ -69,16 +69,20 @@ class _OffsetMap:
     def __init__(self, starts: list[int], raws: list[int], length: int):
         self.starts, self.raws, self.length = starts, raws, length
 
-    def pieces(self, a: int, b: int):
-        """Yield (start, end, raw_start) for the runs of [a, b) that are contiguous in raw."""
+    def pieces(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """(start, end, raw_start) for the runs of [a, b) that are contiguous in raw."""
         starts, raws = self.starts, self.raws
+        if len(starts) == 1:  # one run (nothing deleted before lines were split): a shift
+            return [(a, b, raws[0] + a)] if a < b else []
+        out = []
         k = bisect_right(starts, a) - 1
         while a < b:
             end = starts[k + 1] if k + 1 < len(starts) else self.length
             e = min(b, end)
-            yield a, e, raws[k] + a - starts[k]
+            out.append((a, e, raws[k] + a - starts[k]))
             a = e
             k += 1
+        return out
 
     def raw(self, i: int) -> int:
         k = bisect_right(self.starts, i) - 1
@@ -214,7 +218,10 @@ class _Cleaner:
         self.rules = rules
         self.whitespace_id = rules.of_kind("whitespace")[0].id
         self.normalize = rules.of_kind("normalize")
-        self.checks = [_check(rule) for rule in rules.of_kind("prefix", "suffix", "line", "block")]
+        checks = [_check(rule) for rule in rules.of_kind("prefix", "suffix", "line", "block")]
+        # the checks that apply to a line of a given length, in rule order, by length band
+        self.limits = sorted({c[0] for c in checks})
+        self.bands = [[c for c in checks if c[0] >= limit] for limit in self.limits] + [[]]
         self.duplicates = rules.of_kind("duplicate")
 
     # -- one line ---------------------------------------------------------------------------
@@ -266,8 +273,8 @@ class _Cleaner:
             changed = False
             text = line.text
             size = len(text)
-            for limit, action, after, find, rule in self.checks:
-                if size > limit or (after is not None and after not in applied):
+            for limit, action, after, find, rule in self.bands[bisect_left(self.limits, size)]:
+                if after is not None and after not in applied:
                     continue
                 m = find(text)
                 if m is None:
@@ -348,6 +355,19 @@ class _Cleaner:
         kept[i] = None
 
 
+# ASCII punctuation and the common typographic marks: spaces for the fast word key
+_PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00b7"})
+
+
+def _word_key(text: str) -> str:
+    """The line's words (regex \\w+ runs), casefolded and joined by single spaces."""
+    words = text.casefold().translate(_PUNCT).split()
+    joined = "".join(words)
+    if joined.isalnum() or joined.replace("_", "").isalnum() or not joined:
+        return " ".join(words)
+    return _NONWORD.sub(" ", text.casefold()).strip()  # other non-word characters: the exact rule
+
+
 class _Repeats:
     """Repeat detection over the kept lines: exact repeats by a key of the line's words (any
     distance), near repeats by word alignment within a rule's window (linear overall)."""
@@ -373,7 +393,7 @@ class _Repeats:
     def check(self, line: _Line, kept: list, removed: list) -> bool:
         """True (and the line removed) when it repeats a kept line; may remove an earlier
         standfirst instead (keep_near = 'later'). Otherwise the line is recorded as kept."""
-        norm = _NONWORD.sub(" ", line.text.casefold()).strip()
+        norm = _word_key(line.text)
         count = norm.count(" ") + 1 if norm else 0
         key = norm if len(norm) <= 4096 else hashlib.sha1(norm.encode("utf-8")).hexdigest()
         n = len(self.counts)
