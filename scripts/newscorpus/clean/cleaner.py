@@ -312,9 +312,16 @@ class _Cleaner:
         block: Rule | None = None
         block_items = 0
         start = 0
+        size = len(text)
         for raw_line in text.split("\n"):
             end = start + len(raw_line)
-            newline = end if end < len(text) else None
+            newline = end if end < size else None
+            if not raw_line or raw_line.isspace():  # a blank line: it goes, and ends a block
+                if newline is not None or raw_line:
+                    removed.append((start, end + (newline is not None), ws))
+                block = None
+                start = end + 1
+                continue
             line = self._tidy(text, raw_line, start, newline, removed)
             start = end + 1
             blank = not line.text
@@ -374,7 +381,8 @@ class _Repeats:
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
-        self.exact: dict[str, int] = {}
+        self.exact: dict[bytes, int] = {}
+        self.window = max((r.window for r in rules), default=0)
         self.counts: list[int] = []  # words per kept line
         self.norms: list[str | None] = []  # words joined by spaces (None when too long to align)
         self.words: dict[int, tuple] = {}
@@ -395,7 +403,7 @@ class _Repeats:
         standfirst instead (keep_near = 'later'). Otherwise the line is recorded as kept."""
         norm = _word_key(line.text)
         count = norm.count(" ") + 1 if norm else 0
-        key = norm if len(norm) <= 4096 else hashlib.sha1(norm.encode("utf-8")).hexdigest()
+        key = hashlib.blake2b(norm.encode("utf-8"), digest_size=16).digest()  # memory: 16 bytes per kept line
         n = len(self.counts)
         for rule in self.rules:
             if count < rule.min_words:
@@ -412,7 +420,8 @@ class _Repeats:
                     continue
                 if words is None:
                     words = tuple(norm.split(" "))
-                if not _near_repeat(self._words(i), words, self._set(i), frozenset(words)):
+                    words_set = frozenset(words)
+                if not _near_repeat(self._words(i), words, self._set(i), words_set):
                     continue
                 if rule.keep_near == "later":
                     _Cleaner._drop_kept(kept, i, rule.id, removed)
@@ -421,6 +430,11 @@ class _Repeats:
         self.exact.setdefault(key, n)
         self.counts.append(count)
         self.norms.append(norm if count <= NEAR_MAX_WORDS else None)
+        old = n - self.window  # texts older than every window are never aligned again: free them
+        if old >= 0:
+            self.norms[old] = None
+            self.words.pop(old, None)
+            self.sets.pop(old, None)
         return False
 
     @staticmethod
@@ -439,6 +453,9 @@ def _near_repeat(earlier: tuple, words: tuple, earlier_set: frozenset, words_set
     short, long_ = (earlier, words) if len(earlier) <= len(words) else (words, earlier)
     short_set, long_set = (earlier_set, words_set) if short is earlier else (words_set, earlier_set)
     if not short_set <= long_set:
+        return False
+    it = iter(long_)
+    if not all(word in it for word in short):  # not even a subsequence: the alignment cannot cover it
         return False
     blocks = difflib.SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks) == len(short)
