@@ -228,6 +228,8 @@ class _Cleaner:
 
     def _tidy(self, source: str, text: str, start: int, newline: int | None, removed: list) -> _Line:
         """Strip the line's ends and collapse inner runs of spaces (rule 'whitespace')."""
+        if not text[0].isspace() and not text[-1].isspace() and _RUN.search(text) is None:
+            return _Line(source, text, [[start, start + len(text)]], newline)  # already tidy
         ws = self.whitespace_id
         core = text.strip()
         if not core:
@@ -471,9 +473,11 @@ def clean_text(raw: str, rules: RuleSet, *, doc_id: str = "", raw_file: str = ""
     segments: list[list[int]] = []
     pos = 0
 
+    single = omap.raws[0] if len(omap.starts) == 1 else None
+
     def keep(a: int, b: int) -> None:
         nonlocal pos
-        for start, end, r in omap.pieces(a, b):
+        for start, end, r in ((a, b, a + single),) if single is not None else omap.pieces(a, b):
             n = end - start
             last = segments[-1] if segments else None
             if last and last[1] == pos and last[3] == r:
@@ -490,9 +494,13 @@ def clean_text(raw: str, rules: RuleSet, *, doc_id: str = "", raw_file: str = ""
         if line.newline is not None:
             parts.append("\n")
             keep(line.newline, line.newline + 1)
-    for a, b, rule_id in removed:
-        for start, end, r in omap.pieces(a, b):
-            removed_raw.append((r, r + end - start, rule_id))
+    if len(omap.starts) == 1:  # normalized offsets are raw offsets plus one shift
+        shift = omap.raws[0]
+        removed_raw.extend((a + shift, b + shift, rule_id) for a, b, rule_id in removed if b > a)
+    else:
+        for a, b, rule_id in removed:
+            for start, end, r in omap.pieces(a, b):
+                removed_raw.append((r, r + end - start, rule_id))
     removed_raw.sort()
     runs: list[dict] = []
     for a, b, rule_id in removed_raw:
