@@ -386,7 +386,10 @@ def pull(
         raise LabelStudioError(f"the export is not JSON ({exc.msg})", session.url) from None
     report = PullReport(session.url, project.id, len(data) if isinstance(data, list) else 0)
     if out is not None:
-        atomic_write_bytes(Path(out), raw)
+        from newscorpus.fileio import json_file_like
+
+        # an earlier export may be replaced; an annotation file, registry or anything else may not
+        atomic_write_bytes(Path(out), raw, ours=json_file_like(lambda d: isinstance(d, list) and all(isinstance(t, dict) and "data" in t for t in d)))
         report.out = Path(out)
     if import_to is not None:
         name = display(out) if out is not None else f"{session.url} project {project.id} export"

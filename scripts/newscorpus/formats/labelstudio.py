@@ -436,8 +436,10 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
                     f"{label}: region {rid}: offsets [{start}:{end}] are outside the text ({len(clean)} characters) or empty", "offsets")
                 continue
             covered = clean[start:end]
-            if "text" in value and value["text"] != covered:
-                add(f"{rp}/value/text", f"{label}: region {rid}: text {value['text']!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text")
+            if value.get("text") != covered:  # also catches offsets counted in UTF-16 units (astral characters)
+                what = f"text {value['text']!r} does not match" if "text" in value else "has no text to check against"
+                add(f"{rp}/value/text", f"{label}: region {rid}: {what} the clean text at [{start}:{end}] ({covered!r}); "
+                    "offsets must count code points", "text")
                 continue
             if rid in regions:
                 other = regions[rid]
