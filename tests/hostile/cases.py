@@ -483,6 +483,9 @@ def rules_cases() -> list[Case]:
         "pattern-int": b'[[rule]]\nid = "x"\nkind = "line"\ndescription = "d"\npattern = 5\n',
         "pattern-bad-regex": b'[[rule]]\nid = "x"\nkind = "line"\ndescription = "d"\npattern = "("\n',
         "description-list": b'[[rule]]\nid = "x"\nkind = "line"\ndescription = ["d"]\npattern = "a"\n',
+        "flags-nested": b'[[rule]]\nid = "x"\nkind = "line"\ndescription = "d"\npattern = "a"\nflags = [["IGNORECASE"]]\n',
+        "flags-string": b'[[rule]]\nid = "x"\nkind = "line"\ndescription = "d"\npattern = "a"\nflags = "IGNORECASE"\n',
+        "kind-table": b'[[rule]]\nid = "x"\ndescription = "d"\npattern = "a"\n[rule.kind]\na = 1\n',
         "toml-syntax": b"[[rule]\n",
         "non-utf8": b"\xff\xfe",
     }

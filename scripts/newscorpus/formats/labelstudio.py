@@ -119,7 +119,7 @@ class Attribute:
             except json.JSONDecodeError:
                 number = None
             if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number or abs(number) == float("inf"):
-                raise ValueError(f"{self.control} must be a finite number written with digits only (60000, 2.5), got {text!r}")
+                raise ValueError(f"{self.control} must be a number written with digits only (60000, 2.5; finite), got {text!r}")
             return number
         return text
 
