@@ -56,3 +56,25 @@ def add(files, published, published_reason, title, source, split, language, corp
     for doc in rows:
         click.echo(f"{doc.doc_id}  {doc.split:<10}  {doc.published}  {doc.source or '-'}  {doc.title or '-'}")
     click.echo(f"added {len(rows)} article(s) to {display(corpus.manifest_path)}; next: `newscorpus clean`")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the document as a self-contained HTML page here (open it in a browser).")
+@click.option("--annotation", "annotation", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Annotation file to draw [default: annotations/<doc_id>.json when it exists].")
+@with_corpus
+def show(doc, html_path, annotation, corpus):
+    """Show one document for a person to check: what cleaning removed and the spans by layer.
+
+    DOC is a doc id or the path of one of its files. Prints what cleaning removed (each piece
+    with its rule) and every span; --html writes a page with the raw article, each removed piece
+    struck through and labelled with its rule, and the clean text with its spans drawn per layer
+    (displaCy's span style).
+    """
+    from newscorpus.corpus.show import show as show_document
+
+    click.echo(show_document(corpus, doc, html_path=html_path, annotation=annotation), nl=False)
+    if html_path is not None:
+        click.echo(f"wrote {display(html_path)}")
