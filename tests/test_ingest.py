@@ -106,6 +106,22 @@ def test_records_keep_their_other_fields_and_options_win(corpus, tmp_path):
     assert [d.doc_id[:4] for d in docs] == ["000_", "001_"]
 
 
+def test_html_pages_go_through_trafilatura_and_the_page_is_kept(corpus):
+    pytest.importorskip("trafilatura")
+    page = ARTICLES / "cairo_talks.html"
+    result = invoke("add", page, "--root", corpus.root)
+    assert result.exit_code == 0, result.output
+    (doc,) = corpus.documents()
+    assert (doc.title, doc.published, doc.source) == ("Synthetic test page: talks resume in Cairo", "2024-11-21", "Example Daily")
+    raw = (corpus.raw_dir / doc.raw_file).read_text(encoding="utf-8")
+    assert "Mediators from Egypt and Qatar met delegations in Cairo" in raw
+    assert "Subscribe" not in raw and "Most read" not in raw and "Share this article" not in raw
+    assert (corpus.records_dir / f"{doc.doc_id}.html").read_bytes() == page.read_bytes()
+    record = json.loads((corpus.records_dir / f"{doc.doc_id}.json").read_text(encoding="utf-8"))
+    assert record["record"]["url"] == "https://example.org/synthetic/cairo-talks"
+    assert "filedate" not in record["record"]  # the extraction day would make adds irreproducible
+
+
 def test_split_rule_fills_empty_splits_then_follows_the_shares_and_never_moves_a_row(corpus, tmp_path):
     shares = {"train": 0.8, "validation": 0.1, "test": 0.1}
     assert [assign_split(c, shares) for c in ({"train": 0, "validation": 0, "test": 0}, {"train": 1, "validation": 0, "test": 0},
@@ -131,7 +147,8 @@ def test_split_rule_fills_empty_splits_then_follows_the_shares_and_never_moves_a
     (lambda d: article(d, "x.txt", BODY), ["--published-reason", "guess"], "give both"),
     (lambda d: article(d, "x.txt", "   \n"), ["--published", "2024"], "x.txt: file has no text"),
     (lambda d: article(d, "x.txt", "Share:\n\nSource link\n"), ["--published", "2024"], "cleaning removed everything"),
-    (lambda d: article(d, "x.html", "<p>hi</p>"), ["--published", "2024"], "cannot add a .html file"),
+    (lambda d: article(d, "x.pdf", "%PDF"), ["--published", "2024"], "cannot add a .pdf file"),
+    (lambda d: article(d, "x.html", "<html><body><script>var a = 1;</script></body></html>"), ["--published", "2024"], "x.html: trafilatura found no article text"),
     (lambda d: article(d, "x.jsonl", json.dumps({"text": BODY}) + "\n{oops\n"), ["--published", "2024"], "x.jsonl: line 2 column 2: invalid JSON"),
     (lambda d: article(d, "x.jsonl", json.dumps({"title": "no text"}) + "\n"), ["--published", "2024"], "x.jsonl: line 1: record has no article text"),
     (lambda d: article(d, "x.json", json.dumps({"text": BODY, "date": "last week"})), [], "record field 'date' = 'last week' is not a date"),

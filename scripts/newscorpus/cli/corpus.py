@@ -38,12 +38,13 @@ def init(folder, force):
 @click.option("--language", default=None, metavar="CODE", help="Language code [default: the record's, else release.toml's first].")
 @with_corpus
 def add(files, published, published_reason, title, source, split, language, corpus):
-    """Add articles to the corpus: .txt files, or JSON/JSONL scraper records.
+    """Add articles to the corpus: .txt files, JSON/JSONL scraper records, or .html pages.
 
     Records may use news-please or trafilatura field names (maintext/text, title,
-    date_publish/date, url, source_domain/sitename/source, authors/author, language). Each
-    article is stored byte for byte as corpus/raw/<doc_id>.txt (a record's other fields in
-    corpus/records/<doc_id>.json) and gets a manifest row; metadata comes from the options,
+    date_publish/date, url, source_domain/sitename/source, authors/author, language); an HTML
+    page becomes such a record through trafilatura (the `html` extra). Each article is stored
+    byte for byte as corpus/raw/<doc_id>.txt (a record's other fields in
+    corpus/records/<doc_id>.json, a page in corpus/records/<doc_id>.html) and gets a manifest row; metadata comes from the options,
     then the record, then what cleaning recovers (date stamps, outlet tags). The doc id is
     <NNN>_<first 16 hex of the sha256>; the split rule never moves a document already in the
     manifest. An article already in the corpus (same sha256) is refused; nothing is written

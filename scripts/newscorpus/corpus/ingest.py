@@ -1,8 +1,10 @@
 """``newscorpus add``: take articles the way scrapers deliver them into the corpus.
 
-Inputs: ``.txt`` files (stored byte for byte), and JSON / JSONL records with the field names
+Inputs: ``.txt`` files (stored byte for byte), JSON / JSONL records with the field names
 news-please and trafilatura write (``maintext``/``text``, ``title``, ``date_publish``/``date``,
-``url``, ``source_domain``/``sitename``/``source``, ``authors``/``author``, ``language``).
+``url``, ``source_domain``/``sitename``/``source``, ``authors``/``author``, ``language``), and
+``.html`` pages, which trafilatura (the ``html`` extra) turns into such a record: its text is
+the article, the page itself is kept beside the record as ``corpus/records/<doc_id>.html``.
 
 What ``add`` writes, and the rules it follows (README "Adding articles"):
 
@@ -40,7 +42,10 @@ TEXT_FIELDS = ("maintext", "text")
 TITLE_FIELDS = ("title",)
 DATE_FIELDS = ("date_publish", "date")
 URL_FIELDS = ("url",)
-SOURCE_FIELDS = ("sitename", "source_domain", "source-hostname", "source", "hostname")
+SOURCE_FIELDS = ("sitename", "source-hostname", "source_domain", "source", "hostname")
+# trafilatura fields that are not facts about the article: the extraction date (the clock) and
+# a second, unformatted copy of the text
+_DROPPED_FIELDS = ("filedate", "raw_text")
 LANGUAGE_FIELDS = ("language",)
 _DOC_NUMBER = re.compile(r"(\d+)_")
 
@@ -54,6 +59,7 @@ class Article:
     line: int | None = None  # the JSONL line (or JSON array index + 1) of a record
     record: dict | None = None  # the record's other fields
     text_field: str | None = None
+    page: bytes | None = None  # the HTML page the record was extracted from
 
     @property
     def where(self) -> str | None:
@@ -63,7 +69,7 @@ class Article:
         """(field name, value) of the first of ``names`` the record holds as a non-empty string."""
         for name in names:
             value = (self.record or {}).get(name)
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, str) and value.strip() and not (names is SOURCE_FIELDS and "://" in value):
                 return name, value.strip()
         return None
 
@@ -114,7 +120,29 @@ def read_articles(path: Path) -> list[Article]:
         if not records:
             raise InputError("no records in the file", origin)
         return [_record_article(r, origin, i) for i, r in enumerate(records, 1)]
-    raise InputError(f"cannot add a {suffix or 'suffix-less'} file: give .txt articles or .json/.jsonl scraper records", origin)
+    if suffix in (".html", ".htm"):
+        return [_html_article(data, origin)]
+    raise InputError(f"cannot add a {suffix or 'suffix-less'} file: give .txt articles, .json/.jsonl scraper records "
+                     "or .html pages", origin)
+
+
+def _html_article(data: bytes, origin: str) -> Article:
+    """The article trafilatura finds in an HTML page, as a trafilatura JSON record."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError("reading HTML needs trafilatura: pip install 'newscorpus[html]'", origin) from None
+    extracted = trafilatura.extract(decode_utf8(data, origin), output_format="json", with_metadata=True,
+                                    include_comments=False, include_tables=False, deduplicate=False)
+    record = json.loads(extracted) if extracted else {}
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError("trafilatura found no article text in this page", origin)
+    if isinstance(record.get("source"), str) and "://" in record["source"] and not record.get("url"):
+        record["url"] = record.pop("source")
+    record = {k: v for k, v in record.items() if k not in _DROPPED_FIELDS and v not in (None, "")}
+    article = _record_article(record, origin, 1)
+    article.line, article.page = None, data
+    return article
 
 
 def _date_of(value: str) -> str | None:
@@ -246,6 +274,10 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
                 atomic_write_json(sidecar, {"origin": Path(article.origin).name, "line": article.line,
                                             "text_field": article.text_field, "record": article.record})
                 written.append(sidecar)
+            if article.page is not None:
+                page = corpus.records_dir / f"{doc.doc_id}.html"
+                atomic_write_bytes(page, article.page)
+                written.append(page)
         write_manifest(corpus.manifest_path, docs + new_rows)
     except BaseException:
         for path in written:
