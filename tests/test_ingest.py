@@ -104,6 +104,9 @@ def test_records_keep_their_other_fields_and_options_win(corpus, tmp_path):
     assert sidecar == {"origin": "r.jsonl", "line": 1, "text_field": "text",
                        "record": {k: v for k, v in rows[0].items() if k != "text"}}
     assert [d.doc_id[:4] for d in docs] == ["000_", "001_"]
+    bad_date = tmp_path / "bad.json"
+    bad_date.write_text(json.dumps({"text": "Third " + BODY, "date": "yesterday"}), encoding="utf-8")
+    assert invoke("add", bad_date, "--published", "2024-04-03", "--root", corpus.root).exit_code == 0  # the option wins
 
 
 def test_html_pages_go_through_trafilatura_and_the_page_is_kept(corpus):

@@ -145,10 +145,30 @@ def _html_article(data: bytes, origin: str) -> Article:
     return article
 
 
-def _date_of(value: str) -> str | None:
-    """The date part of a record's date (``2024-03-05``, ``2024-03-05 10:22:00``, ``2024-03-05T10:22Z``)."""
-    m = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:$|[T ])", value)
-    return m.group(1) if m and published_problem(m.group(1)) is None else None
+def _first(*candidates: tuple[str | None, str]) -> tuple[str, str]:
+    """The first (value, where it came from) that has a value; else ("", "none found")."""
+    for value, origin in candidates:
+        if value:
+            return value, origin
+    return "", "none found"
+
+
+def _from_record(article: Article, fields: tuple[str, ...]) -> tuple[str | None, str]:
+    found = article.field(fields)
+    return (found[1], f"record field {found[0]!r}") if found else (None, "")
+
+
+def _record_date(article: Article) -> tuple[str | None, str]:
+    """The date part of a record's date field (``2024-03-05``, ``2024-03-05 10:22:00``,
+    ``2024-03-05T10:22Z``); a field that holds no date is an error, not a silent skip."""
+    found = article.field(DATE_FIELDS)
+    if found is None:
+        return None, ""
+    m = re.match(r"(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:$|[T ])", found[1])
+    if not m or published_problem(m.group(1)) is not None:
+        raise InputError(f"record field {found[0]!r} = {found[1]!r} is not a date; pass --published DATE",
+                         article.origin, article.where)
+    return m.group(1), f"record field {found[0]!r}"
 
 
 def next_number(docs: list[Document]) -> int:
@@ -207,36 +227,14 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
             raise InputError("cleaning removed everything: no article text left", article.origin, article.where)
         recovered = {}
         for m in cleaned.metadata:
-            recovered.setdefault(m["key"], (m["value"], m["rule"]))
-        sources = []
-
-        def pick(option, option_name, fields, cleaning_keys=()):
-            if option is not None:
-                sources.append(f"{option_name} option")
-                return option
-            if (found := article.field(fields)) is not None:
-                sources.append(f"record field {found[0]!r}")
-                return found[1]
-            for key in cleaning_keys:
-                if key in recovered:
-                    sources.append(f"cleaning rule {recovered[key][1]}")
-                    return recovered[key][0]
-            sources.append("none found")
-            return ""
-
-        doc_title = pick(title, "--title", TITLE_FIELDS)
-        doc_source = pick(source, "--source", SOURCE_FIELDS, ("outlet", "agency"))
-        doc_date = pick(published, "--published", ())
-        if not doc_date and (found := article.field(DATE_FIELDS)) is not None:
-            doc_date = _date_of(found[1]) or ""
-            if not doc_date:
-                raise InputError(f"record field {found[0]!r} = {found[1]!r} is not a date; pass --published DATE",
-                                 article.origin, article.where)
-            sources[-1] = f"record field {found[0]!r}"
-        if not doc_date and "published" in recovered:
-            doc_date = recovered["published"][0]
-            sources[-1] = f"cleaning rule {recovered['published'][1]}"
-        if not doc_date or published_problem(doc_date):
+            recovered.setdefault(m["key"], (m["value"], f"cleaning rule {m['rule']}"))
+        no = (None, "")
+        doc_title = _first((title, "--title option"), _from_record(article, TITLE_FIELDS))
+        doc_source = _first((source, "--source option"), _from_record(article, SOURCE_FIELDS),
+                            recovered.get("outlet", no), recovered.get("agency", no))
+        record_date = _record_date(article) if published is None else no  # --published overrides a bad one
+        doc_date = _first((published, "--published option"), record_date, recovered.get("published", no))
+        if not doc_date[0]:
             raise InputError("no publication date in the record or the text; pass --published DATE "
                              "(and --published-reason WHY when you worked it out)", article.origin, article.where)
         doc_language = language or ((article.field(LANGUAGE_FIELDS) or (None, None))[1]) or languages[0]
@@ -244,10 +242,10 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
         number += 1
         by_sha[sha] = doc_id
         origin = Path(article.origin).name + (f" {article.where}" if article.where else "")
-        note = (f"added from {origin}; title: {sources[0]}; source: {sources[1]}; published: {sources[2]}")
+        note = f"added from {origin}; title: {doc_title[1]}; source: {doc_source[1]}; published: {doc_date[1]}"
         pending.append((article, Document(
-            doc_id=doc_id, raw_file=f"{doc_id}.txt", raw_sha256=sha, title=doc_title, source=doc_source,
-            published=doc_date, published_basis="INFERRED" if published_reason else "STATED",
+            doc_id=doc_id, raw_file=f"{doc_id}.txt", raw_sha256=sha, title=doc_title[0], source=doc_source[0],
+            published=doc_date[0], published_basis="INFERRED" if published_reason else "STATED",
             published_reason=published_reason or "", language=doc_language, split="", note=note)))
 
     counts = {s: sum(1 for d in docs if d.split == s) for s in SPLITS}
