@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from newscorpus.cli.app import cli, with_corpus
+from newscorpus.cli.app import cli, progress, with_corpus
 from newscorpus.corpus.manifest import SPLITS
 from newscorpus.fileio import display
 
@@ -20,6 +20,7 @@ def init(folder, force):
     Writes corpus/raw/, corpus/manifest.csv (header only), annotations/entities.json (empty
     registry), schema/ (JSON Schemas and the annotation scheme), a generic datacard.md and a
     release.toml (name, version, licence, tags ...) to fill in before the first build.
+    Cleaning uses the packaged rules until the corpus has its own cleaning_rules.toml.
     """
     from newscorpus.corpus.init import init_corpus
 
@@ -53,7 +54,7 @@ def add(files, published, published_reason, title, source, split, language, corp
     from newscorpus.corpus.ingest import add_articles
 
     rows = add_articles(corpus, list(files), published=published, published_reason=published_reason, title=title,
-                        source=source, split=split, language=language)
+                        source=source, split=split, language=language, progress=lambda xs: progress(xs, "add"))
     for doc in rows:
         click.echo(f"{doc.doc_id}  {doc.split:<10}  {doc.published}  {doc.source or '-'}  {doc.title or '-'}")
     click.echo(f"added {len(rows)} article(s) to {display(corpus.manifest_path)}; next: `newscorpus clean`")

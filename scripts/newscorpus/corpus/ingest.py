@@ -194,7 +194,7 @@ def _shares(corpus) -> tuple[dict[str, float], tuple[str, ...]]:
 
 def add_articles(corpus, files: list[Path], *, published: str | None = None, published_reason: str | None = None,
                  title: str | None = None, source: str | None = None, split: str | None = None,
-                 language: str | None = None) -> list[Document]:
+                 language: str | None = None, progress=lambda xs: xs) -> list[Document]:
     """Add every article in ``files`` to ``corpus`` (see the module docstring); returns the new rows."""
     from newscorpus.clean import clean_text, load_rules
 
@@ -216,7 +216,7 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
     by_sha = {d.raw_sha256: d.doc_id for d in docs}
     number = next_number(docs)
     pending = []  # (article, Document without split)
-    for article in articles:
+    for article in progress(articles):
         sha = sha256_bytes(article.data)
         if sha in by_sha:
             raise InputError(f"this article is already in the corpus as {by_sha[sha]} (same sha256 {sha[:12]}…)",
