@@ -385,6 +385,7 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         "date_range": lambda: date_range(facts),
         "languages": lambda: ", ".join(languages(facts)),
         "splits": lambda: split_summary(facts),
+        "split_shares": lambda: ", ".join(f"{s} {share:.0%}" for s, share in release.split_shares.items()),
         "annotators": lambda: annotation_summary(facts),
         "review": lambda: review_summary(facts),
         "loading": lambda: loading(release, standoff),
