@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.errors import InputError
-from newscorpus.fileio import display, read_json, sha256_text
+from newscorpus.fileio import decode_utf8, display, read_json, sha256_text
 
 LAYERS = ("EVENT", "ACTOR", "FIGURE", "LOCATION", "TIME", "QUALITY")
 LAYER_COLORS = {"EVENT": "#f4a6a6", "ACTOR": "#a6c8f4", "FIGURE": "#f4d35e", "LOCATION": "#9ad9a1",
@@ -57,7 +57,7 @@ def document_view(corpus, doc: str, annotation: Path | None = None) -> DocumentV
         raise InputError(f"no document {doc_id!r} in the manifest", display(corpus.manifest_path))
     row = rows[doc_id]
     raw_path = verify_raw(row, corpus.raw_dir)
-    raw = raw_path.read_bytes().decode("utf-8")
+    raw = decode_utf8(raw_path.read_bytes(), str(raw_path))
     result = clean_text(raw, load_rules(corpus.cleaning_rules_path), doc_id=doc_id, raw_file=row.raw_file)
     view = DocumentView(doc_id, raw, result.removed, result.text, result.metadata, manifest_row=row)
     path = Path(annotation) if annotation else corpus.annotations_dir / f"{doc_id}.json"
