@@ -218,3 +218,12 @@ def test_manifest_and_preannotate_accept_the_same_dates(tmp_path):
         writer.writerow(["d1", "d1.txt", "0" * 64, "", "", "2024-02-30", "STATED", "", "en", "train", ""])
     with pytest.raises(InputError, match="line 2: published '2024-02-30' is not a date"):
         read_manifest(manifest)
+
+
+def test_python_api_starts_a_corpus_and_adds_to_it(tmp_path):
+    import newscorpus
+
+    corpus = newscorpus.init_corpus(tmp_path / "api")
+    rows = newscorpus.add_articles(corpus, [ARTICLES / "records.jsonl"])
+    assert [d.doc_id for d in rows] == [d.doc_id for d in newscorpus.open_corpus(corpus.root).documents()]
+    assert rows[0].title.startswith("Synthetic test record")
