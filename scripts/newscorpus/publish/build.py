@@ -21,6 +21,7 @@ from newscorpus.clean import clean_files, clean_outputs, is_clean_output
 from newscorpus.errors import ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 from newscorpus.fileio import LIMITS, prepare_dir, read_json, sha256_text, staged_dir, write_all
+from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
@@ -41,6 +42,7 @@ class BuildInputs:
 def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) -> BuildInputs:
     """Clean the raw files (rewriting corpus/clean if it drifted), then validate everything."""
     docs = corpus.documents()
+    check_releasable(corpus, docs)
     raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
     results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
@@ -252,4 +254,5 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
             # spreadsheet-safe: a field starting with = + - @ is escaped (OWASP CSV injection)
             (staging / "manifest.csv").write_text(render_manifest(corpus.docs, spreadsheet_safe=True), encoding="utf-8")
             shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
+            shutil.copy(project.release_path, staging / "release.toml")
     return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
