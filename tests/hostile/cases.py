@@ -495,8 +495,42 @@ def rules_cases() -> list[Case]:
     return out
 
 
+def corpus_cases() -> list[Case]:
+    """init, add and show: hostile folders, articles, records and outputs."""
+    raw = "corpus/raw/000_3bb1601c3ebb1da9.txt"
+    article = b"Israel said on Monday that its jets struck targets in southern Lebanon.\n"
+    return [
+        Case("init-into-corpus", ["init", "."], {}, 1, r"not empty|already holds a corpus"),
+        Case("init-force-into-corpus", ["init", ".", "--force"], {}, 1, r"already holds a corpus"),
+        Case("init-non-empty", ["init", "in/full"], {"in/full/notes.txt": b"mine"}, 1, r"not empty"),
+        Case("init-force-over-registry", ["init", "in/reg", "--force"], {"in/reg/annotations/entities.json": _dump(BASE_REGISTRY)}, 1,
+             r"entity registry|nothing written"),
+        Case("init-under-file", ["init", "corpus/manifest.csv/x"], {}, 1, r"not a folder|[Nn]ot a directory|is a file"),
+        Case("add-duplicate-article", ["add", raw, "--published", "2024-07-03"], {}, 1, r"already in the corpus"),
+        Case("add-bad-date", ["add", "in/a.txt", "--published", "2024-02-31"], {"in/a.txt": article}, 1, r"not a date|no such day"),
+        Case("add-empty", ["add", "in/a.txt", "--published", "2024-07-03"], {"in/a.txt": b""}, 1, r"empty"),
+        Case("add-nul", ["add", "in/a.txt", "--published", "2024-07-03"], {"in/a.txt": b"Israel\x00 said.\n"}, 1, r"NUL|control|0x00"),
+        Case("add-utf16", ["add", "in/a.txt", "--published", "2024-07-03"], {"in/a.txt": "Israel said on Monday.\n".encode("utf-16")}, 1,
+             r"UTF-16|UTF-8"),
+        Case("add-non-utf8", ["add", "in/a.txt", "--published", "2024-07-03"], {"in/a.txt": b"Isra\xffel said.\n"}, 1, r"UTF-8"),
+        Case("add-missing", ["add", "in/none.txt", "--published", "2024-07-03"], {}, 1, r"none.txt: no such file"),
+        Case("add-jsonl-type", ["add", "in/r.jsonl"], {"in/r.jsonl": b'{"maintext": ["x"], "title": 5}\n'}, 1, r"r.jsonl"),
+        Case("add-jsonl-nan", ["add", "in/r.jsonl"], {"in/r.jsonl": b'{"maintext": "Israel said.", "date_publish": NaN}\n'}, 1, r"r.jsonl"),
+        Case("add-jsonl-dup-key", ["add", "in/r.jsonl"], {"in/r.jsonl": b'{"maintext": "Israel said.", "maintext": "x"}\n'}, 1, r"r.jsonl"),
+        Case("add-jsonl-not-object", ["add", "in/r.jsonl"], {"in/r.jsonl": b'[1, 2]\n'}, 1, r"r.jsonl"),
+        Case("add-jsonl-truncated", ["add", "in/r.jsonl"], {"in/r.jsonl": b'{"maintext": "Israel sa'}, 1, r"r.jsonl"),
+        Case("add-json-deep", ["add", "in/r.json"], {"in/r.json": b"[" * 100_000 + b"]" * 100_000}, 1, r"r.json"),
+        Case("add-split-unknown", ["add", "in/a.txt", "--split", "dev"], {"in/a.txt": article}, 2, r"dev"),
+        Case("show-unknown", ["show", "999_0000000000000000"], {}, 1, r"999_0000000000000000"),
+        Case("show-traversal", ["show", "../../etc/passwd"], {}, 1, r"^Error: "),
+        Case("show-bad-annotation", ["show", DOC, "--annotation", f"in/{DOC_FILE}"], {f"in/{DOC_FILE}": b'{"spans": NaN}'}, 1, r"NaN"),
+        Case("show-html-over-annotation", ["show", DOC, "--html", ANNOTATION], {}, 1, r"annotation file|nothing written"),
+        Case("show-html-over-raw", ["show", DOC, "--html", raw], {}, 1, r"corpus/raw"),
+    ]
+
+
 def all_cases() -> list[Case]:
-    cases = [*raw_cases(), *mutation_cases(), *registry_cases(), *manifest_cases(), *overwrite_cases(), *os_cases(),
+    cases = [*corpus_cases(), *raw_cases(), *mutation_cases(), *registry_cases(), *manifest_cases(), *overwrite_cases(), *os_cases(),
              *labelstudio_cases(), *choice_cases(), *rehydrate_cases(), *rules_cases()]
     ids = [c.id for c in cases]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
