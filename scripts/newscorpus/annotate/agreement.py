@@ -269,6 +269,8 @@ def compare_folders(reference_dir: Path, candidate_dir: Path, *, split: str | No
     if split is not None and manifest_path is None:
         raise NewscorpusError("--split needs the corpus manifest", str(reference_dir))
     ids = split_doc_ids(split, manifest_path)
+    if ids is not None and not ids:  # a report over no documents would look like a result
+        raise NewscorpusError(f"the manifest lists no documents in split {split!r}; nothing to compare", str(manifest_path))
     return compare(load_folder(reference_dir, ids), load_folder(candidate_dir, ids))
 
 

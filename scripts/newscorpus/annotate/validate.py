@@ -255,9 +255,9 @@ def validate_paths(
     registry, registry_problems = load_registry(registry_path)
     report.problems += registry_problems
     try:
-        manifest = {d.doc_id: d for d in read_manifest(manifest_path)}
+        manifest: dict | None = {d.doc_id: d for d in read_manifest(manifest_path)}
     except NewscorpusError as exc:
-        manifest = {}
+        manifest = None  # unreadable: reported once here, not again per file
         report.problems.append(Problem(exc.file or str(manifest_path), exc.where or "", exc.message, "manifest"))
 
     seen_docs: set[str] = set()
@@ -275,7 +275,7 @@ def validate_paths(
             seen_docs.add(doc_id)
             if path.stem != doc_id:
                 report.problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} does not match the file name {path.name!r}", "doc-id"))
-            if manifest and doc_id not in manifest:
+            if manifest is not None and doc_id not in manifest:
                 report.problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} has no row in {manifest_path.name}", "manifest"))
             clean_path = clean_dir / f"{doc_id}.txt"
             try:
@@ -286,8 +286,8 @@ def validate_paths(
     if whole_corpus:
         from newscorpus.corpus.check import layout_problems
 
-        report.problems += layout_problems(corpus, list(manifest.values()))
-        for doc_id in sorted(set(manifest) - seen_docs):
+        report.problems += layout_problems(corpus, list((manifest or {}).values()))
+        for doc_id in sorted(set(manifest or {}) - seen_docs):
             report.problems.append(Problem(display(manifest_path), "", f"document {doc_id!r} has no annotation file", "manifest"))
     return report
 
