@@ -105,7 +105,8 @@ def read_articles(path: Path) -> list[Article]:
             try:
                 record = loads_json(line, origin)  # strict: no duplicate keys, NaN, lone surrogates; bounded nesting
             except InputError as exc:
-                raise InputError(exc.message, origin, f"line {number}" + (f" {exc.where}" if exc.where else "")) from None
+                column = re.match(r"line \d+ (column \d+)$", exc.where or "")
+                raise InputError(exc.message, origin, f"line {number}" + (f" {column[1]}" if column else "")) from None
             articles.append(_record_article(record, origin, number))
         if not articles:
             raise InputError("no records in the file", origin)
