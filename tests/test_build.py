@@ -139,7 +139,8 @@ def test_bad_annotation_refuses_build_and_keeps_previous_output(tmp_path):
     out = tmp_path / "hf"
     out.mkdir()
     (out / "sentinel.txt").write_text("previous build", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--root", str(copy.root), "--out", str(out)])
+    # --force: the folder is not a previous output (without it the build refuses to replace it at all)
+    result = CliRunner().invoke(cli, ["build", "--root", str(copy.root), "--out", str(out), "--force"])
     assert result.exit_code == 1
     assert "004_55396772dfa231c4.json: /spans/0/text" in result.output
     assert "Traceback" not in result.output

@@ -41,11 +41,23 @@ class OverwriteRefused(NewscorpusError):
 # --------------------------------------------------------------------------- files
 
 
-def write_config(out: Path | None = None) -> str:
-    """The generated labelling config; written atomically to ``out`` when given."""
+def _is_config(path: Path) -> bool:
+    """An existing file ``config --out`` wrote: a Label Studio ``<View>`` config."""
+    with open(path, "rb") as handle:
+        return handle.read(64).lstrip().startswith(b"<View")
+
+
+def _is_tasks(data) -> bool:
+    """An existing file ``export --out`` wrote: a list of tasks with newscorpus data."""
+    return isinstance(data, list) and all(isinstance(t, dict) and isinstance(t.get("data"), dict) and "doc_id" in t["data"] for t in data)
+
+
+def write_config(out: Path | None = None, *, force: bool = False) -> str:
+    """The generated labelling config; written atomically to ``out`` when given (an existing file
+    only when it is an earlier config, or ``force``)."""
     xml = ls_format.config_xml()
     if out is not None:
-        atomic_write_text(Path(out), xml)
+        atomic_write_text(Path(out), xml, force=force, ours=_is_config)
     return xml
 
 
@@ -82,12 +94,19 @@ def resolve_docs(docs: Iterable[str], *, clean_dir: Path | None = None) -> list[
 
 
 def _registry(registry_path: Path | None) -> dict | None:
+    """The registry to check entity ids against: a path given must exist and be valid; without
+    one, the corpus's registry when it has one (else no entity check)."""
     from newscorpus.annotate.validate import load_registry
 
-    path = Path(registry_path or Corpus.find().entities_path)
-    if not path.exists():
-        return None
-    registry, _ = load_registry(path)
+    if registry_path is None:
+        path = Corpus.find().entities_path
+        if not path.exists():
+            return None
+    else:
+        path = Path(registry_path)
+    registry, problems = load_registry(path)
+    if problems:
+        raise ValidationFailed(problems)
     return registry
 
 
@@ -138,10 +157,15 @@ class ExportReport:
     regions: int
 
 
-def export_tasks(docs: Iterable[str] = (), *, out: Path, **options: Any) -> ExportReport:
-    """Write ``build_tasks(docs, **options)`` to ``out`` (a Label Studio JSON import file)."""
+def export_tasks(docs: Iterable[str] = (), *, out: Path, force: bool = False, **options: Any) -> ExportReport:
+    """Write ``build_tasks(docs, **options)`` to ``out`` (a Label Studio JSON import file); an
+    existing ``out`` is only replaced when it is an earlier tasks file, or with ``force``."""
+    from newscorpus.fileio import check_replace, json_file_like
+
+    ours = json_file_like(_is_tasks)
+    check_replace(Path(out), force=force, ours=ours)  # before the work, and again at the write
     tasks = build_tasks(docs, **options)
-    atomic_write_text(Path(out), dumps_json(tasks))
+    atomic_write_text(Path(out), dumps_json(tasks), force=force, ours=ours)
     predicted = [t for t in tasks if t.get("predictions")]
     regions = sum(len({r["id"] for r in t["predictions"][0]["result"] if "id" in r}) for t in predicted)
     return ExportReport(Path(out), len(tasks), len(predicted), regions)
@@ -219,9 +243,11 @@ def import_export(
         raise OverwriteRefused(
             f"{len(refused)} existing annotation file(s) would change; nothing written (use --force to overwrite):\n" + "\n".join(refused)
         )
-    for target, doc, changes in writes:
-        atomic_write_json(target, doc)
-        report.written.append((display(target), changes))
+    # one set, all or nothing; replacing was decided above (new, or --force)
+    from newscorpus.fileio import write_all
+
+    write_all([(target, dumps_json(doc, display(target))) for target, doc, _ in writes], force=True)
+    report.written += [(display(target), changes) for target, _, changes in writes]
     return report
 
 
@@ -360,7 +386,10 @@ def pull(
         raise LabelStudioError(f"the export is not JSON ({exc.msg})", session.url) from None
     report = PullReport(session.url, project.id, len(data) if isinstance(data, list) else 0)
     if out is not None:
-        atomic_write_bytes(Path(out), raw)
+        from newscorpus.fileio import json_file_like
+
+        # an earlier export may be replaced; an annotation file, registry or anything else may not
+        atomic_write_bytes(Path(out), raw, ours=json_file_like(lambda d: isinstance(d, list) and all(isinstance(t, dict) and "data" in t for t in d)))
         report.out = Path(out)
     if import_to is not None:
         name = display(out) if out is not None else f"{session.url} project {project.id} export"

@@ -124,6 +124,13 @@ class Agreement:
         return "\n".join(lines) + "\n"
 
 
+def is_report(path: Path) -> bool:
+    """Whether an existing file is an agreement report (markdown or JSON) that ``--out`` may replace."""
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+    return head.startswith(b"Reference: ") or (head.lstrip().startswith(b"{") and b'"documents"' in head and b'"layers"' in head)
+
+
 def _items(doc: dict) -> list[dict]:
     spans = [s for s in doc.get("spans", [])]
     spans += [{**q, "layer": "QUALITY"} for q in doc.get("quality", []) or []]
@@ -262,6 +269,8 @@ def compare_folders(reference_dir: Path, candidate_dir: Path, *, split: str | No
     if split is not None and manifest_path is None:
         raise NewscorpusError("--split needs the corpus manifest", str(reference_dir))
     ids = split_doc_ids(split, manifest_path)
+    if ids is not None and not ids:  # a report over no documents would look like a result
+        raise NewscorpusError(f"the manifest lists no documents in split {split!r}; nothing to compare", str(manifest_path))
     return compare(load_folder(reference_dir, ids), load_folder(candidate_dir, ids))
 
 

@@ -17,7 +17,7 @@ import jsonschema
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import NewscorpusError, Problem
-from newscorpus.fileio import read_json, read_text, sha256_text, display
+from newscorpus.fileio import LIMITS, read_json, read_text, sha256_text, display
 from newscorpus.corpus.manifest import read_manifest, valid_doc_id
 from newscorpus.annotate.schema import annotation_schema, entities_schema
 
@@ -30,9 +30,12 @@ def pointer(parts) -> str:
 @lru_cache(maxsize=None)
 def _validator(kind: str) -> jsonschema.protocols.Validator:
     schema = annotation_schema() if kind == "annotation" else entities_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    base = jsonschema.validators.validator_for(schema)
+    base.check_schema(schema)
+    # JSON Schema counts 1.0 as an integer; an offset must be a real integer (not a float, not a bool)
+    strict = base.TYPE_CHECKER.redefine("integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool))
+    cls = jsonschema.validators.extend(base, type_checker=strict)
+    return cls(schema, format_checker=base.FORMAT_CHECKER)
 
 
 def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
@@ -61,7 +64,8 @@ def load_registry(path: Path) -> tuple[dict[str, dict], list[Problem]]:
         return {}, [Problem(file, exc.where or "", exc.message, "read")]
     problems = schema_problems(data, file, "entities")
     registry: dict[str, dict] = {}
-    for i, entity in enumerate(data.get("entities", []) if isinstance(data, dict) else []):
+    entities = data.get("entities") if isinstance(data, dict) else None
+    for i, entity in enumerate(entities if isinstance(entities, list) else []):
         if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
             continue
         if entity["id"] in registry:
@@ -79,6 +83,18 @@ def _offsets_ok(span: dict) -> bool:
     return all(isinstance(span.get(k), int) and not isinstance(span.get(k), bool) for k in ("start", "end"))
 
 
+def _str(value) -> str | None:
+    """``value`` when it is a string, else None (type confusions are the schema's to report)."""
+    return value if isinstance(value, str) else None
+
+
+def _real_date(value: str) -> bool:
+    """A TIME value's calendar date exists (the pattern alone lets 2024-02-31 through)."""
+    from newscorpus.corpus.manifest import valid_date
+
+    return "W" in value or valid_date(value)
+
+
 def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
     """Checks beyond the schema; tolerant of malformed parts (the schema reports those)."""
     out: list[Problem] = []
@@ -91,7 +107,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
         if doc["text_sha256"] != sha256_text(clean_text):
             add("/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale")
 
-    annotator_ids = {a.get("id") for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
+    annotator_ids = {_str(a.get("id")) for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
     spans = _spans(doc, "spans")
     quality = _spans(doc, "quality")
     ids: dict[str, str] = {}
@@ -105,10 +121,15 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
                     add(f"{base}/id", f"duplicate span id {sid!r} (first at {ids[sid]})", "unique-id")
                 else:
                     ids[sid] = base
-                    layer_of[sid] = span.get("layer", "QUALITY") if key == "spans" else "QUALITY"
+                    layer_of[sid] = _str(span.get("layer")) if key == "spans" else "QUALITY"
             for j, who in enumerate(span.get("annotators", []) if isinstance(span.get("annotators"), list) else []):
-                if who not in annotator_ids:
+                if isinstance(who, str) and who not in annotator_ids:
                     add(f"{base}/annotators/{j}", f"annotator {who!r} is not in the document's annotators", "annotator")
+            for k in ("start", "end"):
+                if isinstance(span.get(k), (float, bool)):
+                    add(f"{base}/{k}", f"{k} must be an integer code-point offset, not {span[k]!r}", "offsets")
+            if key == "spans" and span.get("layer") == "TIME" and isinstance(span.get("value"), str) and not _real_date(span["value"]):
+                add(f"{base}/value", f"TIME value {span['value']!r} is not a real date", "time-value")
             if not _offsets_ok(span):
                 continue
             start, end = span["start"], span["end"]
@@ -129,7 +150,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
     seen_spans: dict[tuple, str] = {}
     for i, span in spans:
         if _offsets_ok(span):
-            key = (span.get("layer"), span.get("label"), span["start"], span["end"])
+            key = (_str(span.get("layer")), _str(span.get("label")), span["start"], span["end"])
             if key in seen_spans:
                 add(f"/spans/{i}", f"same layer, label and offsets as {seen_spans[key]}", "duplicate-span")
             seen_spans.setdefault(key, f"/spans/{i}")
@@ -139,7 +160,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
             continue
         seen_args = set()
         for j, arg in enumerate(span["arguments"]):
-            if not isinstance(arg, dict) or not isinstance(arg.get("ref"), str) or arg.get("role") not in scheme.ROLES:
+            if not isinstance(arg, dict) or not isinstance(arg.get("ref"), str) or _str(arg.get("role")) not in scheme.ROLES:
                 continue
             ptr = f"/spans/{i}/arguments/{j}/ref"
             ref, role = arg["ref"], arg["role"]
@@ -175,6 +196,10 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
 
 def validate_document(doc, *, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
     """Every problem with one annotation document (empty list: valid)."""
+    if isinstance(doc, dict):
+        for key in ("spans", "quality"):
+            if isinstance(doc.get(key), list) and len(doc[key]) > LIMITS["spans"]:
+                return [Problem(file, f"/{key}", f"{len(doc[key]):,} {key} (the limit is {LIMITS['spans']:,} per document)", "limit")]
     problems = schema_problems(doc, file)
     if isinstance(doc, dict):
         problems += semantic_problems(doc, file, clean_text, registry)
@@ -230,9 +255,9 @@ def validate_paths(
     registry, registry_problems = load_registry(registry_path)
     report.problems += registry_problems
     try:
-        manifest = {d.doc_id: d for d in read_manifest(manifest_path)}
+        manifest: dict | None = {d.doc_id: d for d in read_manifest(manifest_path)}
     except NewscorpusError as exc:
-        manifest = {}
+        manifest = None  # unreadable: reported once here, not again per file
         report.problems.append(Problem(exc.file or str(manifest_path), exc.where or "", exc.message, "manifest"))
 
     seen_docs: set[str] = set()
@@ -240,7 +265,7 @@ def validate_paths(
         file = display(path)
         report.files.append(file)
         try:
-            doc = read_json(path)
+            doc = read_json(path, max_bytes=LIMITS["annotation_bytes"])
         except NewscorpusError as exc:
             report.problems.append(Problem(file, exc.where or "", exc.message, "read"))
             continue
@@ -250,7 +275,7 @@ def validate_paths(
             seen_docs.add(doc_id)
             if path.stem != doc_id:
                 report.problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} does not match the file name {path.name!r}", "doc-id"))
-            if manifest and doc_id not in manifest:
+            if manifest is not None and doc_id not in manifest:
                 report.problems.append(Problem(file, "/doc_id", f"doc_id {doc_id!r} has no row in {manifest_path.name}", "manifest"))
             clean_path = clean_dir / f"{doc_id}.txt"
             try:
@@ -261,8 +286,8 @@ def validate_paths(
     if whole_corpus:
         from newscorpus.corpus.check import layout_problems
 
-        report.problems += layout_problems(corpus, list(manifest.values()))
-        for doc_id in sorted(set(manifest) - seen_docs):
+        report.problems += layout_problems(corpus, list((manifest or {}).values()))
+        for doc_id in sorted(set(manifest or {}) - seen_docs):
             report.problems.append(Problem(display(manifest_path), "", f"document {doc_id!r} has no annotation file", "manifest"))
     return report
 

@@ -7,10 +7,10 @@ Raw offsets are code-point indices into the UTF-8-decoded raw file (a BOM counts
 """
 
 from newscorpus.clean.cleaner import CleanResult, clean_text
-from newscorpus.clean.files import CleanSummary, check_out_dir, clean_corpus, clean_file, clean_files, clean_outputs, decode_raw, stale_outputs
+from newscorpus.clean.files import CleanSummary, check_out_dir, clean_corpus, clean_file, clean_files, clean_outputs, decode_raw, is_clean_output, stale_outputs
 from newscorpus.clean.rules import Rule, RuleSet, load_rules, parse_rules
 
 __all__ = [
     "CleanResult", "CleanSummary", "Rule", "RuleSet", "check_out_dir", "clean_corpus", "clean_file", "clean_files",
-    "clean_outputs", "clean_text", "decode_raw", "load_rules", "parse_rules", "stale_outputs",
+    "clean_outputs", "clean_text", "decode_raw", "is_clean_output", "load_rules", "parse_rules", "stale_outputs",
 ]

@@ -70,6 +70,17 @@ def clean_file(path: Path, rules: RuleSet) -> CleanResult:
     return result
 
 
+def is_clean_output(path: Path) -> bool:
+    """Whether an existing file is one ``clean`` wrote (so ``clean`` may replace it): a
+    provenance file, or a text file with its provenance file beside it."""
+    path = Path(path)
+    if path.name.endswith(".provenance.json"):
+        with open(path, "rb") as handle:
+            return b'"segments_format"' in handle.read(1 << 16)
+    stem = path.name[: -len(".txt")] if path.name.endswith(".txt") else None
+    return stem is not None and path.with_name(f"{stem}.provenance.json").is_file()
+
+
 def clean_outputs(result: CleanResult, out_dir: Path) -> list[tuple[Path, str]]:
     """The files one cleaned document becomes: ``X.txt`` and ``X.provenance.json``."""
     out_dir = Path(out_dir)
@@ -134,5 +145,5 @@ def clean_corpus(raw_files: list[Path], out_dir: Path, rules_path: Path, *, raw_
     removed = sum(1 for r in results for x in r.removed if x["rule"] != "whitespace")
     if check:
         return CleanSummary(len(results), removed, stale_outputs(results, out_dir))
-    write_all(f for r in results for f in clean_outputs(r, out_dir))
+    write_all((f for r in results for f in clean_outputs(r, out_dir)), ours=is_clean_output)
     return CleanSummary(len(results), removed, [])

@@ -87,7 +87,7 @@ def _compile(raw: dict, key: str, fragments: dict[str, str], rid: str, name: str
     if not isinstance(listed, list):
         raise RuleError(f"rule {rid!r}: flags must be a list of names", name, where)
     for flag in listed:
-        if flag not in FLAG_NAMES:
+        if not isinstance(flag, str) or flag not in FLAG_NAMES:
             raise RuleError(f"rule {rid!r}: unknown flag {flag!r}", name, where)
         flags |= FLAG_NAMES[flag]
     try:
@@ -141,7 +141,7 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
         if unknown:
             raise RuleError(f"rule {rid!r}: unknown key {unknown[0]!r}", name, where)
         kind = raw.get("kind")
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise RuleError(f"rule {rid!r}: unknown kind {kind!r} (one of {sorted(KINDS)})", name, where)
         if not isinstance(raw.get("description"), str) or not raw["description"]:
             raise RuleError(f"rule {rid!r}: a description is required", name, where)

@@ -60,8 +60,8 @@ def schema(out_dir, check, corpus):
     for path in write_schemas(out_dir):
         click.echo(f"wrote {path}")
 
-def _report_agreement(result, fmt, out, diff, reference, candidate):
-    from newscorpus.annotate.agreement import differences_text
+def _report_agreement(result, fmt, out, diff, reference, candidate, force=False):
+    from newscorpus.annotate.agreement import differences_text, is_report
     from newscorpus.fileio import atomic_write_text
 
     if fmt == "json":
@@ -71,7 +71,7 @@ def _report_agreement(result, fmt, out, diff, reference, candidate):
     if diff:
         text += "\n" + differences_text(result)
     if out:
-        atomic_write_text(out, text)
+        atomic_write_text(out, text, force=force, ours=is_report)
         click.echo(f"wrote {out}")
     else:
         click.echo(text, nl=False)
@@ -83,7 +83,8 @@ _agreement_options = [
                  help="Report format."),
     click.option("--diff", is_flag=True, help="Also list every disagreement, span by span."),
     click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                 help="Write the report to this file instead of stdout."),
+                 help="Write the report to this file instead of stdout (an existing file only if it is an earlier report)."),
+    click.option("--force", is_flag=True, help="Replace --out even if it is not an earlier report."),
 ]
 
 def agreement_options(func):
@@ -96,7 +97,7 @@ def agreement_options(func):
 @click.argument("b_dir", type=click.Path(path_type=Path))
 @agreement_options
 @with_root
-def agreement(a_dir, b_dir, split, fmt, diff, out, corpus):
+def agreement(a_dir, b_dir, split, fmt, diff, out, force, corpus):
     """Inter-annotator agreement between two folders of annotation files.
 
     Per layer and label: span F1 (exact offsets), labelled F1, overlap-relaxed F1, and on
@@ -106,14 +107,14 @@ def agreement(a_dir, b_dir, split, fmt, diff, out, corpus):
     from newscorpus.annotate.agreement import compare_folders
 
     manifest = corpus().manifest_path if split else None
-    _report_agreement(compare_folders(a_dir, b_dir, split=split, manifest_path=manifest), fmt, out, diff, str(a_dir), str(b_dir))
+    _report_agreement(compare_folders(a_dir, b_dir, split=split, manifest_path=manifest), fmt, out, diff, str(a_dir), str(b_dir), force)
 
 @cli.command()
 @click.argument("pred_dir", type=click.Path(path_type=Path))
 @click.argument("gold_dir", type=click.Path(path_type=Path), required=False)
 @agreement_options
 @with_root
-def evaluate(pred_dir, gold_dir, split, fmt, diff, out, corpus):
+def evaluate(pred_dir, gold_dir, split, fmt, diff, out, force, corpus):
     """Score predictions in PRED_DIR against gold in GOLD_DIR [default: annotations/].
 
     The same measures as `agreement`, with the gold as reference: precision, recall and F1
@@ -123,4 +124,4 @@ def evaluate(pred_dir, gold_dir, split, fmt, diff, out, corpus):
 
     gold_dir = gold_dir or corpus().annotations_dir
     manifest = corpus().manifest_path if split else None
-    _report_agreement(compare_folders(gold_dir, pred_dir, split=split, manifest_path=manifest), fmt, out, diff, str(gold_dir), str(pred_dir))
+    _report_agreement(compare_folders(gold_dir, pred_dir, split=split, manifest_path=manifest), fmt, out, diff, str(gold_dir), str(pred_dir), force)

@@ -19,13 +19,24 @@ from newscorpus.errors import NewscorpusError
 
 
 class _Group(click.Group):
-    """A click group that turns library errors into clean one-line CLI errors."""
+    """A click group that turns library and operating-system errors into clean one-line CLI errors.
+
+    The writers (``newscorpus.fileio``) already turn OS errors into ``WriteError`` and leave
+    nothing half-written; this is the net for any that reach the boundary anyway."""
 
     def invoke(self, ctx):
+        from newscorpus.fileio import os_error
+
         try:
             return super().invoke(ctx)
         except NewscorpusError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                raise
+            raise click.ClickException(str(os_error(exc))) from None
+        except RecursionError:
+            raise click.ClickException("input nested too deeply to process (see the limits in README)") from None
 
 
 def progress(items, desc: str):
@@ -37,6 +48,9 @@ def open_corpus(root: Path | None) -> Corpus:
     """The corpus at ``root``, else the nearest one at or above the working directory."""
     return Corpus.open(root) if root is not None else Corpus.find()
 
+
+force_option = click.option("--force", is_flag=True,
+                            help="Replace the output even if newscorpus did not write it (or it changed since).")
 
 _root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="NEWSCORPUS_ROOT",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newscorpus.cli.app import cli, progress, with_corpus, with_root
+from newscorpus.cli.app import cli, force_option, progress, with_corpus, with_root
 from newscorpus.corpus.project import Corpus
 from newscorpus.fileio import display
 
@@ -29,11 +29,12 @@ _ls_entities = click.option("--entities", "registry_path", type=click.Path(dir_o
 
 @labelstudio.command("config")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the XML here instead of stdout.")
-def labelstudio_config(out):
+@force_option
+def labelstudio_config(out, force):
     """Print the labelling config generated from the annotation scheme."""
     from newscorpus.labelstudio_api import write_config
 
-    xml = write_config(out)
+    xml = write_config(out, force=force)
     if out is None:
         click.echo(xml, nl=False)
     else:
@@ -46,7 +47,8 @@ def labelstudio_config(out):
 @click.option("--from", "from_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Take pre-annotations from this folder instead of annotations/.")
 @click.option("--model-version", default=None, help="Prediction model_version [default: the documents' annotator ids].")
-def labelstudio_export(docs, out, from_dir, model_version):
+@force_option
+def labelstudio_export(docs, out, from_dir, model_version, force):
     """Write Label Studio tasks for DOCS [default: every clean text].
 
     DOCS are doc ids or clean text / annotation file paths. Each task carries the clean text,
@@ -54,7 +56,7 @@ def labelstudio_export(docs, out, from_dir, model_version):
     """
     from newscorpus.labelstudio_api import export_tasks
 
-    report = export_tasks(docs, out=out, from_dir=from_dir, model_version=model_version,
+    report = export_tasks(docs, out=out, from_dir=from_dir, model_version=model_version, force=force,
                           progress=lambda xs: progress(xs, "export"))
     click.echo(f"wrote {report.tasks} task(s) to {report.out} ({report.with_predictions} with predictions, {report.regions} regions)")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from newscorpus.cli.app import cli, progress, with_corpus, with_root
+from newscorpus.cli.app import cli, force_option, progress, with_corpus, with_root
 from newscorpus.fileio import display
 
 
@@ -16,17 +16,19 @@ from newscorpus.fileio import display
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Dataset folder to write [default: dist/hf, or dist/hf-standoff with --standoff].")
 @click.option("--standoff", is_flag=True, help="Leave the article text out (offsets and sha256 hashes only).")
+@force_option
 @with_corpus
-def build(out_dir, standoff, corpus):
+def build(out_dir, standoff, force, corpus):
     """Clean, validate and write the Hugging Face dataset folder (parquet + card + croissant.json).
 
     Refuses to build on any invalid annotation; a failed build leaves the previous folder as it
-    was. Load the result with `datasets.load_dataset(OUT, "documents" | "tokens" | "events")`.
+    was. An existing folder is only replaced when it holds exactly a previous output (else
+    --force). Load the result with `datasets.load_dataset(OUT, "documents" | "tokens" | "events")`.
     """
     from newscorpus.publish.build import build as build_dataset
 
     out_dir = out_dir or (corpus.dist_dir / "hf-standoff" if standoff else corpus.hf_dir)
-    summary = build_dataset(corpus, out_dir, standoff=standoff, progress=lambda xs: progress(xs, "clean"))
+    summary = build_dataset(corpus, out_dir, standoff=standoff, force=force, progress=lambda xs: progress(xs, "clean"))
     for config, splits in summary.items():
         click.echo(f"{config}: " + ", ".join(f"{split} {n}" for split, n in splits.items()))
     click.echo(f"wrote {display(out_dir)}")
@@ -37,7 +39,8 @@ def build(out_dir, standoff, corpus):
               help="Folder with your own copies of the raw articles (named as in the manifest).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Where to write the full-text dataset folder.")
-def rehydrate(standoff_dir, raw_dir, out_dir):
+@force_option
+def rehydrate(standoff_dir, raw_dir, out_dir, force):
     """Rebuild the full-text dataset from a standoff release (`build --standoff`).
 
     Each raw article is checked against its sha256, cleaned with the rules the release ships, and every
@@ -45,6 +48,6 @@ def rehydrate(standoff_dir, raw_dir, out_dir):
     """
     from newscorpus.publish.rehydrate import rehydrate as run
 
-    summary = run(standoff_dir, raw_dir, out_dir)
+    summary = run(standoff_dir, raw_dir, out_dir, force=force)
     click.echo(", ".join(f"{config}: {sum(s.values())} rows" for config, s in summary.items()))
     click.echo(f"wrote {display(out_dir)}")

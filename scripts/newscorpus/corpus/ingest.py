@@ -36,7 +36,7 @@ from pathlib import Path
 
 from newscorpus.corpus.manifest import SPLITS, Document, published_problem, read_manifest, write_manifest
 from newscorpus.errors import InputError
-from newscorpus.fileio import atomic_write_bytes, atomic_write_json, decode_utf8, read_bytes, sha256_bytes
+from newscorpus.fileio import atomic_write_bytes, atomic_write_json, decode_utf8, loads_json, read_bytes, sha256_bytes
 
 TEXT_FIELDS = ("maintext", "text")
 TITLE_FIELDS = ("title",)
@@ -103,19 +103,17 @@ def read_articles(path: Path) -> list[Article]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON: {exc.msg}", origin, f"line {number} column {exc.colno}") from None
+                record = loads_json(line, origin)  # strict: no duplicate keys, NaN, lone surrogates; bounded nesting
+            except InputError as exc:
+                column = re.match(r"line \d+ (column \d+)$", exc.where or "")
+                raise InputError(exc.message, origin, f"line {number}" + (f" {column[1]}" if column else "")) from None
             articles.append(_record_article(record, origin, number))
         if not articles:
             raise InputError("no records in the file", origin)
         return articles
     if suffix == ".json":
         text = decode_utf8(data, origin)
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", origin, f"line {exc.lineno} column {exc.colno}") from None
+        value = loads_json(text, origin)  # strict, with the documented limits
         records = value if isinstance(value, list) else [value]
         if not records:
             raise InputError("no records in the file", origin)
@@ -196,7 +194,7 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
                  title: str | None = None, source: str | None = None, split: str | None = None,
                  language: str | None = None, progress=lambda xs: xs) -> list[Document]:
     """Add every article in ``files`` to ``corpus`` (see the module docstring); returns the new rows."""
-    from newscorpus.clean import clean_text, load_rules
+    from newscorpus.clean import clean_text, decode_raw, load_rules
 
     if not files:
         raise InputError("no files given")
@@ -221,7 +219,7 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
         if sha in by_sha:
             raise InputError(f"this article is already in the corpus as {by_sha[sha]} (same sha256 {sha[:12]}…)",
                              article.origin, article.where)
-        text = decode_utf8(article.data, article.origin)
+        text = decode_raw(article.data, article.origin)  # the raw-input contract clean enforces (NUL, controls, UTF-16)
         cleaned = clean_text(text, rules)
         if not cleaned.text:
             raise InputError("cleaning removed everything: no article text left", article.origin, article.where)
@@ -265,7 +263,7 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
     try:
         for article, doc in pending:
             target = corpus.raw_dir / doc.raw_file
-            atomic_write_bytes(target, article.data)
+            atomic_write_bytes(target, article.data, into_raw=True)  # a new raw article: the one write corpus/raw allows
             written.append(target)
             if article.record is not None:
                 sidecar = corpus.records_dir / f"{doc.doc_id}.json"

@@ -38,6 +38,13 @@ def init_corpus(folder: Path | str, *, force: bool = False) -> Corpus:
     corpus = Corpus(folder)
     if force and corpus.manifest_path.is_file():
         raise InputError("already holds a corpus (corpus/manifest.csv); nothing written", str(folder))
+    from newscorpus.annotate.schema import _outputs
+    from newscorpus.fileio import check_replace
+
+    # every target is checked before anything is written (a registry, manifest or raw article is never replaced)
+    for path in (*(corpus.schema_dir / n for n in _outputs()), corpus.entities_path, corpus.release_path,
+                 corpus.datacard_path, corpus.manifest_path):
+        check_replace(path)
     corpus.raw_dir.mkdir(parents=True, exist_ok=True)
     corpus.annotations_dir.mkdir(parents=True, exist_ok=True)
     write_schemas(corpus.schema_dir)

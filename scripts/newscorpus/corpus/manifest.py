@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError
-from newscorpus.fileio import atomic_write_text, read_text, sha256_bytes
+from newscorpus.fileio import atomic_write_text, read_bytes, read_text, sha256_bytes
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")
@@ -63,11 +63,26 @@ def valid_doc_id(doc_id: str) -> bool:
     return bool(DOC_ID.fullmatch(doc_id)) and ".." not in doc_id
 
 
+def valid_date(value: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month and day (no 2024-02-31)."""
+    return published_problem(value) is None
+
+
 def read_manifest(path: Path) -> list[Document]:
     """Parse and check the manifest; every defect names the line. A new corpus has no rows yet."""
     name = str(path)
     text = read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("holds a NUL byte", name, f"line {line}")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, name)
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", name, f"line {reader.line_num}") from None
+
+
+def _rows(reader: csv.DictReader, name: str) -> list[Document]:
     if reader.fieldnames != COLUMNS:
         raise InputError(f"header must be {','.join(COLUMNS)}", name, "line 1")
     docs: list[Document] = []
@@ -103,7 +118,7 @@ def verify_raw(doc: Document, raw_dir: Path) -> Path:
     path = Path(raw_dir) / doc.raw_file
     if not path.is_file():
         raise InputError("raw file listed in the manifest is missing", str(path))
-    if sha256_bytes(path.read_bytes()) != doc.raw_sha256:
+    if sha256_bytes(read_bytes(path)) != doc.raw_sha256:
         raise InputError(f"this copy differs from the published article (sha256 {doc.raw_sha256[:12]}… expected)", str(path))
     return path
 
@@ -112,15 +127,36 @@ def manifest_by_id(path: Path) -> dict[str, Document]:
     return {d.doc_id: d for d in read_manifest(path)}
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV field a spreadsheet will not run as a formula: one starting with = + - @ (or tab/CR)
+    gets a leading apostrophe (OWASP's CSV-injection advice)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _is_manifest(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(",".join(COLUMNS))) == ",".join(COLUMNS).encode()
+
+
 def write_manifest(path: Path, docs: list[Document]) -> None:
-    """Replace the manifest atomically (readers never see half a file)."""
-    atomic_write_text(path, render_manifest(docs))
+    """Replace the manifest atomically (readers never see half a file); only a manifest is replaced."""
+    atomic_write_text(path, render_manifest(docs), ours=_is_manifest)
 
 
-def render_manifest(docs: list[Document]) -> str:
+def render_manifest(docs: list[Document], *, spreadsheet_safe: bool = False) -> str:
+    """The manifest as CSV; ``spreadsheet_safe`` escapes formula-looking fields for published copies."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for doc in docs:
-        writer.writerow(asdict(doc))
+        row = asdict(doc)
+        if spreadsheet_safe:
+            row = {k: _escape(v) for k, v in row.items()}
+        writer.writerow(row)
     return buf.getvalue()
+
+
+_escape = spreadsheet_safe

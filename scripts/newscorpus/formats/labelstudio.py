@@ -96,8 +96,8 @@ class Attribute:
         """An attribute value from a result ``value``; ValueError with a reason if unusable."""
         if self.kind == "choices":
             choices = value.get("choices")
-            if not isinstance(choices, list) or len(choices) != 1:
-                raise ValueError(f"{self.control} needs exactly one choice, got {choices!r}")
+            if not isinstance(choices, list) or len(choices) != 1 or not isinstance(choices[0], str):
+                raise ValueError(f"{self.control} needs exactly one choice (a string), got {choices!r}")
             if choices[0] not in (self.choices or {}):
                 raise ValueError(f"unknown {self.name} {choices[0]!r} (one of {', '.join(self.choices or {})})")
             return choices[0]
@@ -118,8 +118,8 @@ class Attribute:
                 number = json.loads(text)
             except json.JSONDecodeError:
                 number = None
-            if isinstance(number, bool) or not isinstance(number, (int, float)):
-                raise ValueError(f"{self.control} must be a number written with digits only (60000, 2.5), got {text!r}")
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number or abs(number) == float("inf"):
+                raise ValueError(f"{self.control} must be a number written with digits only (60000, 2.5; finite), got {text!r}")
             return number
         return text
 
@@ -310,7 +310,14 @@ def _pick_annotation(task: dict, tp: str, add: Callable[[str, str, str], None], 
     if not isinstance(annotations, list):
         add(tp, "task has no 'annotations' list: use Label Studio's full JSON export (not JSON_MIN or CSV)", "ls-format")
         return None
-    usable = [(k, a) for k, a in enumerate(annotations) if isinstance(a, dict) and not a.get("was_cancelled")]
+    for k, a in enumerate(annotations):
+        if not isinstance(a, dict):
+            add(f"{tp}/annotations/{k}", "annotation is not an object", "ls-format")
+            return None
+        if not isinstance(a.get("was_cancelled", False), bool):
+            add(f"{tp}/annotations/{k}/was_cancelled", f"was_cancelled must be true or false, got {a['was_cancelled']!r}", "ls-format")
+            return None
+    usable = [(k, a) for k, a in enumerate(annotations) if not a.get("was_cancelled")]
     if not usable:
         return None
     if len(usable) > 1:
@@ -364,6 +371,11 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
     if data.get(TEXT) != clean:
         add(f"{tp}/data/{TEXT}", f"{label}: the task text differs from the current clean text of {doc_id}", "stale")
         return None
+    base = data.get(BASE_KEY)
+    if base is not None and not _base_ok(base):
+        add(f"{tp}/data/{BASE_KEY}", f"{label}: {BASE_KEY} is not the annotation document newscorpus exported "
+            "(an object whose spans, quality and annotators are lists of objects); re-export the task", "ls-format")
+        return None
     notes: list[str] = []
     picked = _pick_annotation(task, tp, add, notes)
     if picked is None:
@@ -375,6 +387,12 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
         add(f"{ap}/result", f"{label}: annotation result is not a list", "ls-format")
         return None
 
+    from newscorpus.fileio import LIMITS
+
+    if len(result) > 8 * LIMITS["spans"]:  # a label and up to seven attribute/relation results per span
+        add(f"{ap}/result", f"{label}: {len(result):,} results (the limit is {8 * LIMITS['spans']:,} per task, "
+            f"{LIMITS['spans']:,} spans per document)", "limit")
+        return None
     errors_before = len(problems)
     regions: dict[str, dict] = {}  # id -> {"layer", "label", "start", "end", "text", "ptr"}
     extras: dict[tuple[str, str], tuple[Any, str]] = {}  # (id, from_name) -> (decoded value, ptr)
@@ -384,10 +402,16 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
         if not isinstance(item, dict):
             add(rp, f"{label}: result item is not an object", "ls-format")
             continue
+        if not isinstance(item.get("type", ""), str):
+            add(f"{rp}/type", f"{label}: result type must be a string, got {item['type']!r}", "ls-format")
+            continue
         if item.get("type") == "relation":
             relations.append((item, rp))
             continue
         rid, control, value = item.get("id"), item.get("from_name"), item.get("value")
+        if not isinstance(control, str):
+            add(f"{rp}/from_name", f"{label}: from_name must be a control name (a string), got {control!r}", "ls-format")
+            continue
         if not isinstance(rid, str) or not rid:
             add(f"{rp}/id", f"{label}: region has no id", "ls-format")
             continue
@@ -397,7 +421,7 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
         if control in LABEL_CONTROLS:
             layer = LABEL_CONTROLS[control]
             labels = value.get("labels")
-            if not isinstance(labels, list) or len(labels) != 1:
+            if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
                 add(f"{rp}/value/labels", f"{label}: region {rid} needs exactly one {layer} label, got {labels!r}", "label")
                 continue
             if labels[0] not in LAYER_LABELS[layer]:
@@ -412,8 +436,10 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
                     f"{label}: region {rid}: offsets [{start}:{end}] are outside the text ({len(clean)} characters) or empty", "offsets")
                 continue
             covered = clean[start:end]
-            if "text" in value and value["text"] != covered:
-                add(f"{rp}/value/text", f"{label}: region {rid}: text {value['text']!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text")
+            if value.get("text") != covered:  # also catches offsets counted in UTF-16 units (astral characters)
+                what = f"text {value['text']!r} does not match" if "text" in value else "has no text to check against"
+                add(f"{rp}/value/text", f"{label}: region {rid}: {what} the clean text at [{start}:{end}] ({covered!r}); "
+                    "offsets must count code points", "text")
                 continue
             if rid in regions:
                 other = regions[rid]
@@ -446,6 +472,9 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
     arguments: dict[str, list[dict]] = {}
     for item, rp in relations:
         ends = item.get("from_id"), item.get("to_id")
+        if not all(isinstance(e, str) for e in ends):
+            add(rp, f"{label}: relation from_id and to_id must be region ids (strings), got {ends[0]!r}, {ends[1]!r}", "relation")
+            continue
         missing = [e for e in ends if e not in regions]
         if missing:
             add(rp, f"{label}: relation {ends[0]!r} -> {ends[1]!r} points to a missing region {missing[0]!r}", "relation")
@@ -471,7 +500,7 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
             add(f"{rp}/labels", f"{label}: relation {source} -> {target} has no role (one of {', '.join(scheme.ROLES)})", "relation")
             continue
         for j, role in enumerate(roles):
-            if role not in scheme.ROLES:
+            if not isinstance(role, str) or role not in scheme.ROLES:
                 add(f"{rp}/labels/{j}", f"{label}: relation {source} -> {target}: unknown role {role!r} (one of {', '.join(scheme.ROLES)})", "relation")
                 continue
             arguments.setdefault(source, []).append({"role": role, "ref": target})
@@ -486,6 +515,17 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
     if renamed:
         notes.append("new region ids: " + ", ".join(f"{a} -> {b}" for a, b in renamed.items()))
     return Converted(doc_id, doc, tp, task_id, annotation.get("id"), notes, pointers)
+
+
+def _base_ok(base: Any) -> bool:
+    """The exported document a task carries has the shape ``_merge`` relies on."""
+    if not isinstance(base, dict):
+        return False
+    for key in ("spans", "quality", "annotators"):
+        items = base.get(key)
+        if items is not None and (not isinstance(items, list) or not all(isinstance(x, dict) for x in items)):
+            return False
+    return True
 
 
 def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, arguments: dict, annotator: dict | None) -> dict:

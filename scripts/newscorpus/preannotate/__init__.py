@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError, NewscorpusError
-from newscorpus.fileio import atomic_write_json, read_json, read_text, sha256_text
+from newscorpus.fileio import dumps_json, read_json, read_text, sha256_text, write_all
 from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
 from newscorpus.preannotate.figures import find_figures
 from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
@@ -30,6 +30,10 @@ from newscorpus.preannotate.tokens import tokenize
 
 ANNOTATOR = {"id": "newscorpus-preannotate-0.1", "kind": "model", "note": "rule-based pre-annotator"}
 _PREFIX = {"EVENT": "E", "ACTOR": "A", "FIGURE": "F", "LOCATION": "L", "TIME": "T"}
+
+
+# The rules are slow on texts far longer than a news article; refuse rather than hang.
+MAX_TEXT_BYTES = 128 * 1024
 
 
 class OverwriteError(NewscorpusError):
@@ -182,7 +186,7 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
     texts: dict[str, tuple[Path, str]] = {}
     for path in clean_files:
         doc_id = path.name[:-4] if path.name.endswith(".txt") else path.stem
-        text = read_text(path)
+        text = read_text(path, max_bytes=MAX_TEXT_BYTES)
         if not valid_doc_id(doc_id):
             raise InputError(f"file name {path.name!r} does not give a valid doc id", str(path))
         if doc_id in texts:
@@ -202,8 +206,9 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
     for doc_id in progress(list(texts)):
         when = dates[doc_id] if doc_id in dates and dates[doc_id] is not None else published
         docs.append((targets[doc_id], preannotate_text(texts[doc_id][1], doc_id=doc_id, published=when, resources=resources)))
-    for target, doc in docs:
-        atomic_write_json(target, doc)
+    # one set: all or nothing; an existing file is replaced only when it holds model output alone (or --force)
+    write_all([(target, dumps_json(doc, str(target))) for target, doc in docs], force=force,
+              ours=lambda path: not _holds_human_work(path))
     return [target for target, _ in docs]
 
 

@@ -159,6 +159,8 @@ def parse_digits(text: str) -> int | float | None:
     if not _DIGITS.fullmatch(text):
         return None
     value = float(text.replace(",", ""))
+    if value != value or value in (float("inf"), float("-inf")):  # too many digits for a float: not a figure we can state
+        return None
     return int(value) if value.is_integer() else value
 
 

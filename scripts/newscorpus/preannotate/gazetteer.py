@@ -121,7 +121,9 @@ def load_registry(path: Path) -> dict[str, Entity]:
         where = f"/entities/{i}"
         if not isinstance(e, dict) or not isinstance(e.get("id"), str) or not isinstance(e.get("name"), str):
             raise InputError('each entity needs string "id" and "name"', name, where)
-        if e.get("type") not in scheme.LABELS["ACTOR"]:
+        if e["id"] in out:
+            raise InputError(f"duplicate entity id {e['id']!r}", name, f"{where}/id")
+        if not isinstance(e.get("type"), str) or e["type"] not in scheme.LABELS["ACTOR"]:
             raise InputError(f"type {e.get('type')!r} is not an ACTOR label", name, f"{where}/type")
         variants = e.get("variants") or []
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):

@@ -9,7 +9,6 @@ inputs give byte-identical outputs.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +17,10 @@ import pyarrow.parquet as pq
 from datasets import Dataset
 
 
-from newscorpus.clean import clean_files, clean_outputs
+from newscorpus.clean import clean_files, clean_outputs, is_clean_output
 from newscorpus.errors import ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.fileio import read_json, replace_dir, sha256_text, write_all
+from newscorpus.fileio import LIMITS, prepare_dir, read_json, sha256_text, staged_dir, write_all
 from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
@@ -47,12 +46,13 @@ def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) ->
     raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
     results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
-        write_all(f for r in results for f in clean_outputs(r, corpus.clean_dir) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1])
+        write_all((f for r in results for f in clean_outputs(r, corpus.clean_dir) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1]),
+                  ours=is_clean_output)
     report = validate_paths(corpus)
     if not report.valid:
         raise ValidationFailed(report.problems)
     registry, _ = load_registry(corpus.entities_path)
-    annotations = {d.doc_id: read_json(corpus.annotations_dir / f"{d.doc_id}.json") for d in docs}
+    annotations = {d.doc_id: read_json(corpus.annotations_dir / f"{d.doc_id}.json", max_bytes=LIMITS["annotation_bytes"]) for d in docs}
     return BuildInputs(corpus, docs, {r.doc_id: r.text for r in results}, annotations, registry)
 
 
@@ -229,17 +229,19 @@ def write_parquet(rows: list[dict], features, path: Path) -> int:
     return table.nbytes
 
 
-def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = False, progress=None) -> dict:
-    """Build the dataset folder at ``out_dir`` [default: the corpus's dist/hf] atomically. Returns a summary."""
-    from newscorpus.publish.card import render_card, write_croissant, write_plots
+def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = False, force: bool = False, progress=None) -> dict:
+    """Build the dataset folder at ``out_dir`` [default: the corpus's dist/hf] atomically. Returns a summary.
 
-    out_dir = out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir)
+    ``out_dir`` is only replaced when it is empty or holds exactly a previous output (``force``
+    replaces anything); a failed or killed build leaves it as it was."""
+    from newscorpus.publish.card import render_card, write_croissant, write_plots
+    from newscorpus.corpus.manifest import render_manifest
+
+    out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
+    prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
     corpus = load_corpus(project, progress=progress)
     rows = config_rows(corpus, standoff=standoff)
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
+    with staged_dir(out_dir, made_by="build", force=force) as staging:
         sizes = {}
         for config, splits in rows.items():
             features = CONFIGS[config](standoff)
@@ -249,13 +251,8 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         (staging / "README.md").write_text(render_card(corpus, rows, standoff=standoff, plots=plots, sizes=sizes), encoding="utf-8")
         write_croissant(corpus, rows, staging, standoff=standoff)
         if standoff:
-            shutil.copy(project.manifest_path, staging / "manifest.csv")
+            # spreadsheet-safe: a field starting with = + - @ is escaped (OWASP CSV injection)
+            (staging / "manifest.csv").write_text(render_manifest(corpus.docs, spreadsheet_safe=True), encoding="utf-8")
             shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
             shutil.copy(project.release_path, staging / "release.toml")
-        replace_dir(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
-
-
