@@ -23,7 +23,9 @@ from .. import paths, scheme
 from ..errors import InputError, NewscorpusError
 from ..fileio import atomic_write_json, read_json, read_text, sha256_text
 from .events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
+from .actors import ActorFinder
 from .figures import find_figures
+from .knowledge import knowledge
 from .gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
 from .times import find_times
 from .tokens import tokenize
@@ -82,7 +84,7 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
                            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit}, f.score))
     for t in times:
         spans.append(_Span(t.start, t.end, "TIME", "TIME", {"value": t.value}, t.score))
-    for m in find_places_and_actors(text, resources.gazetteer):
+    for m in ActorFinder(resources.gazetteer, knowledge()).find(text, tokens, doc_id):
         if any(m.start < e and s < m.end for s, e in time_ranges):
             continue
         attrs = {"mention": m.mention, "entity": m.entity} if m.layer == "ACTOR" else {}
