@@ -29,7 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Match, _country_role
-from .knowledge import Knowledge
+from .knowledge import DIRECTION_PREFIXES, Knowledge
 from .tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
@@ -61,6 +61,11 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
        "police policeman", singular="STATE")
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
+_heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
+_heads("GROUP", "crew counterpart")
+_heads("STATE", "country nation", singular="STATE")
+_heads("MILITARY", "warplane jet warship destroyer frigate gunship gunboat", singular="MILITARY")
+_heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
 # singular people nouns are one individual; a few singular collectives keep their type
 for _w in ("army", "military", "force", "police", "government", "ministry", "authority", "administration",
            "junta", "cabinet", "regime", "parliament", "group", "faction", "militia", "gang", "agency",
@@ -83,12 +88,15 @@ HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
                    ("armed", "force"): "MILITARY", ("air", "force"): "MILITARY", ("security", "source"): "GROUP",
-                   ("rescue", "worker"): "GROUP", ("human", "rights", "group"): "ORGANIZATION"}
+                   ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
+                   ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
+                   ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
+                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
                    "person", "worker", "officer", "president", "leader", "minister", "director", "division",
-                   "authority", "community"}
+                   "authority", "community", "country", "nation", "opponent", "counterpart"}
 _PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff",
                      "military", "army", "government", "personnel"}
 
@@ -102,6 +110,13 @@ _STOP = set(
     "injured were many several few other another such same own one two three four five six seven eight nine ten "
     "dozens hundreds thousands tens least including include includes among between what whether how why".split()
 )
+_VERBISH = set(
+    "warned urged told asked met meet meets called accused ordered forced allowed helped killed kill kills killing "
+    "attacked attack attacks hit struck targeted shelled bombed shot arrested detained abducted kidnapped evacuated "
+    "displaced sent said says tell tells urge urges ask asks order orders force let lets help helps saw see sees "
+    "joined join joins blamed blame blames freed free frees released release releases accuse accuses million billion "
+    "thousand hundred dozen led leads lead host hosts hosted hosting".split()
+) - {"displaced", "detained"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
     "president prime minister foreign defence defense interior general gen gen. lt lt. col col. colonel major maj "
@@ -120,16 +135,19 @@ _ORG_LAST = {
     **dict.fromkeys("Organization Organisation Nations Agency Program Programme Fund Committee Network Institute "
                     "University Council Cross Crescent Watch International Press News Times Post Journal Television "
                     "TV Radio Foundation Society Association Union Court Commission Bank Mission Office Service "
-                    "Center Centre Federation Observatory Monitor Group Initiative Project Board Secretariat "
+                    "Center Centre Federation Observatory Monitor Group Initiative Project Board Secretariat Community "
                     "Borders Reuters Agence Tribune Guardian Telegraph Herald Daily Gazette Channel".split(),
                     "ORGANIZATION"),
-    **dict.fromkeys("Army Forces Force Navy Corps Command Guard Guards Military".split(), "FORCES"),
+    **dict.fromkeys("Army Forces Force Navy Corps Command Guard Guards Military Staff".split(), "FORCES"),
 }
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
                    "Revolutionary", "Presidential", "Special", "Security"}
+_REBEL_WORDS = {"Liberation", "Independence", "People", "People's", "People’s", "Popular", "Islamic", "Resistance",
+                "Rebel", "Mobilization", "Mobilisation", "Salvation", "Support", "Democratic", "Freedom", "Patriotic",
+                "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen", "Liberation"}
 _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Valley", "Desert", "Plateau", "Heights",
                  "Gulf", "Bay", "Island", "Islands", "Peninsula", "Coast", "Delta", "Basin", "Highlands", "Hills",
                  "Corridor", "Canal", "Strait", "Province", "Governorate", "District", "Region", "State", "Oblast",
@@ -151,6 +169,7 @@ _NOT_NAMES = set(
     "September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I AM PM GMT UTC "
     "Christmas Easter Ramadan Eid God Allah".split()
 )
+_RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter", "Section", "Operation"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
                "la", "le", "on"}
 _HYPHEN_AFFIX = re.compile(r"^([A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
@@ -223,17 +242,29 @@ class ActorFinder:
                 i += 1
                 continue
             j = i + 1
+            dotted = re.match(r"(?:[A-Z]\.){2,}", text[tok.start : tok.start + 12])
+            if dotted:
+                end_at = tok.start + dotted.end()
+                while j < n and tokens[j].end <= end_at:
+                    j += 1
             while j < n:
                 t = tokens[j]
                 if t.sent != tok.sent or t.start > tokens[j - 1].end + 1:
                     break
-                if _is_cap(t) and t.text not in _NOT_NAMES:
+                if _is_cap(t) and t.text not in _NOT_NAMES and t.text not in _RUN_BREAKERS:
                     j += 1
                     continue
-                if t.lower in _CONNECTORS and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].sent == tok.sent \
-                        and t.lower not in {"and"}:
-                    j += 1
+                if t.text in {"'", "’"} and t.start == tokens[j - 1].end and j + 1 < n and tokens[j + 1].start == t.end \
+                        and tokens[j + 1].text[:1].isalpha():
+                    j += 2  # Ta'ang, People's
                     continue
+                if t.lower in _CONNECTORS and t.lower != "and":
+                    k = j
+                    while k < n and tokens[k].lower in _CONNECTORS and tokens[k].lower != "and" and k - j < 2:
+                        k += 1
+                    if k < n and _is_cap(tokens[k]) and tokens[k].sent == tok.sent and tokens[k].text not in _NOT_NAMES:
+                        j = k
+                        continue
                 if t.text == "." and len(tokens[j - 1].text) <= 2 and j + 1 < n and tokens[j + 1].start == t.end + 1 \
                         and _is_cap(tokens[j + 1]) and tokens[j - 1].text not in {"U", "S"}:
                     j += 1  # "Gen. Abdel" / "Mohamed A. Hassan"
@@ -294,6 +325,13 @@ class ActorFinder:
             hi -= 1
         if lo >= hi:
             return []
+        for k in range(lo, hi - 1):  # possessive inside the run: "Myanmar’s", "Sudan’s Rapid Support Forces"
+            if tokens[k].text in {"'", "’"} and tokens[k + 1].text == "s":
+                if k + 2 >= hi or tokens[hi - 1].text not in _ORG_LAST:
+                    left = self._classify_run(text, tokens, _Run(lo, k), doc_id, acronyms, names_seen)
+                    right = self._classify_run(text, tokens, _Run(k + 2, hi), doc_id, acronyms, names_seen) if k + 2 < hi else []
+                    return left + right
+                break
         # hyphenated affix: "RSF-run", "Iran-backed", "U.S.-brokered"
         if hi - lo == 1 and _HYPHEN_AFFIX.match(tokens[lo].text):
             name = _HYPHEN_AFFIX.match(tokens[lo].text).group(1)
@@ -314,7 +352,7 @@ class ActorFinder:
         start, end = tokens[lo].start, tokens[hi - 1].end
         surface = text[start:end]
         # all-caps dateline words ("PORT SUDAN")
-        if surface.isupper() and (" " in surface or len(surface) > 5):
+        if surface.isupper() and (" " in surface or len(surface) >= 4):
             title = " ".join(w.capitalize() for w in surface.split())
             if title in kb.places or title in kb.countries:
                 return [Match(start, end, surface, "LOCATION", "LOCATION", 0.75)]
@@ -362,24 +400,30 @@ class ActorFinder:
         if surface.endswith("s") and surface[:-1] in kb.demonyms:
             return []  # "Sudanese", "Israelis" as people: left to the annotator
         # organisations by their own words
-        org = _ORG_LAST.get(words[-1]) if len(words) > 1 or words[-1] in {"Reuters"} else None
+        org = None
+        if len(words) > 1 or words[-1] in {"Reuters"}:
+            org = next((_ORG_LAST[w] for w in reversed(words) if w in _ORG_LAST), None)
         if org is None and len(words) > 1:
             org = _ORG_FIRST.get(words[0])
+        if org is not None and words[0] in DIRECTION_PREFIXES and len(words) == 2:
+            org = None
         if org is not None and not titled:
             if org == "FORCES":
+                rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
                 has_state = any(w in kb.countries or w in kb.demonyms or w in _MILITARY_WORDS for w in words[:-1])
-                org = "MILITARY" if has_state else "ARMED_GROUP"
+                org = "MILITARY" if has_state and not rebel else "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
         # places
         if (surface in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             return self._place(text, start, end, surface, 0.75)
-        if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1):
+        if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
+                or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
         if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper():
             return self._place(text, start, end, surface, 0.6)
         # acronyms
         bare = surface.replace(".", "")
-        if bare.isupper() and 2 <= len(bare) <= 6 and bare.isalpha():
+        if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
             for m in reversed(names_seen):
                 initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
                 if initials == bare and m.label != "PERSON":
@@ -395,9 +439,6 @@ class ActorFinder:
             return []
         if all(w[:1].isupper() or w in _CONNECTORS for w in words) and 1 <= len(words) <= 4:
             if titled or len(words) >= 2:
-                if any(w in kb.places or w in kb.countries for w in words) and not titled and len(words) == 2 \
-                        and words[0] in kb.places:
-                    return []
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
         return []
@@ -446,7 +487,10 @@ class ActorFinder:
             if nxt is not None and (nxt.lower in HEADS or kb.lemma(nxt.lower) in HEADS) and nxt.start == tok.end + 1 \
                     and not nxt.is_title():
                 continue  # a noun modifier of the next head ("police officers", "aid workers")
-            plural = low in _PLURAL_IRREGULAR or (low != lem and low.endswith("s")) or low in {"people", "police"}
+            if nxt is not None and nxt.sent == tok.sent and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP \
+                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
+                continue  # "humanitarian truce", "army base": a noun modifier
+            plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
             if kind is None:
                 continue
@@ -459,12 +503,22 @@ class ActorFinder:
                 if p.sent != tok.sent or p.end + 1 < tokens[lo].start or not p.is_word():
                     break
                 pl = p.lower
-                if pl in _STOP or pl in _TITLES and p.is_title() and False:
+                if pl in _STOP and pl not in {"wounded", "injured", "killed"}:
                     break
                 if re.fullmatch(r"[\d.,]+", p.text) or p.text.isdigit():
                     break
-                if pl.endswith("’s") or pl.endswith("'s"):
+                if pl in {"wounded", "injured", "killed", "dead"}:
+                    before = tokens[lo - 2] if lo >= 2 else None
+                    if before is None or not (re.fullmatch(r"[\d.,]+", before.text) or before.lower in {"the", "a", "an", "of", "some", "more", "than", "least", "dozens", "hundreds", "thousands"}):
+                        break
+                if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
+                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing):
+                    break
+                if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
+                        _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
+                        or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
+                    break  # "Arakan Army warned residents": a verb, not a modifier
                 if p.is_title() and not (p.text in kb.demonyms or _HYPHEN_AFFIX.match(p.text) or p.text.isupper()
                                          or _is_cap(p)):
                     break
@@ -479,9 +533,9 @@ class ActorFinder:
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
             if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"}:
-                if not (plural and lem not in {"people", "men", "group", "state", "side", "party", "unit", "force"}):
+                if not (plural and lem not in {"group", "state", "side", "party", "unit", "force"}):
                     continue
-            if lo == i and lem in {"people", "person", "men", "man", "state", "side", "party"} and not _counted(tokens, i):
+            if lo == i and lem in {"person", "man", "state", "side", "party"} and not _counted(tokens, i):
                 continue
             if prev in _COPULA or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA):
                 continue  # predicate nominal
@@ -493,6 +547,11 @@ class ActorFinder:
             score = 0.6 if lo < i or plural else 0.5
             entity = f"d{slug(doc_id)[:3]}_{slug(text[start:end])}"
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
+        for i, tok in enumerate(tokens[1:-1], start=1):
+            if tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
+                    and not re.fullmatch(r"[a-z]+", tokens[i + 1].text):
+                entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
+                out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
 
 

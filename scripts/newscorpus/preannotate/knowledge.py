@@ -62,6 +62,9 @@ class Knowledge:
     demonyms: dict[str, str]  # demonym (capitalised) -> canonical country name
     lemmas: dict[str, str]  # lowercase word -> lemma
     common: set[str]  # frequent lowercase English words
+    common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
+                                           "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
+                                           "king", "ring", "thing", "training"})
 
     def lemma(self, word: str) -> str:
         w = word.lower().replace("’", "'")
@@ -106,6 +109,9 @@ def knowledge() -> Knowledge:
         for alias in COUNTRY_ALIASES.get(c["name"], ()):
             countries.setdefault(alias, canon)
 
+    for surface, canon in list(countries.items()):
+        if " of the " in surface:
+            countries.setdefault(surface.replace(" of the ", " of "), canon)  # Democratic Republic of Congo
     places: set[str] = set(countries)
     for city in gc.get_cities().values():
         for n in (city["name"], *city.get("alternatenames", ())):
