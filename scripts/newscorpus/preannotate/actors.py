@@ -170,6 +170,8 @@ _NOT_NAMES = set(
     "Christmas Easter Ramadan Eid God Allah".split()
 )
 _RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter", "Section", "Operation"}
+_LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "across", "inside", "from", "at",
+             "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
                "la", "le", "on"}
 _HYPHEN_AFFIX = re.compile(r"^([A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
@@ -319,9 +321,9 @@ class ActorFinder:
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
                 and not tokens[lo].text.isupper():
             lo += 1
-        while lo < hi and tokens[lo].lower in _CONNECTORS:
+        while lo < hi and tokens[lo].text in _CONNECTORS:
             lo += 1
-        while hi > lo and tokens[hi - 1].lower in _CONNECTORS:
+        while hi > lo and tokens[hi - 1].text in _CONNECTORS:
             hi -= 1
         if lo >= hi:
             return []
@@ -385,10 +387,21 @@ class ActorFinder:
             if surface in {"US", "U.S", "U.S.", "UK", "U.K."} and _actor_phrase_follows(text, end, kb):
                 return []
             role = _country_role(text, start, end)
+            if role is None and _sentence_start_char(text, start) and text[end : end + 1] == ",":
+                role = "ACTOR"  # "Laos, which holds ...", "Mali, Burkina Faso and Niger, all run by ..."
+            if role is None and re.search(r"(?:^|\n)(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+(?:and )?$", text[max(0, start - 60) : start]):
+                role = "ACTOR"
+            if affix or text[end : end + 1] in {"-", "‐"}:
+                return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
             if role == "ACTOR":
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.65, entity, "NAME")]
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
+        if surface in kb.capitals and _country_role(text, start, end) == "ACTOR" and not affix:
+            canon = kb.capitals[surface]
+            ent = gaz.actors.get(canon)
+            entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
+            return [Match(start, end, surface, "ACTOR", "STATE", 0.55, entity, "NAME")]
         # demonyms (decision 1)
         if surface in kb.demonyms:
             canon = kb.demonyms[surface]
@@ -437,6 +450,10 @@ class ActorFinder:
         # persons: a title before, or two to four capitalised words
         if affix:
             return []
+        if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or re.search(
+                r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
+                and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
+            return self._place(text, start, end, surface, 0.5)
         if all(w[:1].isupper() or w in _CONNECTORS for w in words) and 1 <= len(words) <= 4:
             if titled or len(words) >= 2:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
@@ -452,7 +469,8 @@ class ActorFinder:
 
     def _place(self, text, start, end, surface, score) -> list[Match]:
         m = re.search(r"(?:^|\s)([\w-]+)\s+$", text[max(0, start - 20) : start])
-        if m and m.group(1).lower() in DIRECTIONS and m.group(1)[:1].islower():
+        if m and m.group(1).lower() in DIRECTIONS and m.group(1)[:1].islower() \
+                and _next_word(text, end).lower() not in _PLACE_NOUN_STRICT:
             start = start - (len(text[max(0, start - 20) : start]) - m.start(1))
             return [Match(start, end, text[start:end], "LOCATION", "LOCATION", min(0.9, score + 0.1))]
         return [Match(start, end, surface, "LOCATION", "LOCATION", score)]
@@ -553,6 +571,11 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+def _sentence_start_char(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" ")
+    return not before or before[-1] in ".!?\n“\"‘"
 
 
 def _counted(tokens: list[Token], i: int) -> bool:

@@ -62,6 +62,7 @@ class Knowledge:
     demonyms: dict[str, str]  # demonym (capitalised) -> canonical country name
     lemmas: dict[str, str]  # lowercase word -> lemma
     common: set[str]  # frequent lowercase English words
+    capitals: dict[str, str]  # capital city -> canonical country name (metonymy: "Kigali accused")
     common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
                                            "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
                                            "king", "ring", "thing", "training"})
@@ -83,7 +84,7 @@ def _lookups(name: str) -> dict:
 
 
 def _is_name(s: str) -> bool:
-    return bool(s) and s[0].isupper() and s.isascii() and not re.search(r"[\d(),/]", s)
+    return bool(s) and s[0].isupper() and s.isascii() and not re.search(r"[\d(),/]", s) and not (s.isupper() and len(s) > 1)
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +116,7 @@ def knowledge() -> Knowledge:
     places: set[str] = set(countries)
     for city in gc.get_cities().values():
         for n in (city["name"], *city.get("alternatenames", ())):
-            if _is_name(n) and (" " in n or n.lower() not in common):
+            if _is_name(n) and (" " in n or prob.get(n, -99) >= prob.get(n.lower(), -99)):
                 places.add(n)
     for cont in gc.get_continents().values():
         places.add(cont["name"])
@@ -138,7 +139,12 @@ def knowledge() -> Knowledge:
         first, _, rest = base.partition(" ")
         if first in DIRECTION_PREFIXES and rest and rest.lower() not in common and " " not in rest:
             places.add(rest)  # North Darfur -> Darfur
-    places = {p for p in places if len(p) > 2 and p.lower() not in common or " " in p}
+    # a one-word name used more often in lowercase is an everyday word ("Police", "Mobile")
+    places = {p for p in places if " " in p or (len(p) > 2 and prob.get(p, -99) >= prob.get(p.lower(), -99))}
+    capitals = {}
+    for c in gc.get_countries().values():
+        if c.get("capital") and _is_name(c["capital"]):
+            capitals[c["capital"]] = countries.get(c["name"], c["name"])
 
     demonyms: dict[str, str] = {}
     for surface, canon in countries.items():
@@ -159,4 +165,4 @@ def knowledge() -> Knowledge:
         demonyms[dem] = countries.get(country, country)
 
     lemmas = {k.lower(): v.lower() for k, v in _lookups("en_lemma_lookup").items() if k.islower()}
-    return Knowledge(places, countries, demonyms, lemmas, common)
+    return Knowledge(places, countries, demonyms, lemmas, common, capitals)
