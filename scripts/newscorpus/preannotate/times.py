@@ -57,8 +57,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
     ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
-    ("the_weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
-    ("the_vague", re.compile(r"\b[Tt]he\s+(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
+    # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
+    ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
+    ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
     ("tod_weekday", re.compile(rf"\b(?:(?:around|about|at|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
