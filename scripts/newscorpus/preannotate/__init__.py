@@ -35,7 +35,7 @@ _PREFIX = {"EVENT": "E", "ACTOR": "A", "FIGURE": "F", "LOCATION": "L", "TIME": "
 
 
 class OverwriteError(NewscorpusError):
-    """An output file already holds human annotation (a span whose origin is not ``model``)."""
+    """An output file already exists (someone's work, or suggestions a session may be checking)."""
 
 
 @dataclass
@@ -89,6 +89,7 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
             continue
         attrs = {"mention": m.mention, "entity": m.entity} if m.layer == "ACTOR" else {}
         spans.append(_Span(m.start, m.end, m.layer, m.label, attrs, m.score))
+    spans = _consistent_entities(spans)
     events = find_events(text, resources.event_lexicon, tokens)
 
     # ids in text order per layer
@@ -124,6 +125,41 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
         "spans": [s for *_, s in out_spans],
         "quality": [],
     }
+
+
+def _consistent_entities(spans: list[_Span]) -> list[_Span]:
+    """One label per entity id in a document (the registry requires it): the best-scored wins."""
+    best: dict[str, tuple[float, str]] = {}
+    for s in spans:
+        if s.layer == "ACTOR":
+            ent = s.attrs["entity"]
+            if ent not in best or s.score > best[ent][0]:
+                best[ent] = (s.score, s.label)
+    return [_Span(s.start, s.end, s.layer, best[s.attrs["entity"]][1], s.attrs, s.score) if s.layer == "ACTOR" else s
+            for s in spans]
+
+
+def propose_entities(doc: dict, registry: dict) -> list[dict]:
+    """Registry entries (entities.json format) for every entity id ``doc`` uses that ``registry``
+    lacks: the id the pre-annotator proposed, the first NAME mention (else the first mention) as
+    canonical name, the label as type, every spelling as a variant. A session can accept them
+    instead of typing ids."""
+    found: dict[str, dict] = {}
+    for s in doc["spans"]:
+        if s["layer"] != "ACTOR" or s["entity"] in registry:
+            continue
+        e = found.setdefault(s["entity"], {"id": s["entity"], "name": s["text"], "type": s["label"], "variants": [],
+                                           "note": f"proposed by the pre-annotator from {doc['doc_id']}"})
+        if s["mention"] == "NAME" and not any(v[:1].isupper() for v in e["variants"]):
+            e["name"] = s["text"]
+        if s["text"] not in e["variants"]:
+            e["variants"].append(s["text"])
+    return [found[k] for k in sorted(found)]
+
+
+def proposals_path(target: Path) -> Path:
+    """Where the proposed registry entries for one annotation file go: ``X.entities.json``."""
+    return target.with_name(target.name[: -len(".json")] + ".entities.json")
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -173,13 +209,16 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
                       registry: Path | None = None, force: bool = False,
                       manifest: Path | None = paths.MANIFEST, annotations_dir: Path | None = paths.ANNOTATIONS_DIR,
                       clean_dir: Path | None = paths.CLEAN_DIR, splits: tuple[str, ...] = ("train",),
+                      model_dir: Path | None = None, spacy_model: str | None = None,
                       progress: Callable = lambda xs: xs) -> list[Path]:
     """Pre-annotate every clean text into ``out_dir/<doc_id>.json``; returns the written paths.
 
     The publication date of a document comes from the manifest when it is listed there, else
     ``published``, else times resolve to null. ``registry`` defaults to the project registry when
-    it exists (no registry: no ACTOR spans). Everything is read and computed before anything is
-    written; an existing output holding human work is refused unless ``force``.
+    it exists; actors it lacks get proposed entries in ``X.entities.json`` beside ``X.json``.
+    ``model_dir`` (``train-preannotator``) and ``spacy_model`` add their spans to the rules'. Everything is
+    read and computed before anything is written; an existing output file is refused unless
+    ``force``.
     """
     from ..manifest import valid_doc_id
 
@@ -199,22 +238,41 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
     targets = {doc_id: out_dir / f"{doc_id}.json" for doc_id in texts}
     if not force:
         for doc_id, target in targets.items():
-            if target.exists() and _holds_human_work(target):
-                raise OverwriteError("holds human annotation (spans not made by the model); use --force to replace it",
-                                     str(target))
+            for path in (target, proposals_path(target)):
+                if path.exists():
+                    what = "holds human annotation" if path == target and _holds_human_work(path) else "already exists"
+                    raise OverwriteError(f"{what}; nothing was written (use --force to replace it)", str(path))
     if registry is None and paths.ENTITIES.is_file():
         registry = paths.ENTITIES
     resources = build_resources(registry, annotations_dir=annotations_dir, manifest=manifest,
                                 clean_dir=clean_dir, splits=splits)
     dates = manifest_dates(manifest)
+    registry_entities = resources.gazetteer.entities
+    models = []
+    if model_dir is not None:
+        from .model import LearnedModel
+
+        models.append(LearnedModel(model_dir))
+    if spacy_model is not None:
+        from .spacy_backend import SpacyBackend
+
+        models.append(SpacyBackend(spacy_model))
     docs = []
     for doc_id in progress(list(texts)):
         when = dates[doc_id] if doc_id in dates and dates[doc_id] is not None else published
-        docs.append((targets[doc_id], preannotate_text(texts[doc_id][1], doc_id=doc_id, published=when, resources=resources)))
+        doc = preannotate_text(texts[doc_id][1], doc_id=doc_id, published=when, resources=resources)
+        for model in models:
+            doc = model.merge(doc, texts[doc_id][1])
+        docs.append((targets[doc_id], doc))
     for target, doc in docs:
         atomic_write_json(target, doc)
+        proposed = propose_entities(doc, registry_entities)
+        if proposed:
+            atomic_write_json(proposals_path(target), {"schema_version": scheme.SCHEMA_VERSION, "entities": proposed})
+        elif force and proposals_path(target).exists():
+            proposals_path(target).unlink()
     return [target for target, _ in docs]
 
 
-__all__ = ["ANNOTATOR", "OverwriteError", "Resources", "build_resources", "manifest_dates", "parse_published",
+__all__ = ["ANNOTATOR", "OverwriteError", "propose_entities", "proposals_path", "Resources", "build_resources", "manifest_dates", "parse_published",
            "preannotate_files", "preannotate_text"]
