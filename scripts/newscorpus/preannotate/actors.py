@@ -319,7 +319,7 @@ class ActorFinder:
         while lo < hi and _sentence_start(tokens, lo) and tokens[lo].lower in kb.common \
                 and tokens[lo].text not in gaz.actors and tokens[lo].text not in kb.places \
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
-                and not tokens[lo].text.isupper():
+                and not (tokens[lo].text.isupper() and len(tokens[lo].text) > 1):
             lo += 1
         while lo < hi and tokens[lo].text in _CONNECTORS:
             lo += 1

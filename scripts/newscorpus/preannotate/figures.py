@@ -386,6 +386,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         qual = qualifier_before(tokens, i)
         qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
+        if qualifier == "EXACT" and any(t.lower == "dozen" for t in tokens[i : num.end_tok]):
+            qualifier = "APPROXIMATE"  # "two dozen", "a dozen": a round, vague amount
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
             lo = i  # "more than several" is odd; keep the vague amount alone
@@ -468,6 +470,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     return _share_coordinated_category(figures, text)
 
 
+_NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
+                  "month", "year", "day", "night", "morning", "evening", "afternoon", "now", "again", "alone",
+                  "away", "back", "instead", "too", "still", "already", "yet", "ever", "once"}
+
+
 def _range_end(tokens: list[Token], lo: int, num: _Number):
     """``30 and 40 shells`` after ``between`` / ``10 to 14 days``: (second number end, head index)."""
     j = num.end_tok
@@ -510,7 +517,8 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
     head = None
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
-        if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha():
+        if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha() \
+                or (k > j and t.lower in _NOT_HEAD_TAIL):
             break
         if k > j and t.start > tokens[k - 1].end + 1:
             break

@@ -36,7 +36,7 @@ def _nlp(labels: list[str]):
     import spacy
 
     nlp = spacy.blank("en")
-    spancat = nlp.add_pipe("spancat", config={"spans_key": SPANS_KEY, "threshold": 0.5,
+    spancat = nlp.add_pipe("spancat", config={"spans_key": SPANS_KEY, "threshold": 0.1, "max_positive": 1,
                                                "suggester": {"@misc": "spacy.ngram_suggester.v1", "sizes": NGRAMS}})
     for label in labels:
         spancat.add_label(label)

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
+    r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
     r"|\d+\.\d+(?!\w)"  # 2.5
     r"|\d+(?=%)"  # 40%
     r"|\w+(?:[-‐‑–]\w+)*"  # words, numbers, hyphenated compounds
