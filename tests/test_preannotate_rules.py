@@ -81,7 +81,7 @@ def test_relative_times_and_figures(res):
     pub = date(2024, 3, 14)  # a Thursday
     _, s = spans("Two dozen fighters crossed the 1,300-mile border last week; 85 wounded patients arrived "
                  "earlier this month and between 30 and 40 shells fell late on Monday.", res, published=pub)
-    assert (s[("FIGURE", "Two dozen fighters")]["value"], s[("FIGURE", "Two dozen fighters")]["qualifier"]) == (24, "APPROXIMATE")
+    assert (s[("FIGURE", "Two dozen fighters")]["value"], s[("FIGURE", "Two dozen fighters")]["qualifier"]) == (24, "EXACT")  # a number as written (scheme)
     assert s[("FIGURE", "1,300-mile border")]["unit"] == "mile"
     assert s[("FIGURE", "85 wounded patients")]["unit"] == "patient"
     rng = s[("FIGURE", "between 30 and 40 shells")]

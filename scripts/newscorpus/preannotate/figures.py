@@ -386,8 +386,6 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         qual = qualifier_before(tokens, i)
         qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
-        if qualifier == "EXACT" and any(t.lower == "dozen" for t in tokens[i : num.end_tok]):
-            qualifier = "APPROXIMATE"  # "two dozen", "a dozen": a round, vague amount
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
             lo = i  # "more than several" is odd; keep the vague amount alone
