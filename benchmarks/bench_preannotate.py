@@ -18,16 +18,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from newscorpus import paths, scheme
+from newscorpus.annotate import scheme
+from newscorpus.corpus import Corpus
 from newscorpus.preannotate import build_resources, preannotate_text
 from newscorpus.preannotate.devset import DevSet, load_devset, score
 from newscorpus.preannotate.gazetteer import load_gold
 from newscorpus.preannotate.knowledge import knowledge
 from newscorpus.preannotate.report import GOALS, PRECISION_GOAL, learning_curve, scores, write_report
 
+ROOT = Path(__file__).resolve().parents[1]
 # ../shared/devset beside the checkout (or beside any folder above it, as for a git worktree)
-DEFAULT_DEVSET = next((p / "shared" / "devset" for p in paths.ROOT.parents if (p / "shared" / "devset" / "raw").is_dir()),
-                      paths.ROOT.parent / "shared" / "devset")
+DEFAULT_DEVSET = next((p / "shared" / "devset" for p in ROOT.parents if (p / "shared" / "devset" / "raw").is_dir()),
+                      ROOT.parent / "shared" / "devset")
 
 
 def print_scores(name: str, r: dict) -> None:
@@ -56,11 +58,14 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=15, help="spancat training passes per curve point")
     parser.add_argument("--no-curve", action="store_true", help="skip the learning curve (faster)")
     parser.add_argument("--report", type=Path, default=None, help="write the deterministic figures here (+ .md)")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the corpus whose registry and train split are used")
     args = parser.parse_args()
+    corpus = Corpus.open(args.root)
 
     dev = load_devset(args.devset)
-    resources = build_resources(paths.ENTITIES if paths.ENTITIES.is_file() else None,
-                                annotations_dir=paths.ANNOTATIONS_DIR, manifest=paths.MANIFEST, clean_dir=paths.CLEAN_DIR)
+    resources = build_resources(corpus.entities_path if corpus.entities_path.is_file() else None,
+                                annotations_dir=corpus.annotations_dir, manifest=corpus.manifest_path,
+                                clean_dir=corpus.clean_dir)
     t0 = time.perf_counter()
     knowledge()
     print(f"knowledge from data packages loaded in {time.perf_counter() - t0:.1f} s (once per process)")
@@ -75,9 +80,9 @@ def main() -> None:
 
     report = {"devset_documents": dev.ids(), "gold_spans_lost_to_cleaning": dropped, "rules": rules, "curves": []}
     if not args.no_curve:
-        corpus = load_gold(paths.ANNOTATIONS_DIR, paths.MANIFEST, paths.CLEAN_DIR, ("train",))
+        training = load_gold(corpus.annotations_dir, corpus.manifest_path, corpus.clean_dir, ("train",))
         with tempfile.TemporaryDirectory() as tmp:
-            points = learning_curve(dev, resources, corpus, list(range(len(corpus) + 1)), iterations=args.iterations,
+            points = learning_curve(dev, resources, training, list(range(len(training) + 1)), iterations=args.iterations,
                                     tmp_dir=Path(tmp) / "corpus")
             report["curves"].append({"name": "corpus train split", "note": "Rules + spancat trained on the first n "
                                      "train-split documents of the corpus; scored on all twelve dev articles.",

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newscorpus import cli, scheme
+from newscorpus import cli
+from newscorpus.annotate import scheme
 from newscorpus.fileio import read_json
 from newscorpus.preannotate.model import LearnedModel, train, train_preannotator
 
@@ -83,8 +84,11 @@ def test_cli_model_and_spacy_model(tmp_path, model_dir):
     # a tiny NER pipeline trained here (no download): PERSON and GPE
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
-    data = [("Amadou Diallo visited Kidal.", [(0, 12, "PERSON"), (21, 26, "GPE")]),
-            ("Fatou Keita left Gao.", [(0, 11, "PERSON"), (17, 20, "GPE")])] * 4
+    def ents(text, *pairs):
+        return text, [(text.index(w), text.index(w) + len(w), label) for w, label in pairs]
+
+    data = [ents("Amadou Diallo visited Kidal.", ("Amadou Diallo", "PERSON"), ("Kidal", "GPE")),
+            ents("Fatou Keita left Gao.", ("Fatou Keita", "PERSON"), ("Gao", "GPE"))] * 4
     for _, ents in data:
         for *_, label in ents:
             ner.add_label(label)

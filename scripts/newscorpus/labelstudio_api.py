@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import paths
-from .errors import InputError, NewscorpusError, ValidationFailed
-from .fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, dumps_json, read_json, read_text
-from .formats import labelstudio as ls_format
-from .manifest import valid_doc_id
+from newscorpus.corpus.project import Corpus
+from newscorpus.errors import InputError, NewscorpusError, ValidationFailed
+from newscorpus.fileio import atomic_write_bytes, atomic_write_json, atomic_write_text, dumps_json, read_json, read_text, display
+from newscorpus.formats import labelstudio as ls_format
+from newscorpus.corpus.manifest import valid_doc_id
 
 URL_ENV = "LABEL_STUDIO_URL"
 TOKEN_ENV = "LABEL_STUDIO_API_KEY"
@@ -62,16 +62,16 @@ def _doc_id_of(arg: str) -> str:
 
 def resolve_docs(docs: Iterable[str], *, clean_dir: Path | None = None) -> list[str]:
     """Doc ids for DOCS arguments (default: every clean text), without duplicates."""
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
     args = list(docs)
     if not args:
         ids = [p.stem for p in sorted(clean_dir.glob("*.txt"))]
         if not ids:
-            raise InputError("no clean texts (run `newscorpus clean`)", paths.display(clean_dir))
+            raise InputError("no clean texts (run `newscorpus clean`)", display(clean_dir))
         return ids
     out: list[str] = []
     for arg in args:
-        if Path(arg).name == paths.ENTITIES.name:
+        if Path(arg).name == "entities.json":
             continue
         doc_id = _doc_id_of(arg)
         if not valid_doc_id(doc_id):
@@ -82,9 +82,9 @@ def resolve_docs(docs: Iterable[str], *, clean_dir: Path | None = None) -> list[
 
 
 def _registry(registry_path: Path | None) -> dict | None:
-    from .validate import load_registry
+    from newscorpus.annotate.validate import load_registry
 
-    path = Path(registry_path or paths.ENTITIES)
+    path = Path(registry_path or Corpus.find().entities_path)
     if not path.exists():
         return None
     registry, _ = load_registry(path)
@@ -105,12 +105,12 @@ def build_tasks(
     A document without an annotation file becomes a task without predictions. Every annotation
     file is validated against the current clean text first (entity links are not checked here).
     """
-    from .validate import validate_document
+    from newscorpus.annotate.validate import validate_document
 
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
-    source = Path(from_dir or annotations_dir or paths.ANNOTATIONS_DIR)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
+    source = Path(from_dir or annotations_dir or Corpus.find().annotations_dir)
     if from_dir is not None and not source.is_dir():
-        raise InputError("no such folder", paths.display(source))
+        raise InputError("no such folder", display(source))
     triples = []
     problems = []
     doc_ids = resolve_docs(docs, clean_dir=clean_dir)
@@ -120,9 +120,9 @@ def build_tasks(
         doc = None
         if path.exists():
             doc = read_json(path)
-            found = validate_document(doc, file=paths.display(path), clean_text=clean, registry=None)
+            found = validate_document(doc, file=display(path), clean_text=clean, registry=None)
             if not found and doc.get("doc_id") != doc_id:
-                raise InputError(f"doc_id {doc.get('doc_id')!r} does not match the file name", paths.display(path), "/doc_id")
+                raise InputError(f"doc_id {doc.get('doc_id')!r} does not match the file name", display(path), "/doc_id")
             problems += found
         triples.append((doc_id, clean, doc))
     if problems:
@@ -171,12 +171,12 @@ def import_export(
     Raises ``ValidationFailed`` (every problem, with JSON pointers into the export) or
     ``OverwriteRefused`` and writes nothing in either case.
     """
-    from .validate import validate_document
+    from newscorpus.annotate.validate import validate_document
 
-    out_dir = Path(out_dir or paths.ANNOTATIONS_DIR)
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
+    out_dir = Path(out_dir or Corpus.find().annotations_dir)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
     if isinstance(export, (str, Path)):
-        name = paths.display(export)
+        name = display(export)
         data = read_json(Path(export))
     else:
         data, name = export, name or "<export>"
@@ -200,7 +200,7 @@ def import_export(
     for item in converted:
         target = out_dir / f"{item.doc_id}.json"
         if target.resolve().parent != root:  # belt and braces: valid_doc_id already refuses this
-            raise InputError(f"doc_id {item.doc_id!r} would be written outside {paths.display(out_dir)}", name, f"{item.pointer}/data/doc_id")
+            raise InputError(f"doc_id {item.doc_id!r} would be written outside {display(out_dir)}", name, f"{item.pointer}/data/doc_id")
         report.notes += [f"{item.doc_id}: {n}" for n in item.notes]
         old = None
         if target.exists():
@@ -210,10 +210,10 @@ def import_export(
                 old = {"unreadable": str(exc)}
         changes = ls_format.diff_docs(old, item.doc)
         if not changes:
-            report.unchanged.append(paths.display(target))
+            report.unchanged.append(display(target))
             continue
         if old is not None and not force:
-            refused.append(f"{paths.display(target)} (from task {item.task_id}):\n    " + "\n    ".join(changes))
+            refused.append(f"{display(target)} (from task {item.task_id}):\n    " + "\n    ".join(changes))
         writes.append((target, item.doc, changes))
     if refused:
         raise OverwriteRefused(
@@ -221,7 +221,7 @@ def import_export(
         )
     for target, doc, changes in writes:
         atomic_write_json(target, doc)
-        report.written.append((paths.display(target), changes))
+        report.written.append((display(target), changes))
     return report
 
 
@@ -363,6 +363,6 @@ def pull(
         atomic_write_bytes(Path(out), raw)
         report.out = Path(out)
     if import_to is not None:
-        name = paths.display(out) if out is not None else f"{session.url} project {project.id} export"
+        name = display(out) if out is not None else f"{session.url} project {project.id} export"
         report.imported = import_export(data, out_dir=import_to, force=force, name=name, **import_options)
     return report

@@ -42,9 +42,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
-from .. import scheme
-from ..errors import InputError, NewscorpusError, Problem
-from ..fileio import sha256_text
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError, Problem
+from newscorpus.fileio import sha256_text
 
 TEXT = "text"  # the <Text> object's name and the task data key holding the clean text
 QUALITY = "QUALITY"  # pseudo-layer of the quality spans
@@ -345,7 +345,7 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
     if not isinstance(doc_id, str):
         add(f"{tp}/data/doc_id", f"{label}: data.doc_id is missing (was this task exported by newscorpus?)", "doc-id")
         return None
-    from ..manifest import valid_doc_id
+    from newscorpus.corpus.manifest import valid_doc_id
 
     if not valid_doc_id(doc_id):
         add(f"{tp}/data/doc_id", f"{label}: doc_id {doc_id!r} is not a plain file stem (it would escape the annotations folder)", "doc-id")

@@ -19,16 +19,16 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import paths, scheme
-from ..errors import InputError, NewscorpusError
-from ..fileio import atomic_write_json, read_json, read_text, sha256_text
-from .events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
-from .actors import ActorFinder
-from .figures import find_figures
-from .knowledge import knowledge
-from .gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
-from .times import find_times
-from .tokens import tokenize
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError
+from newscorpus.fileio import atomic_write_json, read_json, read_text, sha256_text
+from newscorpus.preannotate.actors import ActorFinder
+from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
+from newscorpus.preannotate.figures import find_figures
+from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, load_gold
+from newscorpus.preannotate.knowledge import knowledge
+from newscorpus.preannotate.times import find_times
+from newscorpus.preannotate.tokens import tokenize
 
 ANNOTATOR = {"id": "newscorpus-preannotate-0.1", "kind": "model", "note": "rule-based pre-annotator"}
 _PREFIX = {"EVENT": "E", "ACTOR": "A", "FIGURE": "F", "LOCATION": "L", "TIME": "T"}
@@ -181,7 +181,7 @@ def _bad_date(value: str):
 
 def manifest_dates(manifest: Path | None) -> dict[str, date | None]:
     """doc_id -> publication date from the manifest (None where only a year or month is known)."""
-    from ..manifest import read_manifest
+    from newscorpus.corpus.manifest import read_manifest
 
     if manifest is None or not Path(manifest).is_file():
         return {}
@@ -207,20 +207,21 @@ def _holds_human_work(path: Path) -> bool:
 
 def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: date | None = None,
                       registry: Path | None = None, force: bool = False,
-                      manifest: Path | None = paths.MANIFEST, annotations_dir: Path | None = paths.ANNOTATIONS_DIR,
-                      clean_dir: Path | None = paths.CLEAN_DIR, splits: tuple[str, ...] = ("train",),
+                      manifest: Path | None = None, annotations_dir: Path | None = None,
+                      clean_dir: Path | None = None, splits: tuple[str, ...] = ("train",),
                       model_dir: Path | None = None, spacy_model: str | None = None,
                       progress: Callable = lambda xs: xs) -> list[Path]:
     """Pre-annotate every clean text into ``out_dir/<doc_id>.json``; returns the written paths.
 
     The publication date of a document comes from the manifest when it is listed there, else
-    ``published``, else times resolve to null. ``registry`` defaults to the project registry when
-    it exists; actors it lacks get proposed entries in ``X.entities.json`` beside ``X.json``.
+    ``published``, else times resolve to null. Actors ``registry`` lacks get proposed entries in
+    ``X.entities.json`` beside ``X.json``; the gazetteers and lexicons are learned from the gold in
+    ``annotations_dir`` (``splits`` of ``manifest``).
     ``model_dir`` (``train-preannotator``) and ``spacy_model`` add their spans to the rules'. Everything is
     read and computed before anything is written; an existing output file is refused unless
     ``force``.
     """
-    from ..manifest import valid_doc_id
+    from newscorpus.corpus.manifest import valid_doc_id
 
     clean_files = [Path(p) for p in clean_files]
     if not clean_files:
@@ -242,19 +243,17 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
                 if path.exists():
                     what = "holds human annotation" if path == target and _holds_human_work(path) else "already exists"
                     raise OverwriteError(f"{what}; nothing was written (use --force to replace it)", str(path))
-    if registry is None and paths.ENTITIES.is_file():
-        registry = paths.ENTITIES
     resources = build_resources(registry, annotations_dir=annotations_dir, manifest=manifest,
                                 clean_dir=clean_dir, splits=splits)
     dates = manifest_dates(manifest)
     registry_entities = resources.gazetteer.entities
     models = []
     if model_dir is not None:
-        from .model import LearnedModel
+        from newscorpus.preannotate.model import LearnedModel
 
         models.append(LearnedModel(model_dir))
     if spacy_model is not None:
-        from .spacy_backend import SpacyBackend
+        from newscorpus.preannotate.spacy_backend import SpacyBackend
 
         models.append(SpacyBackend(spacy_model))
     docs = []

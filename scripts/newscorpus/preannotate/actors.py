@@ -28,9 +28,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Match, _country_role
-from .knowledge import DIRECTION_PREFIXES, Knowledge
-from .tokens import Token
+from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
+from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
+from newscorpus.preannotate.tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
 HEADS: dict[str, tuple[str | None, str | None]] = {}
@@ -587,7 +587,7 @@ def _counted(tokens: list[Token], i: int) -> bool:
         return True
     if p.lower == "of" and i > 1 and tokens[i - 2].lower in {"dozens", "hundreds", "thousands", "millions", "scores"}:
         return True
-    from .figures import _NUMBER_WORD
+    from newscorpus.preannotate.figures import _NUMBER_WORD
 
     return bool(_NUMBER_WORD.fullmatch(p.text)) or p.lower in {"dozen", "hundred", "thousand", "million", "several", "few", "more"}
 

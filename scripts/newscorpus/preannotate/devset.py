@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import scheme
-from ..errors import InputError
-from ..fileio import read_json, sha256_text
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError
+from newscorpus.fileio import read_json, sha256_text
 
 ANNOTATORS = ("A", "B")
 
@@ -92,14 +92,14 @@ def map_gold(gold: dict, raw: str, text: str, segments: list[list[int]], *, file
 
 def load_devset(devset_dir: Path, rules_path: Path | None = None) -> DevSet:
     """Clean every ``raw/dNN.txt`` and map both golds into its clean offsets."""
-    from .. import paths
-    from ..clean import clean_file, load_rules
+    from newscorpus.clean import clean_file, load_rules
+    from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 
     devset_dir = Path(devset_dir)
     raw_files = sorted((devset_dir / "raw").glob("*.txt"))
     if not raw_files:
         raise InputError("no raw/*.txt files", str(devset_dir))
-    rules = load_rules(Path(rules_path) if rules_path else paths.CLEANING_RULES)
+    rules = load_rules(Path(rules_path) if rules_path else DEFAULT_CLEANING_RULES)
     docs: dict[str, DevDocument] = {}
     for raw_path in raw_files:
         result = clean_file(raw_path, rules)
@@ -127,7 +127,7 @@ def _date(value: str) -> date | None:
 def score(devset: DevSet, predictions: dict[str, dict], doc_ids: list[str]) -> dict:
     """Mean over both golds (each as reference) of labelled P/R/F1 per layer on ``doc_ids``,
     FIGURE value+qualifier accuracy (both right, on exact matches) and event argument P/R/F1."""
-    from ..agreement import compare
+    from newscorpus.annotate.agreement import compare
 
     per = {a: compare(devset.gold(a, doc_ids), {d: predictions[d] for d in doc_ids}) for a in ANNOTATORS}
     out: dict = {"documents": list(doc_ids), "layers": {}}

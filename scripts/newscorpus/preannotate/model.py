@@ -19,8 +19,8 @@ import random
 import re
 from pathlib import Path
 
-from .. import scheme
-from ..errors import InputError, NewscorpusError
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError
 
 LAYERS = ("ACTOR", "EVENT", "LOCATION", "TIME")  # FIGURE stays with the rules (values need parsing)
 SPANS_KEY = "sc"
@@ -98,7 +98,7 @@ def train(documents: list[tuple[str, str, list[dict]]], out_dir: Path, *, iterat
 def train_preannotator(out_dir: Path, *, annotations_dir: Path, manifest: Path, clean_dir: Path,
                        splits: tuple[str, ...] = ("train",), iterations: int = 20, seed: int = 0, progress=None) -> dict:
     """``newscorpus train-preannotator``: train on the human annotations of ``splits`` only."""
-    from .gazetteer import load_gold
+    from newscorpus.preannotate.gazetteer import load_gold
 
     gold = load_gold(annotations_dir, manifest, clean_dir, splits)
     return train(gold, out_dir, iterations=iterations, seed=seed, progress=progress)
@@ -127,7 +127,7 @@ class LearnedModel:
         scores = spans.attrs.get("scores")
         out = []
         for k, span in enumerate(spans):
-            score = float(scores[k]) if scores is not None else 0.5
+            score = float(scores[k].max()) if scores is not None else 0.5
             if score < self.threshold:
                 continue
             layer, _, label = span.label_.partition("/")
@@ -161,8 +161,8 @@ def merge_spans(doc: dict, text: str, extra: list[tuple[int, int, str, str, floa
     """Add ``extra`` (start, end, layer, label, score) spans to a pre-annotation document where
     no span of the same layer overlaps them (ACTORs: where none is identical or crossing), with
     the attributes the schema asks for."""
-    from .actors import slug
-    from .times import find_times
+    from newscorpus.preannotate.actors import slug
+    from newscorpus.preannotate.times import find_times
 
     spans = list(doc["spans"])
     by_layer: dict[str, list[tuple[int, int]]] = {}

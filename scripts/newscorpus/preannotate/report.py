@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import scheme
-from ..fileio import atomic_write_json, atomic_write_text
+from newscorpus.annotate import scheme
+from newscorpus.fileio import atomic_write_json, atomic_write_text
 
 GOALS = {"FIGURE": 0.95, "ACTOR": 0.75, "EVENT": 0.75, "LOCATION": 0.85, "TIME": 0.80}
 PRECISION_GOAL = 0.80
@@ -21,7 +21,7 @@ FIGURE_VQ_GOAL = 0.95
 
 
 def predict(devset, resources, models=()) -> dict[str, dict]:
-    from . import preannotate_text
+    from newscorpus.preannotate import preannotate_text
 
     out = {}
     for doc_id in devset.ids():
@@ -41,7 +41,7 @@ def halves(devset) -> dict[str, list[str]]:
 
 
 def scores(devset, predictions) -> dict:
-    from .devset import score
+    from newscorpus.preannotate.devset import score
 
     out = {}
     for name, ids in halves(devset).items():
@@ -55,8 +55,8 @@ def scores(devset, predictions) -> dict:
 def learning_curve(devset, resources, training: list[tuple[str, str, list[dict]]], sizes: list[int], *,
                    iterations: int, tmp_dir: Path, seed: int = 0) -> list[dict]:
     """Dev-set labelled F1 (all documents) of rules + a model trained on the first n documents."""
-    from .devset import score
-    from .model import LearnedModel, train
+    from newscorpus.preannotate.devset import score
+    from newscorpus.preannotate.model import LearnedModel, train
 
     points = []
     for n in sizes:

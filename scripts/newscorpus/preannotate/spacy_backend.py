@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError
+from newscorpus.errors import InputError
 
 ENTITY_MAP = {
     "PERSON": ("ACTOR", "PERSON"),
@@ -48,7 +48,7 @@ class SpacyBackend:
             raise InputError(f"spaCy pipeline {name!r} has no entity recognizer", "--spacy-model")
 
     def predict(self, text: str) -> list[tuple[int, int, str, str, float]]:
-        from .gazetteer import _country_role
+        from newscorpus.preannotate.gazetteer import _country_role
 
         out = []
         for ent in self.nlp(text).ents:
@@ -62,7 +62,7 @@ class SpacyBackend:
         return out
 
     def merge(self, doc: dict, text: str) -> dict:
-        from .model import merge_spans
+        from newscorpus.preannotate.model import merge_spans
 
         merged = merge_spans(doc, text, self.predict(text))
         merged["annotators"][-1] = {"id": f"spacy-{self.nlp.meta.get('name', 'pipeline')}", "kind": "model",
