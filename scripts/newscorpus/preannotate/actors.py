@@ -191,11 +191,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_")[:100] or "x"
 
 
+_ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
+
+
 def _is_cap(tok: Token) -> bool:
     t = tok.text
-    if t[:1].isupper() and (t[:1].isalpha()):
+    first = t[:1]
+    if first.isupper() and first.isalpha():
         return True
-    return bool(re.match(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]", t))
+    return first in "aef" and "-" in t[:4] and bool(_ARTICLE_NAME.match(t))
 
 
 def _sentence_start(tokens: list[Token], i: int) -> bool:
@@ -211,6 +215,7 @@ class ActorFinder:
 
     def __init__(self, gaz: Gazetteer, kb: Knowledge):
         self.gaz, self.kb = gaz, kb
+        self.head_forms = head_forms(kb)
 
     # -- classification of a name ---------------------------------------------------------------
     def _known_actor(self, surface: str):
@@ -486,6 +491,8 @@ class ActorFinder:
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue
+            if low not in self.head_forms:
+                continue  # fast path: no actor head can have this form
             lem = kb.lemma(low) if low not in _PLURAL_IRREGULAR else low
             if low == "people":
                 lem = "people"
@@ -571,6 +578,20 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+_HEAD_FORMS: dict[int, frozenset] = {}
+
+
+def head_forms(kb: Knowledge) -> frozenset:
+    """Every lowercase word whose lemma is an actor head (computed once per knowledge object)."""
+    key = id(kb)
+    if key not in _HEAD_FORMS:
+        heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
+        forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
+        forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
+        _HEAD_FORMS[key] = frozenset(forms)
+    return _HEAD_FORMS[key]
 
 
 def _sentence_start_char(text: str, i: int) -> bool:

@@ -142,9 +142,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     tokens = tokens if tokens is not None else tokenize(text)
     low = [t.lower for t in tokens]
     max_len = max((len(k) for k in lexicon), default=1)
+    firsts = {k[0] for k in lexicon if k}
     out: list[Event] = []
     i = 0
     while i < len(tokens):
+        if low[i] not in firsts:
+            i += 1
+            continue
         hit = None
         for n in range(min(max_len, len(tokens) - i), 0, -1):
             key = tuple(low[i : i + n])

@@ -380,6 +380,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     found: list[tuple[int, int, _Number, str, int]] = []  # (lo tok, hi tok, number, qualifier, head tok)
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS or _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):
+            i += 1  # fast path: nothing a number can start with
+            continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
             i += 1
@@ -471,6 +475,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
 _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
                   "month", "year", "day", "night", "morning", "evening", "afternoon", "now", "again", "alone",
                   "away", "back", "instead", "too", "still", "already", "yet", "ever", "once"}
+
+
+_FIRST_PART = re.compile(r"[^-‐‑–]*")
+_NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
+    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen"}
 
 
 def _range_end(tokens: list[Token], lo: int, num: _Number):
