@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
@@ -126,6 +127,7 @@ _TITLES = set(
     "premier chancellor emir sultan ayatollah dame sir lord".split()
 )
 
+_TITLE_WORDS = _TITLES | {t.rstrip(".") for t in _TITLES}
 # organisation words (last word of a name) -> type
 _ORG_LAST = {
     **dict.fromkeys("Front Movement Brigade Brigades Militia Militias Battalion Battalions Mujahideen Rebels "
@@ -184,6 +186,7 @@ class _Run:
     hi: int  # exclusive
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """snake_case ASCII id of a name (``Médecins Sans Frontières`` -> ``medecins_sans_frontieres``)."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -191,6 +194,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_")[:100] or "x"
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
@@ -249,9 +253,9 @@ class ActorFinder:
                 i += 1
                 continue
             j = i + 1
-            dotted = re.match(r"(?:[A-Z]\.){2,}", text[tok.start : tok.start + 12])
+            dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
             if dotted:
-                end_at = tok.start + dotted.end()
+                end_at = dotted.end()
                 while j < n and tokens[j].end <= end_at:
                     j += 1
             while j < n:
@@ -345,7 +349,7 @@ class ActorFinder:
             s = tokens[lo].start
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
-        while hi - lo > 1 and tokens[lo].lower.rstrip(".") in _TITLES | {t.rstrip(".") for t in _TITLES} \
+        while hi - lo > 1 and tokens[lo].lower.rstrip(".") in _TITLE_WORDS \
                 and tokens[lo].text not in _ORG_FIRST:
             # a title before a name is not a mention (decision 2), unless it is an organisation's own word
             if any(tokens[k].text in _ORG_LAST for k in range(lo + 1, hi)):

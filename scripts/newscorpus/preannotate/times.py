@@ -231,11 +231,23 @@ _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mo
            "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6}
 
 
+_NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
+    "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
+    "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
+    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon",
+}
+_WD_ANY = re.compile(rf"\b(?:{_WD})\b")
+_MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
+
+
 def find_times(text: str, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``text`` with its resolved value, in order, non-overlapping."""
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
+    present = {"wd": bool(_WD_ANY.search(text)), "mon": bool(_MON_ANY.search(text))}
     for kind, pattern in PATTERNS:
+        if kind in _NEEDS and not present[_NEEDS[kind]]:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("year") if kind == "year" else m.span()
             groups = m.groupdict()
