@@ -65,6 +65,33 @@ def _build_lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
 
 BUILTIN_LEXICON = _build_lexicon()
 
+# trigger lemmas of general English conflict reporting -> (label, score); every inflection that
+# spaCy's lemma table maps to the lemma is a trigger ("fought" -> fight, "neutralised" -> neutralise)
+LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
+                    "airstrike incursion reprisal counteroffensive counter-offensive".split(), ("ATTACK", 0.6)),
+    **dict.fromkeys("hit target seize".split(), ("ATTACK", 0.45)),
+    **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
+                    ("KILLING", 0.65)),
+    **dict.fromkeys("die".split(), ("KILLING", 0.45)),
+    **dict.fromkeys("injure wound hurt maim".split(), ("INJURY", 0.65)),
+    **dict.fromkeys("fight clash battle siege blockade hostility insurgency skirmish".split(), ("CONFLICT", 0.6)),
+    **dict.fromkeys("intercept".split(), ("INTERCEPTION", 0.7)),
+    **dict.fromkeys("displace flee uproot".split(), ("DISPLACEMENT", 0.6)),
+    **dict.fromkeys("meet host summit".split(), ("MEETING", 0.5)),
+    **dict.fromkeys("withdraw retreat".split(), ("WITHDRAWAL", 0.55)),
+    **dict.fromkeys("threaten vow".split(), ("THREAT", 0.55)),
+    **dict.fromkeys("release free".split(), ("RELEASE", 0.4)),
+}
+_PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
+                    ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
+                    ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK"}
+_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired"}
+_MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
+                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
+_NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
+_FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
+
 NEGATION = {"not", "no", "never", "without", "neither", "nor", "t", "denied", "nothing"}
 HYPOTHETICAL = {"would", "could", "might", "may", "can", "if", "avert", "prevent", "avoid", "risk", "fears", "fear",
                 "feared", "possible", "potential", "likely", "threatened", "threatens", "seek", "seeking", "sought",
@@ -145,8 +172,19 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     firsts = {k[0] for k in lexicon if k}
     out: list[Event] = []
     i = 0
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
     while i < len(tokens):
         if low[i] not in firsts:
+            lemma_hit = _lemma_trigger(tokens, low, i, kb)
+            if lemma_hit is not None:
+                n, label, score = lemma_hit
+                if not _skip(tokens, low, i, n):
+                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
+                i += n
+                continue
             i += 1
             continue
         hit = None
@@ -163,9 +201,36 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
             i += n
             continue
         start, end = tokens[i].start, tokens[i + n - 1].end
+        if label == "MEETING" and low[i] == "talks":
+            lo, hi = sentence_bounds(tokens, i)
+            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)):
+                label = "NEGOTIATION"
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     return out
+
+
+def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
+    """A trigger the built-in lexicon lacks, by lemma or fixed phrase (see LEMMA_TRIGGERS)."""
+    word = low[i]
+    if not tokens[i].is_word() or (tokens[i].is_title() and i and tokens[i - 1].sent == tokens[i].sent):
+        return None
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if (word, nxt) in _PHRASE_TRIGGERS:
+        return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
+    if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
+        return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    lemma = kb.lemma(word)
+    hit = LEMMA_TRIGGERS.get(lemma)
+    if hit is None:
+        return None
+    if lemma == "free" and not any(w in _FREE_NEEDS for w in low[i + 1 : i + 5]):
+        return None
+    if lemma in {"hit", "target", "seize", "die"} and word == lemma and i and low[i - 1] in {"a", "the", "to"}:
+        return None  # "a hit", "the target", "to seize": nouns or purposes
+    if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
+        return None
+    return 1, hit[0], hit[1]
 
 
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
@@ -197,6 +262,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word == "warned" and nxt == "that":
         return True  # analysts warned that ...: a report, not a threat
+    if word in {"displacement", "refugee"} and nxt in {"camp", "camps", "site", "sites", "centre", "center"}:
+        return True  # a displacement camp is a place
+    if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
+        return True
     return False
 
 
