@@ -65,7 +65,7 @@ _heads("ORGANIZATION", "agency organisation organization charity ngo committee n
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
 _heads("GROUP", "crew counterpart")
 _heads("STATE", "country nation", singular="STATE")
-_heads("MILITARY", "warplane jet warship destroyer frigate gunship gunboat", singular="MILITARY")
+_heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
 # singular people nouns are one individual; a few singular collectives keep their type
 for _w in ("army", "military", "force", "police", "government", "ministry", "authority", "administration",
@@ -85,6 +85,7 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
+HEADS["source"] = ("GROUP", "GROUP")  # scheme: sources are GROUP
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
@@ -109,7 +110,8 @@ _STOP = set(
     "through per each every all both some any no not its their his her our your my it they he she we you i there "
     "here so if also only just more most less least very said says say told according killed fired launched wounded "
     "injured were many several few other another such same own one two three four five six seven eight nine ten "
-    "dozens hundreds thousands tens least including include includes among between what whether how why".split()
+    "dozens hundreds thousands tens least including include includes among between what whether how why them us "
+    "him me".split()
 )
 _VERBISH = set(
     "warned urged told asked met meet meets called accused ordered forced allowed helped killed kill kills killing "
@@ -172,11 +174,13 @@ _NOT_NAMES = set(
     "Christmas Easter Ramadan Eid God Allah".split()
 )
 _RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter", "Section", "Operation"}
+_CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rejected", "rejects", "blamed", "blames",
+                  "warned", "insisted", "insists", "has", "have", "had", "will", "would", "wants", "sent", "and"}
 _LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "across", "inside", "from", "at",
              "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
                "la", "le", "on"}
-_HYPHEN_AFFIX = re.compile(r"^([A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
+_HYPHEN_AFFIX = re.compile(r"^((?:al-|el-)?[A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
                            r"based|sponsored|funded|supported|affiliated|armed|made|born|owned|designated)$")
 
 
@@ -338,12 +342,17 @@ class ActorFinder:
             return []
         for k in range(lo, hi - 1):  # possessive inside the run: "Myanmar’s", "Sudan’s Rapid Support Forces"
             if tokens[k].text in {"'", "’"} and tokens[k + 1].text == "s":
-                if k + 2 >= hi or tokens[hi - 1].text not in _ORG_LAST:
+                left_text = text[tokens[lo].start : tokens[k].start]
+                if k + 2 >= hi or tokens[hi - 1].text not in _ORG_LAST or left_text in self.kb.countries \
+                        or left_text in self.kb.places:
                     left = self._classify_run(text, tokens, _Run(lo, k), doc_id, acronyms, names_seen)
                     right = self._classify_run(text, tokens, _Run(k + 2, hi), doc_id, acronyms, names_seen) if k + 2 < hi else []
                     return left + right
                 break
         # hyphenated affix: "RSF-run", "Iran-backed", "U.S.-brokered"
+        if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[lo].text):  # "al-Qaeda-linked Group for ...": two names
+            return (self._classify_run(text, tokens, _Run(lo, lo + 1), doc_id, acronyms, names_seen)
+                    + self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen))
         if hi - lo == 1 and _HYPHEN_AFFIX.match(tokens[lo].text):
             name = _HYPHEN_AFFIX.match(tokens[lo].text).group(1)
             s = tokens[lo].start
@@ -396,6 +405,8 @@ class ActorFinder:
             if surface in {"US", "U.S", "U.S.", "UK", "U.K."} and _actor_phrase_follows(text, end, kb):
                 return []
             role = _country_role(text, start, end)
+            if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
+                role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
             if role is None and _sentence_start_char(text, start) and text[end : end + 1] == ",":
                 role = "ACTOR"  # "Laos, which holds ...", "Mali, Burkina Faso and Niger, all run by ..."
             if role is None and re.search(r"(?:^|\n)(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+(?:and )?$", text[max(0, start - 60) : start]):
@@ -406,7 +417,8 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.65, entity, "NAME")]
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
-        if surface in kb.capitals and _country_role(text, start, end) == "ACTOR" and not affix:
+        if surface in kb.capitals and not affix and _country_role(text, start, end) == "ACTOR" \
+                and nxt.lower() in _CAPITAL_VERBS:
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
@@ -453,6 +465,8 @@ class ActorFinder:
             if bare in acronyms:
                 m = acronyms[bare]
                 return [Match(start, end, surface, "ACTOR", m.label, 0.7, m.entity, "NAME")]
+            if _armed_context(text, start, end):
+                return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
             if affix:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
@@ -464,6 +478,10 @@ class ActorFinder:
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
             return self._place(text, start, end, surface, 0.5)
         if all(w[:1].isupper() or w in _CONNECTORS for w in words) and 1 <= len(words) <= 4:
+            everyday = sum(1 for w in words if w.lower() in kb.common and w not in _CONNECTORS)
+            if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} \
+                    and prev.lower() not in {"said", "says"}:
+                return []  # "Galaxy Leader", "Border Guard": everyday words, not a person's name
             if titled or len(words) >= 2:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
@@ -596,6 +614,19 @@ def head_forms(kb: Knowledge) -> frozenset:
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
         _HEAD_FORMS[key] = frozenset(forms)
     return _HEAD_FORMS[key]
+
+
+_ARMED_AFTER = re.compile(r"(?:[-‐‑]\w+)?\s+(?:rebels?|fighters?|militants?|militias?|militiamen|gunmen|jihadists?|"
+                          r"insurgents?|combatants?|attacked|seized|captured|ambushed|stormed|overran|shelled|fired|"
+                          r"launched|claimed\s+responsibility|took\s+control|advanced)\b")
+_ARMED_BEFORE = re.compile(r"\b(?:rebels?|rebel\s+group|militant\s+group|armed\s+group|jihadist\s+group|militia|"
+                           r"insurgent\s+group|fighters\s+(?:of|from))\s+(?:the\s+)?$")
+
+
+def _armed_context(text: str, start: int, end: int) -> bool:
+    """Is an unknown acronym an armed group by its context (``M23 rebels``, ``JNIM fighters``,
+    ``the rebel group M23``, ``JNIM attacked``)?"""
+    return bool(_ARMED_AFTER.match(text, end, end + 40) or _ARMED_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _sentence_start_char(text: str, i: int) -> bool:

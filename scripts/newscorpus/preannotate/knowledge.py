@@ -116,7 +116,7 @@ def knowledge() -> Knowledge:
     places: set[str] = set(countries)
     for city in gc.get_cities().values():
         for n in (city["name"], *city.get("alternatenames", ())):
-            if _is_name(n) and (" " in n or prob.get(n, -99) >= prob.get(n.lower(), -99)):
+            if _is_name(n) and (" " in n or n.lower() not in common or prob.get(n, -99) >= prob.get(n.lower(), -99)):
                 places.add(n)
     for cont in gc.get_continents().values():
         places.add(cont["name"])
@@ -140,7 +140,8 @@ def knowledge() -> Knowledge:
         if first in DIRECTION_PREFIXES and rest and rest.lower() not in common and " " not in rest:
             places.add(rest)  # North Darfur -> Darfur
     # a one-word name used more often in lowercase is an everyday word ("Police", "Mobile")
-    places = {p for p in places if " " in p or (len(p) > 2 and prob.get(p, -99) >= prob.get(p.lower(), -99))}
+    places = {p for p in places if " " in p or (len(p) > 2 and (p.lower() not in common
+                                                                or prob.get(p, -99) >= prob.get(p.lower(), -99)))}
     capitals = {}
     for c in gc.get_countries().values():
         if c.get("capital") and _is_name(c["capital"]):
