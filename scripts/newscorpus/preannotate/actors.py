@@ -328,8 +328,10 @@ class ActorFinder:
         kb, gaz = self.kb, self.gaz
         lo, hi = run.lo, run.hi
         n = len(tokens)
-        # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary")
-        while lo < hi and _sentence_start(tokens, lo) and tokens[lo].lower in kb.common \
+        # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary"), unless the run is a known name
+        whole = text[tokens[lo].start : tokens[hi - 1].end]
+        known = whole in gaz.actors or whole in kb.places or whole in kb.countries or whole in gaz.locations
+        while not known and lo < hi and _sentence_start(tokens, lo) and tokens[lo].lower in kb.common \
                 and tokens[lo].text not in gaz.actors and tokens[lo].text not in kb.places \
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
                 and not (tokens[lo].text.isupper() and len(tokens[lo].text) > 1):
@@ -471,6 +473,8 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
+        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
+            return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
         if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or re.search(
@@ -515,7 +519,7 @@ class ActorFinder:
                 continue
             if low not in self.head_forms:
                 continue  # fast path: no actor head can have this form
-            lem = kb.lemma(low) if low not in _PLURAL_IRREGULAR else low
+            lem = low if low in HEADS else kb.lemma(low)
             if low == "people":
                 lem = "people"
             compound = None
@@ -596,7 +600,7 @@ class ActorFinder:
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
         for i, tok in enumerate(tokens[1:-1], start=1):
             if tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
-                    and not re.fullmatch(r"[a-z]+", tokens[i + 1].text):
+                    and (not re.fullmatch(r"[a-z]+", tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
@@ -621,6 +625,11 @@ _ARMED_AFTER = re.compile(r"(?:[-‐‑]\w+)?\s+(?:rebels?|fighters?|militants?|
                           r"launched|claimed\s+responsibility|took\s+control|advanced)\b")
 _ARMED_BEFORE = re.compile(r"\b(?:rebels?|rebel\s+group|militant\s+group|armed\s+group|jihadist\s+group|militia|"
                            r"insurgent\s+group|fighters\s+(?:of|from))\s+(?:the\s+)?$")
+
+
+_ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
+                             r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
+                             r"commanders?|leaders?|negotiators|spokesman|movement)\b")
 
 
 def _armed_context(text: str, start: int, end: int) -> bool:
@@ -660,7 +669,7 @@ def _prev_word(text: str, start: int) -> str:
 
 def _head_lemma(word: str, kb: Knowledge) -> str:
     low = word.lower()
-    return low if low in _PLURAL_IRREGULAR else kb.lemma(low)
+    return low if low in HEADS else kb.lemma(low)
 
 
 def _actor_phrase_follows(text: str, end: int, kb: Knowledge) -> bool:
