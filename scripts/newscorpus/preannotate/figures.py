@@ -76,7 +76,8 @@ NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "
                       "delegate", "representative", "lawmaker", "minister"}
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
-                  "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies"}
+                  "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
+                  "funeral", "funerals", "mourned", "massacred", "executed"}
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -215,7 +216,15 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
     if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
         value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
-        return (value, i + 2) if len(low) >= 2 and low[1] == "of" else None
+        if len(low) >= 2 and low[1] == "of":
+            return value, i + 2
+        prev = tokens[i - 1].lower if i else ""
+        if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
+            if len(low) >= 2 and low[1] == "more":
+                return value, i + 2  # "wounding dozens more"
+            if len(low) < 2 or low[1] in _BARE_COUNT_END:
+                return value, i + 1  # "displacing thousands"
+        return None
     if low and low[0] == "several":
         return scheme.VAGUE_AMOUNTS["several"], i + 1
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
