@@ -210,9 +210,25 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     return out
 
 
+_TRIGGER_FORMS: dict[int, frozenset] = {}
+
+
+def _trigger_forms(kb) -> frozenset:
+    """Every lowercase word that can start a lemma or phrase trigger (computed once)."""
+    key = id(kb)
+    if key not in _TRIGGER_FORMS:
+        forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
+        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | {w + "s" for w in LEMMA_TRIGGERS}
+        forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
+        _TRIGGER_FORMS[key] = frozenset(forms)
+    return _TRIGGER_FORMS[key]
+
+
 def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
     """A trigger the built-in lexicon lacks, by lemma or fixed phrase (see LEMMA_TRIGGERS)."""
     word = low[i]
+    if word not in _trigger_forms(kb):
+        return None
     if not tokens[i].is_word() or (tokens[i].is_title() and i and tokens[i - 1].sent == tokens[i].sent):
         return None
     nxt = low[i + 1] if i + 1 < len(low) else ""
@@ -283,14 +299,26 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
 
     ``spans`` maps span id -> an object with start, end, layer and label.
     """
-    by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    import bisect
+
+    all_by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for sid, s in spans.items():
-        by_layer[s.layer].append((sid, s))
+        all_by_layer[s.layer].append((sid, s))
+    starts = {}
+    for layer, items in all_by_layer.items():
+        items.sort(key=lambda x: x[1].start)
+        starts[layer] = [x[1].start for x in items]
     out: dict[int, list[tuple[str, str]]] = {}
     for k, ev in enumerate(events):
         args: list[tuple[str, str]] = []
         sent_end = _sentence_end(text, ev.end)
         sent_start = _sentence_start(text, ev.start)
+        # only spans near the event's sentence can be its arguments (speed; order kept)
+        by_layer = defaultdict(list)
+        for layer, items in all_by_layer.items():
+            lo = bisect.bisect_left(starts[layer], min(sent_start, ev.start - 120))
+            hi = bisect.bisect_right(starts[layer], sent_end + 1)
+            by_layer[layer] = items[lo:hi]
         # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
         for sid, f in by_layer["FIGURE"]:
             if f.start >= ev.end and _QTY_AFTER.match(text[ev.end : f.start]) and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE"):

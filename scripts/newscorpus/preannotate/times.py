@@ -236,6 +236,19 @@ _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have an
     "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
     "month_year": "mon", "month": "mon", "month_of_rel_year": "mon",
 }
+_KEYWORDS = {  # kind -> words one of which the text must contain (speed)
+    "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
+    "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
+    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",), "the_weekend": ("weekend",),
+    "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
+    "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
+    "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
+    "overnight": ("overnight",), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
+                       "mid-"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
+    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon"),
+}
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
 
@@ -245,8 +258,11 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     present = {"wd": bool(_WD_ANY.search(text)), "mon": bool(_MON_ANY.search(text))}
+    low = text.lower()
     for kind, pattern in PATTERNS:
         if kind in _NEEDS and not present[_NEEDS[kind]]:
+            continue
+        if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
             continue
         for m in pattern.finditer(text):
             start, end = m.span("year") if kind == "year" else m.span()
