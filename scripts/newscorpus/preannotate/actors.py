@@ -42,7 +42,7 @@ def _heads(kind: str, words: str, singular: str | None = "PERSON") -> None:
         HEADS[w] = (kind, singular)
 
 
-_heads("CIVILIANS", "civilian resident villager family child woman patient refugee journalist displaced "
+_heads("CIVILIANS", "civilian resident villager family child woman patient refugee journalist "
        "inhabitant passenger student pupil farmer herder shopper worshipper migrant evacuee survivor victim "
        "person people baby infant teenager boy girl man men population community household")
 _heads("GROUP", "official diplomat analyst mediator source expert witness observer activist medic "
@@ -73,9 +73,9 @@ for _w in ("army", "military", "force", "police", "government", "ministry", "aut
            "committee", "network", "council", "mission", "commission", "court", "tribunal", "union",
            "charity", "organisation", "organization", "ngo", "state", "navy", "unit", "battalion",
            "brigade", "regiment", "division", "population", "community", "household", "family", "party",
-           "side", "people", "men", "gunmen", "displaced"):
+           "side", "people", "men", "gunmen"):
     kind, _ = HEADS[_w]
-    HEADS[_w] = (kind, None if _w in ("family", "party", "side", "people", "men", "gunmen", "displaced",
+    HEADS[_w] = (kind, None if _w in ("family", "party", "side", "people", "men", "gunmen",
                                       "population", "community", "household", "unit", "state")
                  else kind)
 for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spokesperson", "minister",
@@ -99,6 +99,7 @@ _NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", 
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
                    "person", "worker", "officer", "president", "leader", "minister", "director", "division",
                    "authority", "community", "country", "nation", "opponent", "counterpart"}
+_REAL_MODIFIER = {"force", "agency"}
 _PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff",
                      "military", "army", "government", "personnel"}
 
@@ -147,7 +148,7 @@ _ORG_LAST = {
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
-_MILITARY_WORDS = {"Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
+_MILITARY_WORDS = {"General", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
                    "Revolutionary", "Presidential", "Special", "Security"}
 _REBEL_WORDS = {"Liberation", "Independence", "People", "People's", "People’s", "Popular", "Islamic", "Resistance",
                 "Rebel", "Mobilization", "Mobilisation", "Salvation", "Support", "Democratic", "Freedom", "Patriotic",
@@ -448,6 +449,11 @@ class ActorFinder:
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
                 has_state = any(w in kb.countries or w in kb.demonyms or w in _MILITARY_WORDS for w in words[:-1])
                 org = "MILITARY" if has_state and not rebel else "ARMED_GROUP"
+            elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
+                org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
+            elif org in ("ORGANIZATION", "ARMED_GROUP") and any(w in {"Group", "Alliance", "Coalition", "Front"} for w in words) \
+                    and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
+                org = "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
         # places
         if (surface in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
@@ -473,7 +479,8 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
-        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
+        if len(words) == 1 and not titled and surface.lower() not in kb.common and not _sentence_start_char(text, start) \
+                and _ARMED_MODIFIED.match(text, end, end + 30):
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
@@ -583,6 +590,8 @@ class ActorFinder:
                 lo -= 1
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
+            if lem in _REAL_MODIFIER and lo == i:
+                continue  # "the forces", "the agency": too vague without a modifier
             if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"}:
                 if not (plural and lem not in {"group", "state", "side", "party", "unit", "force"}):
                     continue
@@ -627,6 +636,9 @@ _ARMED_BEFORE = re.compile(r"\b(?:rebels?|rebel\s+group|militant\s+group|armed\s
                            r"insurgent\s+group|fighters\s+(?:of|from))\s+(?:the\s+)?$")
 
 
+_BLOC_WORDS = {"States", "Nations", "Union", "Community"}
+_ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
                              r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
                              r"commanders?|leaders?|negotiators|spokesman|movement)\b")
