@@ -413,7 +413,14 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
-            i = num.end_tok  # partitive: one of the ..., two of them
+            # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
+            det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
+            head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
+            if num.value > 1 and head is not None and head - num.end_tok <= 5:
+                found.append((lo, head + 1, num, qualifier, head))
+                i = head + 1
+                continue
+            i = num.end_tok
             continue
         if num.kind in ("digits", "words") and nxt is not None and nxt.text in {"%"}:
             found.append((lo, num.end_tok + 1, num, qualifier, -2))
