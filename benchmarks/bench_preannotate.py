@@ -55,7 +55,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     parser.add_argument("--seconds", type=float, default=5.0, help="how long to measure speed")
-    parser.add_argument("--iterations", type=int, default=15, help="spancat training passes per curve point")
+    parser.add_argument("--iterations", type=int, default=30, help="spancat training passes per curve point")
     parser.add_argument("--no-curve", action="store_true", help="skip the learning curve (faster)")
     parser.add_argument("--report", type=Path, default=None, help="write the deterministic figures here (+ .md)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the corpus whose registry and train split are used")
@@ -101,6 +101,10 @@ def main() -> None:
             print("  n   " + " ".join(f"{layer:>9}" for layer in scheme.LAYERS))
             for p in curve["points"]:
                 print(f"  {p['documents']:<3} " + " ".join(f"{p['f1'][layer]:9.3f}" for layer in scheme.LAYERS))
+            print("  the model alone (no rules):")
+            for p in curve["points"]:
+                if p["model_only_f1"]:
+                    print(f"  {p['documents']:<3} " + " ".join(f"{p['model_only_f1'][layer]:9.3f}" for layer in scheme.LAYERS))
 
     articles = four_kb_articles(dev)
     size = sum(map(len, articles)) / len(articles)

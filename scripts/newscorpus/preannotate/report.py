@@ -54,20 +54,28 @@ def scores(devset, predictions) -> dict:
 
 def learning_curve(devset, resources, training: list[tuple[str, str, list[dict]]], sizes: list[int], *,
                    iterations: int, tmp_dir: Path, seed: int = 0) -> list[dict]:
-    """Dev-set labelled F1 (all documents) of rules + a model trained on the first n documents."""
+    """Dev-set labelled F1 (all documents) of rules + a model trained on the first n documents,
+    and of the model alone (what it learned, without the rules; FIGURE stays with the rules)."""
     from newscorpus.preannotate.devset import score
     from newscorpus.preannotate.model import LearnedModel, train
 
     points = []
     for n in sizes:
+        alone = None
         if n == 0:
             preds = predict(devset, resources)
         else:
             folder = Path(tmp_dir) / f"model-{n}"
             train(training[:n], folder, iterations=iterations, seed=seed)
-            preds = predict(devset, resources, [LearnedModel(folder)])
+            model = LearnedModel(folder)
+            preds = predict(devset, resources, [model])
+            empty = {d: {"doc_id": d, "annotators": [], "spans": []} for d in devset.ids()}
+            only = {d: model.merge(empty[d], devset.documents[d].text) for d in devset.ids()}
+            ra = score(devset, only, devset.ids())
+            alone = {layer: ra["layers"][layer]["f1"] for layer in scheme.LAYERS}
         r = score(devset, preds, devset.ids())
-        points.append({"documents": n, "f1": {layer: r["layers"][layer]["f1"] for layer in scheme.LAYERS}})
+        points.append({"documents": n, "f1": {layer: r["layers"][layer]["f1"] for layer in scheme.LAYERS},
+                       "model_only_f1": alone})
     return points
 
 
@@ -93,6 +101,11 @@ def to_markdown(report: dict) -> str:
                   "| training documents | " + " | ".join(scheme.LAYERS) + " |", "|---|" + "---|" * len(scheme.LAYERS)]
         for p in curve["points"]:
             lines.append(f"| {p['documents']} | " + " | ".join(f"{p['f1'][layer]:.3f}" for layer in scheme.LAYERS) + " |")
+        lines += ["", "The model alone (no rules; FIGURE is left to the rules):", "",
+                  "| training documents | " + " | ".join(scheme.LAYERS) + " |", "|---|" + "---|" * len(scheme.LAYERS)]
+        for p in curve["points"]:
+            if p.get("model_only_f1"):
+                lines.append(f"| {p['documents']} | " + " | ".join(f"{p['model_only_f1'][layer]:.3f}" for layer in scheme.LAYERS) + " |")
         lines.append("")
     return "\n".join(lines)
 
