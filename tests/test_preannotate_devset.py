@@ -64,3 +64,21 @@ def test_map_gold_rejects_unknown_labels():
         map_gold({"doc": "x", "spans": [{"id": "q", "layer": "EVENT", "label": "PARTY", "start": 0, "end": 1, "text": "R"}]},
                  "R", "R", [[0, 1, 0, 1]], file="g.json")
     assert "EVENT/PARTY" in str(info.value)
+
+
+def test_report_is_deterministic_and_states_the_goals(tmp_path):
+    from newscorpus.preannotate import build_resources
+    from newscorpus.preannotate.report import predict, scores, write_report
+
+    spans = [_span("l1", "LOCATION", "LOCATION", "Goma"),
+             _span("f1", "FIGURE", "CASUALTIES", "At least 12 civilians", value=12, qualifier="AT_LEAST", unit="civilian")]
+    (tmp_path / "dev").mkdir()
+    dev = load_devset(_write(tmp_path / "dev", spans))
+    resources = build_resources(None)
+    report = {"rules": scores(dev, predict(dev, resources)), "curves": []}
+    assert report["rules"]["all"]["layers"]["FIGURE"]["f1"] == 1.0  # the rules find the figure exactly
+    md = write_report(report, tmp_path / "a" / "r.json")
+    first = (md.read_bytes(), (tmp_path / "a" / "r.json").read_bytes())
+    md = write_report({"rules": scores(dev, predict(dev, resources)), "curves": []}, tmp_path / "a" / "r.json")
+    assert (md.read_bytes(), (tmp_path / "a" / "r.json").read_bytes()) == first
+    assert "FIGURE ≥ 0.95" in md.read_text(encoding="utf-8")

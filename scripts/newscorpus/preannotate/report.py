@@ -36,6 +36,8 @@ def predict(devset, resources, models=()) -> dict[str, dict]:
 def halves(devset) -> dict[str, list[str]]:
     ids = devset.ids()
     mid = len(ids) // 2
+    if mid == 0:
+        return {"all": ids}
     return {f"{ids[0]}–{ids[mid - 1]} (developed on)": ids[:mid], f"{ids[mid]}–{ids[-1]} (held out)": ids[mid:],
             "all": ids}
 
@@ -93,7 +95,8 @@ def to_markdown(report: dict) -> str:
             lines.append(f"| {layer} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {GOALS[layer]} ({met}) |")
         vq = r["figure_value_qualifier"]
         a = r["arguments"]
-        lines += ["", f"Figure value+qualifier accuracy on matched figures: {vq:.3f}. "
+        vq = "n/a" if vq is None else f"{vq:.3f}"
+        lines += ["", f"Figure value+qualifier accuracy on matched figures: {vq}. "
                   f"Event arguments (role + target span, on matched events): P {a['precision']:.3f}, "
                   f"R {a['recall']:.3f}, F1 {a['f1']:.3f}.", ""]
     for curve in report.get("curves", []):
