@@ -268,5 +268,26 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
     return [target for target, _ in docs]
 
 
-__all__ = ["ANNOTATOR", "OverwriteError", "propose_entities", "proposals_path", "Resources", "build_resources", "manifest_dates", "parse_published",
+__all__ = ["ANNOTATOR", "OverwriteError", "accept_proposals", "propose_entities", "proposals_path", "Resources", "build_resources", "manifest_dates", "parse_published",
            "preannotate_files", "preannotate_text"]
+
+
+def accept_proposals(folder: Path, registry_path: Path) -> list[str]:
+    """Add every proposed entry in ``folder/*.entities.json`` whose id the registry lacks to the
+    registry at ``registry_path`` (created if missing), then remove the proposal files; returns
+    the ids added. How a session accepts the pre-annotator's ids instead of typing them."""
+    registry_path = Path(registry_path)
+    data = read_json(registry_path) if registry_path.is_file() else {"schema_version": scheme.SCHEMA_VERSION, "entities": []}
+    known = {e["id"] for e in data["entities"]}
+    added, proposal_files = [], sorted(Path(folder).glob("*.entities.json"))
+    for path in proposal_files:
+        for entry in read_json(path).get("entities", []):
+            if entry["id"] not in known:
+                known.add(entry["id"])
+                data["entities"].append(entry)
+                added.append(entry["id"])
+    data["entities"].sort(key=lambda e: e["id"])
+    atomic_write_json(registry_path, data)
+    for path in proposal_files:
+        path.unlink()
+    return added
