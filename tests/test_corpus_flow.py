@@ -55,6 +55,9 @@ def annotate_and_build(root: Path) -> Path:
     new = [corpus.clean_dir / f"{d.doc_id}.txt" for d in corpus.documents()
            if not (corpus.annotations_dir / f"{d.doc_id}.json").exists()]
     run("preannotate", *new, "--out", corpus.annotations_dir, cwd=root)  # pre-annotations accepted as annotations
+    from newscorpus.preannotate import accept_proposals
+
+    accept_proposals(corpus.annotations_dir, corpus.entities_path)  # ... with their proposed entity ids
     assert "checked: valid" in run("validate", cwd=root)
     run("build", cwd=root)
     return corpus.hf_dir

@@ -31,6 +31,7 @@ ARGS = {
     "preannotate": ["{inputs}/a.txt", "--out", "out"],
     "schema": [],
     "show": ["000_x", "--html", "page.html"],
+    "train-preannotator": ["--out", "model"],
     "validate": [],
 }
 

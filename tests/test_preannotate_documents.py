@@ -15,7 +15,7 @@ from newscorpus import cli
 from newscorpus.annotate import scheme, validate
 from newscorpus.fileio import read_json, sha256_text
 from newscorpus.corpus.manifest import published_day, read_manifest
-from newscorpus.preannotate import build_resources, preannotate_files, preannotate_text
+from newscorpus.preannotate import build_resources, preannotate_files, preannotate_text, propose_entities
 
 FIXTURES = Path(__file__).parent / "fixtures" / "preannotate"
 REGISTRY = FIXTURES / "entities.json"
@@ -73,9 +73,12 @@ def structural_problems(doc: dict, text: str, registry: dict) -> list[str]:
 
 
 def test_seed_documents_are_valid(docs):
-    registry, registry_problems = validate.load_registry(REGISTRY)
+    base, registry_problems = validate.load_registry(REGISTRY)
     assert registry_problems == []
     for doc_id, (text, doc) in docs.items():
+        proposed = propose_entities(doc, base)
+        assert proposed and all(e["id"] not in base for e in proposed)
+        registry = {**base, **{e["id"]: e for e in proposed}}
         assert doc["doc_id"] == doc_id and doc["text_sha256"] == sha256_text(text)
         assert doc["schema_version"] == scheme.SCHEMA_VERSION
         assert doc["annotators"][0]["kind"] == "model"
@@ -186,8 +189,16 @@ def test_cli_writes_valid_files(tmp_path):
     out = tmp_path / "out"
     result = _run(["preannotate", *map(str, SEEDS[:2]), "--out", str(out), "--registry", str(REGISTRY)])
     assert result.exit_code == 0, result.output
-    written = sorted(out.glob("*.json"))
+    written = sorted(p for p in out.glob("*.json") if not p.name.endswith(".entities.json"))
     assert [p.stem for p in written] == [p.stem for p in SEEDS[:2]]
+    # proposed registry entries beside each file, in the registry's own format
+    for p in written:
+        proposals = out / f"{p.stem}.entities.json"
+        assert validate.load_registry(proposals)[1] == []
+        ids = {e["id"] for e in read_json(proposals)["entities"]}
+        used = {s["entity"] for s in read_json(p)["spans"] if s["layer"] == "ACTOR"}
+        registry_ids = {e["id"] for e in read_json(REGISTRY)["entities"]}
+        assert used <= ids | registry_ids and not ids & registry_ids
     doc = read_json(written[1])
     assert any(s["text"] == "more than 60 rockets" for s in doc["spans"])
     assert all(s["origin"] == "model" for s in doc["spans"])
@@ -200,7 +211,7 @@ def test_cli_published_for_documents_outside_the_manifest(tmp_path):
     assert _run(["preannotate", str(src), "--out", str(out), "--published", "2024-07-05"]).exit_code == 0
     times = [s["value"] for s in read_json(out / "new_article.json")["spans"] if s["layer"] == "TIME"]
     assert times == ["2024-07-03"]
-    assert _run(["preannotate", str(src), "--out", str(out)]).exit_code == 0
+    assert _run(["preannotate", str(src), "--out", str(out), "--force"]).exit_code == 0
     assert [s["value"] for s in read_json(out / "new_article.json")["spans"] if s["layer"] == "TIME"] == [None]
 
 
@@ -230,8 +241,14 @@ def test_refuses_to_overwrite_human_work(tmp_path):
     assert json.loads(target.read_text(encoding="utf-8")) == human
     assert _run(["preannotate", str(SEEDS[0]), "--out", str(out), "--force"]).exit_code == 0
     assert all(s["origin"] == "model" for s in read_json(target)["spans"])
-    # a file holding only model output is simply replaced
-    assert _run(["preannotate", str(SEEDS[0]), "--out", str(out)]).exit_code == 0
+    # even a file holding only model output (suggestions someone may be checking) is kept without --force
+    before = target.read_bytes()
+    result = _run(["preannotate", str(SEEDS[0]), "--out", str(out)])
+    assert result.exit_code == 1 and "already exists" in result.output and target.read_bytes() == before
+    # ... and so is a proposals file on its own
+    target.unlink()
+    result = _run(["preannotate", str(SEEDS[0]), "--out", str(out)])
+    assert result.exit_code == 1 and ".entities.json" in result.output and not target.exists()
 
 
 def test_files_api_is_all_or_nothing(tmp_path):

@@ -31,7 +31,7 @@ CASES = [
     ("before suspending them in late January.", date(2024, 8, 2), [("late January", "2024-01")]),
     ("since the Gaza war began last October.", WED, [("last October", "2023-10")]),
     ("fired 62 rockets at around 8am on Saturday, “in", SAT, [("around 8am on Saturday", "2024-01-06")]),
-    ("during the 2006 war and in 2006", WED, [("2006", "2006")]),
+    ("during the 2006 war and in 2006", WED, [("2006", "2006"), ("2006", "2006")]),  # a year before an event noun dates it
     ("yesterday and today", WED, [("yesterday", "2024-07-02"), ("today", "2024-07-03")]),
     ("rockets and drones early in the morning.", WED, [("early in the morning", "2024-07-03")]),
     ("talks will continue in the coming days", WED, [("coming days", None)]),

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
 
-from newscorpus.cli.app import cli, progress, with_corpus, with_root
-from newscorpus.fileio import display
+from newscorpus.cli.app import cli, progress, with_corpus
 
 
 @cli.command()
@@ -21,19 +18,46 @@ from newscorpus.fileio import display
                    "or YYYY-MM-DD); relative times resolve against a full day only.")
 @click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=None,
               help="Entity registry [default: annotations/entities.json when it exists].")
-@click.option("--force", is_flag=True, help="Replace output files even if they hold human annotation.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="A pipeline from `newscorpus train-preannotator`, whose spans are added to the rules'.")
+@click.option("--spacy-model", "spacy_model", default=None, metavar="NAME",
+              help="An installed spaCy pipeline (package name or folder) whose entities are mapped onto the scheme.")
+@click.option("--force", is_flag=True, help="Replace existing output files (never done without it).")
 @with_corpus
-def preannotate(clean_files, out_dir, published, registry_path, force, corpus):
+def preannotate(clean_files, out_dir, published, registry_path, model_dir, spacy_model, force, corpus):
     """Suggest annotations (origin: model, with a score) for cleaned articles.
 
-    Predicts FIGURE, TIME, LOCATION, ACTOR (registry entities only) and EVENT spans; the
-    publication date comes from the manifest, else --published, else times stay null.
-    Gazetteers and lexicons are learned from the training split's gold only. Nothing is
-    written unless every input reads; files holding human work are refused without --force.
+    Predicts FIGURE, TIME, LOCATION, ACTOR and EVENT spans: places, countries and demonyms
+    from data packages, the scheme's decisions as rules, the registry and what the training
+    split's gold teaches. Actors the registry lacks get proposed entries in OUT/<doc_id>.entities.json.
+    The publication date comes from the manifest, else --published, else times stay null.
+    Nothing is written unless every input reads; an existing output file is refused without --force.
     """
     from newscorpus.preannotate import parse_published, preannotate_files
 
-    written = preannotate_files(clean_files, out_dir, published=parse_published(published), registry=registry_path or (corpus.entities_path if corpus.entities_path.is_file() else None),
-                                manifest=corpus.manifest_path, annotations_dir=corpus.annotations_dir, clean_dir=corpus.clean_dir,
-                                force=force, progress=lambda xs: progress(xs, "preannotate"))
+    written = preannotate_files(clean_files, out_dir, published=parse_published(published),
+                                registry=registry_path or (corpus.entities_path if corpus.entities_path.is_file() else None),
+                                manifest=corpus.manifest_path, annotations_dir=corpus.annotations_dir,
+                                clean_dir=corpus.clean_dir, force=force, model_dir=model_dir, spacy_model=spacy_model,
+                                progress=lambda xs: progress(xs, "preannotate"))
     click.echo(f"pre-annotated {len(written)} document(s) into {out_dir}")
+
+
+@cli.command("train-preannotator")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the trained spaCy pipeline.")
+@click.option("--iterations", type=int, default=20, show_default=True, help="Training passes over the documents.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (same seed, same model).")
+@with_corpus
+def train_preannotator(out_dir, iterations, seed, corpus):
+    """Train the pre-annotator's learned component (spaCy spancat) on the train split's annotations.
+
+    Use it with `newscorpus preannotate --model OUT`. Only human (manual or adjudicated) spans
+    of documents whose manifest split is `train` are read.
+    """
+    from newscorpus.preannotate.model import train_preannotator as train
+
+    meta = train(out_dir, annotations_dir=corpus.annotations_dir, manifest=corpus.manifest_path,
+                 clean_dir=corpus.clean_dir, iterations=iterations, seed=seed,
+                 progress=lambda message: click.echo(f"train: {message}", err=True))
+    click.echo(f"trained on {len(meta['documents'])} document(s), {len(meta['labels'])} label(s); wrote {out_dir}")

@@ -21,10 +21,12 @@ from typing import Callable, Iterable
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError, NewscorpusError
-from newscorpus.fileio import dumps_json, read_json, read_text, sha256_text, write_all
+from newscorpus.fileio import atomic_write_json, dumps_json, read_json, read_text, sha256_text, write_all
+from newscorpus.preannotate.actors import ActorFinder
 from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
 from newscorpus.preannotate.figures import find_figures
-from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
+from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, load_gold
+from newscorpus.preannotate.knowledge import knowledge
 from newscorpus.preannotate.times import find_times
 from newscorpus.preannotate.tokens import tokenize
 
@@ -37,7 +39,7 @@ MAX_TEXT_BYTES = 128 * 1024
 
 
 class OverwriteError(NewscorpusError):
-    """An output file already holds human annotation (a span whose origin is not ``model``)."""
+    """An output file already exists (someone's work, or suggestions a session may be checking)."""
 
 
 @dataclass
@@ -86,11 +88,12 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
                            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit}, f.score))
     for t in times:
         spans.append(_Span(t.start, t.end, "TIME", "TIME", {"value": t.value}, t.score))
-    for m in find_places_and_actors(text, resources.gazetteer):
+    for m in ActorFinder(resources.gazetteer, knowledge()).find(text, tokens, doc_id):
         if any(m.start < e and s < m.end for s, e in time_ranges):
             continue
         attrs = {"mention": m.mention, "entity": m.entity} if m.layer == "ACTOR" else {}
         spans.append(_Span(m.start, m.end, m.layer, m.label, attrs, m.score))
+    spans = _consistent_entities(spans)
     events = find_events(text, resources.event_lexicon, tokens)
 
     # ids in text order per layer
@@ -126,6 +129,41 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
         "spans": [s for *_, s in out_spans],
         "quality": [],
     }
+
+
+def _consistent_entities(spans: list[_Span]) -> list[_Span]:
+    """One label per entity id in a document (the registry requires it): the best-scored wins."""
+    best: dict[str, tuple[float, str]] = {}
+    for s in spans:
+        if s.layer == "ACTOR":
+            ent = s.attrs["entity"]
+            if ent not in best or s.score > best[ent][0]:
+                best[ent] = (s.score, s.label)
+    return [_Span(s.start, s.end, s.layer, best[s.attrs["entity"]][1], s.attrs, s.score) if s.layer == "ACTOR" else s
+            for s in spans]
+
+
+def propose_entities(doc: dict, registry: dict) -> list[dict]:
+    """Registry entries (entities.json format) for every entity id ``doc`` uses that ``registry``
+    lacks: the id the pre-annotator proposed, the first NAME mention (else the first mention) as
+    canonical name, the label as type, every spelling as a variant. A session can accept them
+    instead of typing ids."""
+    found: dict[str, dict] = {}
+    for s in doc["spans"]:
+        if s["layer"] != "ACTOR" or s["entity"] in registry:
+            continue
+        e = found.setdefault(s["entity"], {"id": s["entity"], "name": s["text"], "type": s["label"], "variants": [],
+                                           "note": f"proposed by the pre-annotator from {doc['doc_id']}"})
+        if s["mention"] == "NAME" and not any(v[:1].isupper() for v in e["variants"]):
+            e["name"] = s["text"]
+        if s["text"] not in e["variants"]:
+            e["variants"].append(s["text"])
+    return [found[k] for k in sorted(found)]
+
+
+def proposals_path(target: Path) -> Path:
+    """Where the proposed registry entries for one annotation file go: ``X.entities.json``."""
+    return target.with_name(target.name[: -len(".json")] + ".entities.json")
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -170,13 +208,17 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
                       registry: Path | None = None, force: bool = False,
                       manifest: Path | None = None, annotations_dir: Path | None = None,
                       clean_dir: Path | None = None, splits: tuple[str, ...] = ("train",),
+                      model_dir: Path | None = None, spacy_model: str | None = None,
                       progress: Callable = lambda xs: xs) -> list[Path]:
     """Pre-annotate every clean text into ``out_dir/<doc_id>.json``; returns the written paths.
 
     The publication date of a document comes from the manifest when it is listed there, else
-    ``published``, else times resolve to null. Without ``registry`` no ACTOR spans; the gazetteers
-    and lexicons are learned from the gold in ``annotations_dir`` (``splits`` of ``manifest``). Everything is read and computed before anything is
-    written; an existing output holding human work is refused unless ``force``.
+    ``published``, else times resolve to null. Actors ``registry`` lacks get proposed entries in
+    ``X.entities.json`` beside ``X.json``; the gazetteers and lexicons are learned from the gold in
+    ``annotations_dir`` (``splits`` of ``manifest``).
+    ``model_dir`` (``train-preannotator``) and ``spacy_model`` add their spans to the rules'. Everything is
+    read and computed before anything is written; an existing output file is refused unless
+    ``force``.
     """
     from newscorpus.corpus.manifest import valid_doc_id
 
@@ -196,21 +238,66 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
     targets = {doc_id: out_dir / f"{doc_id}.json" for doc_id in texts}
     if not force:
         for doc_id, target in targets.items():
-            if target.exists() and _holds_human_work(target):
-                raise OverwriteError("holds human annotation (spans not made by the model); use --force to replace it",
-                                     str(target))
+            for path in (target, proposals_path(target)):
+                if path.exists():
+                    what = "holds human annotation" if path == target and _holds_human_work(path) else "already exists"
+                    raise OverwriteError(f"{what}; nothing was written (use --force to replace it)", str(path))
     resources = build_resources(registry, annotations_dir=annotations_dir, manifest=manifest,
                                 clean_dir=clean_dir, splits=splits)
     dates = manifest_dates(manifest)
+    registry_entities = resources.gazetteer.entities
+    models = []
+    if model_dir is not None:
+        from newscorpus.preannotate.model import LearnedModel
+
+        models.append(LearnedModel(model_dir))
+    if spacy_model is not None:
+        from newscorpus.preannotate.spacy_backend import SpacyBackend
+
+        models.append(SpacyBackend(spacy_model))
     docs = []
     for doc_id in progress(list(texts)):
         when = dates[doc_id] if doc_id in dates and dates[doc_id] is not None else published
-        docs.append((targets[doc_id], preannotate_text(texts[doc_id][1], doc_id=doc_id, published=when, resources=resources)))
-    # one set: all or nothing; an existing file is replaced only when it holds model output alone (or --force)
-    write_all([(target, dumps_json(doc, str(target))) for target, doc in docs], force=force,
-              ours=lambda path: not _holds_human_work(path))
+        doc = preannotate_text(texts[doc_id][1], doc_id=doc_id, published=when, resources=resources)
+        for model in models:
+            doc = model.merge(doc, texts[doc_id][1])
+        docs.append((targets[doc_id], doc))
+    files, stale = [], []
+    for target, doc in docs:
+        files.append((target, dumps_json(doc, str(target))))
+        proposed = propose_entities(doc, registry_entities)
+        if proposed:
+            proposals = {"schema_version": scheme.SCHEMA_VERSION, "entities": proposed}
+            files.append((proposals_path(target), dumps_json(proposals, str(proposals_path(target)))))
+        elif proposals_path(target).exists():
+            stale.append(proposals_path(target))
+    # one set: all or nothing (existing files were refused above unless --force)
+    write_all(files, force=force, ours=lambda path: not _holds_human_work(path))
+    for path in stale:  # only reached with --force: a replaced output's old proposals no longer apply
+        path.unlink()
     return [target for target, _ in docs]
 
 
-__all__ = ["ANNOTATOR", "OverwriteError", "Resources", "build_resources", "manifest_dates", "parse_published",
+__all__ = ["ANNOTATOR", "OverwriteError", "accept_proposals", "propose_entities", "proposals_path", "Resources", "build_resources", "manifest_dates", "parse_published",
            "preannotate_files", "preannotate_text"]
+
+
+def accept_proposals(folder: Path, registry_path: Path) -> list[str]:
+    """Add every proposed entry in ``folder/*.entities.json`` whose id the registry lacks to the
+    registry at ``registry_path`` (created if missing), then remove the proposal files; returns
+    the ids added. How a session accepts the pre-annotator's ids instead of typing them."""
+    registry_path = Path(registry_path)
+    data = read_json(registry_path) if registry_path.is_file() else {"schema_version": scheme.SCHEMA_VERSION, "entities": []}
+    known = {e["id"] for e in data["entities"]}
+    added, proposal_files = [], sorted(Path(folder).glob("*.entities.json"))
+    for path in proposal_files:
+        for entry in read_json(path).get("entities", []):
+            if entry["id"] not in known:
+                known.add(entry["id"])
+                data["entities"].append(entry)
+                added.append(entry["id"])
+    data["entities"].sort(key=lambda e: e["id"])
+    atomic_write_json(registry_path, data)
+    for path in proposal_files:
+        path.unlink()
+    return added

@@ -65,6 +65,33 @@ def _build_lexicon() -> dict[tuple[str, ...], tuple[str, float]]:
 
 BUILTIN_LEXICON = _build_lexicon()
 
+# trigger lemmas of general English conflict reporting -> (label, score); every inflection that
+# spaCy's lemma table maps to the lemma is a trigger ("fought" -> fight, "neutralised" -> neutralise)
+LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
+    **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
+                    "airstrike incursion reprisal counteroffensive counter-offensive".split(), ("ATTACK", 0.6)),
+    **dict.fromkeys("hit target seize".split(), ("ATTACK", 0.45)),
+    **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
+                    ("KILLING", 0.65)),
+    **dict.fromkeys("die".split(), ("KILLING", 0.45)),
+    **dict.fromkeys("injure wound hurt maim".split(), ("INJURY", 0.65)),
+    **dict.fromkeys("fight clash battle siege blockade hostility insurgency skirmish".split(), ("CONFLICT", 0.6)),
+    **dict.fromkeys("intercept".split(), ("INTERCEPTION", 0.7)),
+    **dict.fromkeys("displace flee uproot".split(), ("DISPLACEMENT", 0.6)),
+    **dict.fromkeys("meet host summit".split(), ("MEETING", 0.5)),
+    **dict.fromkeys("withdraw retreat".split(), ("WITHDRAWAL", 0.55)),
+    **dict.fromkeys("threaten vow".split(), ("THREAT", 0.55)),
+    **dict.fromkeys("release free".split(), ("RELEASE", 0.4)),
+}
+_PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
+                    ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
+                    ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK"}
+_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired"}
+_MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
+                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
+_NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
+_FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
+
 NEGATION = {"not", "no", "never", "without", "neither", "nor", "t", "denied", "nothing"}
 HYPOTHETICAL = {"would", "could", "might", "may", "can", "if", "avert", "prevent", "avoid", "risk", "fears", "fear",
                 "feared", "possible", "potential", "likely", "threatened", "threatens", "seek", "seeking", "sought",
@@ -142,9 +169,24 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     tokens = tokens if tokens is not None else tokenize(text)
     low = [t.lower for t in tokens]
     max_len = max((len(k) for k in lexicon), default=1)
+    firsts = {k[0] for k in lexicon if k}
     out: list[Event] = []
     i = 0
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
     while i < len(tokens):
+        if low[i] not in firsts:
+            lemma_hit = _lemma_trigger(tokens, low, i, kb)
+            if lemma_hit is not None:
+                n, label, score = lemma_hit
+                if not _skip(tokens, low, i, n):
+                    start, end = tokens[i].start, tokens[i + n - 1].end
+                    out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
+                i += n
+                continue
+            i += 1
+            continue
         hit = None
         for n in range(min(max_len, len(tokens) - i), 0, -1):
             key = tuple(low[i : i + n])
@@ -159,9 +201,52 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
             i += n
             continue
         start, end = tokens[i].start, tokens[i + n - 1].end
+        if label == "MEETING" and low[i] == "talks":
+            lo, hi = sentence_bounds(tokens, i)
+            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)):
+                label = "NEGOTIATION"
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     return out
+
+
+_TRIGGER_FORMS: dict[int, frozenset] = {}
+
+
+def _trigger_forms(kb) -> frozenset:
+    """Every lowercase word that can start a lemma or phrase trigger (computed once)."""
+    key = id(kb)
+    if key not in _TRIGGER_FORMS:
+        forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
+        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | {w + "s" for w in LEMMA_TRIGGERS}
+        forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
+        _TRIGGER_FORMS[key] = frozenset(forms)
+    return _TRIGGER_FORMS[key]
+
+
+def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
+    """A trigger the built-in lexicon lacks, by lemma or fixed phrase (see LEMMA_TRIGGERS)."""
+    word = low[i]
+    if word not in _trigger_forms(kb):
+        return None
+    if not tokens[i].is_word() or (tokens[i].is_title() and i and tokens[i - 1].sent == tokens[i].sent):
+        return None
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if (word, nxt) in _PHRASE_TRIGGERS:
+        return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
+    if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
+        return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    lemma = kb.lemma(word)
+    hit = LEMMA_TRIGGERS.get(lemma)
+    if hit is None:
+        return None
+    if lemma == "free" and not any(w in _FREE_NEEDS for w in low[i + 1 : i + 5]):
+        return None
+    if lemma in {"hit", "target", "seize", "die"} and word == lemma and i and low[i - 1] in {"a", "the", "to"}:
+        return None  # "a hit", "the target", "to seize": nouns or purposes
+    if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
+        return None
+    return 1, hit[0], hit[1]
 
 
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
@@ -193,6 +278,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word == "warned" and nxt == "that":
         return True  # analysts warned that ...: a report, not a threat
+    if word in {"displacement", "refugee"} and nxt in {"camp", "camps", "site", "sites", "centre", "center"}:
+        return True  # a displacement camp is a place
+    if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
+        return True
     return False
 
 
@@ -210,14 +299,26 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
 
     ``spans`` maps span id -> an object with start, end, layer and label.
     """
-    by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
+    import bisect
+
+    all_by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
     for sid, s in spans.items():
-        by_layer[s.layer].append((sid, s))
+        all_by_layer[s.layer].append((sid, s))
+    starts = {}
+    for layer, items in all_by_layer.items():
+        items.sort(key=lambda x: x[1].start)
+        starts[layer] = [x[1].start for x in items]
     out: dict[int, list[tuple[str, str]]] = {}
     for k, ev in enumerate(events):
         args: list[tuple[str, str]] = []
         sent_end = _sentence_end(text, ev.end)
         sent_start = _sentence_start(text, ev.start)
+        # only spans near the event's sentence can be its arguments (speed; order kept)
+        by_layer = defaultdict(list)
+        for layer, items in all_by_layer.items():
+            lo = bisect.bisect_left(starts[layer], min(sent_start, ev.start - 120))
+            hi = bisect.bisect_right(starts[layer], sent_end + 1)
+            by_layer[layer] = items[lo:hi]
         # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
         for sid, f in by_layer["FIGURE"]:
             if f.start >= ev.end and _QTY_AFTER.match(text[ev.end : f.start]) and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE"):

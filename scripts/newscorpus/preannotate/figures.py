@@ -69,12 +69,15 @@ PEOPLE_UNITS = set(
     "israeli palestinian lebanese syrian iranian gazan american national reporter photographer "
     "displaced evacuee survivor kid gunman gunmen policeman police agent spy".split()
 )
+PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
+                    "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
                       "source", "official", "analyst", "diplomat", "mediator", "negotiator", "envoy",
                       "delegate", "representative", "lawmaker", "minister"}
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
-                  "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies"}
+                  "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
+                  "funeral", "funerals", "mourned", "massacred", "executed"}
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -91,6 +94,12 @@ _STOP = set(
     "said says say told according killed fired launched wounded injured were".split()
 )
 
+_ADJ_PARTICIPLES = {"wounded", "injured", "killed"}  # "85 wounded patients"
+# words that end a bare count of people ("killing at least 17, ...", "displaced more than 12 million")
+_BARE_COUNT_END = {",", ".", ";", ":", "—", "–", ")", "in", "on", "at", "and", "since", "across", "from", "during",
+                   "near", "last", "this", "over", "after", "before", "inside", "according"}
+_DISPLACEMENT_WORDS = {"displaced", "displacing", "fled", "flee", "fleeing", "uprooted", "refugees", "homeless",
+                       "evacuated", "sheltering", "shelter", "hunger", "famine", "need", "aid"}
 _AFTER_TIME = {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h", "o'clock"}
 _ID_WORDS = {"resolution", "route", "highway", "article", "flight", "number", "no", "chapter", "section",
              "page", "road", "room", "unit", "brigade", "division", "battalion", "squadron", "regiment",
@@ -209,7 +218,15 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
     if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
         value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
-        return (value, i + 2) if len(low) >= 2 and low[1] == "of" else None
+        if len(low) >= 2 and low[1] == "of":
+            return value, i + 2
+        prev = tokens[i - 1].lower if i else ""
+        if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
+            if len(low) >= 2 and low[1] == "more":
+                return value, i + 2  # "wounding dozens more"
+            if len(low) < 2 or low[1] in _BARE_COUNT_END:
+                return value, i + 1  # "displacing thousands"
+        return None
     if low and low[0] == "several":
         return scheme.VAGUE_AMOUNTS["several"], i + 1
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
@@ -318,7 +335,7 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
         low = t.lower
         if not t.is_word() or not t.text.replace("-", "").replace("‐", "").isalnum():
             return None
-        if low in _STOP or _is_number_word(t) or parse_digits(t.text) is not None:
+        if (low in _STOP and not (k == j and low in _ADJ_PARTICIPLES)) or _is_number_word(t) or parse_digits(t.text) is not None:
             return None
         lem = lemma(t.text)
         if singular:
@@ -354,7 +371,7 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
 
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
-    before = tokens[max(s_lo, lo - 9) : lo]
+    before = tokens[max(s_lo, lo - 9) : hi]
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
@@ -374,6 +391,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     found: list[tuple[int, int, _Number, str, int]] = []  # (lo tok, hi tok, number, qualifier, head tok)
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS or _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):
+            i += 1  # fast path: nothing a number can start with
+            continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
             i += 1
@@ -394,7 +415,14 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
-            i = num.end_tok  # partitive: one of the ..., two of them
+            # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
+            det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
+            head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
+            if num.value > 1 and head is not None and head - num.end_tok <= 5:
+                found.append((lo, head + 1, num, qualifier, head))
+                i = head + 1
+                continue
+            i = num.end_tok
             continue
         if num.kind in ("digits", "words") and nxt is not None and nxt.text in {"%"}:
             found.append((lo, num.end_tok + 1, num, qualifier, -2))
@@ -406,7 +434,25 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, end, num, qualifier, -2))
                 i = end
                 continue
+        # ranges: "between 30 and 40 shells", "10 to 14 days" -> lower bound, AT_LEAST
+        rng = _range_end(tokens, lo, num)
+        if rng is not None:
+            end_num, head = rng
+            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "AT_LEAST", head))
+            i = head + 1
+            continue
         head = _head_after(tokens, num.end_tok, num.value, vague=num.kind == "vague")
+        money = lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start
+        if head is None and money:
+            q = qualifier_before(tokens, lo - 1)
+            found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words", "vague") and _bare_people_count(tokens, lo, num):
+            found.append((lo, num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0),
+                          num, qualifier, -4))
+            i = num.end_tok
+            continue
         if head is None:
             i = num.end_tok
             continue
@@ -426,25 +472,87 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = num.unit
         elif head == -2:
             unit = "percent"
+        elif head == -3:
+            unit = None
+        elif head == -4:
+            unit = "person"
         else:
             unit = lemma(tokens[head].text)
         if tokens[lo].text in CURRENCY:
             unit = CURRENCY[tokens[lo].text]
         label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
+        if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
+            label = "PEOPLE"
+        if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi):
+            continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
     return _share_coordinated_category(figures, text)
 
 
+_NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
+                  "month", "year", "day", "night", "morning", "evening", "afternoon", "now", "again", "alone",
+                  "away", "back", "instead", "too", "still", "already", "yet", "ever", "once"}
+
+
+_FIRST_PART = re.compile(r"[^-‐‑–]*")
+_NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
+    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen"}
+
+
+def _range_end(tokens: list[Token], lo: int, num: _Number):
+    """``30 and 40 shells`` after ``between`` / ``10 to 14 days``: (second number end, head index)."""
+    j = num.end_tok
+    if j + 1 >= len(tokens) or num.kind not in ("digits", "words"):
+        return None
+    joiner = tokens[j].lower
+    if not ((joiner == "and" and lo > 0 and tokens[lo - 1].lower == "between") or joiner in {"to", "-", "–"}):
+        return None
+    second = _number_at(tokens, j + 1)
+    if second is None or second.kind not in ("digits", "words"):
+        return None
+    head = _head_after(tokens, second.end_tok, second.value, vague=False)
+    return (second.end_tok, head) if head is not None else None
+
+
+def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
+    """``killing at least 17, ...``: a number with no noun, in a sentence about casualties or
+    displacement, right after a verb of killing/displacing or ending its clause."""
+    j = num.end_tok
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is not None and nxt.lower not in _BARE_COUNT_END:
+        return False
+    if num.kind == "words" and num.value < 2:
+        return False
+    if nxt is not None and nxt.text == "." and num.kind == "digits" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
+        return False
+    prev = tokens[lo - 1].lower if lo > 0 else ""
+    return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
+        or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS)
+
+
+def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
+    s_lo, s_hi = sentence_bounds(tokens, lo)
+    return any(t.lower in _DISPLACEMENT_WORDS for t in tokens[max(s_lo, lo - 9) : min(s_hi, hi + 6)])
+
+
 def _hyphen_head(tokens: list[Token], j: int) -> int | None:
-    """The noun a hyphenated duration modifies: ``10-month war``, ``nine-month conflict``."""
+    """The noun a hyphenated duration modifies: ``10-month war``, ``72-hour humanitarian truce``,
+    ``nine-storey apartment block`` (the last of up to three lowercase words before a stop word)."""
+    head = None
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
-        if not t.is_word() or t.lower in _STOP or t.lower in {"long"}:
-            return None
-        if not t.is_title() and t.text.isalpha():
-            return k
-    return None
+        if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha() \
+                or (k > j and t.lower in _NOT_HEAD_TAIL):
+            break
+        if k > j and t.start > tokens[k - 1].end + 1:
+            break
+        head = k
+        if looks_plural(t.text) and k > j:
+            break
+        if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
+            break
+    return head
 
 
 def _share_coordinated_category(figures: list[Figure], text: str) -> list[Figure]:

@@ -260,9 +260,25 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+_STATE_ADJECTIVES = {"neighbouring", "neighboring", "rival", "allied", "fellow", "regional"}
+_TIES = re.compile(r"\b(?:linked|tied|ties|allied|loyal|close|links|relations|support|aid|pressure)\s+(?:to|with|for|on|from)\s+$")
+_AIMED_AT = re.compile(r"\b(?:fired|launched|launching|firing|aimed|directed|lobbed)\b[^.;]{0,60}\bat\s+$")
+_STATE_VERBS = set(
+    "prepares prepared plans planned hopes hoped seeks faces faced remains continues continued denies rejects "
+    "accepts accepted agrees expects expected hosts hosted joins joined signs signed calls called urges recalled "
+    "summoned expelled condemned condemns welcomed welcomes backed backs supported supports deployed deploys "
+    "responded responds vowed pledged pledges announced announces imposed imposes closed closes reopened".split()
+)
+
+
 def _country_role(text: str, start: int, end: int) -> str | None:
     """LOCATION / ACTOR / None for a string that is both a place and a state (decision 4)."""
+    window = text[max(0, start - 80) : start]
+    if _TIES.search(window) or _AIMED_AT.search(window):
+        return "ACTOR"  # "linked to Israel", "launched 74 drones at Ukraine": a party or a target
     prev = _prev_word(text, start)
+    if prev.lower() in _STATE_ADJECTIVES:  # "accused neighbouring Rwanda"
+        prev = _prev_word(text, start - len(prev) - 1)
     following = text[end : end + 3]
     nxt = _next_word(text, end)
     if prev.lower() in DIRECTIONS or re.search(r"\bborders?\s+(?:with|of)\s+$", text[max(0, start - 12) : start]):
@@ -277,7 +293,7 @@ def _country_role(text: str, start: int, end: int) -> str | None:
         return _possessive_role(nxt_after_possessive(text, end))
     if prev.lower() in ACTOR_PREPS:
         return "ACTOR"
-    if nxt.lower() in VERBISH:
+    if nxt.lower() in VERBISH or nxt.lower() in _STATE_VERBS:
         return "ACTOR"
     if _is_sentence_start(text, start) and (nxt.lower() == "and" or (nxt[:1].islower() and nxt.lower() not in LOCATIVE_PREPS
                                                                     and nxt.lower() not in {"of", "to", "for", "is", "as"})):

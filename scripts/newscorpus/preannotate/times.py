@@ -45,7 +45,21 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _TOD = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
 
 # (kind, pattern), most specific first; overlapping later matches are dropped
+_TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|dawn|dusk|daybreak|nightfall|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
+_UNIT = r"(?P<unit>week|month|year|weekend)"
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
+    ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
+    ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
+    ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
+    ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
+    ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
+    ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
+    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
+    # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
+    ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
+    ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
     ("tod_weekday", re.compile(rf"\b(?:(?:around|about|at|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
@@ -59,7 +73,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
-    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?)|\b(?:noon|midday|midnight|mid-morning|mid-afternoon)\b")),
+    ("overnight", re.compile(r"\bovernight\b")),
 ]
 
 # "May" and "March" are also ordinary words; accept them as months only in a date-like context
@@ -123,11 +139,45 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
     if kind == "year":
         return year
-    if kind == "vague":
+    if kind in ("vague", "the_vague"):
         return None
+    if kind == "mod_year":
+        return year
     if published is None:
         return None
-    if kind in ("weekday", "tod_weekday", "weekday_tod"):
+    if kind in ("tod", "overnight"):
+        return published.isoformat()
+    if kind == "the_weekend":
+        sat = most_recent_weekday(5, published)
+        return iso_week(sat)
+    if kind == "mod_rel_unit":
+        kind = "rel_unit"
+    if kind == "month_of_rel_year":
+        step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+        return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
+    if kind == "part_of_unit":
+        unit = groups["unit"].lower()
+        text = groups.get("_text", "")
+        step = -1 if " last " in text else (1 if " next " in text else 0)
+        if unit == "month":
+            m = published.month + step
+            return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
+        if unit == "year":
+            return f"{published.year + step}"
+        return iso_week(published + timedelta(days=7 * step))
+    if kind == "ago":
+        n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10}.get(groups["n"].lower()) or int(groups["n"])
+        unit = groups["unit"]
+        if unit == "day":
+            return (published - timedelta(days=n)).isoformat()
+        if unit == "week":
+            return iso_week(published - timedelta(days=7 * n))
+        if unit == "month":
+            m = published.month - n
+            return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
+        return f"{published.year - n}-{published.month:02d}"
+    if kind in ("weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
         return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
         wd = WEEKDAYS.index(groups["wd"])
@@ -173,16 +223,47 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
+_SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+           "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "ago": 0.75, "the_weekend": 0.7,
+           "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
+           "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
            "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
            "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6}
+
+
+_NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
+    "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
+    "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
+    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon",
+}
+_KEYWORDS = {  # kind -> words one of which the text must contain (speed)
+    "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
+    "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
+    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",), "the_weekend": ("weekend",),
+    "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
+    "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
+    "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
+    "overnight": ("overnight",), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
+                       "mid-"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
+    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon"),
+}
+_WD_ANY = re.compile(rf"\b(?:{_WD})\b")
+_MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
 
 
 def find_times(text: str, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``text`` with its resolved value, in order, non-overlapping."""
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
+    present = {"wd": bool(_WD_ANY.search(text)), "mon": bool(_MON_ANY.search(text))}
+    low = text.lower()
     for kind, pattern in PATTERNS:
+        if kind in _NEEDS and not present[_NEEDS[kind]]:
+            continue
+        if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
+            continue
         for m in pattern.finditer(text):
             start, end = m.span("year") if kind == "year" else m.span()
             groups = m.groupdict()

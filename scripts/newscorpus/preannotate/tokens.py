@@ -8,10 +8,10 @@ Sentence boundaries are approximated from ``.``/``!``/``?``/newlines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
+    r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
     r"|\d+\.\d+(?!\w)"  # 2.5
     r"|\d+(?=%)"  # 40%
     r"|\w+(?:[-‐‑–]\w+)*"  # words, numbers, hyphenated compounds
@@ -19,23 +19,34 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    index: int
-    sent: int
+    """One token with its offsets, index and sentence number (``lower`` computed once: the rules
+    read it many times per token)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "index", "sent", "lower", "_word", "_title")
+
+    def __init__(self, text: str, start: int, end: int, index: int, sent: int):
+        self.text, self.start, self.end, self.index, self.sent = text, start, end, index, sent
+        self.lower = text.lower()
+        first = text[:1]
+        self._word = first.isalnum()
+        self._title = first.isupper()
+
+    def __eq__(self, other):
+        return isinstance(other, Token) and (self.text, self.start, self.end, self.index, self.sent) == (
+            other.text, other.start, other.end, other.index, other.sent)
+
+    def __hash__(self):
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self):
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.index}, {self.sent})"
 
     def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+        return self._word
 
     def is_title(self) -> bool:
-        return self.text[:1].isupper()
+        return self._title
 
 
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "u.s", "jan", "feb", "mar", "apr", "jun", "jul",
