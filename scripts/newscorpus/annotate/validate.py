@@ -1,5 +1,9 @@
 """Annotation validation: the JSON Schema plus the checks a schema cannot express.
 
+The schema pass runs a compiled validator (jsonschema-rs, ~150x faster than jsonschema); only
+a document it rejects goes through jsonschema, whose errors make the better messages. The
+semantic checks are single passes with dictionaries and sets (no pairwise loops).
+
 Findings are data (``Problem(file, pointer, message, check)``), jsonschema-style: every one
 points at the exact failing place as an RFC 6901 JSON pointer. Nothing here raises on bad
 input; unreadable files become problems too.
@@ -35,6 +39,14 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=None)
+def _fast_validator(kind: str):
+    """The compiled validator for the yes/no pass (same schema as ``_validator``)."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(annotation_schema() if kind == "annotation" else entities_schema())
+
+
 def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
     """Descend into if/then wrappers so the message names the real failure."""
     if error.context:
@@ -45,10 +57,22 @@ def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.Valid
 
 
 def schema_problems(instance, file: str, kind: str = "annotation") -> list[Problem]:
+    """Schema findings for one instance: the compiled validator decides, jsonschema explains."""
+    fast = _fast_validator(kind)
+    try:
+        if fast.is_valid(instance):
+            return []
+    except (ValueError, TypeError, OverflowError):  # a value the compiled validator cannot take in: let jsonschema judge
+        pass
     problems = []
     for error in _validator(kind).iter_errors(instance):
         for leaf in _leaf_errors(error):
             problems.append(Problem(file, pointer(leaf.absolute_path), leaf.message, f"schema:{leaf.validator}"))
+    if not problems:  # the engines disagree (e.g. ``\d`` is ASCII-only in jsonschema-rs): keep its findings
+        try:
+            problems = [Problem(file, pointer(e.instance_path), e.message, "schema") for e in fast.iter_errors(instance)]
+        except (ValueError, TypeError, OverflowError):
+            problems = []
     return sorted(set(problems), key=lambda p: (p.pointer, p.message))
 
 
@@ -70,107 +94,118 @@ def load_registry(path: Path) -> tuple[dict[str, dict], list[Problem]]:
     return registry, problems
 
 
-def _spans(doc: dict, key: str) -> list[tuple[int, dict]]:
-    items = doc.get(key)
-    return [(i, s) for i, s in enumerate(items) if isinstance(s, dict)] if isinstance(items, list) else []
-
-
-def _offsets_ok(span: dict) -> bool:
-    return all(isinstance(span.get(k), int) and not isinstance(span.get(k), bool) for k in ("start", "end"))
+def _all_in(items: list, known: set) -> bool:
+    try:
+        return known.issuperset(items)
+    except TypeError:  # an unhashable item: the slow path names it
+        return False
 
 
 def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
-    """Checks beyond the schema; tolerant of malformed parts (the schema reports those)."""
-    out: list[Problem] = []
+    """Checks beyond the schema; tolerant of malformed parts (the schema reports those).
 
-    def add(ptr: str, message: str, check: str) -> None:
-        out.append(Problem(file, ptr, message, check))
+    One pass over the spans collects what the cross-span checks need (ids, layers, duplicate
+    keys, ACTOR offsets, events); pointers and messages are only formatted for findings.
+    Findings come out grouped by check, in document order within each group.
+    """
+    spans_out: list[Problem] = []
+    duplicates: list[Problem] = []
+    refs: list[Problem] = []
+    crossing: list[Problem] = []
+    entities: list[Problem] = []
 
     doc_id = doc.get("doc_id")
     if clean_text is not None and isinstance(doc.get("text_sha256"), str):
         if doc["text_sha256"] != sha256_text(clean_text):
-            add("/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale")
+            spans_out.append(Problem(file, "/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale"))
 
     annotator_ids = {a.get("id") for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
-    spans = _spans(doc, "spans")
-    quality = _spans(doc, "quality")
-    ids: dict[str, str] = {}
+    text_len = len(clean_text) if clean_text is not None else 0
+    ids: dict[str, tuple[str, int]] = {}
     layer_of: dict[str, str] = {}
-    for key, items in (("spans", spans), ("quality", quality)):
-        for i, span in items:
-            base = f"/{key}/{i}"
+    seen_spans: dict[tuple, int] = {}
+    actors: list[tuple[int, int, int]] = []
+    events: list[tuple[int, list]] = []
+    for key in ("spans", "quality"):
+        items = doc.get(key)
+        if not isinstance(items, list):
+            continue
+        is_span = key == "spans"
+        for i, span in enumerate(items):
+            if not isinstance(span, dict):
+                continue
+            layer = span.get("layer", "QUALITY") if is_span else "QUALITY"
             sid = span.get("id")
             if isinstance(sid, str):
                 if sid in ids:
-                    add(f"{base}/id", f"duplicate span id {sid!r} (first at {ids[sid]})", "unique-id")
+                    spans_out.append(Problem(file, f"/{key}/{i}/id", f"duplicate span id {sid!r} (first at {pointer(ids[sid])})", "unique-id"))
                 else:
-                    ids[sid] = base
-                    layer_of[sid] = span.get("layer", "QUALITY") if key == "spans" else "QUALITY"
-            for j, who in enumerate(span.get("annotators", []) if isinstance(span.get("annotators"), list) else []):
-                if who not in annotator_ids:
-                    add(f"{base}/annotators/{j}", f"annotator {who!r} is not in the document's annotators", "annotator")
-            if not _offsets_ok(span):
+                    ids[sid] = (key, i)
+                    layer_of[sid] = layer
+            who = span.get("annotators")
+            if isinstance(who, list) and not _all_in(who, annotator_ids):
+                for j, name in enumerate(who):
+                    if name not in annotator_ids:
+                        spans_out.append(Problem(file, f"/{key}/{i}/annotators/{j}", f"annotator {name!r} is not in the document's annotators", "annotator"))
+            if is_span:
+                if layer == "EVENT" and isinstance(span.get("arguments"), list):
+                    events.append((i, span["arguments"]))
+                elif layer == "ACTOR" and registry is not None and isinstance(span.get("entity"), str):
+                    entity = registry.get(span["entity"])
+                    if entity is None:
+                        entities.append(Problem(file, f"/spans/{i}/entity", f"entity {span['entity']!r} is not in the entity registry", "entity"))
+                    elif entity.get("type") != span.get("label"):
+                        entities.append(Problem(file, f"/spans/{i}/label", f"label {span.get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type"))
+            start, end = span.get("start"), span.get("end")
+            if type(start) is not int or type(end) is not int:  # JSON integers only (bool is not one)
                 continue
-            start, end = span["start"], span["end"]
+            if is_span:
+                dup_key = (span.get("layer"), span.get("label"), start, end)
+                first = seen_spans.setdefault(dup_key, i)
+                if first != i:
+                    duplicates.append(Problem(file, f"/spans/{i}", f"same layer, label and offsets as /spans/{first}", "duplicate-span"))
+                if layer == "ACTOR":
+                    actors.append((start, end, i))
             if start >= end:
-                add(f"{base}/end", f"end ({end}) must be greater than start ({start})", "offsets")
+                spans_out.append(Problem(file, f"/{key}/{i}/end", f"end ({end}) must be greater than start ({start})", "offsets"))
                 continue
             if clean_text is None:
                 continue
-            if end > len(clean_text):
-                add(f"{base}/end", f"end ({end}) is beyond the text ({len(clean_text)} characters)", "offsets")
+            if end > text_len:
+                spans_out.append(Problem(file, f"/{key}/{i}/end", f"end ({end}) is beyond the text ({text_len} characters)", "offsets"))
                 continue
             covered = clean_text[start:end]
-            if isinstance(span.get("text"), str) and span["text"] != covered:
-                add(f"{base}/text", f"text {span['text']!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text")
-            if covered != covered.strip():
-                add(f"{base}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace")
+            text = span.get("text")
+            if isinstance(text, str) and text != covered:
+                spans_out.append(Problem(file, f"/{key}/{i}/text", f"text {text!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text"))
+            if covered[0].isspace() or covered[-1].isspace():
+                spans_out.append(Problem(file, f"/{key}/{i}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace"))
 
-    seen_spans: dict[tuple, str] = {}
-    for i, span in spans:
-        if _offsets_ok(span):
-            key = (span.get("layer"), span.get("label"), span["start"], span["end"])
-            if key in seen_spans:
-                add(f"/spans/{i}", f"same layer, label and offsets as {seen_spans[key]}", "duplicate-span")
-            seen_spans.setdefault(key, f"/spans/{i}")
-
-    for i, span in spans:
-        if span.get("layer") != "EVENT" or not isinstance(span.get("arguments"), list):
-            continue
+    for i, arguments in events:
         seen_args = set()
-        for j, arg in enumerate(span["arguments"]):
+        for j, arg in enumerate(arguments):
             if not isinstance(arg, dict) or not isinstance(arg.get("ref"), str) or arg.get("role") not in scheme.ROLES:
                 continue
-            ptr = f"/spans/{i}/arguments/{j}/ref"
             ref, role = arg["ref"], arg["role"]
             if (role, ref) in seen_args:
-                add(ptr, f"argument {role} -> {ref} is listed twice", "argument")
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument {role} -> {ref} is listed twice", "argument"))
             seen_args.add((role, ref))
             if ref not in layer_of:
-                add(ptr, f"argument ref {ref!r} points to no span in this document", "ref")
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument ref {ref!r} points to no span in this document", "ref"))
                 continue
             want = scheme.ROLES[role][1]
             if layer_of[ref] != want:
-                add(ptr, f"role {role} must point to a {want} span, but {ref!r} is {layer_of[ref]}", "ref-layer")
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"role {role} must point to a {want} span, but {ref!r} is {layer_of[ref]}", "ref-layer"))
 
-    actors = sorted(((s["start"], s["end"], i) for i, s in spans if s.get("layer") == "ACTOR" and _offsets_ok(s)))
+    # crossing ACTOR spans: sorted by start, each compared only with the spans that begin inside it
+    actors.sort()
     for a, (s1, e1, i1) in enumerate(actors):
         for s2, e2, i2 in actors[a + 1 :]:
             if s2 >= e1:
                 break
             if s1 < s2 < e1 < e2:
-                add(f"/spans/{i2}", f"ACTOR span [{s2}:{e2}] crosses ACTOR span /spans/{i1} [{s1}:{e1}] (nesting is fine, crossing is not)", "crossing")
-
-    if registry is not None:
-        for i, span in spans:
-            if span.get("layer") != "ACTOR" or not isinstance(span.get("entity"), str):
-                continue
-            entity = registry.get(span["entity"])
-            if entity is None:
-                add(f"/spans/{i}/entity", f"entity {span['entity']!r} is not in the entity registry", "entity")
-            elif entity.get("type") != span.get("label"):
-                add(f"/spans/{i}/label", f"label {span.get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type")
-    return out
+                crossing.append(Problem(file, f"/spans/{i2}", f"ACTOR span [{s2}:{e2}] crosses ACTOR span /spans/{i1} [{s1}:{e1}] (nesting is fine, crossing is not)", "crossing"))
+    return spans_out + duplicates + refs + crossing + entities
 
 
 def validate_document(doc, *, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
