@@ -1,6 +1,7 @@
 """The dataset card: ``datacard.md`` (the hand-written source) rendered with generated parts.
 
-Placeholders ``{{name}}`` in datacard.md are filled from the built rows, so statistics,
+Placeholders ``{{name}}`` in datacard.md are filled from the build's plain counts (summed over
+the shards, see ``stages.document_counts``) and the first train rows, so statistics,
 agreement and scores in the card are generated, never typed. An unknown placeholder is an
 error, so the source and the renderer cannot drift apart silently.
 """
@@ -25,15 +26,20 @@ PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 UPLOAD = 'python -c "from huggingface_hub import upload_folder; upload_folder(repo_id=\'ORG/NAME\', repo_type=\'dataset\', folder_path=\'dist/hf\')"'
 
 
-def yaml_header(rows: dict, standoff: bool, sizes: dict | None = None) -> dict:
+def yaml_header(counts: Counter, standoff: bool, files: dict) -> dict:
+    """The card's YAML: ``files`` is {config: {split: [shard paths]}}; counts has ("rows"|"bytes", config, split).
+
+    A split (or config) with no rows is left out: a zero-row parquet file cannot be loaded."""
     configs, infos = [], []
-    for config, splits in rows.items():
-        entry = {"config_name": config, "data_files": [{"split": s, "path": f"{config}/{s}.parquet"} for s in SPLITS]}
+    for config, splits in files.items():
+        if not splits:
+            continue
+        entry = {"config_name": config, "data_files": [{"split": s, "path": paths} for s, paths in splits.items()]}
         if config == "documents":
             entry["default"] = True
         configs.append(entry)
         features = DatasetInfo(features=CONFIGS[config](standoff))._to_yaml_dict()["features"]
-        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": (sizes or {}).get((config, s), 0), "num_examples": len(splits[s])} for s in SPLITS]})
+        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": counts["bytes", config, s], "num_examples": counts["rows", config, s]} for s in splits]})
     return {
         "pretty_name": "Israel–Hezbollah 2024 news: events, actors and figures" + (" (standoff)" if standoff else ""),
         "language": ["en"],
@@ -55,33 +61,33 @@ def _table(header: list[str], body: list[list]) -> str:
     return "\n".join(lines)
 
 
-def statistics(rows: dict) -> str:
-    docs = rows["documents"]
+def statistics(counts: Counter) -> str:
+    """Tables of plain counts summed over the shards (keys as in ``stages.document_counts``)."""
     parts = [
         _table(
             ["split", "documents", "sentences", "tokens", "events", "actors", "figures", "locations", "times", "MT-garbled spans"],
             [
                 [
                     s,
-                    len(docs[s]),
-                    len(rows["tokens"][s]),
-                    sum(len(r.get("tokens") or r.get("tokens_sha256")) for r in rows["tokens"][s]),
-                    *[sum(len(d[col]) for d in docs[s]) for col in LAYER_COLUMNS.values()],
-                    sum(len(d["quality"]) for d in docs[s]),
+                    counts["rows", "documents", s],
+                    counts["sentences", s],
+                    counts["tokens", s],
+                    *[counts["spans", s, layer] for layer in LAYER_COLUMNS],
+                    counts["quality", s],
                 ]
                 for s in SPLITS
             ],
         )
     ]
     label_rows = []
-    for layer, col in LAYER_COLUMNS.items():
+    for layer in LAYER_COLUMNS:
         for label in scheme.labels(layer):
-            counts = [sum(1 for d in docs[s] for span in d[col] if span["label"] == label) for s in SPLITS]
-            label_rows.append([layer, label, *counts, sum(counts)])
+            per_split = [counts["label", s, layer, label] for s in SPLITS]
+            label_rows.append([layer, label, *per_split, sum(per_split)])
     parts.append("Spans per layer and label:\n\n" + _table(["layer", "label", *SPLITS, "total"], label_rows))
-    qual = [[q, *[sum(1 for d in docs[s] for f in d["figures"] if f["qualifier"] == q) for s in SPLITS]] for q in scheme.QUALIFIERS]
+    qual = [[q, *[counts["qualifier", s, q] for s in SPLITS]] for q in scheme.QUALIFIERS]
     parts.append("Figure qualifiers:\n\n" + _table(["qualifier", *SPLITS], qual))
-    realis = [[r, *[sum(1 for d in docs[s] for e in d["events"] if e["realis"] == r) for s in SPLITS]] for r in scheme.REALIS]
+    realis = [[r, *[counts["realis", s, r] for s in SPLITS]] for r in scheme.REALIS]
     parts.append("Event realis:\n\n" + _table(["realis", *SPLITS], realis))
     return "\n\n".join(parts)
 
@@ -98,19 +104,14 @@ def _example(row: dict, limit: int = 3) -> str:
     return "```json\n" + json.dumps(shown, ensure_ascii=False, indent=2) + "\n```"
 
 
-def examples(rows: dict) -> str:
-    return "\n\n".join(f"`{config}` (first row of `train`):\n\n{_example(splits['train'][0])}" for config, splits in rows.items() if splits["train"])
+def examples(first_rows: dict) -> str:
+    """``first_rows``: {config: the first row of its train split, or None}."""
+    return "\n\n".join(f"`{config}` (first row of `train`):\n\n{_example(row)}" for config, row in first_rows.items() if row)
 
 
-def tokens_policy(corpus) -> str:
-    from newscorpus.publish.build import token_rows
-
-    lost: list[dict] = []
-    for doc in corpus.docs:
-        token_rows(doc, corpus.texts[doc.doc_id], corpus.annotations[doc.doc_id], False, lost)
-    total = Counter(s["layer"] for ann in corpus.annotations.values() for s in ann["spans"])
-    reasons = Counter((d["layer"], d["reason"]) for d in lost)
-    body = [[layer, total[layer], *[reasons[(layer, r)] for r in ("nested in (or crossing) a longer span of the same layer", "boundary inside a token", "crosses a sentence boundary")]] for layer in TAG_COLUMNS]
+def tokens_policy(counts: Counter) -> str:
+    """Spans per layer and those the BIO policy drops, from ("layer_spans", layer) and ("bio_lost", layer, reason)."""
+    body = [[layer, counts["layer_spans", layer], *[counts["bio_lost", layer, r] for r in ("nested in (or crossing) a longer span of the same layer", "boundary inside a token", "crosses a sentence boundary")]] for layer in TAG_COLUMNS]
     return _table(["layer", "spans", "lost: nested (outermost kept)", "lost: boundary inside a token", "lost: crosses a sentence"], body)
 
 
@@ -158,16 +159,16 @@ def baseline_report(corpus) -> str:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No baseline has been run yet (`newscorpus baseline`)._"
 
 
-def write_plots(corpus, out_dir: Path) -> list[str]:
+def write_plots(counts: Counter, out_dir: Path) -> list[str]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    counts = Counter((s["layer"], s["label"]) for ann in corpus.annotations.values() for s in ann["spans"])
+    per_label = Counter({(layer, label): sum(counts["label", s, layer, label] for s in SPLITS) for layer, label in scheme.all_labels()})
     keys = [(layer, label) for layer, label in scheme.all_labels()]
     fig, ax = plt.subplots(figsize=(10, 6), dpi=100)
-    ax.barh([f"{layer} / {label}" for layer, label in keys], [counts[k] for k in keys], color="#4477aa")
+    ax.barh([f"{layer} / {label}" for layer, label in keys], [per_label[k] for k in keys], color="#4477aa")
     ax.invert_yaxis()
     ax.set_xlabel("spans in the corpus")
     ax.set_title("Label distribution (all splits)")
@@ -179,19 +180,19 @@ def write_plots(corpus, out_dir: Path) -> list[str]:
     return [rel]
 
 
-def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: dict | None = None, source: Path | None = None) -> str:
+def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], files: dict, first_rows: dict, source: Path | None = None) -> str:
     source = Path(source or corpus.project.datacard_path)
     if not source.is_file():
         raise InputError("dataset card source is missing", str(source))
     template = source.read_text(encoding="utf-8")
     values = {
         "version": __version__,
-        "statistics": lambda: statistics(rows),
-        "examples": lambda: examples(rows),
+        "statistics": lambda: statistics(counts),
+        "examples": lambda: examples(first_rows),
         "agreement": lambda: agreement_report(corpus),
         "preannotator": lambda: preannotator_scores(corpus),
         "baseline": lambda: baseline_report(corpus),
-        "tokens_policy": lambda: tokens_policy(corpus),
+        "tokens_policy": lambda: tokens_policy(counts),
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
         "upload": lambda: UPLOAD,
         "release": lambda: "standoff (no article text: run `newscorpus rehydrate`)" if standoff else "full text",
@@ -206,11 +207,11 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         return value() if callable(value) else value
 
     body = PLACEHOLDER.sub(fill, template)
-    header = yaml.safe_dump(yaml_header(rows, standoff, sizes), sort_keys=False, allow_unicode=True, width=1000)
+    header = yaml.safe_dump(yaml_header(counts, standoff, files), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
-def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool) -> None:
+def write_croissant(corpus, out_dir: Path, *, standoff: bool, files: dict, checksums: dict | None = None) -> None:
     try:
         from newscorpus.publish.croissant import write_croissant as _write
     except ImportError:
@@ -223,5 +224,7 @@ def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool) -> Non
         url="https://huggingface.co/datasets/ORG/NAME",
         version=__version__,
         citation="newscorpus: an annotated news corpus of the 2024 Israel–Hezbollah conflict (seed release).",
-        configs={name: fn(standoff) for name, fn in CONFIGS.items()},
+        configs={name: CONFIGS[name](standoff) for name in files if files[name]},
+        files=files,
+        checksums=checksums,
     )

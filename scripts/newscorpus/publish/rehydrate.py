@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import yaml
 
 
-from newscorpus.publish.build import write_parquet
 from newscorpus.publish.card import yaml_header
+from newscorpus.publish.shards import Encoder, ShardWriter
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
 from newscorpus.fileio import replace_dir, sha256_text
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
-from newscorpus.corpus.manifest import SPLITS, read_manifest, verify_raw
+from newscorpus.corpus.manifest import read_manifest, verify_raw
 
 
 def _restore(row: dict, key: str, text: str, where: str) -> None:
@@ -60,6 +61,36 @@ def _restore_event(row: dict, text: str, where: str) -> dict:
 RESTORE = {"documents": _restore_document, "tokens": _restore_tokens, "events": _restore_event}
 
 
+def _shards(standoff_dir: Path) -> tuple[str, dict[str, dict[str, list[str]]]]:
+    """The card's body and its {config: {split: [shard paths]}} (the YAML ``configs`` data_files)."""
+    card_path = standoff_dir / "README.md"
+    if not card_path.is_file():
+        raise InputError("not a standoff release (no README.md)", str(standoff_dir))
+    card = card_path.read_text(encoding="utf-8")
+    try:
+        _, header, body = card.split("---", 2)
+        configs = yaml.safe_load(header)["configs"]
+        files = {c["config_name"]: {f["split"]: ([f["path"]] if isinstance(f["path"], str) else list(f["path"])) for f in c["data_files"]} for c in configs}
+    except (ValueError, KeyError, TypeError, yaml.YAMLError):
+        raise InputError("the card has no readable YAML configs/data_files header", str(card_path)) from None
+    unknown = sorted(set(files) - set(CONFIGS))
+    if unknown:
+        raise InputError(f"unknown config(s) {', '.join(unknown)}", str(card_path))
+    return body, files
+
+
+def _by_document(rows: list[dict]):
+    """Consecutive rows of the same document, in order (a shard's row groups follow documents)."""
+    group: list[dict] = []
+    for row in rows:
+        if group and row["doc_id"] != group[-1]["doc_id"]:
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
+
+
 def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
     standoff_dir, raw_dir, out_dir = Path(standoff_dir), Path(raw_dir), Path(out_dir)
     manifest = standoff_dir / "manifest.csv"
@@ -68,30 +99,37 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
     # the release carries the rules its clean text was made with; older releases used the packaged ones
     shipped = standoff_dir / "cleaning_rules.toml"
     rules = load_rules(shipped if shipped.is_file() else DEFAULT_CLEANING_RULES)
-    texts = {}
-    for doc in read_manifest(manifest):
-        texts[doc.doc_id] = clean_file(verify_raw(doc, raw_dir), rules).text
-    rows = {}
-    for config in CONFIGS:
-        rows[config] = {}
-        for split in SPLITS:
-            path = standoff_dir / config / f"{split}.parquet"
-            if not path.is_file():
-                raise InputError("missing from the standoff release", str(path))
-            restored = []
-            for i, row in enumerate(pq.read_table(path).to_pylist()):
-                restored.append(RESTORE[config](row, texts[row["doc_id"]], f"{path}: row {i}"))
-            rows[config][split] = restored
+    docs = {doc.doc_id: doc for doc in read_manifest(manifest)}
+    body, files = _shards(standoff_dir)
+    texts: dict[str, str] = {}
+
+    def text_of(doc_id: str, where: str) -> str:
+        if doc_id not in texts:
+            if doc_id not in docs:
+                raise InputError(f"document {doc_id!r} is not in the release's manifest.csv", where)
+            texts[doc_id] = clean_file(verify_raw(docs[doc_id], raw_dir), rules).text
+        return texts[doc_id]
+
+    counts: Counter = Counter()
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent if out_dir.parent.exists() else None))
     try:
-        sizes = {}
-        for config, splits in rows.items():
-            for split, split_rows in splits.items():
-                ordered = [{k: r[k] for k in CONFIGS[config](False)} for r in split_rows]
-                sizes[(config, split)] = write_parquet(ordered, CONFIGS[config](False), staging / config / f"{split}.parquet")
-        card = (standoff_dir / "README.md").read_text(encoding="utf-8")
-        body = card.split("---", 2)[2]
-        header = yaml.safe_dump(yaml_header(rows, False, sizes), sort_keys=False, allow_unicode=True, width=1000)
+        for config, splits in files.items():
+            encoder = Encoder(config, False)
+            for split, paths in splits.items():
+                for rel in paths:
+                    path = standoff_dir / rel
+                    if not path.is_file():
+                        raise InputError("missing from the standoff release", str(path))
+                    writer = ShardWriter({config: rel}, staging, False)
+                    offset = 0
+                    for group in _by_document(pq.read_table(path).to_pylist()):
+                        restored = [RESTORE[config](row, text_of(row["doc_id"], f"{path}: row {offset + i}"), f"{path}: row {offset + i}") for i, row in enumerate(group)]
+                        offset += len(group)
+                        writer.add({config: encoder.table(restored)})
+                    for info in writer.close().values():
+                        counts["rows", config, split] += info["rows"]
+                        counts["bytes", config, split] += info["bytes"]
+        header = yaml.safe_dump(yaml_header(counts, False, files), sort_keys=False, allow_unicode=True, width=1000)
         (staging / "README.md").write_text(f"---\n{header}---{body}", encoding="utf-8")
         if (standoff_dir / "images").is_dir():
             shutil.copytree(standoff_dir / "images", staging / "images")
@@ -99,4 +137,4 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
+    return {config: {split: counts["rows", config, split] for split in splits} for config, splits in files.items()}
