@@ -13,6 +13,7 @@ whatever came from the cache (``cache.py``, ``dist/.cache``).
 from __future__ import annotations
 
 import multiprocessing
+from bisect import bisect_right
 import os
 import shutil
 import tempfile
@@ -106,17 +107,15 @@ def document_row(doc: Document, text: str, ann: dict, registry: dict, standoff: 
     return row
 
 
-def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dict]]:
-    """BIO tags for one layer; the policy keeps the outermost of nested or crossing spans.
+def _token_maps(sentence: Sentence) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start offset and by end offset."""
+    return {s: i for i, (s, _) in enumerate(sentence.offsets)}, {e: i for i, (_, e) in enumerate(sentence.offsets)}
 
-    Returns the tags and the spans the policy could not encode, each with the reason.
-    """
+
+def _tags(sentence: Sentence, inside: list[dict], starts: dict, ends: dict) -> tuple[list[str], list[dict]]:
     tags = ["O"] * len(sentence.tokens)
     lost: list[dict] = []
-    starts = {s: i for i, (s, _) in enumerate(sentence.offsets)}
-    ends = {e: i for i, (_, e) in enumerate(sentence.offsets)}
     taken: list[tuple[int, int]] = []
-    inside = [s for s in spans if sentence.start <= s["start"] and s["end"] <= sentence.end]
     for span in sorted(inside, key=lambda s: (-(s["end"] - s["start"]), s["start"], s["id"])):
         if span["start"] not in starts or span["end"] not in ends:
             lost.append({"span": span, "reason": "boundary inside a token"})
@@ -132,6 +131,15 @@ def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dic
     return tags, lost
 
 
+def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dict]]:
+    """BIO tags for one layer; the policy keeps the outermost of nested or crossing spans.
+
+    Returns the tags and the spans the policy could not encode, each with the reason.
+    """
+    inside = [s for s in spans if sentence.start <= s["start"] and s["end"] <= sentence.end]
+    return _tags(sentence, inside, *_token_maps(sentence))
+
+
 def sentence_spans_lost(sentence: Sentence, spans: list[dict]) -> list[dict]:
     """Spans that cross a sentence boundary (the tokens config cannot hold them)."""
     return [
@@ -141,11 +149,27 @@ def sentence_spans_lost(sentence: Sentence, spans: list[dict]) -> list[dict]:
     ]
 
 
+def _by_sentence(sents: tuple[Sentence, ...], spans: list[dict]) -> tuple[list[list[dict]], list[list[dict]]]:
+    """For each sentence, the spans inside it and those that overlap it but cross its boundary
+    (in ``spans`` order); each span finds its sentences by bisection, not by a scan."""
+    ends = [s.end for s in sents]
+    inside: list[list[dict]] = [[] for _ in sents]
+    crossing: list[list[dict]] = [[] for _ in sents]
+    for span in spans:
+        start, end = span["start"], span["end"]
+        i = bisect_right(ends, start)
+        while i < len(sents) and sents[i].start < end:
+            (inside if sents[i].start <= start and end <= sents[i].end else crossing)[i].append(span)
+            i += 1
+    return inside, crossing
+
+
 def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list | None = None) -> list[dict]:
     rows = []
-    by_layer = {layer: [s for s in ann["spans"] if s["layer"] == layer] for layer in TAG_COLUMNS}
+    sents = sentences(text)
+    by_layer = {layer: _by_sentence(sents, [s for s in ann["spans"] if s["layer"] == layer]) for layer in TAG_COLUMNS}
     quality = ann.get("quality", [])
-    for sent in sentences(text):
+    for k, sent in enumerate(sents):
         row = {"doc_id": doc.doc_id, "sentence_id": sent.index, "start": sent.start, "end": sent.end}
         if standoff:
             row["tokens_sha256"] = [sha256_text(t) for t in sent.tokens]
@@ -154,11 +178,14 @@ def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list |
         row["token_starts"] = [s for s, _ in sent.offsets]
         row["token_ends"] = [e for _, e in sent.offsets]
         row["mt_garbled"] = any(q["start"] < sent.end and q["end"] > sent.start for q in quality)
+        starts, ends = _token_maps(sent)
         for layer, column in TAG_COLUMNS.items():
-            tags, dropped = bio_tags(sent, by_layer[layer])
+            inside, crossing = by_layer[layer]
+            tags, dropped = _tags(sent, inside[k], starts, ends)
             row[column] = tags
             if lost is not None:
-                lost.extend({"doc_id": doc.doc_id, "layer": layer, **d} for d in dropped + sentence_spans_lost(sent, by_layer[layer]))
+                lost.extend({"doc_id": doc.doc_id, "layer": layer, **d} for d in dropped)
+                lost.extend({"doc_id": doc.doc_id, "layer": layer, "span": s, "reason": "crosses a sentence boundary"} for s in crossing[k])
         rows.append(row)
     return rows
 
@@ -166,12 +193,18 @@ def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list |
 def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bool) -> list[dict]:
     by_id = {s["id"]: s for s in ann["spans"]}
     sents = sentences(text)
+    ends = [s.end for s in sents]
     rows = []
     for event in _ordered([s for s in ann["spans"] if s["layer"] == "EVENT"]):
         members = [event] + [by_id[a["ref"]] for a in event["arguments"]]
-        covering = [s for s in sents if any(m["start"] < s.end and m["end"] > s.start for m in members)]
-        start = min(s.start for s in covering) if covering else event["start"]
-        end = max(s.end for s in covering) if covering else event["end"]
+        covering = []  # indices of the sentences any member overlaps (found by bisection)
+        for m in members:
+            i = bisect_right(ends, m["start"])
+            while i < len(sents) and sents[i].start < m["end"]:
+                covering.append(i)
+                i += 1
+        start = sents[min(covering)].start if covering else event["start"]
+        end = sents[max(covering)].end if covering else event["end"]
         context = text[start:end]
         args = []
         for arg in event["arguments"]:

@@ -65,8 +65,21 @@ def plan_shards(docs: list[Document], shards_per_split: int | None = None) -> li
 # ---- encoding rows with the declared features --------------------------------------------
 
 
+def _needs_encoding(feature) -> bool:
+    if isinstance(feature, ClassLabel):
+        return True
+    if isinstance(feature, (List, LargeList)):
+        return _needs_encoding(feature.feature)
+    if isinstance(feature, (dict, Features)):
+        return any(_needs_encoding(sub) for sub in feature.values())
+    return False
+
+
 def _encoder(feature):
-    """A function turning one python value into its stored form (ClassLabel names -> ints)."""
+    """A function turning one python value into its stored form (ClassLabel names -> ints).
+
+    Only the parts that hold a ClassLabel are touched; everything else is passed through to
+    Arrow as it is (Arrow picks struct fields by name)."""
     if isinstance(feature, ClassLabel):
         index = {name: i for i, name in enumerate(feature.names)}
         return lambda v: index[v] if isinstance(v, str) else v
@@ -75,13 +88,21 @@ def _encoder(feature):
         if isinstance(inner, ClassLabel):
             index = {name: i for i, name in enumerate(inner.names)}
             return lambda v: None if v is None else [index[x] if isinstance(x, str) else x for x in v]
-        if isinstance(inner, (dict, Features)):
-            encode = _encoder(inner)
-            return lambda v: None if v is None else [encode(x) for x in v]
-        return lambda v: v
+        encode = _encoder(inner)
+        return lambda v: None if v is None else [encode(x) for x in v]
     if isinstance(feature, (dict, Features)):
-        parts = [(key, _encoder(sub)) for key, sub in feature.items()]
-        return lambda row: {key: encode(row.get(key)) for key, encode in parts}
+        parts = [(key, _encoder(sub)) for key, sub in feature.items() if _needs_encoding(sub)]
+
+        def encode_struct(row):
+            if row is None:
+                return None
+            row = dict(row)
+            for key, encode in parts:
+                if key in row:
+                    row[key] = encode(row[key])
+            return row
+
+        return encode_struct
     return lambda v: v
 
 
