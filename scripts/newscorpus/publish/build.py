@@ -292,13 +292,21 @@ class _Done:
             yield from range(len(shard.docs))
 
 
+def _worker_context():
+    """Workers fork from a clean server process that has imported the stages once (not from
+    this process, whose threads make ``fork`` unsafe, and without ``spawn``'s import per worker)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.segment", "spacy"])
+    return context
+
+
 def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
     """(summary, shard) as shards finish: in this process with one job, else in worker processes."""
     if jobs <= 1:
         for shard in plan:
             yield run_shard(ctx, shard, staging), shard
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
         futures = {pool.submit(run_shard, ctx, shard, staging): shard for shard in plan}
         try:
             for future in as_completed(futures):

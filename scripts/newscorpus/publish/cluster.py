@@ -247,7 +247,7 @@ def executor(job: Job, kind: str = "local", *, workers: int = -1, **options):
 
     common = {"pipeline": build_pipeline(job), "tasks": job.tasks, "logging_dir": str(job.logs), "skip_completed": True}
     if kind == "local":
-        return dt.LocalPipelineExecutor(workers=workers, start_method="spawn", **common, **options)
+        return dt.LocalPipelineExecutor(workers=workers, **common, **options)
     if kind == "slurm":
         if not options.get("partition") or not options.get("time"):
             raise InputError("the slurm executor needs a partition and a time limit (--partition, --time)")
