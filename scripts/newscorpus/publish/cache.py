@@ -5,7 +5,7 @@ was made from, so a changed input simply misses.
 
 * ``clean/<key>.json``: the sha256 of a raw file's clean text and provenance, keyed by the raw
   file's sha256, the cleaning rules' sha256 and the code version;
-* ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, zstd) and counts,
+* ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, lz4) and counts,
   keyed by its clean text, annotation file, entity registry, manifest row and the code version;
 * ``<variant>/shards/<key>/``: a finished shard's parquet files and summary, keyed by the
   keys of its documents and its place in the plan (reused by hard link when nothing changed).
@@ -46,15 +46,20 @@ def key(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def _ipc(table: pa.Table) -> bytes:
+def _ipc(table: pa.Table) -> tuple[int, bytes]:
+    """Arrow IPC without the schema metadata (the writer has the features' schema), lz4 in one
+    shot (per-buffer IPC compression costs more than the rows take to make)."""
+    table = table.replace_schema_metadata(None)
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema, options=pa.ipc.IpcWriteOptions(compression="zstd")) as writer:
+    with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
-    return sink.getvalue().to_pybytes()
+    data = sink.getvalue()
+    return data.size, pa.compress(data, codec="lz4", asbytes=True)
 
 
-def _table(data: bytes) -> pa.Table:
-    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+def _table(stored: tuple[int, bytes]) -> pa.Table:
+    size, data = stored
+    return pa.ipc.open_stream(pa.decompress(data, decompressed_size=size, codec="lz4")).read_all()
 
 
 class BuildCache:

@@ -157,7 +157,7 @@ class ShardWriter:
         for config, tables in self.buffers.items():
             if not tables:
                 continue
-            table = pa.concat_tables(tables).combine_chunks()
+            table = pa.concat_tables([t.replace_schema_metadata(None) for t in tables]).combine_chunks()
             if config not in self.writers:
                 path = self.out_dir / self.paths[config]
                 path.parent.mkdir(parents=True, exist_ok=True)
