@@ -279,6 +279,52 @@ def make_document(i: int, rng: random.Random, registry: list[dict], places: list
     return title, raw, clean, spans, quality_spans
 
 
+@dataclass
+class Synthetic:
+    """One generated document: its manifest row, raw article, clean text and annotation."""
+
+    row: dict
+    raw: bytes
+    clean: str
+    annotation: dict
+
+
+def world(docs: int, seed: int = 0) -> tuple[list[dict], list[str]]:
+    """The invented registry and place names a corpus of ``docs`` documents draws from."""
+    rng = random.Random(seed)
+    registry = make_registry(rng, max(70, min(2000, docs // 20)))
+    places = sorted({_name(rng, rng.choice((2, 3))) for _ in range(300)})
+    return registry, places
+
+
+def documents(docs: int, seed: int = 0, start: int = 0, stop: int | None = None):
+    """Documents ``start``..``stop`` of the corpus of ``docs`` (each depends only on seed and index)."""
+    from newscorpus.annotate import scheme
+
+    registry, places = world(docs, seed)
+    by_id = {e["id"]: e for e in registry}
+    first_day = date(2031, 1, 1)
+    for i in range(start, docs if stop is None else min(stop, docs)):
+        published = first_day + timedelta(days=i * 3650 // max(docs, 1))
+        title, raw, clean, spans, quality = make_document(i, random.Random(f"{seed}:{i}"), registry, places, published)
+        check_spans(clean, spans + quality, by_id)
+        doc_id = f"syn{i:07d}"
+        data = raw.encode("utf-8")
+        split = "train" if i < docs * 0.8 else "validation" if i < docs * 0.9 else "test"
+        row = {"doc_id": doc_id, "raw_file": f"{doc_id}.txt", "raw_sha256": hashlib.sha256(data).hexdigest(), "title": title,
+               "source": f"news{i % 7}.example", "published": published.isoformat(), "published_basis": "STATED",
+               "published_reason": "", "language": "en", "split": split, "note": "synthetic"}
+        annotation = {
+            "schema_version": scheme.SCHEMA_VERSION,
+            "doc_id": doc_id,
+            "text_sha256": hashlib.sha256(clean.encode("utf-8")).hexdigest(),
+            "annotators": [{"id": "synth", "kind": "program", "note": "benchmarks/synth.py"}],
+            "spans": [s | {"origin": "model", "score": 1.0, "annotators": ["synth"]} for s in spans],
+            "quality": [q | {"origin": "model", "score": 1.0} for q in quality],
+        }
+        yield Synthetic(row, data, clean, annotation)
+
+
 def generate(out: Path, docs: int, seed: int = 0, *, check_clean: int = 20) -> Path:
     """Write a corpus of ``docs`` documents at ``out`` (refused if it already holds one)."""
     from newscorpus.annotate import scheme
@@ -288,42 +334,22 @@ def generate(out: Path, docs: int, seed: int = 0, *, check_clean: int = 20) -> P
     out = Path(out)
     if (out / "corpus" / "manifest.csv").exists():
         raise SystemExit(f"{out} already holds a corpus")
-    rng = random.Random(seed)
-    registry = make_registry(rng, max(70, min(2000, docs // 20)))
-    by_id = {e["id"]: e for e in registry}
-    places = sorted({_name(rng, rng.choice((2, 3))) for _ in range(300)})
     raw_dir, ann_dir = out / "corpus" / "raw", out / "annotations"
     raw_dir.mkdir(parents=True)
     ann_dir.mkdir(parents=True)
     manifest = io.StringIO()
     writer = csv.DictWriter(manifest, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    first_day = date(2031, 1, 1)
     checks = []
-    for i in range(docs):
-        doc_rng = random.Random(f"{seed}:{i}")
-        published = first_day + timedelta(days=i * 3650 // max(docs, 1))
-        title, raw, clean, spans, quality = make_document(i, doc_rng, registry, places, published)
-        check_spans(clean, spans + quality, by_id)
-        doc_id = f"syn{i:07d}"
-        data = raw.encode("utf-8")
-        (raw_dir / f"{doc_id}.txt").write_bytes(data)
-        split = "train" if i < docs * 0.8 else "validation" if i < docs * 0.9 else "test"
-        writer.writerow({"doc_id": doc_id, "raw_file": f"{doc_id}.txt", "raw_sha256": hashlib.sha256(data).hexdigest(), "title": title,
-                         "source": f"news{i % 7}.example", "published": published.isoformat(), "published_basis": "STATED",
-                         "published_reason": "", "language": "en", "split": split, "note": "synthetic"})
-        annotation = {
-            "schema_version": scheme.SCHEMA_VERSION,
-            "doc_id": doc_id,
-            "text_sha256": hashlib.sha256(clean.encode("utf-8")).hexdigest(),
-            "annotators": [{"id": "synth", "kind": "program", "note": "benchmarks/synth.py"}],
-            "spans": [s | {"origin": "model", "score": 1.0, "annotators": ["synth"]} for s in spans],
-            "quality": [q | {"origin": "model", "score": 1.0} for q in quality],
-        }
-        (ann_dir / f"{doc_id}.json").write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
-        if i < check_clean:
-            checks.append((raw_dir / f"{doc_id}.txt", clean))
+    for doc in documents(docs, seed):
+        doc_id = doc.row["doc_id"]
+        (raw_dir / f"{doc_id}.txt").write_bytes(doc.raw)
+        writer.writerow(doc.row)
+        (ann_dir / f"{doc_id}.json").write_text(json.dumps(doc.annotation, ensure_ascii=False), encoding="utf-8")
+        if len(checks) < check_clean:
+            checks.append((raw_dir / f"{doc_id}.txt", doc.clean))
     (out / "corpus" / "manifest.csv").write_text(manifest.getvalue(), encoding="utf-8")
+    registry, _ = world(docs, seed)
     (ann_dir / "entities.json").write_text(json.dumps({"schema_version": scheme.SCHEMA_VERSION, "entities": registry}, indent=1), encoding="utf-8")
     write_schemas(out / "schema")
     (out / "datacard.md").write_text(DATACARD, encoding="utf-8")

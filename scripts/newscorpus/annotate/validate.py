@@ -94,11 +94,13 @@ def load_registry(path: Path) -> tuple[dict[str, dict], list[Problem]]:
     return registry, problems
 
 
-def _all_in(items: list, known: set) -> bool:
-    try:
-        return known.issuperset(items)
-    except TypeError:  # an unhashable item: the slow path names it
-        return False
+def _first_with_id(doc: dict, sid: str) -> str:
+    """Pointer of the first span or quality span with id ``sid`` (only looked up for a finding)."""
+    for key in ("spans", "quality"):
+        for i, span in enumerate(doc.get(key) or []):
+            if isinstance(span, dict) and span.get("id") == sid:
+                return f"/{key}/{i}"
+    return ""
 
 
 def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
@@ -121,8 +123,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
 
     annotator_ids = {a.get("id") for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
     text_len = len(clean_text) if clean_text is not None else 0
-    ids: dict[str, tuple[str, int]] = {}
-    layer_of: dict[str, str] = {}
+    layer_of: dict[str, str] = {}  # span id -> layer (QUALITY for quality spans), first occurrence
     seen_spans: dict[tuple, int] = {}
     actors: list[tuple[int, int, int]] = []
     events: list[tuple[int, list]] = []
@@ -132,36 +133,41 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
             continue
         is_span = key == "spans"
         for i, span in enumerate(items):
-            if not isinstance(span, dict):
+            if type(span) is not dict:
                 continue
-            layer = span.get("layer", "QUALITY") if is_span else "QUALITY"
-            sid = span.get("id")
-            if isinstance(sid, str):
-                if sid in ids:
-                    spans_out.append(Problem(file, f"/{key}/{i}/id", f"duplicate span id {sid!r} (first at {pointer(ids[sid])})", "unique-id"))
+            get = span.get
+            layer = get("layer", "QUALITY") if is_span else "QUALITY"
+            sid = get("id")
+            if type(sid) is str:
+                if sid in layer_of:
+                    spans_out.append(Problem(file, f"/{key}/{i}/id", f"duplicate span id {sid!r} (first at {_first_with_id(doc, sid)})", "unique-id"))
                 else:
-                    ids[sid] = (key, i)
                     layer_of[sid] = layer
-            who = span.get("annotators")
-            if isinstance(who, list) and not _all_in(who, annotator_ids):
-                for j, name in enumerate(who):
-                    if name not in annotator_ids:
-                        spans_out.append(Problem(file, f"/{key}/{i}/annotators/{j}", f"annotator {name!r} is not in the document's annotators", "annotator"))
+            who = get("annotators")
+            if type(who) is list:
+                try:
+                    unknown = not annotator_ids.issuperset(who)
+                except TypeError:  # an unhashable item
+                    unknown = True
+                if unknown:
+                    for j, name in enumerate(who):
+                        if name not in annotator_ids:
+                            spans_out.append(Problem(file, f"/{key}/{i}/annotators/{j}", f"annotator {name!r} is not in the document's annotators", "annotator"))
             if is_span:
-                if layer == "EVENT" and isinstance(span.get("arguments"), list):
-                    events.append((i, span["arguments"]))
-                elif layer == "ACTOR" and registry is not None and isinstance(span.get("entity"), str):
+                if layer == "EVENT":
+                    if type(get("arguments")) is list:
+                        events.append((i, span["arguments"]))
+                elif layer == "ACTOR" and registry is not None and type(get("entity")) is str:
                     entity = registry.get(span["entity"])
                     if entity is None:
                         entities.append(Problem(file, f"/spans/{i}/entity", f"entity {span['entity']!r} is not in the entity registry", "entity"))
-                    elif entity.get("type") != span.get("label"):
-                        entities.append(Problem(file, f"/spans/{i}/label", f"label {span.get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type"))
-            start, end = span.get("start"), span.get("end")
+                    elif entity.get("type") != get("label"):
+                        entities.append(Problem(file, f"/spans/{i}/label", f"label {get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type"))
+            start, end = get("start"), get("end")
             if type(start) is not int or type(end) is not int:  # JSON integers only (bool is not one)
                 continue
             if is_span:
-                dup_key = (span.get("layer"), span.get("label"), start, end)
-                first = seen_spans.setdefault(dup_key, i)
+                first = seen_spans.setdefault((get("layer"), get("label"), start, end), i)
                 if first != i:
                     duplicates.append(Problem(file, f"/spans/{i}", f"same layer, label and offsets as /spans/{first}", "duplicate-span"))
                 if layer == "ACTOR":
@@ -175,32 +181,38 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
                 spans_out.append(Problem(file, f"/{key}/{i}/end", f"end ({end}) is beyond the text ({text_len} characters)", "offsets"))
                 continue
             covered = clean_text[start:end]
-            text = span.get("text")
-            if isinstance(text, str) and text != covered:
+            text = get("text")
+            if text != covered and type(text) is str:
                 spans_out.append(Problem(file, f"/{key}/{i}/text", f"text {text!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text"))
             if covered[0].isspace() or covered[-1].isspace():
                 spans_out.append(Problem(file, f"/{key}/{i}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace"))
 
+    roles = scheme.ROLES
     for i, arguments in events:
         seen_args = set()
         for j, arg in enumerate(arguments):
-            if not isinstance(arg, dict) or not isinstance(arg.get("ref"), str) or arg.get("role") not in scheme.ROLES:
+            if type(arg) is not dict:
                 continue
-            ref, role = arg["ref"], arg["role"]
-            if (role, ref) in seen_args:
+            ref, role = arg.get("ref"), arg.get("role")
+            if type(ref) is not str or type(role) is not str or role not in roles:
+                continue
+            pair = (role, ref)
+            if pair in seen_args:
                 refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument {role} -> {ref} is listed twice", "argument"))
-            seen_args.add((role, ref))
-            if ref not in layer_of:
+            seen_args.add(pair)
+            got = layer_of.get(ref)
+            if got is None:
                 refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument ref {ref!r} points to no span in this document", "ref"))
                 continue
-            want = scheme.ROLES[role][1]
-            if layer_of[ref] != want:
-                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"role {role} must point to a {want} span, but {ref!r} is {layer_of[ref]}", "ref-layer"))
+            want = roles[role][1]
+            if got != want:
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"role {role} must point to a {want} span, but {ref!r} is {got}", "ref-layer"))
 
     # crossing ACTOR spans: sorted by start, each compared only with the spans that begin inside it
     actors.sort()
     for a, (s1, e1, i1) in enumerate(actors):
-        for s2, e2, i2 in actors[a + 1 :]:
+        for b in range(a + 1, len(actors)):
+            s2, e2, i2 = actors[b]
             if s2 >= e1:
                 break
             if s1 < s2 < e1 < e2:
