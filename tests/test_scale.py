@@ -154,3 +154,18 @@ def test_datatrove_local_executor_matches_the_single_process_build(synthetic, se
     out = tmp_path / "hf"
     finish(job.folder, out)
     assert folder_sha256(out) == folder_sha256(serial)
+
+
+def test_rehydrate_restores_a_sharded_standoff_release(synthetic, serial, tmp_path):
+    from newscorpus.publish.rehydrate import rehydrate
+
+    standoff = tmp_path / "standoff"
+    build(synthetic, standoff, standoff=True, jobs=1, shards=2, cache=False)
+    assert len(list((standoff / "tokens").glob("train-*-of-00002.parquet"))) == 2
+    out = tmp_path / "rehydrated"
+    rehydrate(standoff, synthetic.raw_dir, out)
+    shards = sorted(p.relative_to(serial) for p in serial.rglob("*.parquet"))
+    assert shards == sorted(p.relative_to(out) for p in out.rglob("*.parquet"))
+    for shard in shards:
+        assert (out / shard).read_bytes() == (serial / shard).read_bytes(), shard
+    assert _card(out)["configs"] == _card(serial)["configs"]
