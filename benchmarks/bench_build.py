@@ -9,7 +9,7 @@ reused. Stages (each a real `newscorpus` command in a child process, so its memo
   validate     `newscorpus validate`: documents/s (bench_validate.py has the jsonschema-rs anchor)
   build        `newscorpus build` from a cold cache (it cleans and validates every document
                itself): wall time, documents/s, CPU use across cores, peak memory of the whole
-               process tree (sampled from /proc)
+               process tree (PSS, sampled from /proc every 0.2 s)
   incremental  one annotation changed, `newscorpus build` again (warm cache): time next to the
                full build; byte-identical to a `--no-cache` full build (checked up to --identity-max)
   load         `datasets.load_dataset` warm (second call) next to `pyarrow.parquet.read_table`
@@ -34,8 +34,20 @@ import synth
 HERE = Path(__file__).resolve().parent
 
 
+def _pss(pid: int, rss: int) -> int:
+    """Proportional set size: pages shared by the forked workers are counted once in the sum."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
+
+
 def _tree(root: int) -> tuple[int, dict[int, float]]:
-    """Resident memory (bytes) of ``root`` and all its descendants, and each one's CPU seconds, from /proc."""
+    """Memory (bytes, PSS) of ``root`` and all its descendants, and each one's CPU seconds, from /proc."""
     children: dict[int, list[int]] = {}
     stats: dict[int, tuple[int, float]] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -53,7 +65,7 @@ def _tree(root: int) -> tuple[int, dict[int, float]]:
     while stack:
         pid = stack.pop()
         rss, seconds = stats.get(pid, (0, 0.0))
-        total += rss
+        total += _pss(pid, rss)
         cpu[pid] = seconds
         stack.extend(children.get(pid, []))
     return total, cpu

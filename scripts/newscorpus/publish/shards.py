@@ -161,6 +161,7 @@ class ShardWriter:
             if config not in self.writers:
                 path = self.out_dir / self.paths[config]
                 path.parent.mkdir(parents=True, exist_ok=True)
+                path.unlink(missing_ok=True)  # it may be a hard link into the cache: never write through it
                 self.writers[config] = pq.ParquetWriter(path, self.schemas[config], **PARQUET_OPTIONS)
             self.writers[config].write_table(table, row_group_size=table.num_rows)
             self.rows[config] += table.num_rows
