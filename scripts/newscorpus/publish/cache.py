@@ -4,7 +4,8 @@ Nothing in it is ever trusted by name or date: every entry is keyed by the sha25
 was made from, so a changed input simply misses.
 
 * ``clean/<key>.json``: the sha256 of a raw file's clean text and provenance, keyed by the raw
-  file's sha256, the cleaning rules' sha256 and the code version;
+  file's sha256, the cleaning rules' sha256 and the code version (``code_version``: the
+  package modules that make cached work, and the versions of the libraries that shape it);
 * ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, lz4) and counts,
   keyed by its clean text, annotation file, entity registry, manifest row and the code version;
 * ``<variant>/shards/<key>/``: a finished shard's parquet files and summary, keyed by the
@@ -23,6 +24,7 @@ import os
 import pickle
 import shutil
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import pyarrow as pa
@@ -31,13 +33,24 @@ import pyarrow as pa
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
+# the parts of the package that make what the cache holds (clean text, rows, shards); the CLI,
+# Label Studio, pre-annotation and baseline code cannot change them (the card is never cached)
+LIBRARIES = ("pyarrow", "datasets", "spacy", "jsonschema", "jsonschema-rs")  # their versions shape rows and files too
+MAKERS = ("publish", "annotate", "clean", "corpus", "data", "fileio.py", "errors.py", "__init__.py")
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """sha256 over the package's source and data files: any code change invalidates the cache."""
+    """sha256 over the source and data files that make cached work: changing them invalidates the cache."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0].removesuffix(".py") not in {m.removesuffix(".py") for m in MAKERS}:
+            continue
         if path.suffix in {".py", ".toml", ".json"} and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for dist in LIBRARIES:
+        digest.update(f"{dist}=={version(dist)}\0".encode())
     return digest.hexdigest()
 
 
