@@ -71,11 +71,14 @@ def _tree(root: int) -> tuple[int, dict[int, float]]:
     return total, cpu
 
 
-def run(args: list[str], cwd: Path) -> dict:
-    """Run a newscorpus command; wall time, CPU time of the tree, peak tree RSS."""
+def run(args: list[str], cwd: Path, limit: float | None = None) -> dict:
+    """Run a newscorpus command; wall time, CPU time of the tree, peak tree memory.
+
+    With ``limit`` (seconds) the command is stopped when it runs longer (``stopped`` is set)."""
     env = dict(os.environ, TQDM_DISABLE="1")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "newscorpus.cli", *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "newscorpus.cli", *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
     peak, cpu = [0], {}
 
     def sample():
@@ -87,12 +90,20 @@ def run(args: list[str], cwd: Path) -> dict:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, err = proc.communicate()
+    stopped = False
+    try:
+        out, err = proc.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        stopped = True
+        os.killpg(proc.pid, 9)
+        out, err = proc.communicate()
     wall = time.perf_counter() - start
     sampler.join()
+    if stopped:
+        return {"wall": wall, "cpu": sum(cpu.values()), "peak": peak[0], "out": out, "stopped": True}
     if proc.returncode:
         raise SystemExit(f"newscorpus {' '.join(args)} failed:\n{err[-2000:]}")
-    return {"wall": wall, "cpu": sum(cpu.values()), "peak": peak[0], "out": out}
+    return {"wall": wall, "cpu": sum(cpu.values()), "peak": peak[0], "out": out, "stopped": False}
 
 
 def corpus_for(size: int, work: Path, seed: int) -> Path:
@@ -136,7 +147,20 @@ def load_figures(out: Path, cache: Path) -> None:
         print(f"  load {config:<10} {rows:>9} rows  load_dataset warm {t_load:6.2f} s   read_table (anchor) {t_read:6.2f} s   = {t_load / t_read:.2f} x anchor (goal <= 1.5)")
 
 
-def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: int) -> None:
+def documents_written(root: Path) -> int:
+    """Documents in the finished documents-config shards of a build still in its staging folder."""
+    import pyarrow.parquet as pq
+
+    done = 0
+    for path in root.glob("dist/.hf.*/documents/*.parquet"):
+        try:
+            done += pq.read_metadata(path).num_rows
+        except Exception:  # a shard still being written has no footer yet
+            pass
+    return done
+
+
+def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: int, limit: float | None = None) -> None:
     from newscorpus.fileio import folder_sha256
 
     print(f"\n{size} documents")
@@ -152,7 +176,13 @@ def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: in
     full = None
     if "build" in stages:
         subprocess.run(["rm", "-rf", str(root / "dist")], check=True)
-        r = run(["build", "--root", str(root)], root)
+        r = run(["build", "--root", str(root)], root, limit)
+        if r["stopped"]:
+            done = documents_written(root)
+            print(f"  build (cold) stopped after the --time-limit of {limit:.0f} s: {done} of {size} documents in finished shards"
+                  f" ({done / r['wall']:.0f} docs/s)   peak {r['peak'] / mib:6.0f} MiB   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled)")
+            subprocess.run(["rm", "-rf", str(root / "dist")], check=True)
+            return
         full = r["wall"]
         print(f"  build (cold) {r['wall']:8.1f} s  {size / r['wall']:8.0f} docs/s       peak {r['peak'] / mib:6.0f} MiB (goal <= 1024)"
               f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled)")
@@ -180,10 +210,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--stages", default="clean,validate,build,incremental,load")
     parser.add_argument("--identity-max", type=int, default=10000, help="check incremental == full build up to this size")
+    parser.add_argument("--time-limit", type=float, default=None, help="stop a cold build after this many seconds and report how far it got")
     args = parser.parse_args()
     stages = set(args.stages.split(","))
     for size in (int(s) for s in args.sizes.split(",")):
-        measure(size, args.work, args.seed, stages, args.identity_max)
+        measure(size, args.work, args.seed, stages, args.identity_max, args.time_limit)
 
 
 if __name__ == "__main__":
