@@ -185,7 +185,7 @@ def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: in
             return
         full = r["wall"]
         print(f"  build (cold) {r['wall']:8.1f} s  {size / r['wall']:8.0f} docs/s       peak {r['peak'] / mib:6.0f} MiB (goal <= 1024)"
-              f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled)")
+              f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled), {r['cpu'] / size * 1000:.1f} CPU-ms/doc")
     if "incremental" in stages and full is not None:
         path, old = change_one_annotation(root)
         try:
