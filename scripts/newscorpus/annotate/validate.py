@@ -136,7 +136,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
             if type(span) is not dict:
                 continue
             get = span.get
-            layer = get("layer", "QUALITY") if is_span else "QUALITY"
+            layer = get("layer") if is_span else "QUALITY"
             sid = get("id")
             if type(sid) is str:
                 if sid in layer_of:
@@ -154,20 +154,24 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
                         if name not in annotator_ids:
                             spans_out.append(Problem(file, f"/{key}/{i}/annotators/{j}", f"annotator {name!r} is not in the document's annotators", "annotator"))
             if is_span:
+                label = get("label")
                 if layer == "EVENT":
-                    if type(get("arguments")) is list:
-                        events.append((i, span["arguments"]))
-                elif layer == "ACTOR" and registry is not None and type(get("entity")) is str:
-                    entity = registry.get(span["entity"])
-                    if entity is None:
-                        entities.append(Problem(file, f"/spans/{i}/entity", f"entity {span['entity']!r} is not in the entity registry", "entity"))
-                    elif entity.get("type") != get("label"):
-                        entities.append(Problem(file, f"/spans/{i}/label", f"label {get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type"))
+                    arguments = get("arguments")
+                    if type(arguments) is list:
+                        events.append((i, arguments))
+                elif layer == "ACTOR" and registry is not None:
+                    eid = get("entity")
+                    if type(eid) is str:
+                        entity = registry.get(eid)
+                        if entity is None:
+                            entities.append(Problem(file, f"/spans/{i}/entity", f"entity {eid!r} is not in the entity registry", "entity"))
+                        elif entity.get("type") != label:
+                            entities.append(Problem(file, f"/spans/{i}/label", f"label {label} does not match entity {eid!r} of type {entity.get('type')}", "entity-type"))
             start, end = get("start"), get("end")
             if type(start) is not int or type(end) is not int:  # JSON integers only (bool is not one)
                 continue
             if is_span:
-                first = seen_spans.setdefault((get("layer"), get("label"), start, end), i)
+                first = seen_spans.setdefault((layer, label, start, end), i)
                 if first != i:
                     duplicates.append(Problem(file, f"/spans/{i}", f"same layer, label and offsets as /spans/{first}", "duplicate-span"))
                 if layer == "ACTOR":
@@ -184,7 +188,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
             text = get("text")
             if text != covered and type(text) is str:
                 spans_out.append(Problem(file, f"/{key}/{i}/text", f"text {text!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text"))
-            if covered[0].isspace() or covered[-1].isspace():
+            if covered.strip() != covered:
                 spans_out.append(Problem(file, f"/{key}/{i}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace"))
 
     roles = scheme.ROLES
