@@ -6,7 +6,7 @@ Writes a real corpus folder that ``newscorpus build --root OUT_DIR`` accepts: sc
 articles (page furniture around the body: navigation, share widgets, adverts, bylines, stamps,
 newsletter prompts, tags, copyright, blank lines and trailing spaces), ``corpus/manifest.csv``,
 one valid annotation file per article, the entity registry, the schemas and a small
-``datacard.md``. The world is invented (made-up places, people and groups) so nothing is
+``datacard.md`` and ``release.toml``. The world is invented (made-up places, people and groups) so nothing is
 modelled on the seed articles; only the furniture is the generic kind the cleaning rules remove.
 
 Annotations are made on the text the cleaner keeps (the body lines, joined by newlines). Every
@@ -353,6 +353,7 @@ def generate(out: Path, docs: int, seed: int = 0, *, check_clean: int = 20) -> P
     (ann_dir / "entities.json").write_text(json.dumps({"schema_version": scheme.SCHEMA_VERSION, "entities": registry}, indent=1), encoding="utf-8")
     write_schemas(out / "schema")
     (out / "datacard.md").write_text(DATACARD, encoding="utf-8")
+    (out / "release.toml").write_text(RELEASE, encoding="utf-8")
     if checks:
         from newscorpus.clean import clean_file, load_rules
         from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
@@ -364,6 +365,28 @@ def generate(out: Path, docs: int, seed: int = 0, *, check_clean: int = 20) -> P
                 raise SystemExit(f"{path}: the cleaner keeps different text than the generator predicted")
     return out
 
+
+RELEASE = """# A synthetic corpus for benchmarks (benchmarks/synth.py)
+name = "newscorpus-synthetic"
+pretty_name = "Synthetic newscorpus benchmark corpus"
+description = "Invented scraped-style articles with generated span annotations, for speed and scale measurements only."
+version = "0.0.0"
+languages = ["en"]
+tags = ["synthetic", "benchmark"]
+homepage = ""
+hub_repo_id = ""
+curators = "benchmarks/synth.py"
+date_published = ""
+citation = ""
+
+[license]
+id = "cc0-1.0"
+url = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+[splits]
+validation = 0.1
+test = 0.1
+"""
 
 DATACARD = """# Synthetic newscorpus benchmark corpus
 

@@ -100,22 +100,28 @@ def test_one_changed_annotation_rebuilds_one_shard_and_matches_a_full_build(synt
     assert same == (first / "tokens" / "train-00000-of-00002.parquet").stat().st_ino
 
 
-def test_an_empty_split_writes_no_parquet_and_still_loads(synthetic, tmp_path):
+def test_a_split_without_events_writes_no_events_file_and_still_loads(synthetic, tmp_path):
+    """A zero-row parquet file makes load_dataset fail: a config with no rows in a split writes none."""
     import shutil
 
     root = tmp_path / "corpus"
     shutil.copytree(synthetic.root, root, ignore=shutil.ignore_patterns("dist"))
-    manifest = root / "corpus" / "manifest.csv"
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace(",validation,", ",train,"), encoding="utf-8")
+    corpus = Corpus.open(root)
+    for doc in corpus.documents():
+        if doc.split == "test":
+            path = corpus.annotations_dir / f"{doc.doc_id}.json"
+            ann = json.loads(path.read_text(encoding="utf-8"))
+            ann["spans"] = [s for s in ann["spans"] if s["layer"] != "EVENT"]
+            path.write_text(json.dumps(ann), encoding="utf-8")
     out = tmp_path / "hf"
-    build(Corpus.open(root), out, jobs=1)
-    assert not list(out.rglob("validation-*.parquet"))
-    header = _card(out)
-    assert all(f["split"] != "validation" for c in header["configs"] for f in c["data_files"])
+    build(corpus, out, jobs=1)
+    assert not list((out / "events").glob("test-*.parquet")) and list((out / "documents").glob("test-*.parquet"))
+    events = next(c for c in _card(out)["configs"] if c["config_name"] == "events")
+    assert [f["split"] for f in events["data_files"]] == ["train", "validation"]
     os.environ["HF_DATASETS_OFFLINE"] = "1"
     from datasets import load_dataset
 
-    assert set(load_dataset(str(out), "tokens", cache_dir=str(tmp_path / "hf-cache"))) == {"train", "test"}
+    assert set(load_dataset(str(out), "events", cache_dir=str(tmp_path / "hf-cache"))) == {"train", "validation"}
 
 
 def test_invalid_documents_refuse_the_parallel_build(synthetic, tmp_path):

@@ -27,6 +27,7 @@ from newscorpus.clean import clean_files, clean_outputs
 from newscorpus.errors import Problem, ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 from newscorpus.fileio import display, read_json, replace_dir, sha256_text, write_all
+from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
@@ -49,6 +50,7 @@ class BuildInputs:
 def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) -> BuildInputs:
     """Clean the raw files (rewriting corpus/clean if it drifted), then validate everything."""
     docs = corpus.documents()
+    check_releasable(corpus, docs)
     raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
     results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
@@ -349,6 +351,7 @@ def finish(project: Corpus, docs: list[Document], registry: dict, summaries: lis
     if standoff:
         shutil.copy(project.manifest_path, staging / "manifest.csv")
         shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
+        shutil.copy(project.release_path, staging / "release.toml")
     return counts
 
 
@@ -362,6 +365,7 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     """
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
     docs = project.documents()
+    check_releasable(project, docs)
     registry, problems = load_registry(project.entities_path)
     problems += _stray_annotations(project, docs)
     ctx = BuildContext.of(project, standoff=standoff, cache_dir=project.dist_dir / ".cache" if cache else None)

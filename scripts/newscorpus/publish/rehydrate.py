@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import yaml
 
 
+from newscorpus.corpus.release import read_release
 from newscorpus.publish.card import yaml_header
 from newscorpus.publish.shards import Encoder, ShardWriter
 from newscorpus.clean import clean_file, load_rules
@@ -129,7 +130,8 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
                     for info in writer.close().values():
                         counts["rows", config, split] += info["rows"]
                         counts["bytes", config, split] += info["bytes"]
-        header = yaml.safe_dump(yaml_header(counts, False, files), sort_keys=False, allow_unicode=True, width=1000)
+        release = read_release(standoff_dir / "release.toml")
+        header = yaml.safe_dump(yaml_header(counts, False, files, release=release), sort_keys=False, allow_unicode=True, width=1000)
         (staging / "README.md").write_text(f"---\n{header}---{body}", encoding="utf-8")
         if (standoff_dir / "images").is_dir():
             shutil.copytree(standoff_dir / "images", staging / "images")
