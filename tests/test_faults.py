@@ -145,7 +145,7 @@ def test_build_killed_after_moving_dist_hf_aside_is_recovered(built, tmp_path):
     refused = run(["build"], root)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
     assert visible(root / "dist" / "hf") == before
-    assert sorted(p.name for p in (root / "dist").iterdir()) == [".hf.lock", "hf"]
+    assert sorted(p.name for p in (root / "dist").iterdir()) == [".cache", ".hf.lock", "hf"]
 
 
 # ---------------------------------------------------------------------------------- disk full

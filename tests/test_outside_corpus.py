@@ -2,7 +2,8 @@
 
 Documented exceptions take explicit folders and never need a corpus: `init` (makes one),
 `rehydrate` (STANDOFF_DIR, --raw, --out), `agreement` without --split (two folders),
-`labelstudio config` and `labelstudio serve`. A new command must be listed here either way.
+`labelstudio config` and `labelstudio serve`, `cluster run` and `cluster finish` (a job folder,
+whose plan names its corpus). A new command must be listed here either way.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from click.testing import CliRunner
 from newscorpus.cli import cli
 from newscorpus.cli.docs import commands
 
-EXCEPTIONS = {"init", "rehydrate", "agreement", "labelstudio config", "labelstudio serve", "labelstudio"}
+EXCEPTIONS = {"init", "rehydrate", "agreement", "labelstudio config", "labelstudio serve", "labelstudio",
+              "cluster", "cluster run", "cluster finish"}  # run/finish take a job folder (it names its corpus)
 
 ARGS = {
     "add": ["{inputs}/a.txt", "--published", "2024-01-01"],
@@ -23,6 +25,7 @@ ARGS = {
     "baseline": [],
     "build": [],
     "clean": [],
+    "cluster plan": ["job"],
     "evaluate": ["{inputs}/pred"],
     "labelstudio export": ["--out", "tasks.json"],
     "labelstudio import": ["{inputs}/export.json"],

@@ -1,5 +1,9 @@
 """Annotation validation: the JSON Schema plus the checks a schema cannot express.
 
+The schema pass runs a compiled validator (jsonschema-rs, ~150x faster than jsonschema); only
+a document it rejects goes through jsonschema, whose errors make the better messages. The
+semantic checks are single passes with dictionaries and sets (no pairwise loops).
+
 Findings are data (``Problem(file, pointer, message, check)``), jsonschema-style: every one
 points at the exact failing place as an RFC 6901 JSON pointer. Nothing here raises on bad
 input; unreadable files become problems too.
@@ -38,6 +42,14 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=base.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=None)
+def _fast_validator(kind: str):
+    """The compiled validator for the yes/no pass (same schema as ``_validator``)."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(annotation_schema() if kind == "annotation" else entities_schema())
+
+
 def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
     """Descend into if/then wrappers so the message names the real failure."""
     if error.context:
@@ -48,10 +60,22 @@ def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.Valid
 
 
 def schema_problems(instance, file: str, kind: str = "annotation") -> list[Problem]:
+    """Schema findings for one instance: the compiled validator decides, jsonschema explains."""
+    fast = _fast_validator(kind)
+    try:
+        if fast.is_valid(instance):
+            return []
+    except (ValueError, TypeError, OverflowError):  # a value the compiled validator cannot take in: let jsonschema judge
+        pass
     problems = []
     for error in _validator(kind).iter_errors(instance):
         for leaf in _leaf_errors(error):
             problems.append(Problem(file, pointer(leaf.absolute_path), leaf.message, f"schema:{leaf.validator}"))
+    if not problems:  # the engines disagree (e.g. ``\d`` is ASCII-only in jsonschema-rs): keep its findings
+        try:
+            problems = [Problem(file, pointer(e.instance_path), e.message, "schema") for e in fast.iter_errors(instance)]
+        except (ValueError, TypeError, OverflowError):
+            problems = []
     return sorted(set(problems), key=lambda p: (p.pointer, p.message))
 
 
@@ -74,13 +98,13 @@ def load_registry(path: Path) -> tuple[dict[str, dict], list[Problem]]:
     return registry, problems
 
 
-def _spans(doc: dict, key: str) -> list[tuple[int, dict]]:
-    items = doc.get(key)
-    return [(i, s) for i, s in enumerate(items) if isinstance(s, dict)] if isinstance(items, list) else []
-
-
-def _offsets_ok(span: dict) -> bool:
-    return all(isinstance(span.get(k), int) and not isinstance(span.get(k), bool) for k in ("start", "end"))
+def _first_with_id(doc: dict, sid: str) -> str:
+    """Pointer of the first span or quality span with id ``sid`` (only looked up for a finding)."""
+    for key in ("spans", "quality"):
+        for i, span in enumerate(doc.get(key) or []):
+            if isinstance(span, dict) and span.get("id") == sid:
+                return f"/{key}/{i}"
+    return ""
 
 
 def _str(value) -> str | None:
@@ -96,102 +120,131 @@ def _real_date(value: str) -> bool:
 
 
 def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
-    """Checks beyond the schema; tolerant of malformed parts (the schema reports those)."""
-    out: list[Problem] = []
+    """Checks beyond the schema; tolerant of malformed parts (the schema reports those).
 
-    def add(ptr: str, message: str, check: str) -> None:
-        out.append(Problem(file, ptr, message, check))
+    One pass over the spans collects what the cross-span checks need (ids, layers, duplicate
+    keys, ACTOR offsets, events); pointers and messages are only formatted for findings.
+    Findings come out grouped by check, in document order within each group.
+    """
+    spans_out: list[Problem] = []
+    duplicates: list[Problem] = []
+    refs: list[Problem] = []
+    crossing: list[Problem] = []
+    entities: list[Problem] = []
 
     doc_id = doc.get("doc_id")
     if clean_text is not None and isinstance(doc.get("text_sha256"), str):
         if doc["text_sha256"] != sha256_text(clean_text):
-            add("/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale")
+            spans_out.append(Problem(file, "/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale"))
 
     annotator_ids = {_str(a.get("id")) for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
-    spans = _spans(doc, "spans")
-    quality = _spans(doc, "quality")
-    ids: dict[str, str] = {}
-    layer_of: dict[str, str] = {}
-    for key, items in (("spans", spans), ("quality", quality)):
-        for i, span in items:
-            base = f"/{key}/{i}"
-            sid = span.get("id")
-            if isinstance(sid, str):
-                if sid in ids:
-                    add(f"{base}/id", f"duplicate span id {sid!r} (first at {ids[sid]})", "unique-id")
-                else:
-                    ids[sid] = base
-                    layer_of[sid] = _str(span.get("layer")) if key == "spans" else "QUALITY"
-            for j, who in enumerate(span.get("annotators", []) if isinstance(span.get("annotators"), list) else []):
-                if isinstance(who, str) and who not in annotator_ids:
-                    add(f"{base}/annotators/{j}", f"annotator {who!r} is not in the document's annotators", "annotator")
-            for k in ("start", "end"):
-                if isinstance(span.get(k), (float, bool)):
-                    add(f"{base}/{k}", f"{k} must be an integer code-point offset, not {span[k]!r}", "offsets")
-            if key == "spans" and span.get("layer") == "TIME" and isinstance(span.get("value"), str) and not _real_date(span["value"]):
-                add(f"{base}/value", f"TIME value {span['value']!r} is not a real date", "time-value")
-            if not _offsets_ok(span):
+    text_len = len(clean_text) if clean_text is not None else 0
+    layer_of: dict[str, str] = {}  # span id -> layer (QUALITY for quality spans), first occurrence
+    seen_spans: dict[tuple, int] = {}
+    actors: list[tuple[int, int, int]] = []
+    events: list[tuple[int, list]] = []
+    for key in ("spans", "quality"):
+        items = doc.get(key)
+        if not isinstance(items, list):
+            continue
+        is_span = key == "spans"
+        for i, span in enumerate(items):
+            if type(span) is not dict:
                 continue
-            start, end = span["start"], span["end"]
+            get = span.get
+            layer = _str(get("layer")) if is_span else "QUALITY"  # a wrongly typed value is the schema's to report
+            sid = get("id")
+            if type(sid) is str:
+                if sid in layer_of:
+                    spans_out.append(Problem(file, f"/{key}/{i}/id", f"duplicate span id {sid!r} (first at {_first_with_id(doc, sid)})", "unique-id"))
+                else:
+                    layer_of[sid] = layer
+            who = get("annotators")
+            if type(who) is list:
+                try:
+                    unknown = not annotator_ids.issuperset(who)
+                except TypeError:  # an unhashable item
+                    unknown = True
+                if unknown:
+                    for j, name in enumerate(who):
+                        if type(name) is str and name not in annotator_ids:  # other types: the schema reports them
+                            spans_out.append(Problem(file, f"/{key}/{i}/annotators/{j}", f"annotator {name!r} is not in the document's annotators", "annotator"))
+            if is_span:
+                label = _str(get("label"))
+                if layer == "TIME":
+                    value = get("value")
+                    if type(value) is str and not _real_date(value):
+                        spans_out.append(Problem(file, f"/spans/{i}/value", f"TIME value {value!r} is not a real date", "time-value"))
+                if layer == "EVENT":
+                    arguments = get("arguments")
+                    if type(arguments) is list:
+                        events.append((i, arguments))
+                elif layer == "ACTOR" and registry is not None:
+                    eid = get("entity")
+                    if type(eid) is str:
+                        entity = registry.get(eid)
+                        if entity is None:
+                            entities.append(Problem(file, f"/spans/{i}/entity", f"entity {eid!r} is not in the entity registry", "entity"))
+                        elif entity.get("type") != label:
+                            entities.append(Problem(file, f"/spans/{i}/label", f"label {label} does not match entity {eid!r} of type {entity.get('type')}", "entity-type"))
+            start, end = get("start"), get("end")
+            if type(start) is not int or type(end) is not int:  # JSON integers only (bool is not one)
+                for k, v in (("start", start), ("end", end)):
+                    if isinstance(v, (float, bool)):  # JSON Schema (and the compiled pass) count 1.0 as an integer
+                        spans_out.append(Problem(file, f"/{key}/{i}/{k}", f"{k} must be an integer code-point offset, not {v!r}", "offsets"))
+                continue
+            if is_span:
+                first = seen_spans.setdefault((layer, label, start, end), i)
+                if first != i:
+                    duplicates.append(Problem(file, f"/spans/{i}", f"same layer, label and offsets as /spans/{first}", "duplicate-span"))
+                if layer == "ACTOR":
+                    actors.append((start, end, i))
             if start >= end:
-                add(f"{base}/end", f"end ({end}) must be greater than start ({start})", "offsets")
+                spans_out.append(Problem(file, f"/{key}/{i}/end", f"end ({end}) must be greater than start ({start})", "offsets"))
                 continue
             if clean_text is None:
                 continue
-            if end > len(clean_text):
-                add(f"{base}/end", f"end ({end}) is beyond the text ({len(clean_text)} characters)", "offsets")
+            if end > text_len:
+                spans_out.append(Problem(file, f"/{key}/{i}/end", f"end ({end}) is beyond the text ({text_len} characters)", "offsets"))
                 continue
             covered = clean_text[start:end]
-            if isinstance(span.get("text"), str) and span["text"] != covered:
-                add(f"{base}/text", f"text {span['text']!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text")
-            if covered != covered.strip():
-                add(f"{base}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace")
+            text = get("text")
+            if text != covered and type(text) is str:
+                spans_out.append(Problem(file, f"/{key}/{i}/text", f"text {text!r} does not match the clean text at [{start}:{end}] ({covered!r})", "text"))
+            if covered.strip() != covered:
+                spans_out.append(Problem(file, f"/{key}/{i}/start", f"span [{start}:{end}] {covered!r} starts or ends with whitespace", "whitespace"))
 
-    seen_spans: dict[tuple, str] = {}
-    for i, span in spans:
-        if _offsets_ok(span):
-            key = (_str(span.get("layer")), _str(span.get("label")), span["start"], span["end"])
-            if key in seen_spans:
-                add(f"/spans/{i}", f"same layer, label and offsets as {seen_spans[key]}", "duplicate-span")
-            seen_spans.setdefault(key, f"/spans/{i}")
-
-    for i, span in spans:
-        if span.get("layer") != "EVENT" or not isinstance(span.get("arguments"), list):
-            continue
+    roles = scheme.ROLES
+    for i, arguments in events:
         seen_args = set()
-        for j, arg in enumerate(span["arguments"]):
-            if not isinstance(arg, dict) or not isinstance(arg.get("ref"), str) or _str(arg.get("role")) not in scheme.ROLES:
+        for j, arg in enumerate(arguments):
+            if type(arg) is not dict:
                 continue
-            ptr = f"/spans/{i}/arguments/{j}/ref"
-            ref, role = arg["ref"], arg["role"]
-            if (role, ref) in seen_args:
-                add(ptr, f"argument {role} -> {ref} is listed twice", "argument")
-            seen_args.add((role, ref))
-            if ref not in layer_of:
-                add(ptr, f"argument ref {ref!r} points to no span in this document", "ref")
+            ref, role = arg.get("ref"), arg.get("role")
+            if type(ref) is not str or type(role) is not str or role not in roles:
                 continue
-            want = scheme.ROLES[role][1]
-            if layer_of[ref] != want:
-                add(ptr, f"role {role} must point to a {want} span, but {ref!r} is {layer_of[ref]}", "ref-layer")
+            pair = (role, ref)
+            if pair in seen_args:
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument {role} -> {ref} is listed twice", "argument"))
+            seen_args.add(pair)
+            got = layer_of.get(ref)
+            if got is None:
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"argument ref {ref!r} points to no span in this document", "ref"))
+                continue
+            want = roles[role][1]
+            if got != want:
+                refs.append(Problem(file, f"/spans/{i}/arguments/{j}/ref", f"role {role} must point to a {want} span, but {ref!r} is {got}", "ref-layer"))
 
-    actors = sorted(((s["start"], s["end"], i) for i, s in spans if s.get("layer") == "ACTOR" and _offsets_ok(s)))
+    # crossing ACTOR spans: sorted by start, each compared only with the spans that begin inside it
+    actors.sort()
     for a, (s1, e1, i1) in enumerate(actors):
-        for s2, e2, i2 in actors[a + 1 :]:
+        for b in range(a + 1, len(actors)):
+            s2, e2, i2 = actors[b]
             if s2 >= e1:
                 break
             if s1 < s2 < e1 < e2:
-                add(f"/spans/{i2}", f"ACTOR span [{s2}:{e2}] crosses ACTOR span /spans/{i1} [{s1}:{e1}] (nesting is fine, crossing is not)", "crossing")
-
-    if registry is not None:
-        for i, span in spans:
-            if span.get("layer") != "ACTOR" or not isinstance(span.get("entity"), str):
-                continue
-            entity = registry.get(span["entity"])
-            if entity is None:
-                add(f"/spans/{i}/entity", f"entity {span['entity']!r} is not in the entity registry", "entity")
-            elif entity.get("type") != span.get("label"):
-                add(f"/spans/{i}/label", f"label {span.get('label')} does not match entity {span['entity']!r} of type {entity.get('type')}", "entity-type")
-    return out
+                crossing.append(Problem(file, f"/spans/{i2}", f"ACTOR span [{s2}:{e2}] crosses ACTOR span /spans/{i1} [{s1}:{e1}] (nesting is fine, crossing is not)", "crossing"))
+    return spans_out + duplicates + refs + crossing + entities
 
 
 def validate_document(doc, *, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:

@@ -297,7 +297,7 @@ def accept_proposals(folder: Path, registry_path: Path) -> list[str]:
                 data["entities"].append(entry)
                 added.append(entry["id"])
     data["entities"].sort(key=lambda e: e["id"])
-    atomic_write_json(registry_path, data)
+    atomic_write_json(registry_path, data, force=True)  # accepting is the explicit request to extend the registry
     for path in proposal_files:
         path.unlink()
     return added

@@ -2,30 +2,37 @@
 
 Refuses to build on any invalid annotation. Writes everything into a temporary folder beside
 the target and swaps it in at the end, so a failed build leaves the previous ``dist/hf`` as it
-was. Rows, files and PNGs are produced in a fixed order with fixed metadata, so the same
-inputs give byte-identical outputs.
+was. The build streams: documents are processed shard by shard in worker processes
+(``stages.py``), each shard's parquet files are written as its rows are made (``shards.py``),
+and the card's statistics are summed from per-shard counts, so memory does not grow with the
+corpus. Rows, files and PNGs are produced in a fixed order with fixed metadata, so the same
+inputs and shard count give byte-identical outputs, whatever the number of workers and
+whatever came from the cache (``cache.py``, ``dist/.cache``).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+from bisect import bisect_right
+import os
 import shutil
+from collections import Counter
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-from datasets import Dataset
-
-
 from newscorpus.clean import clean_files, clean_outputs, is_clean_output
-from newscorpus.errors import ValidationFailed
+from newscorpus.errors import Problem, ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.fileio import LIMITS, prepare_dir, read_json, sha256_text, staged_dir, write_all
+from newscorpus.fileio import LIMITS, display, prepare_dir, read_json, sha256_text, staged_dir, write_all
 from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
-from newscorpus.annotate.validate import load_registry, validate_paths
+from newscorpus.publish.shards import Shard, counts_from_json, plan_shards
+from newscorpus.publish.stages import BuildContext, run_shard
+from newscorpus.annotate.validate import annotation_files, load_registry, validate_paths
 
 
 @dataclass
@@ -102,17 +109,15 @@ def document_row(doc: Document, text: str, ann: dict, registry: dict, standoff: 
     return row
 
 
-def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dict]]:
-    """BIO tags for one layer; the policy keeps the outermost of nested or crossing spans.
+def _token_maps(sentence: Sentence) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start offset and by end offset."""
+    return {s: i for i, (s, _) in enumerate(sentence.offsets)}, {e: i for i, (_, e) in enumerate(sentence.offsets)}
 
-    Returns the tags and the spans the policy could not encode, each with the reason.
-    """
+
+def _tags(sentence: Sentence, inside: list[dict], starts: dict, ends: dict) -> tuple[list[str], list[dict]]:
     tags = ["O"] * len(sentence.tokens)
     lost: list[dict] = []
-    starts = {s: i for i, (s, _) in enumerate(sentence.offsets)}
-    ends = {e: i for i, (_, e) in enumerate(sentence.offsets)}
     taken: list[tuple[int, int]] = []
-    inside = [s for s in spans if sentence.start <= s["start"] and s["end"] <= sentence.end]
     for span in sorted(inside, key=lambda s: (-(s["end"] - s["start"]), s["start"], s["id"])):
         if span["start"] not in starts or span["end"] not in ends:
             lost.append({"span": span, "reason": "boundary inside a token"})
@@ -128,6 +133,15 @@ def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dic
     return tags, lost
 
 
+def bio_tags(sentence: Sentence, spans: list[dict]) -> tuple[list[str], list[dict]]:
+    """BIO tags for one layer; the policy keeps the outermost of nested or crossing spans.
+
+    Returns the tags and the spans the policy could not encode, each with the reason.
+    """
+    inside = [s for s in spans if sentence.start <= s["start"] and s["end"] <= sentence.end]
+    return _tags(sentence, inside, *_token_maps(sentence))
+
+
 def sentence_spans_lost(sentence: Sentence, spans: list[dict]) -> list[dict]:
     """Spans that cross a sentence boundary (the tokens config cannot hold them)."""
     return [
@@ -137,11 +151,27 @@ def sentence_spans_lost(sentence: Sentence, spans: list[dict]) -> list[dict]:
     ]
 
 
+def _by_sentence(sents: tuple[Sentence, ...], spans: list[dict]) -> tuple[list[list[dict]], list[list[dict]]]:
+    """For each sentence, the spans inside it and those that overlap it but cross its boundary
+    (in ``spans`` order); each span finds its sentences by bisection, not by a scan."""
+    ends = [s.end for s in sents]
+    inside: list[list[dict]] = [[] for _ in sents]
+    crossing: list[list[dict]] = [[] for _ in sents]
+    for span in spans:
+        start, end = span["start"], span["end"]
+        i = bisect_right(ends, start)
+        while i < len(sents) and sents[i].start < end:
+            (inside if sents[i].start <= start and end <= sents[i].end else crossing)[i].append(span)
+            i += 1
+    return inside, crossing
+
+
 def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list | None = None) -> list[dict]:
     rows = []
-    by_layer = {layer: [s for s in ann["spans"] if s["layer"] == layer] for layer in TAG_COLUMNS}
+    sents = sentences(text)
+    by_layer = {layer: _by_sentence(sents, [s for s in ann["spans"] if s["layer"] == layer]) for layer in TAG_COLUMNS}
     quality = ann.get("quality", [])
-    for sent in sentences(text):
+    for k, sent in enumerate(sents):
         row = {"doc_id": doc.doc_id, "sentence_id": sent.index, "start": sent.start, "end": sent.end}
         if standoff:
             row["tokens_sha256"] = [sha256_text(t) for t in sent.tokens]
@@ -150,11 +180,14 @@ def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list |
         row["token_starts"] = [s for s, _ in sent.offsets]
         row["token_ends"] = [e for _, e in sent.offsets]
         row["mt_garbled"] = any(q["start"] < sent.end and q["end"] > sent.start for q in quality)
+        starts, ends = _token_maps(sent)
         for layer, column in TAG_COLUMNS.items():
-            tags, dropped = bio_tags(sent, by_layer[layer])
+            inside, crossing = by_layer[layer]
+            tags, dropped = _tags(sent, inside[k], starts, ends)
             row[column] = tags
             if lost is not None:
-                lost.extend({"doc_id": doc.doc_id, "layer": layer, **d} for d in dropped + sentence_spans_lost(sent, by_layer[layer]))
+                lost.extend({"doc_id": doc.doc_id, "layer": layer, **d} for d in dropped)
+                lost.extend({"doc_id": doc.doc_id, "layer": layer, "span": s, "reason": "crosses a sentence boundary"} for s in crossing[k])
         rows.append(row)
     return rows
 
@@ -162,12 +195,18 @@ def token_rows(doc: Document, text: str, ann: dict, standoff: bool, lost: list |
 def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bool) -> list[dict]:
     by_id = {s["id"]: s for s in ann["spans"]}
     sents = sentences(text)
+    ends = [s.end for s in sents]
     rows = []
     for event in _ordered([s for s in ann["spans"] if s["layer"] == "EVENT"]):
         members = [event] + [by_id[a["ref"]] for a in event["arguments"]]
-        covering = [s for s in sents if any(m["start"] < s.end and m["end"] > s.start for m in members)]
-        start = min(s.start for s in covering) if covering else event["start"]
-        end = max(s.end for s in covering) if covering else event["end"]
+        covering = []  # indices of the sentences any member overlaps (found by bisection)
+        for m in members:
+            i = bisect_right(ends, m["start"])
+            while i < len(sents) and sents[i].start < m["end"]:
+                covering.append(i)
+                i += 1
+        start = sents[min(covering)].start if covering else event["start"]
+        end = sents[max(covering)].end if covering else event["end"]
         context = text[start:end]
         args = []
         for arg in event["arguments"]:
@@ -206,53 +245,146 @@ def event_rows(doc: Document, text: str, ann: dict, registry: dict, standoff: bo
     return rows
 
 
-def config_rows(corpus: Corpus, standoff: bool = False) -> dict[str, dict[str, list[dict]]]:
-    """{config: {split: rows}} in manifest order."""
-    out = {name: {split: [] for split in SPLITS} for name in CONFIGS}
-    for doc in corpus.docs:
-        text, ann = corpus.texts[doc.doc_id], corpus.annotations[doc.doc_id]
-        out["documents"][doc.split].append(document_row(doc, text, ann, corpus.registry, standoff))
-        out["tokens"][doc.split].extend(token_rows(doc, text, ann, standoff))
-        out["events"][doc.split].extend(event_rows(doc, text, ann, corpus.registry, standoff))
-    return out
-
-
 # ---- writing ---------------------------------------------------------------------------------
 
 
-def write_parquet(rows: list[dict], features, path: Path) -> int:
-    """Encode with the declared features (ClassLabels become ints) and write deterministically."""
-    dataset = Dataset.from_list(rows, features=features) if rows else Dataset.from_dict({k: [] for k in features}, features=features)
-    table: pa.Table = dataset.data.table
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True)
-    return table.nbytes
+class CorpusView:
+    """What the card needs of the corpus besides the counts: the project, its documents and
+    registry, and texts/annotations read from disk only if a card part asks for them."""
+
+    def __init__(self, project: Corpus, docs: list[Document], registry: dict):
+        self.project, self.docs, self.registry = project, docs, registry
+        self.texts = _Files(lambda doc_id: (project.clean_dir / f"{doc_id}.txt").read_text(encoding="utf-8"), docs)
+        self.annotations = _Files(lambda doc_id: read_json(project.annotations_dir / f"{doc_id}.json"), docs)
 
 
-def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = False, force: bool = False, progress=None) -> dict:
-    """Build the dataset folder at ``out_dir`` [default: the corpus's dist/hf] atomically. Returns a summary.
+class _Files(Mapping):
+    def __init__(self, load, docs):
+        self._load, self._ids = load, [d.doc_id for d in docs]
 
-    ``out_dir`` is only replaced when it is empty or holds exactly a previous output (``force``
-    replaces anything); a failed or killed build leaves it as it was."""
+    def __getitem__(self, doc_id):
+        return self._load(doc_id)
+
+    def __iter__(self):
+        return iter(self._ids)
+
+    def __len__(self):
+        return len(self._ids)
+
+
+def _stray_annotations(project: Corpus, docs: list[Document]) -> list[Problem]:
+    """Annotation files with no manifest row (the per-document stages only see manifest rows)."""
+    known = {d.doc_id for d in docs}
+    return [Problem(display(p), "/doc_id", f"doc_id {p.stem!r} has no row in {project.manifest_path.name}", "manifest")
+            for p in annotation_files(project.annotations_dir) if p.stem not in known] if project.annotations_dir.is_dir() else []
+
+
+class _Done:
+    """Documents done, one item per document as shards finish (sized, for a progress bar)."""
+
+    def __init__(self, plan: list[Shard], results):
+        self.plan, self.results, self.summaries = plan, results, {}
+
+    def __len__(self):
+        return sum(len(s.docs) for s in self.plan)
+
+    def __iter__(self):
+        for summary, shard in self.results:
+            self.summaries[shard.name] = summary
+            yield from range(len(shard.docs))
+
+
+def _worker_context():
+    """Workers fork from a clean server process that has imported the stages once (not from
+    this process, whose threads make ``fork`` unsafe, and without ``spawn``'s import per worker)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.segment", "spacy"])
+    return context
+
+
+def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
+    """(summary, shard) as shards finish: in this process with one job, else in worker processes."""
+    if jobs <= 1:
+        for shard in plan:
+            yield run_shard(ctx, shard, staging), shard
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
+        futures = {pool.submit(run_shard, ctx, shard, staging): shard for shard in plan}
+        try:
+            for future in as_completed(futures):
+                yield future.result(), futures[future]
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def default_jobs(docs: int, shards: int) -> int:
+    """Every core, but no more workers than shards, and none for a small corpus (start-up costs more)."""
+    return max(1, min(os.cpu_count() or 1, shards, docs // 200))
+
+
+def finish(project: Corpus, docs: list[Document], registry: dict, summaries: list[dict], staging: Path, *, standoff: bool) -> Counter:
+    """Card, plots, Croissant (and the standoff extras) for shards already in ``staging``; returns the counts."""
     from newscorpus.publish.card import render_card, write_croissant, write_plots
-    from newscorpus.corpus.manifest import render_manifest
 
+    counts: Counter = Counter()
+    files: dict[str, dict[str, list[str]]] = {config: {} for config in CONFIGS}
+    checksums: dict[str, str] = {}
+    first: dict = {config: None for config in CONFIGS}
+    for summary in summaries:
+        counts.update(counts_from_json(summary["counts"]))
+        for config, info in summary["files"].items():
+            files[config].setdefault(summary["split"], []).append(info["path"])
+            checksums[info["path"]] = info["sha256"]
+            counts["rows", config, summary["split"]] += info["rows"]
+            counts["bytes", config, summary["split"]] += info["bytes"]
+        if summary["split"] == "train":
+            for config, row in summary["first"].items():
+                if first[config] is None:
+                    first[config] = row
+    files = {config: {split: paths[split] for split in SPLITS if split in paths} for config, paths in files.items()}
+    view = CorpusView(project, docs, registry)
+    plots = write_plots(counts, staging)
+    (staging / "README.md").write_text(render_card(view, counts, standoff=standoff, plots=plots, files=files, first_rows=first), encoding="utf-8")
+    write_croissant(view, staging, standoff=standoff, files=files, checksums=checksums)
+    if standoff:
+        from newscorpus.corpus.manifest import render_manifest
+
+        # spreadsheet-safe: a field starting with = + - @ is escaped (OWASP CSV injection)
+        (staging / "manifest.csv").write_text(render_manifest(docs, spreadsheet_safe=True), encoding="utf-8")
+        shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
+        shutil.copy(project.release_path, staging / "release.toml")
+    return counts
+
+
+def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = False, force: bool = False, progress=None,
+          jobs: int | None = None, shards: int | None = None, cache: bool = True) -> dict:
+    """Build the dataset folder at ``out_dir`` [default: the corpus's dist/hf] atomically. Returns rows per config and split.
+
+    Documents are cleaned, validated and converted shard by shard in ``jobs`` worker processes
+    [default: every core]; ``shards`` is the number of shards per split [default: one per
+    ~500 documents]. With ``cache``, work is reused from ``dist/.cache`` by content hash.
+    ``out_dir`` is only replaced when it is empty or holds exactly a previous output (``force``
+    replaces anything); a failed or killed build leaves it as it was.
+    """
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
     prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
-    corpus = load_corpus(project, progress=progress)
-    rows = config_rows(corpus, standoff=standoff)
+    docs = project.documents()
+    check_releasable(project, docs)
+    registry, problems = load_registry(project.entities_path)
+    problems += _stray_annotations(project, docs)
+    ctx = BuildContext.of(project, standoff=standoff, cache_dir=project.dist_dir / ".cache" if cache else None)
+    plan = plan_shards(docs, shards)
+    jobs = jobs or default_jobs(len(docs), len(plan))
     with staged_dir(out_dir, made_by="build", force=force) as staging:
-        sizes = {}
-        for config, splits in rows.items():
-            features = CONFIGS[config](standoff)
-            for split, split_rows in splits.items():
-                sizes[(config, split)] = write_parquet(split_rows, features, staging / config / f"{split}.parquet")
-        plots = write_plots(corpus, staging)
-        (staging / "README.md").write_text(render_card(corpus, rows, standoff=standoff, plots=plots, sizes=sizes), encoding="utf-8")
-        write_croissant(corpus, rows, staging, standoff=standoff)
-        if standoff:
-            # spreadsheet-safe: a field starting with = + - @ is escaped (OWASP CSV injection)
-            (staging / "manifest.csv").write_text(render_manifest(corpus.docs, spreadsheet_safe=True), encoding="utf-8")
-            shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
-            shutil.copy(project.release_path, staging / "release.toml")
-    return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
+        done = _Done(plan, _run(ctx, plan, staging, jobs))
+        for _ in progress(done) if progress else done:
+            pass
+        summaries = [done.summaries[shard.name] for shard in plan]
+        problems += [p for s in summaries for p in s["problems"]]
+        if problems:
+            raise ValidationFailed(problems)
+        counts = finish(project, docs, registry, summaries, staging, standoff=standoff)
+    ctx.cache.prune({k for s in summaries for k in s["doc_keys"]}, {s["shard_key"] for s in summaries}, {k for s in summaries for k in s["clean_keys"]})
+    return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}

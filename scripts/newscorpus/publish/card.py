@@ -4,8 +4,9 @@ Placeholders ``{{name}}`` in datacard.md are filled from the release file (``rel
 name, version, licence, tags ...) and the data (document count, outlets, dates, languages, who
 annotated and who reviewed, statistics, scores), so adding documents never leaves the card
 stale and no fact is typed. The fact functions take plain aggregated data (``DocFacts``: a
-manifest row and its annotation file's header), not dataset rows. An unknown placeholder is an
-error, so the source and the renderer cannot drift apart silently.
+manifest row and its annotation file's header), not dataset rows; statistics come from the
+build's plain counts summed over the shards (keys as in ``stages.document_counts``). An
+unknown placeholder is an error, so the source and the renderer cannot drift apart silently.
 """
 
 from __future__ import annotations
@@ -202,17 +203,20 @@ def citation(release: Release) -> str:
     return f"{release.pretty_name}, version {release.version}" + (f". {release.url}" if release.url else ".")
 
 
-def yaml_header(counts: dict, standoff: bool, sizes: dict | None = None, *, release: Release) -> dict:
-    """The card's YAML metadata; ``counts`` is {config: {split: number of rows}} (or the rows)."""
-    counts = {c: {s: n if isinstance(n, int) else len(n) for s, n in splits.items()} for c, splits in counts.items()}
+def yaml_header(counts: Counter, standoff: bool, files: dict, *, release: Release) -> dict:
+    """The card's YAML metadata: ``files`` is {config: {split: [shard paths]}}; ``counts`` has
+    ("rows"|"bytes", config, split). A split (or config) with no rows is left out: a zero-row
+    parquet file cannot be loaded."""
     configs, infos = [], []
-    for config, splits in counts.items():
-        entry = {"config_name": config, "data_files": [{"split": s, "path": f"{config}/{s}.parquet"} for s in SPLITS]}
+    for config, splits in files.items():
+        if not splits:
+            continue
+        entry = {"config_name": config, "data_files": [{"split": s, "path": paths} for s, paths in splits.items()]}
         if config == "documents":
             entry["default"] = True
         configs.append(entry)
         features = DatasetInfo(features=CONFIGS[config](standoff))._to_yaml_dict()["features"]
-        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": (sizes or {}).get((config, s), 0), "num_examples": splits[s]} for s in SPLITS]})
+        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": counts["bytes", config, s], "num_examples": counts["rows", config, s]} for s in splits]})
     lic = release.license
     header = {
         "pretty_name": release.pretty_name + (" (standoff)" if standoff else ""),
@@ -223,7 +227,7 @@ def yaml_header(counts: dict, standoff: bool, sizes: dict | None = None, *, rele
         **({"license_details": lic.details} if lic.details else {}),
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],
-        "size_categories": [size_category(sum(counts.get("documents", {}).values()))],
+        "size_categories": [size_category(sum(counts["rows", "documents", s] for s in SPLITS))],
         "tags": list(release.tags),
         "configs": configs,
         "dataset_info": infos,
@@ -237,33 +241,33 @@ def _table(header: list[str], body: list[list]) -> str:
     return "\n".join(lines)
 
 
-def statistics(rows: dict) -> str:
-    docs = rows["documents"]
+def statistics(counts: Counter) -> str:
+    """Tables of plain counts summed over the shards (keys as in ``stages.document_counts``)."""
     parts = [
         _table(
             ["split", "documents", "sentences", "tokens", "events", "actors", "figures", "locations", "times", "MT-garbled spans"],
             [
                 [
                     s,
-                    len(docs[s]),
-                    len(rows["tokens"][s]),
-                    sum(len(r.get("tokens") or r.get("tokens_sha256")) for r in rows["tokens"][s]),
-                    *[sum(len(d[col]) for d in docs[s]) for col in LAYER_COLUMNS.values()],
-                    sum(len(d["quality"]) for d in docs[s]),
+                    counts["rows", "documents", s],
+                    counts["sentences", s],
+                    counts["tokens", s],
+                    *[counts["spans", s, layer] for layer in LAYER_COLUMNS],
+                    counts["quality", s],
                 ]
                 for s in SPLITS
             ],
         )
     ]
     label_rows = []
-    for layer, col in LAYER_COLUMNS.items():
+    for layer in LAYER_COLUMNS:
         for label in scheme.labels(layer):
-            counts = [sum(1 for d in docs[s] for span in d[col] if span["label"] == label) for s in SPLITS]
-            label_rows.append([layer, label, *counts, sum(counts)])
+            per_split = [counts["label", s, layer, label] for s in SPLITS]
+            label_rows.append([layer, label, *per_split, sum(per_split)])
     parts.append("Spans per layer and label:\n\n" + _table(["layer", "label", *SPLITS, "total"], label_rows))
-    qual = [[q, *[sum(1 for d in docs[s] for f in d["figures"] if f["qualifier"] == q) for s in SPLITS]] for q in scheme.QUALIFIERS]
+    qual = [[q, *[counts["qualifier", s, q] for s in SPLITS]] for q in scheme.QUALIFIERS]
     parts.append("Figure qualifiers:\n\n" + _table(["qualifier", *SPLITS], qual))
-    realis = [[r, *[sum(1 for d in docs[s] for e in d["events"] if e["realis"] == r) for s in SPLITS]] for r in scheme.REALIS]
+    realis = [[r, *[counts["realis", s, r] for s in SPLITS]] for r in scheme.REALIS]
     parts.append("Event realis:\n\n" + _table(["realis", *SPLITS], realis))
     return "\n\n".join(parts)
 
@@ -280,19 +284,14 @@ def _example(row: dict, limit: int = 3) -> str:
     return "```json\n" + json.dumps(shown, ensure_ascii=False, indent=2) + "\n```"
 
 
-def examples(rows: dict) -> str:
-    return "\n\n".join(f"`{config}` (first row of `train`):\n\n{_example(splits['train'][0])}" for config, splits in rows.items() if splits["train"])
+def examples(first_rows: dict) -> str:
+    """``first_rows``: {config: the first row of its train split, or None}."""
+    return "\n\n".join(f"`{config}` (first row of `train`):\n\n{_example(row)}" for config, row in first_rows.items() if row)
 
 
-def tokens_policy(corpus) -> str:
-    from newscorpus.publish.build import token_rows
-
-    lost: list[dict] = []
-    for doc in corpus.docs:
-        token_rows(doc, corpus.texts[doc.doc_id], corpus.annotations[doc.doc_id], False, lost)
-    total = Counter(s["layer"] for ann in corpus.annotations.values() for s in ann["spans"])
-    reasons = Counter((d["layer"], d["reason"]) for d in lost)
-    body = [[layer, total[layer], *[reasons[(layer, r)] for r in ("nested in (or crossing) a longer span of the same layer", "boundary inside a token", "crosses a sentence boundary")]] for layer in TAG_COLUMNS]
+def tokens_policy(counts: Counter) -> str:
+    """Spans per layer and those the BIO policy drops, from ("layer_spans", layer) and ("bio_lost", layer, reason)."""
+    body = [[layer, counts["layer_spans", layer], *[counts["bio_lost", layer, r] for r in ("nested in (or crossing) a longer span of the same layer", "boundary inside a token", "crosses a sentence boundary")]] for layer in TAG_COLUMNS]
     return _table(["layer", "spans", "lost: nested (outermost kept)", "lost: boundary inside a token", "lost: crosses a sentence"], body)
 
 
@@ -340,16 +339,16 @@ def baseline_report(corpus) -> str:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No baseline has been run yet (`newscorpus baseline`)._"
 
 
-def write_plots(corpus, out_dir: Path) -> list[str]:
+def write_plots(counts: Counter, out_dir: Path) -> list[str]:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    counts = Counter((s["layer"], s["label"]) for ann in corpus.annotations.values() for s in ann["spans"])
+    per_label = Counter({(layer, label): sum(counts["label", s, layer, label] for s in SPLITS) for layer, label in scheme.all_labels()})
     keys = [(layer, label) for layer, label in scheme.all_labels()]
     fig, ax = plt.subplots(figsize=(10, 6), dpi=100)
-    ax.barh([f"{layer} / {label}" for layer, label in keys], [counts[k] for k in keys], color="#4477aa")
+    ax.barh([f"{layer} / {label}" for layer, label in keys], [per_label[k] for k in keys], color="#4477aa")
     ax.invert_yaxis()
     ax.set_xlabel("spans in the corpus")
     ax.set_title("Label distribution (all splits)")
@@ -361,7 +360,7 @@ def write_plots(corpus, out_dir: Path) -> list[str]:
     return [rel]
 
 
-def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: dict | None = None, source: Path | None = None,
+def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], files: dict, first_rows: dict, source: Path | None = None,
                 release: Release | None = None, facts: list[DocFacts] | None = None) -> str:
     """The card: datacard.md with every placeholder filled from the release file and the data."""
     source = Path(source or corpus.project.datacard_path)
@@ -389,12 +388,12 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         "annotators": lambda: annotation_summary(facts),
         "review": lambda: review_summary(facts),
         "loading": lambda: loading(release, standoff),
-        "statistics": lambda: statistics(rows),
-        "examples": lambda: examples(rows),
+        "statistics": lambda: statistics(counts),
+        "examples": lambda: examples(first_rows),
         "agreement": lambda: agreement_report(corpus),
         "preannotator": lambda: preannotator_scores(corpus),
         "baseline": lambda: baseline_report(corpus),
-        "tokens_policy": lambda: tokens_policy(corpus),
+        "tokens_policy": lambda: tokens_policy(counts),
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
         "upload": lambda: upload(release),
         "release": lambda: "standoff (no article text: run `newscorpus rehydrate`)" if standoff else "full text",
@@ -409,11 +408,11 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         return value() if callable(value) else value
 
     body = PLACEHOLDER.sub(fill, template)
-    header = yaml.safe_dump(yaml_header(rows, standoff, sizes, release=release), sort_keys=False, allow_unicode=True, width=1000)
+    header = yaml.safe_dump(yaml_header(counts, standoff, files, release=release), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
-def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool, release: Release | None = None) -> None:
+def write_croissant(corpus, out_dir: Path, *, standoff: bool, files: dict, checksums: dict | None = None, release: Release | None = None) -> None:
     """croissant.json with the release's name, description, url, version, licence and date."""
     try:
         from newscorpus.publish.croissant import write_croissant as _write
@@ -429,5 +428,7 @@ def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool, releas
         version=release.version,
         date_published=release.date_published or None,
         citation=citation(release),
-        configs={name: fn(standoff) for name, fn in CONFIGS.items()},
+        configs={name: CONFIGS[name](standoff) for name in files if files[name]},
+        files=files,
+        checksums=checksums,
     )

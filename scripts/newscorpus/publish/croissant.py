@@ -1,10 +1,11 @@
 """Croissant 1.0 (MLCommons) JSON-LD metadata for the published parquet dataset.
 
-The dataset folder holds ``<out_dir>/<config>/<split>.parquet``. The metadata describes:
+The dataset folder holds parquet files per config and split: the build's shards
+``<config>/<split>-<i>-of-<n>.parquet`` (or one ``<config>/<split>.parquet``). The metadata describes:
 
 * the dataset itself (name, description, license, url, version, citeAs, conformsTo);
 * one ``cr:FileObject`` per parquet file, with its relative ``contentUrl`` and real ``sha256``;
-* one ``cr:FileSet`` per config (``includes`` its split files) that the record set reads;
+* one ``cr:FileSet`` per config (``includes`` its files) that the record set reads;
 * one ``cr:RecordSet`` per config with a ``cr:Field`` per column, derived from the
   ``datasets.Features`` of that config (the same objects that define the parquet schema).
 
@@ -194,7 +195,7 @@ def _split_field(config: str, file_set: str, splits: tuple[str, ...]) -> dict:
         "source": {
             "fileSet": {"@id": file_set},
             "extract": {"fileProperty": "filename"},
-            "transform": {"regex": f"^({alternatives})\\.parquet$"},
+            "transform": {"regex": f"^({alternatives})(?:-\\d+-of-\\d+)?\\.parquet$"},
         },
     }
 
@@ -211,10 +212,15 @@ def croissant_metadata(
     configs: dict[str, datasets.Features],
     splits: tuple[str, ...] = ("train", "validation", "test"),
     date_published: str | None = None,
+    files: dict[str, dict[str, list[str]]] | None = None,
+    checksums: dict[str, str] | None = None,
 ) -> dict:
     """Croissant 1.0 JSON-LD for the parquet files in ``out_dir`` (see the module docstring).
 
-    Every ``<config>/<split>.parquet`` must exist; a missing file raises ``CroissantError``.
+    ``files`` lists each config's parquet files per split (relative paths, e.g. the shards
+    ``<config>/<split>-00000-of-00004.parquet``) [default: one ``<config>/<split>.parquet``
+    per split]; ``checksums`` may give their sha256 (else each file is hashed). Every listed
+    file must exist; a missing file raises ``CroissantError``.
     ``date_published`` (ISO date, optional) fills the recommended ``datePublished``; it is
     never taken from the clock, so the output stays deterministic. ``url`` may be None for a
     release with no home yet (the key is then left out rather than faked).
@@ -226,34 +232,39 @@ def croissant_metadata(
         for column in features:
             if column == "split":
                 raise CroissantError(f"config {config!r} has a column named 'split', which clashes with the split field")
+        listed = files[config] if files is not None else {split: [f"{config}/{split}.parquet"] for split in splits}
+        included = []
         for split in splits:
-            path = out_dir / config / f"{split}.parquet"
-            if not path.is_file():
-                raise CroissantError(f"missing parquet file: {path}")
-            distribution.append(
-                {
-                    "@type": "cr:FileObject",
-                    "@id": f"{config}/{split}.parquet",
-                    "name": f"{config}/{split}.parquet",
-                    "description": f"The {split} split of the {config} config.",
-                    "contentUrl": f"{config}/{split}.parquet",
-                    "encodingFormat": PARQUET,
-                    "sha256": sha256_file(path),
-                }
-            )
+            for rel in listed.get(split, []):
+                path = out_dir / rel
+                if not path.is_file():
+                    raise CroissantError(f"missing parquet file: {path}")
+                distribution.append(
+                    {
+                        "@type": "cr:FileObject",
+                        "@id": rel,
+                        "name": rel,
+                        "description": f"The {split} split of the {config} config" + (f" (shard {len(included) + 1})." if len(listed[split]) > 1 else "."),
+                        "contentUrl": rel,
+                        "encodingFormat": PARQUET,
+                        "sha256": (checksums or {}).get(rel) or sha256_file(path),
+                    }
+                )
+                included.append(rel)
         file_set = f"{config}-parquet"
+        present = tuple(split for split in splits if listed.get(split))
         distribution.append(
             {
                 "@type": "cr:FileSet",
                 "@id": file_set,
                 "name": file_set,
-                "description": f"All parquet files of the {config} config ({', '.join(splits)}).",
+                "description": f"All parquet files of the {config} config ({', '.join(present)}).",
                 "encodingFormat": PARQUET,
-                "includes": [f"{config}/{split}.parquet" for split in splits],
+                "includes": included,
             }
         )
         fields = [_field(f"{config}/{column}", column, feature, file_set, column) for column, feature in features.items()]
-        fields.append(_split_field(config, file_set, splits))
+        fields.append(_split_field(config, file_set, present))
         record_sets.append(
             {
                 "@type": "cr:RecordSet",

@@ -8,21 +8,22 @@ and every restored string is checked against the hash it replaces.
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import yaml
 
 
-from newscorpus.publish.build import write_parquet
 from newscorpus.corpus.release import read_release
 from newscorpus.publish.card import yaml_header
+from newscorpus.publish.shards import Encoder, ShardWriter
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
 from newscorpus.fileio import prepare_dir, read_json, sha256_text, staged_dir
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
-from newscorpus.corpus.manifest import SPLITS, read_manifest, verify_raw
+from newscorpus.corpus.manifest import read_manifest, verify_raw
 
 
 def _restore(row: dict, key: str, text: str, where: str) -> None:
@@ -61,7 +62,7 @@ RESTORE = {"documents": _restore_document, "tokens": _restore_tokens, "events": 
 
 
 def _read_rows(path: Path) -> list[dict]:
-    """A standoff parquet file's rows; a truncated or foreign file is an InputError."""
+    """A standoff parquet shard's rows; a missing, truncated or foreign file is an InputError."""
     import pyarrow as pa
 
     if not path.is_file():
@@ -72,18 +73,42 @@ def _read_rows(path: Path) -> list[dict]:
         raise InputError(f"not a readable parquet file ({str(exc).splitlines()[0][:200]})", str(path)) from None
 
 
-def _restore_rows(config: str, rows: list[dict], texts: dict[str, str], path: Path) -> list[dict]:
-    restored = []
-    for i, row in enumerate(rows):
-        where = f"{path}: row {i}"
-        doc_id = row.get("doc_id")
-        if doc_id not in texts:
-            raise InputError(f"document {doc_id!r} has no row in the release's manifest.csv", where)
-        try:
-            restored.append(RESTORE[config](row, texts[doc_id], where))
-        except (KeyError, TypeError, IndexError) as exc:
-            raise InputError(f"not a standoff row of the {config} config (bad or missing column {exc})", where) from None
-    return restored
+def _restore_row(config: str, row: dict, text_of, where: str) -> dict:
+    doc_id = row.get("doc_id")
+    try:
+        return RESTORE[config](row, text_of(doc_id, where), where)
+    except (KeyError, TypeError, IndexError) as exc:
+        raise InputError(f"not a standoff row of the {config} config (bad or missing column {exc})", where) from None
+
+
+def _shards(standoff_dir: Path) -> tuple[str, dict[str, dict[str, list[str]]]]:
+    """The card's body and its {config: {split: [shard paths]}} (the YAML ``configs`` data_files)."""
+    card_path = standoff_dir / "README.md"
+    if not card_path.is_file():
+        raise InputError("not a standoff release (no README.md)", str(standoff_dir))
+    card = card_path.read_text(encoding="utf-8")
+    try:
+        _, header, body = card.split("---", 2)
+        configs = yaml.safe_load(header)["configs"]
+        files = {c["config_name"]: {f["split"]: ([f["path"]] if isinstance(f["path"], str) else list(f["path"])) for f in c["data_files"]} for c in configs}
+    except (ValueError, KeyError, TypeError, yaml.YAMLError):
+        raise InputError("the card has no readable YAML configs/data_files header", str(card_path)) from None
+    unknown = sorted(set(files) - set(CONFIGS))
+    if unknown:
+        raise InputError(f"unknown config(s) {', '.join(unknown)}", str(card_path))
+    return body, files
+
+
+def _by_document(rows: list[dict]):
+    """Consecutive rows of the same document, in order (a shard's row groups follow documents)."""
+    group: list[dict] = []
+    for row in rows:
+        if group and row.get("doc_id") != group[-1].get("doc_id"):
+            yield group
+            group = []
+        group.append(row)
+    if group:
+        yield group
 
 
 def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path, *, force: bool = False) -> dict:
@@ -100,52 +125,58 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path, *, force: bool =
     # the release carries the rules its clean text was made with; older releases used the packaged ones
     shipped = standoff_dir / "cleaning_rules.toml"
     rules = load_rules(shipped if shipped.is_file() else DEFAULT_CLEANING_RULES)
-    texts = {}
-    for doc in read_manifest(manifest):
-        texts[doc.doc_id] = clean_file(verify_raw(doc, raw_dir), rules).text
-    rows = {}
-    for config in CONFIGS:
-        rows[config] = {}
-        for split in SPLITS:
-            path = standoff_dir / config / f"{split}.parquet"
-            rows[config][split] = _restore_rows(config, _read_rows(path), texts, path)
+    docs = {doc.doc_id: doc for doc in read_manifest(manifest)}
+    body, files = _shards(standoff_dir)
+    texts: dict[str, str] = {}
+
+    def text_of(doc_id: str, where: str) -> str:
+        if doc_id not in texts:
+            if not isinstance(doc_id, str) or doc_id not in docs:
+                raise InputError(f"document {doc_id!r} has no row in the release's manifest.csv", where)
+            texts[doc_id] = clean_file(verify_raw(docs[doc_id], raw_dir), rules).text
+        return texts[doc_id]
+
+    counts: Counter = Counter()
     with staged_dir(out_dir, made_by="rehydrate", force=force) as staging:
-        sizes = {}
-        for config, splits in rows.items():
-            for split, split_rows in splits.items():
-                ordered = [{k: r[k] for k in CONFIGS[config](False)} for r in split_rows]
-                sizes[(config, split)] = write_parquet(ordered, CONFIGS[config](False), staging / config / f"{split}.parquet")
-        body = card.split("---", 2)[2]
+        for config, splits in files.items():
+            encoder = Encoder(config, False)
+            for split, paths in splits.items():
+                for rel in paths:
+                    if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
+                        raise InputError(f"data file {rel!r} is not a path inside the release", str(standoff_dir / "README.md"), f"configs: {config}")
+                    path = standoff_dir / rel
+                    writer = ShardWriter({config: rel}, staging, False)
+                    offset = 0
+                    for group in _by_document(_read_rows(path)):
+                        restored = [_restore_row(config, row, text_of, f"{path}: row {offset + i}") for i, row in enumerate(group)]
+                        offset += len(group)
+                        writer.add({config: encoder.table(restored)})
+                    for info in writer.close().values():
+                        counts["rows", config, split] += info["rows"]
+                        counts["bytes", config, split] += info["bytes"]
         release = read_release(standoff_dir / "release.toml")
-        header = yaml.safe_dump(yaml_header(rows, False, sizes, release=release), sort_keys=False, allow_unicode=True, width=1000)
+        header = yaml.safe_dump(yaml_header(counts, False, files, release=release), sort_keys=False, allow_unicode=True, width=1000)
         (staging / "README.md").write_text(f"---\n{header}---{body}", encoding="utf-8")
         if (standoff_dir / "images").is_dir():
             shutil.copytree(standoff_dir / "images", staging / "images")
-        _write_croissant(standoff_dir, staging)
-    return {config: {split: len(r) for split, r in splits.items()} for config, splits in rows.items()}
+        _write_croissant(release, staging, files)
+    return {config: {split: counts["rows", config, split] for split in splits} for config, splits in files.items()}
 
 
-def _write_croissant(standoff_dir: Path, staging: Path) -> None:
-    """croissant.json for the full-text folder: the release's own metadata, fields of the full-text configs."""
+def _write_croissant(release, staging: Path, files: dict) -> None:
+    """croissant.json for the full-text folder: the release's own metadata, the full-text configs' fields."""
+    from newscorpus.publish.card import citation
     from newscorpus.publish.croissant import write_croissant
 
-    shipped = standoff_dir / "croissant.json"
-    meta = read_json(shipped) if shipped.is_file() else {}
-    meta = meta if isinstance(meta, dict) else {}
-
-    def text(key: str, default: str) -> str:
-        value = meta.get(key)
-        return value if isinstance(value, str) and value else default
-
-    name = text("name", "newscorpus")
     write_croissant(
         staging,
-        name=name[: -len("-standoff")] if name.endswith("-standoff") else name,
-        description=text("description", "Span-annotated English news articles (rehydrated from a standoff release)."),
-        license=text("license", "https://creativecommons.org/licenses/by/4.0/"),
-        url=text("url", "https://huggingface.co/datasets/ORG/NAME"),
-        version=text("version", "0.0.0"),
-        citation=text("citeAs", "newscorpus"),
-        configs={config: fn(False) for config, fn in CONFIGS.items()},
-        **({"date_published": meta["datePublished"]} if isinstance(meta.get("datePublished"), str) else {}),
+        name=release.name,
+        description=release.description,
+        license=release.license.url,
+        url=release.url or None,
+        version=release.version,
+        date_published=release.date_published or None,
+        citation=citation(release),
+        configs={name: CONFIGS[name](False) for name in files if files[name]},
+        files=files,
     )
