@@ -29,7 +29,7 @@ def label_studio(request, tmp_path_factory):
     """
     from importlib.metadata import version
 
-    from newscorpus import labelstudio_server
+    from newscorpus.labelstudio import server as labelstudio_server
 
     cache = getattr(request.config, "cache", None)
     name = f"labelstudio-template-{version('label-studio')}"
