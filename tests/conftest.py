@@ -18,6 +18,8 @@ class LabelStudioInstance:
     url: str
     token: str
     server: object
+    username: str = ""
+    password: str = ""
 
 
 @pytest.fixture(scope="session")
@@ -38,12 +40,37 @@ def label_studio(request, tmp_path_factory):
     base = tmp_path_factory.mktemp("labelstudio")
     (base / "home").mkdir()
     token = secrets.token_hex(20)
+    username, password = "annotator@example.com", secrets.token_urlsafe(16)
     server = labelstudio_server.start(
-        base / "data", home=base / "home", template=template,
-        username="annotator@example.com", password=secrets.token_urlsafe(16), token=token,
+        base / "data", home=base / "home", template=template, username=username, password=password, token=token,
     )
     try:
-        yield LabelStudioInstance(server.url, token, server)
+        yield LabelStudioInstance(server.url, token, server, username, password)
     finally:
         server.stop()
         shutil.rmtree(base / "home", ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+# a clean, quiet, headless browser: no GPU, no sync or update traffic, no first-run dialogs
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by Playwright (never `playwright install`); skipped with the reason when absent."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does it): browser tests not run")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright package is not installed (pip install -c constraints.txt -e '.[test]'): browser tests not run")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

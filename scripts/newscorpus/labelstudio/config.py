@@ -216,6 +216,8 @@ def config_tree() -> ET.Element:
         ".nc-row{display:flex;gap:12px;align-items:flex-start}"
         ".nc-text{flex:1 1 62%;max-height:78vh;overflow-y:auto;line-height:1.9}"
         ".nc-side{flex:0 0 36%;max-height:78vh;overflow-y:auto;position:sticky;top:0}"
+        # relation arrows and role tags over the text only while a relation or region is highlighted
+        '.relations-overlay:not([class*="highlighting"]){display:none}'
     )
     row = ET.SubElement(view, "View", className="nc-row")
     text_box = ET.SubElement(row, "View", className="nc-text")

@@ -382,7 +382,9 @@ def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, argu
             if value is not None or attr.nullable:
                 span[attr.name] = value
         if layer == "EVENT":
-            span["arguments"] = [{"role": a["role"], "ref": new_id(a["ref"])} for a in arguments.get(rid, [])]
+            args = [{"role": a["role"], "ref": new_id(a["ref"])} for a in arguments.get(rid, [])]
+            before = base_spans.get(rid, (None, {}))[1].get("arguments") or []  # kept arguments keep their order
+            span["arguments"] = [a for a in before if a in args] + [a for a in args if a not in before]
         note = extras.get((rid, NOTE_CONTROL), (None,))[0]
         if note is not None:
             span["note"] = note
