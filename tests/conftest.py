@@ -23,12 +23,8 @@ class LabelStudioInstance:
 
 
 @pytest.fixture(scope="session")
-def label_studio(request, tmp_path_factory):
-    """One real Label Studio server for the whole session, on a free port of 127.0.0.1.
-
-    The migrated empty database is cached in pytest's cache folder (made once, ~30 s); each
-    session copies it and starts in ~5 s. The server is stopped at teardown, also on failure.
-    """
+def labelstudio_template(request, tmp_path_factory) -> Path:
+    """A migrated, empty Label Studio data folder, cached in pytest's cache folder (made once, ~30-150 s)."""
     from importlib.metadata import version
 
     from newscorpus.labelstudio import server as labelstudio_server
@@ -36,7 +32,19 @@ def label_studio(request, tmp_path_factory):
     cache = getattr(request.config, "cache", None)
     name = f"labelstudio-template-{version('label-studio')}"
     template_root = Path(cache.mkdir(name)) if cache is not None else tmp_path_factory.mktemp(name)
-    template = labelstudio_server.make_template(template_root / "data")
+    return labelstudio_server.make_template(template_root / "data")
+
+
+@pytest.fixture(scope="session")
+def label_studio(labelstudio_template, tmp_path_factory):
+    """One real Label Studio server for the whole session, on a free port of 127.0.0.1.
+
+    Each session copies the cached migrated database and starts in ~5 s. The server is stopped
+    at teardown, also on failure.
+    """
+    from newscorpus.labelstudio import server as labelstudio_server
+
+    template = labelstudio_template
     base = tmp_path_factory.mktemp("labelstudio")
     (base / "home").mkdir()
     token = secrets.token_hex(20)
