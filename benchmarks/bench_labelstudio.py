@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from label_studio_sdk import LabelStudio  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from newscorpus import paths  # noqa: E402
+from newscorpus.corpus import Corpus  # noqa: E402
 from newscorpus.fileio import read_json  # noqa: E402
 from newscorpus.labelstudio import server  # noqa: E402
 from newscorpus.labelstudio.config import config_xml  # noqa: E402
@@ -40,7 +40,7 @@ GOAL_S = 3.0
 
 
 def largest_document() -> tuple[str, int]:
-    sizes = {p.stem: len(read_json(p).get("spans", [])) for p in paths.ANNOTATIONS_DIR.glob("*.json") if p.name != paths.ENTITIES.name}
+    sizes = {p.stem: len(read_json(p).get("spans", [])) for p in Corpus.open(ROOT).annotations_dir.glob("*.json") if p.name != "entities.json"}
     doc_id = max(sizes, key=lambda d: (sizes[d], d))
     return doc_id, sizes[doc_id]
 

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from newscorpus.agreement import compare
+from newscorpus.annotate.agreement import compare
 from newscorpus.cli import cli
 
 

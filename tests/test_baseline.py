@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from seqeval.metrics import f1_score
 from seqeval.scheme import IOB2
 
-from newscorpus import baseline as bl
+from newscorpus.baseline import crf as bl
 from newscorpus.cli import cli
-from newscorpus.features import documents_features, tokens_features
+from newscorpus.publish.features import documents_features, tokens_features
 
 # (text, layer, label) pieces; sentences are made by filling a template.
 ACTORS = [("Hezbollah", "ARMED_GROUP", "e-hezbollah"), ("Israel", "STATE", "e-israel"),

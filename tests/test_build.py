@@ -10,18 +10,18 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from newscorpus import paths
-from newscorpus.build import build, load_corpus, token_rows
+from _repo import REPO, copy_corpus
+from newscorpus.publish.build import build, load_corpus, token_rows
 from newscorpus.fileio import folder_sha256 as file_hashes
 from newscorpus.cli import cli
-from newscorpus.features import CONFIGS, TAG_COLUMNS
-from newscorpus.manifest import SPLITS
+from newscorpus.publish.features import CONFIGS, TAG_COLUMNS
+from newscorpus.corpus.manifest import SPLITS
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("dist") / "hf"
-    build(out)
+    build(REPO, out)
     return out
 
 
@@ -87,7 +87,7 @@ def test_splits_are_whole_documents_and_disjoint(loaded):
 
 def test_two_builds_are_byte_identical(built, tmp_path):
     again = tmp_path / "hf"
-    build(again)
+    build(REPO, again)
     assert file_hashes(built) == file_hashes(again)
 
 
@@ -106,7 +106,7 @@ def _tags_to_spans(tags, offsets):
 
 
 def test_bio_tags_round_trip_to_spans_except_the_nesting_policy():
-    corpus = load_corpus(refresh_clean=False)
+    corpus = load_corpus(REPO, refresh_clean=False)
     for doc in corpus.docs:
         ann = corpus.annotations[doc.doc_id]
         lost: list[dict] = []
@@ -122,26 +122,23 @@ def test_bio_tags_round_trip_to_spans_except_the_nesting_policy():
 
 def test_standoff_build_has_no_text(tmp_path):
     out = tmp_path / "standoff"
-    build(out, standoff=True)
-    corpus_text = (paths.CLEAN_DIR / "003_0bebbda2a36ce2d2.txt").read_text(encoding="utf-8")
+    build(REPO, out, standoff=True)
+    corpus_text = (REPO.clean_dir / "003_0bebbda2a36ce2d2.txt").read_text(encoding="utf-8")
     sentence = corpus_text.split("\n")[1][:60]
     for parquet in out.rglob("*.parquet"):
         assert sentence.encode("utf-8") not in parquet.read_bytes()
 
 
-def test_bad_annotation_refuses_build_and_keeps_previous_output(tmp_path, monkeypatch):
-    ann = tmp_path / "annotations"
-    shutil.copytree(paths.ANNOTATIONS_DIR, ann, ignore=shutil.ignore_patterns("passes"))
-    path = ann / "004_55396772dfa231c4.json"
+def test_bad_annotation_refuses_build_and_keeps_previous_output(tmp_path):
+    copy = copy_corpus(tmp_path / "copy")
+    path = copy.annotations_dir / "004_55396772dfa231c4.json"
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["spans"][0]["end"] += 1
     path.write_text(json.dumps(doc), encoding="utf-8")
-    monkeypatch.setattr(paths, "ANNOTATIONS_DIR", ann)
-    monkeypatch.setattr(paths, "ENTITIES", ann / "entities.json")
     out = tmp_path / "hf"
     out.mkdir()
     (out / "sentinel.txt").write_text("previous build", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", "--out", str(out)])
+    result = CliRunner().invoke(cli, ["build", "--root", str(copy.root), "--out", str(out)])
     assert result.exit_code == 1
     assert "004_55396772dfa231c4.json: /spans/0/text" in result.output
     assert "Traceback" not in result.output
@@ -149,16 +146,13 @@ def test_bad_annotation_refuses_build_and_keeps_previous_output(tmp_path, monkey
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".hf.")]
 
 
-def test_stale_annotation_is_reported_with_its_doc_id(tmp_path, monkeypatch):
-    ann = tmp_path / "annotations"
-    shutil.copytree(paths.ANNOTATIONS_DIR, ann, ignore=shutil.ignore_patterns("passes"))
-    path = ann / "002_b239d6d9a59df4e2.json"
+def test_stale_annotation_is_reported_with_its_doc_id(tmp_path):
+    copy = copy_corpus(tmp_path / "copy")
+    path = copy.annotations_dir / "002_b239d6d9a59df4e2.json"
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["text_sha256"] = "f" * 64
     path.write_text(json.dumps(doc), encoding="utf-8")
-    monkeypatch.setattr(paths, "ANNOTATIONS_DIR", ann)
-    monkeypatch.setattr(paths, "ENTITIES", ann / "entities.json")
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "hf")])
+    result = CliRunner().invoke(cli, ["build", "--root", str(copy.root), "--out", str(tmp_path / "hf")])
     assert result.exit_code == 1
     assert "stale: 002_b239d6d9a59df4e2" in result.output
     assert not (tmp_path / "hf").exists()
@@ -168,15 +162,15 @@ def test_rehydrate_rebuilds_the_full_dataset_and_rejects_other_copies(built, tmp
     import pyarrow.parquet as pq
 
     standoff = tmp_path / "standoff"
-    build(standoff, standoff=True)
+    build(REPO, standoff, standoff=True)
     out = tmp_path / "rehydrated"
-    result = CliRunner().invoke(cli, ["rehydrate", str(standoff), "--raw", str(paths.RAW_DIR), "--out", str(out)])
+    result = CliRunner().invoke(cli, ["rehydrate", str(standoff), "--raw", str(REPO.raw_dir), "--out", str(out)])
     assert result.exit_code == 0, result.output
     for config in CONFIGS:
         for split in SPLITS:
             assert pq.read_table(out / config / f"{split}.parquet").equals(pq.read_table(built / config / f"{split}.parquet"))
     raw = tmp_path / "raw"
-    shutil.copytree(paths.RAW_DIR, raw)
+    shutil.copytree(REPO.raw_dir, raw)
     (raw / "003_0bebbda2a36ce2d2.txt").write_text("A different article.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["rehydrate", str(standoff), "--raw", str(raw), "--out", str(tmp_path / "bad")])
     assert result.exit_code == 1

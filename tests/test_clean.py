@@ -11,13 +11,13 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus import paths
+from _repo import REPO
 from newscorpus.clean import clean_files, clean_text, load_rules
 from newscorpus.cli import cli
 from newscorpus.errors import RuleError
-from newscorpus.manifest import read_manifest
+from newscorpus.corpus.manifest import read_manifest
 
-RULES = load_rules(paths.CLEANING_RULES)
+RULES = load_rules(REPO.cleaning_rules_path)
 BODY = "Israeli forces launched a drone strike in southern Lebanon on Wednesday, officials said."
 
 # rule id -> lines the rule must remove (each placed between two reporting paragraphs)
@@ -216,9 +216,9 @@ def test_seeds_remove_exactly_the_listed_furniture():
         "003_0bebbda2a36ce2d2": ["share_prompt", "outlet_tag", "share_prompt"],
         "004_55396772dfa231c4": ["repeated_paragraph"],
     }
-    results = clean_files(sorted(paths.RAW_DIR.glob("*.txt")), paths.CLEANING_RULES)
+    results = clean_files(sorted(REPO.raw_dir.glob("*.txt")), REPO.cleaning_rules_path)
     for result in results:
-        raw = (paths.RAW_DIR / result.raw_file).read_text(encoding="utf-8")
+        raw = (REPO.raw_dir / result.raw_file).read_text(encoding="utf-8")
         assert [r["rule"] for r in result.removed if r["rule"] != "whitespace"] == expected[result.doc_id]
         _assert_provenance(raw, result)
         # whitespace removals are only whitespace
@@ -226,7 +226,7 @@ def test_seeds_remove_exactly_the_listed_furniture():
 
 
 def test_seed_metadata_is_recovered():
-    results = {r.doc_id: r for r in clean_files(sorted(paths.RAW_DIR.glob("*.txt")), paths.CLEANING_RULES)}
+    results = {r.doc_id: r for r in clean_files(sorted(REPO.raw_dir.glob("*.txt")), REPO.cleaning_rules_path)}
     meta = {d: {m["key"]: m["value"] for m in r.metadata} for d, r in results.items()}
     assert meta["002_b239d6d9a59df4e2"]["published"] == "2024-01-06"
     assert meta["003_0bebbda2a36ce2d2"]["outlet"] == "France24/AFP"
@@ -239,10 +239,10 @@ def test_committed_clean_corpus_is_not_stale():
 
 
 def test_raw_files_match_manifest_checksums():
-    docs = read_manifest(paths.MANIFEST)
-    assert sorted(d.raw_file for d in docs) == sorted(p.name for p in paths.RAW_DIR.glob("*.txt"))
+    docs = read_manifest(REPO.manifest_path)
+    assert sorted(d.raw_file for d in docs) == sorted(p.name for p in REPO.raw_dir.glob("*.txt"))
     for doc in docs:
-        assert hashlib.sha256((paths.RAW_DIR / doc.raw_file).read_bytes()).hexdigest() == doc.raw_sha256
+        assert hashlib.sha256((REPO.raw_dir / doc.raw_file).read_bytes()).hexdigest() == doc.raw_sha256
 
 
 def test_clean_cli_writes_text_and_provenance(tmp_path):
@@ -303,7 +303,7 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, rules_text, message):
 def test_a_new_rule_needs_no_code_change(tmp_path):
     extra = '\n[[rule]]\nid = "podcast_prompt"\nkind = "line"\ndescription = "Podcast plugs"\npattern = \'Listen to our podcast.{0,80}\'\n'
     path = tmp_path / "rules.toml"
-    path.write_text(paths.CLEANING_RULES.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    path.write_text(REPO.cleaning_rules_path.read_text(encoding="utf-8") + extra, encoding="utf-8")
     result = clean_text(f"{BODY}\nListen to our podcast on Spotify\n", load_rules(path))
     assert result.text == BODY
     assert "podcast_prompt" in {r["rule"] for r in result.removed}

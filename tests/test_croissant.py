@@ -16,8 +16,8 @@ from pathlib import Path
 import datasets
 import pytest
 
-from newscorpus.croissant import CroissantError, croissant_metadata, write_croissant
-from newscorpus.features import CONFIGS
+from newscorpus.publish.croissant import CroissantError, croissant_metadata, write_croissant
+from newscorpus.publish.features import CONFIGS
 
 mlc = pytest.importorskip("mlcroissant", reason="mlcroissant is a test dependency (pip install -e .[test])")
 

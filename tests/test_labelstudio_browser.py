@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from label_studio_sdk import LabelStudio
 
-from newscorpus import paths
+from _repo import REPO
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio.api import pull, push
-from newscorpus.validate import load_registry, validate_document
+from newscorpus.annotate.validate import load_registry, validate_document
 
 from ls_browser import REGION_RESULTS, REGIONS, click_region, drag_over, log_in, open_task
 from ls_helpers import reviewed
@@ -68,7 +68,7 @@ def visible(page, selector: str) -> bool:
 
 def test_annotate_in_the_browser_and_pull(ls_env, page, tmp_path):
     original = read_json(DOC)
-    text = (paths.CLEAN_DIR / f"{DOC.stem}.txt").read_text(encoding="utf-8")
+    text = (REPO.clean_dir / f"{DOC.stem}.txt").read_text(encoding="utf-8")
     report = push([DOC.stem], title="browser session", annotations_dir=FIXTURES)
     task_id = task_ids(ls_env, report.project_id)[DOC.stem]
 

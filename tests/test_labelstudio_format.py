@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus import paths, scheme
+from _repo import REPO
+from newscorpus.annotate import scheme
 from newscorpus.errors import ValidationFailed
 from newscorpus.fileio import read_json, sha256_text
 from newscorpus.labelstudio import config as ls_config
@@ -119,7 +120,7 @@ def test_tasks_carry_text_hash_and_predictions():
     tasks = build_tasks(["001_f223456a580e97a0", "002_b239d6d9a59df4e2"], annotations_dir=FIXTURES)
     doc = read_json(DOC)
     task, bare = tasks
-    text = (paths.CLEAN_DIR / "001_f223456a580e97a0.txt").read_text(encoding="utf-8")
+    text = (REPO.clean_dir / "001_f223456a580e97a0.txt").read_text(encoding="utf-8")
     assert task["data"]["text"] == text and task["data"]["doc_id"] == doc["doc_id"]
     assert task["data"]["text_sha256"] == sha256_text(text) == doc["text_sha256"]
     (prediction,) = task["predictions"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from label_studio_sdk import LabelStudio
 
-from newscorpus import paths
+from _repo import REPO
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio import config as ls_config
 from newscorpus.labelstudio import convert as ls_convert
@@ -25,7 +25,7 @@ from ls_helpers import reviewed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 FIXTURE_ENTITIES = FIXTURES / "entities.json"
-GOLD = sorted(p for p in paths.ANNOTATIONS_DIR.glob("*.json") if p.name != paths.ENTITIES.name)
+GOLD = sorted(p for p in REPO.annotations_dir.glob("*.json") if p.name != REPO.entities_path.name)
 FIXTURE_DOCS = sorted(p for p in FIXTURES.glob("*.json") if p.name != "entities.json")
 
 
@@ -58,7 +58,7 @@ def sources(path: Path) -> dict:
     """push/pull options for a gold file or a fixture document."""
     if path.parent == FIXTURES:
         return {"annotations_dir": FIXTURES}, FIXTURE_ENTITIES
-    return {}, paths.ENTITIES
+    return {}, REPO.entities_path
 
 
 def test_config_is_accepted_by_the_server(ls_env):
@@ -139,7 +139,7 @@ def test_edits_come_back_as_edits(ls_env, tmp_path):
     path = FIXTURES / "001_f223456a580e97a0.json"
     original = read_json(path)
     doc_id = original["doc_id"]
-    text = (paths.CLEAN_DIR / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = (REPO.clean_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
     moved_to = _find(text, "Israel", 3)
     new_start = _find(text, "Lebanon", 1)
 

@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 from label_studio_sdk import LabelStudio
 
-from newscorpus import paths
+from _repo import REPO
 from newscorpus.cli import cli
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio.adjudicate import MODEL_VERSION, start_adjudication
 from newscorpus.labelstudio.api import pull, push
 from newscorpus.labelstudio.config import ADJUDICATION_KEY
-from newscorpus.validate import load_registry, validate_document
+from newscorpus.annotate.validate import load_registry, validate_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
@@ -72,7 +72,7 @@ def test_two_annotators_agreement_and_adjudication(label_studio, team, tmp_path,
     monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
     env = {"LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.token}
     ls, users = team
-    text = (paths.CLEAN_DIR / f"{DOC.stem}.txt").read_text(encoding="utf-8")
+    text = (REPO.clean_dir / f"{DOC.stem}.txt").read_text(encoding="utf-8")
     gaza = text.index("Gaza Strip")
 
     pushed = run("labelstudio", "push", DOC.stem, OTHER.stem, "--from", FIXTURES, "--title", "team", "--overlap", "2", env=env)

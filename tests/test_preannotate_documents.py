@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newscorpus import cli, paths, scheme, validate
+from _repo import REPO
+from newscorpus import cli
+from newscorpus.annotate import scheme, validate
 from newscorpus.fileio import read_json, sha256_text
-from newscorpus.manifest import read_manifest
+from newscorpus.corpus.manifest import read_manifest
 from newscorpus.preannotate import build_resources, preannotate_files, preannotate_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "preannotate"
 REGISTRY = FIXTURES / "entities.json"
-SEEDS = sorted(paths.CLEAN_DIR.glob("*.txt"))
-PUBLISHED = {d.doc_id: date.fromisoformat(d.published) for d in read_manifest(paths.MANIFEST)}
+SEEDS = sorted(REPO.clean_dir.glob("*.txt"))
+PUBLISHED = {d.doc_id: date.fromisoformat(d.published) for d in read_manifest(REPO.manifest_path)}
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newscorpus import scheme
+from newscorpus.annotate import scheme
 from newscorpus.preannotate.figures import find_figures, parse_digits, parse_number_words, qualifier_before
 from newscorpus.preannotate.tokens import lemma, tokenize
 

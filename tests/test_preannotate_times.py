@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from newscorpus import scheme
+from newscorpus.annotate import scheme
 from newscorpus.preannotate.times import find_times, iso_week, most_recent_date, most_recent_weekday
 
 WED = date(2024, 7, 3)  # a Wednesday

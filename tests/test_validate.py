@@ -13,14 +13,15 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus import paths, scheme
+from _repo import REPO
+from newscorpus.annotate import scheme
 from newscorpus.cli import cli
 from newscorpus.fileio import sha256_text
-from newscorpus.schema import annotation_schema, entities_schema, stale_schemas
-from newscorpus.validate import validate_document, validate_paths
+from newscorpus.annotate.schema import annotation_schema, entities_schema, stale_schemas
+from newscorpus.annotate.validate import validate_document, validate_paths
 
 DOC_ID = "001_f223456a580e97a0"
-TEXT = (paths.CLEAN_DIR / f"{DOC_ID}.txt").read_text(encoding="utf-8")
+TEXT = (REPO.clean_dir / f"{DOC_ID}.txt").read_text(encoding="utf-8")
 REGISTRY = {
     "hezbollah": {"id": "hezbollah", "name": "Hezbollah", "type": "ARMED_GROUP", "variants": ["Hezbollah"]},
     "hassan_nasrallah": {"id": "hassan_nasrallah", "name": "Hassan Nasrallah", "type": "PERSON", "variants": ["Hassan Nasrallah"]},
@@ -60,7 +61,7 @@ def test_schemas_are_valid_draft_2020_12_and_up_to_date():
     for schema in (annotation_schema(), entities_schema()):
         jsonschema.Draft202012Validator.check_schema(schema)
         assert schema["$id"] and schema["$schema"].endswith("2020-12/schema")
-    assert stale_schemas(paths.SCHEMA_DIR) == []
+    assert stale_schemas(REPO.schema_dir) == []
 
 
 def test_every_property_has_title_and_description():
@@ -177,7 +178,7 @@ def corpus_copy(tmp_path):
     """A throwaway copy of the annotations folder with the real registry."""
     folder = tmp_path / "ann"
     folder.mkdir()
-    for path in sorted(paths.ANNOTATIONS_DIR.glob("*.json")):
+    for path in sorted(REPO.annotations_dir.glob("*.json")):
         shutil.copy(path, folder / path.name)
     return folder
 
@@ -222,7 +223,7 @@ def test_manifest_and_files_must_match(corpus_copy, tmp_path):
     moved = json.loads((corpus_copy / "999_unknown.json").read_text(encoding="utf-8"))
     moved["doc_id"] = "999_unknown"
     (corpus_copy / "999_unknown.json").write_text(json.dumps(moved), encoding="utf-8")
-    report = validate_paths([corpus_copy], registry_path=corpus_copy / "entities.json")
+    report = validate_paths(REPO, [corpus_copy], registry_path=corpus_copy / "entities.json")
     messages = [p.message for p in report.problems]
     assert any("has no row in manifest.csv" in m for m in messages)
     assert any("no clean text for '999_unknown'" in m for m in messages)
@@ -230,7 +231,7 @@ def test_manifest_and_files_must_match(corpus_copy, tmp_path):
 
 def test_whole_corpus_is_valid():
     """CI runs validation on the whole corpus: every gold file, the registry and the manifest."""
-    report = validate_paths(None)
+    report = validate_paths(REPO)
     assert report.valid, "\n".join(str(p) for p in report.problems)
     assert len(report.files) == 5
 

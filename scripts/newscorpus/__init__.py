@@ -1,6 +1,71 @@
 """newscorpus: clean, annotate, validate and publish an annotated news corpus.
 
-The library does the work; ``newscorpus.cli`` is a thin click layer over it.
+The library does the work; ``newscorpus.cli`` is a thin click layer over it. A small API for
+scripts and notebooks::
+
+    import newscorpus
+    corpus = newscorpus.open_corpus("path/to/corpus")   # or newscorpus.find_corpus()
+    newscorpus.clean(corpus)                             # corpus/raw -> corpus/clean
+    newscorpus.preannotate(corpus, out_dir="suggestions")
+    report = newscorpus.validate(corpus)                 # report.valid, report.problems
+    newscorpus.build(corpus)                             # -> dist/hf
+
+Each function is one stage; the stage modules (``newscorpus.clean``, ``newscorpus.annotate``,
+``newscorpus.publish`` ...) hold the details.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+__version__ = "0.2.0"
+
+
+def open_corpus(root):
+    """The corpus at ``root`` (a folder holding corpus/manifest.csv)."""
+    from newscorpus.corpus import Corpus
+
+    return Corpus.open(root)
+
+
+def find_corpus(start=None):
+    """The nearest corpus at or above ``start`` [default: the working directory]."""
+    from newscorpus.corpus import Corpus
+
+    return Corpus.find(start)
+
+
+def clean(corpus, raw_files=None, out_dir=None):
+    """Clean the corpus's raw articles (or ``raw_files``) into ``out_dir`` [default: corpus/clean]."""
+    from newscorpus.clean import clean_files, clean_outputs
+    from newscorpus.fileio import write_all
+
+    raw_files = list(raw_files) if raw_files else sorted(corpus.raw_dir.glob("*.txt"))
+    results = clean_files(raw_files, corpus.cleaning_rules_path)
+    write_all(f for r in results for f in clean_outputs(r, out_dir or corpus.clean_dir))
+    return results
+
+
+def preannotate(corpus, out_dir, clean_files=None, *, force=False):
+    """Rule-based suggestions for the corpus's clean texts (or ``clean_files``) into ``out_dir``."""
+    from newscorpus.preannotate import preannotate_files
+
+    files = list(clean_files) if clean_files else sorted(corpus.clean_dir.glob("*.txt"))
+    registry = corpus.entities_path if corpus.entities_path.is_file() else None
+    return preannotate_files(files, out_dir, registry=registry, force=force, manifest=corpus.manifest_path,
+                             annotations_dir=corpus.annotations_dir, clean_dir=corpus.clean_dir)
+
+
+def validate(corpus, targets=None):
+    """Schema and semantic checks of the corpus's annotation files (or ``targets``); returns a Report."""
+    from newscorpus.annotate.validate import validate_paths
+
+    return validate_paths(corpus, list(targets) if targets else None)
+
+
+def build(corpus, out_dir=None, *, standoff=False):
+    """Clean, validate and write the Hugging Face dataset folder [default: dist/hf]."""
+    from newscorpus.publish.build import build as _build
+
+    return _build(corpus, out_dir, standoff=standoff)
+
+
+__all__ = ["__version__", "build", "clean", "find_corpus", "open_corpus", "preannotate", "validate"]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError, RuleError
-from .fileio import decode_utf8, dumps_json, read_bytes, sha256_bytes, sha256_text
+from newscorpus.errors import InputError, RuleError
+from newscorpus.fileio import decode_utf8, dumps_json, read_bytes, sha256_bytes, sha256_text
 
 KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "duplicate"}
 FLAG_NAMES = {"IGNORECASE": re.IGNORECASE}

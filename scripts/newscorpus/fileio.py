@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import InputError
+from newscorpus.errors import InputError
 
 
 def sha256_text(text: str) -> str:
@@ -124,3 +124,12 @@ def replace_dir(staging: Path, target: Path) -> None:
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging, target)
+
+
+def display(path) -> str:
+    """A path as the user should read it: relative to the working directory when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import Problem
+from newscorpus.errors import Problem
 from .config import ADJUDICATION_KEY, ID_PREFIX, QUALITY
 from .convert import Converted, _editable, docs_to_tasks
 

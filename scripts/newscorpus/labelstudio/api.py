@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import paths
-from ..errors import NewscorpusError
-from ..fileio import atomic_write_bytes, atomic_write_text, dumps_json
+from newscorpus.errors import NewscorpusError
+from newscorpus.fileio import atomic_write_bytes, atomic_write_text, display, dumps_json
 from . import files
 from .config import config_xml, instructions_html
 
@@ -243,7 +242,7 @@ def pull(
         return report
     if len(parsed) == 1:
         p, _, data = parsed[0]
-        name = paths.display(out) if out is not None else f"{session.url} project {p.id} export"
+        name = display(out) if out is not None else f"{session.url} project {p.id} export"
         report.imported = files.import_export(data, out_dir=import_to, force=force, name=name, **import_options)
         return report
     from .team import import_team

@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .. import scheme
+from newscorpus.annotate import scheme
 
 TEXT = "text"  # the <Text> object's name and the task data key holding the clean text
 QUALITY = "QUALITY"  # pseudo-layer of the quality spans

@@ -35,9 +35,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .. import scheme
-from ..errors import InputError, NewscorpusError, Problem
-from ..fileio import sha256_text
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError, Problem
+from newscorpus.fileio import sha256_text
 from . import review
 from .config import (ADJUDICATION_KEY, ATTRIBUTES, ATTRIBUTES_OF_LAYER, BASE_KEY, CONTROL_OF_LAYER, ID_PREFIX, LABEL_CONTROLS, LAYER_LABELS,
                      MODEL_VERSION_FALLBACK, NOTE_CONTROL, QUALITY, TEXT, _NOTE)
@@ -186,7 +186,7 @@ def _task_to_docs(task: Any, t: int, problems: "_Problems", clean_text_for: Call
     if not isinstance(doc_id, str):
         add(f"{tp}/data/doc_id", f"{label}: data.doc_id is missing (was this task exported by newscorpus?)", "doc-id")
         return []
-    from ..manifest import valid_doc_id
+    from newscorpus.corpus.manifest import valid_doc_id
 
     if not valid_doc_id(doc_id):
         add(f"{tp}/data/doc_id", f"{label}: doc_id {doc_id!r} is not a plain file stem (it would escape the annotations folder)", "doc-id")

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import paths
-from ..errors import InputError, NewscorpusError, Problem, ValidationFailed
-from ..fileio import atomic_write_json, atomic_write_text, dumps_json, read_json, read_text
-from ..manifest import valid_doc_id
+from newscorpus.corpus.project import Corpus
+from newscorpus.errors import InputError, NewscorpusError, Problem, ValidationFailed
+from newscorpus.fileio import atomic_write_json, atomic_write_text, display, dumps_json, read_json, read_text
+from newscorpus.corpus.manifest import valid_doc_id
 from . import convert, review
 from .config import config_xml
 
@@ -41,16 +41,16 @@ def _doc_id_of(arg: str) -> str:
 
 def resolve_docs(docs: Iterable[str], *, clean_dir: Path | None = None) -> list[str]:
     """Doc ids for DOCS arguments (default: every clean text), without duplicates."""
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
     args = list(docs)
     if not args:
         ids = [p.stem for p in sorted(clean_dir.glob("*.txt"))]
         if not ids:
-            raise InputError("no clean texts (run `newscorpus clean`)", paths.display(clean_dir))
+            raise InputError("no clean texts (run `newscorpus clean`)", display(clean_dir))
         return ids
     out: list[str] = []
     for arg in args:
-        if Path(arg).name == paths.ENTITIES.name:
+        if Path(arg).name == "entities.json":
             continue
         doc_id = _doc_id_of(arg)
         if not valid_doc_id(doc_id):
@@ -61,9 +61,9 @@ def resolve_docs(docs: Iterable[str], *, clean_dir: Path | None = None) -> list[
 
 
 def _registry(registry_path: Path | None) -> dict | None:
-    from ..validate import load_registry
+    from newscorpus.annotate.validate import load_registry
 
-    path = Path(registry_path or paths.ENTITIES)
+    path = Path(registry_path or Corpus.find().entities_path)
     if not path.exists():
         return None
     registry, _ = load_registry(path)
@@ -84,12 +84,12 @@ def build_tasks(
     A document without an annotation file becomes a task without predictions. Every annotation
     file is validated against the current clean text first (entity links are not checked here).
     """
-    from ..validate import validate_document
+    from newscorpus.annotate.validate import validate_document
 
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
-    source = Path(from_dir or annotations_dir or paths.ANNOTATIONS_DIR)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
+    source = Path(from_dir or annotations_dir or Corpus.find().annotations_dir)
     if from_dir is not None and not source.is_dir():
-        raise InputError("no such folder", paths.display(source))
+        raise InputError("no such folder", display(source))
     triples = []
     problems = []
     doc_ids = resolve_docs(docs, clean_dir=clean_dir)
@@ -99,9 +99,9 @@ def build_tasks(
         doc = None
         if path.exists():
             doc = read_json(path)
-            found = validate_document(doc, file=paths.display(path), clean_text=clean, registry=None)
+            found = validate_document(doc, file=display(path), clean_text=clean, registry=None)
             if not found and doc.get("doc_id") != doc_id:
-                raise InputError(f"doc_id {doc.get('doc_id')!r} does not match the file name", paths.display(path), "/doc_id")
+                raise InputError(f"doc_id {doc.get('doc_id')!r} does not match the file name", display(path), "/doc_id")
             problems += found
         triples.append((doc_id, clean, doc))
     if problems:
@@ -160,7 +160,7 @@ class ImportReport:
 
 def clean_text_reader(clean_dir: Path | None = None):
     """``clean_text_for(doc_id)`` reading (and caching) corpus/clean/<doc_id>.txt."""
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
+    clean_dir = Path(clean_dir or Corpus.find().clean_dir)
     cache: dict[str, str] = {}
 
     def clean_text_for(doc_id: str) -> str:
@@ -174,14 +174,14 @@ def clean_text_reader(clean_dir: Path | None = None):
 def load_export(export: Path | str | list, name: str | None = None) -> tuple[Any, str]:
     """(parsed export, its name for error messages) from a path or already parsed data."""
     if isinstance(export, (str, Path)):
-        return read_json(Path(export)), paths.display(export)
+        return read_json(Path(export)), display(export)
     return export, name or "<export>"
 
 
 def convert_export(export: Path | str | list, *, name: str | None = None, clean_dir: Path | None = None,
                    registry_path: Path | None = None, every: bool = False) -> convert.Conversion:
     """``convert.export_to_docs`` with the corpus's clean texts, validator and entity registry."""
-    from ..validate import validate_document
+    from newscorpus.annotate.validate import validate_document
 
     data, name = load_export(export, name)
     return convert.export_to_docs(data, file=name, clean_text_for=clean_text_reader(clean_dir), validate=validate_document,
@@ -200,7 +200,7 @@ def write_documents(items: Iterable[convert.Converted], out_dir: Path, *, force:
         folder = Path(folder_for(item) if folder_for else out_dir)
         target = folder / f"{item.doc_id}.json"
         if not valid_doc_id(item.doc_id) or target.resolve().parent != folder.resolve():
-            raise InputError(f"doc_id {item.doc_id!r} would be written outside {paths.display(folder)}", name, f"{item.pointer}/data/doc_id")
+            raise InputError(f"doc_id {item.doc_id!r} would be written outside {display(folder)}", name, f"{item.pointer}/data/doc_id")
         report.notes += [f"{item.doc_id}: {n}" for n in item.notes]
         old = None
         if target.exists():
@@ -210,15 +210,15 @@ def write_documents(items: Iterable[convert.Converted], out_dir: Path, *, force:
                 old = {"unreadable": str(exc)}
         changes = convert.diff_docs(old, item.doc)
         if not changes:
-            report.unchanged.append(paths.display(target))
+            report.unchanged.append(display(target))
             continue
         if old is not None and not force:
             who = f"reviewed by {old.get(review.REVIEWED_BY)}" if isinstance(old, dict) and old.get(review.REVIEWED_BY) else (
                 "human-annotated" if review.human_reviewed(old) else "existing")
-            report.refused.append(f"{paths.display(target)} ({who}; from task {item.task_id}) would change:\n    " + "\n    ".join(changes))
+            report.refused.append(f"{display(target)} ({who}; from task {item.task_id}) would change:\n    " + "\n    ".join(changes))
             continue
         atomic_write_json(target, item.doc)
-        report.written.append((paths.display(target), changes))
+        report.written.append((display(target), changes))
     return report
 
 
@@ -243,6 +243,6 @@ def import_export(
     data, name = load_export(export, name)
     conversion = convert_export(data, name=name, clean_dir=clean_dir, registry_path=registry_path)
     resolve_conversion(conversion, name)
-    report = write_documents(conversion.converted, Path(out_dir or paths.ANNOTATIONS_DIR), force=force, name=name)
+    report = write_documents(conversion.converted, Path(out_dir or Corpus.find().annotations_dir), force=force, name=name)
     report.skipped, report.problems, report.left_out = conversion.skipped, conversion.problems, conversion.left_out
     return report

@@ -31,7 +31,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import NewscorpusError
+from newscorpus.errors import NewscorpusError
 
 QUIET_ENV = {
     "COLLECT_ANALYTICS": "false",

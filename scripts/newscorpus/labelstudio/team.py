@@ -13,7 +13,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from ..errors import NewscorpusError
+from newscorpus.errors import NewscorpusError
 from . import files, review
 from .convert import Converted
 
@@ -58,18 +58,22 @@ def import_team(exports: list[tuple[str, Any]], *, out_dir: Path, force: bool = 
     return written, list(by_annotator)
 
 
-def session_agreement(exports: list[tuple[str, Any]], *, split: str | None = None, **options: Any):
+def session_agreement(exports: list[tuple[str, Any]], *, split: str | None = None, manifest_path: Path | None = None, **options: Any):
     """[(reference annotator, candidate annotator, Agreement)] for every pair, and the conversion report.
 
     Annotators are taken in id order; the first of a pair is the reference, as A_DIR is for
     ``newscorpus agreement A_DIR B_DIR``.
     """
-    from ..agreement import compare, split_doc_ids
+    from newscorpus.annotate.agreement import compare, split_doc_ids
 
     by_annotator, report = convert_team(exports, **options)
     if len(by_annotator) < 2:
         raise NewscorpusError(f"agreement needs two annotators' submissions; this session has {len(by_annotator)} "
                               f"({', '.join(by_annotator) or 'none'})")
-    ids = split_doc_ids(split)
+    if split and manifest_path is None:
+        from newscorpus.corpus.project import Corpus
+
+        manifest_path = Corpus.find().manifest_path
+    ids = split_doc_ids(split, manifest_path)
     docs = {who: {d: item.doc for d, item in items.items() if ids is None or d in ids} for who, items in by_annotator.items()}
     return [(a, b, compare(docs[a], docs[b])) for a, b in combinations(docs, 2)], report

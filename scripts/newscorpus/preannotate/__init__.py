@@ -19,14 +19,14 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import paths, scheme
-from ..errors import InputError, NewscorpusError
-from ..fileio import atomic_write_json, read_json, read_text, sha256_text
-from .events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
-from .figures import find_figures
-from .gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
-from .times import find_times
-from .tokens import tokenize
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError
+from newscorpus.fileio import atomic_write_json, read_json, read_text, sha256_text
+from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
+from newscorpus.preannotate.figures import find_figures
+from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, find_places_and_actors, load_gold
+from newscorpus.preannotate.times import find_times
+from newscorpus.preannotate.tokens import tokenize
 
 ANNOTATOR = {"id": "newscorpus-preannotate-0.1", "kind": "model", "note": "rule-based pre-annotator"}
 _PREFIX = {"EVENT": "E", "ACTOR": "A", "FIGURE": "F", "LOCATION": "L", "TIME": "T"}
@@ -143,7 +143,7 @@ def _bad_date(value: str):
 
 def manifest_dates(manifest: Path | None) -> dict[str, date | None]:
     """doc_id -> publication date from the manifest (None where only a year or month is known)."""
-    from ..manifest import read_manifest
+    from newscorpus.corpus.manifest import read_manifest
 
     if manifest is None or not Path(manifest).is_file():
         return {}
@@ -169,17 +169,17 @@ def _holds_human_work(path: Path) -> bool:
 
 def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: date | None = None,
                       registry: Path | None = None, force: bool = False,
-                      manifest: Path | None = paths.MANIFEST, annotations_dir: Path | None = paths.ANNOTATIONS_DIR,
-                      clean_dir: Path | None = paths.CLEAN_DIR, splits: tuple[str, ...] = ("train",),
+                      manifest: Path | None = None, annotations_dir: Path | None = None,
+                      clean_dir: Path | None = None, splits: tuple[str, ...] = ("train",),
                       progress: Callable = lambda xs: xs) -> list[Path]:
     """Pre-annotate every clean text into ``out_dir/<doc_id>.json``; returns the written paths.
 
     The publication date of a document comes from the manifest when it is listed there, else
-    ``published``, else times resolve to null. ``registry`` defaults to the project registry when
-    it exists (no registry: no ACTOR spans). Everything is read and computed before anything is
+    ``published``, else times resolve to null. Without ``registry`` no ACTOR spans; the gazetteers
+    and lexicons are learned from the gold in ``annotations_dir`` (``splits`` of ``manifest``). Everything is read and computed before anything is
     written; an existing output holding human work is refused unless ``force``.
     """
-    from ..manifest import valid_doc_id
+    from newscorpus.corpus.manifest import valid_doc_id
 
     clean_files = [Path(p) for p in clean_files]
     if not clean_files:
@@ -200,8 +200,6 @@ def preannotate_files(clean_files: Iterable[Path], out_dir: Path, *, published: 
             if target.exists() and _holds_human_work(target):
                 raise OverwriteError("holds human annotation (spans not made by the model); use --force to replace it",
                                      str(target))
-    if registry is None and paths.ENTITIES.is_file():
-        registry = paths.ENTITIES
     resources = build_resources(registry, annotations_dir=annotations_dir, manifest=manifest,
                                 clean_dir=clean_dir, splits=splits)
     dates = manifest_dates(manifest)

@@ -19,8 +19,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .. import scheme
-from .tokens import Token, sentence_bounds, tokenize
+from newscorpus.annotate import scheme
+from newscorpus.preannotate.tokens import Token, sentence_bounds, tokenize
 
 # trigger (lowercase, space-separated tokens) -> (label, score)
 _LEXICON_SOURCE = {

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .. import scheme
-from .tokens import Token, lemma, looks_plural, sentence_bounds, tokenize
+from newscorpus.annotate import scheme
+from newscorpus.preannotate.tokens import Token, lemma, looks_plural, sentence_bounds, tokenize
 
 # --- number vocabulary -------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import scheme
-from ..errors import InputError
-from ..fileio import read_json, read_text
-from .tokens import tokenize
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError
+from newscorpus.fileio import read_json, read_text
+from newscorpus.preannotate.tokens import tokenize
 
 # Regional place names every article in this corpus may mention (extended by training gold).
 BUILTIN_LOCATIONS = (
@@ -158,7 +158,7 @@ def load_gold(annotations_dir: Path, manifest_path: Path, clean_dir: Path, split
 
     Only spans made or checked by people (origin ``manual``/``adjudicated``) count.
     """
-    from ..manifest import read_manifest
+    from newscorpus.corpus.manifest import read_manifest
 
     annotations_dir, manifest_path = Path(annotations_dir), Path(manifest_path)
     if not annotations_dir.is_dir() or not manifest_path.is_file():

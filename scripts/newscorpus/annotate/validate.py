@@ -15,11 +15,11 @@ from typing import Iterator
 
 import jsonschema
 
-from . import paths, scheme
-from .errors import NewscorpusError, Problem
-from .fileio import read_json, read_text, sha256_text
-from .manifest import read_manifest, valid_doc_id
-from .schema import annotation_schema, entities_schema
+from newscorpus.annotate import scheme
+from newscorpus.errors import NewscorpusError, Problem
+from newscorpus.fileio import read_json, read_text, sha256_text, display
+from newscorpus.corpus.manifest import read_manifest, valid_doc_id
+from newscorpus.annotate.schema import annotation_schema, entities_schema
 
 
 def pointer(parts) -> str:
@@ -54,7 +54,7 @@ def schema_problems(instance, file: str, kind: str = "annotation") -> list[Probl
 
 def load_registry(path: Path) -> tuple[dict[str, dict], list[Problem]]:
     """The entity registry as {id: entity}, plus any problems with the file itself."""
-    file = paths.display(path)
+    file = display(path)
     try:
         data = read_json(path)
     except NewscorpusError as exc:
@@ -199,10 +199,11 @@ class Report:
 
 def annotation_files(folder: Path) -> list[Path]:
     """Annotation documents in a folder: every *.json but the registry and *.entities.json lists."""
-    return sorted(p for p in Path(folder).glob("*.json") if p.name != paths.ENTITIES.name and not p.name.endswith(".entities.json"))
+    return sorted(p for p in Path(folder).glob("*.json") if p.name != "entities.json" and not p.name.endswith(".entities.json"))
 
 
 def validate_paths(
+    corpus,
     targets: list[Path] | None = None,
     *,
     clean_dir: Path | None = None,
@@ -210,21 +211,21 @@ def validate_paths(
     manifest_path: Path | None = None,
     progress=None,
 ) -> Report:
-    """Validate annotation files (default: the whole corpus), the registry and the manifest links."""
-    clean_dir = Path(clean_dir or paths.CLEAN_DIR)
-    registry_path = Path(registry_path or paths.ENTITIES)
-    manifest_path = Path(manifest_path or paths.MANIFEST)
+    """Validate annotation files of ``corpus`` (default: all of them), the registry and the manifest links."""
+    clean_dir = Path(clean_dir or corpus.clean_dir)
+    registry_path = Path(registry_path or corpus.entities_path)
+    manifest_path = Path(manifest_path or corpus.manifest_path)
     whole_corpus = not targets
     files: list[Path] = []
     report = Report()
-    for target in targets or [paths.ANNOTATIONS_DIR]:
+    for target in targets or [corpus.annotations_dir]:
         target = Path(target)
         if target.is_dir():
             files.extend(annotation_files(target))
         elif target.is_file():
             files.append(target)
         else:
-            report.problems.append(Problem(paths.display(target), "", "no such file or folder", "read"))
+            report.problems.append(Problem(display(target), "", "no such file or folder", "read"))
 
     registry, registry_problems = load_registry(registry_path)
     report.problems += registry_problems
@@ -236,7 +237,7 @@ def validate_paths(
 
     seen_docs: set[str] = set()
     for path in progress(files) if progress else files:
-        file = paths.display(path)
+        file = display(path)
         report.files.append(file)
         try:
             doc = read_json(path)
@@ -259,6 +260,6 @@ def validate_paths(
         report.problems += validate_document(doc, file=file, clean_text=clean_text, registry=registry)
     if whole_corpus:
         for doc_id in sorted(set(manifest) - seen_docs):
-            report.problems.append(Problem(paths.display(manifest_path), "", f"document {doc_id!r} has no annotation file", "manifest"))
+            report.problems.append(Problem(display(manifest_path), "", f"document {doc_id!r} has no annotation file", "manifest"))
     return report
 

@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 from datasets.info import DatasetInfo
 
-from . import __version__, paths, scheme
-from .errors import InputError
-from .features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from .manifest import SPLITS
+from newscorpus import __version__
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError
+from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
+from newscorpus.corpus.manifest import SPLITS
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 UPLOAD = 'python -c "from huggingface_hub import upload_folder; upload_folder(repo_id=\'ORG/NAME\', repo_type=\'dataset\', folder_path=\'dist/hf\')"'
@@ -102,7 +103,7 @@ def examples(rows: dict) -> str:
 
 
 def tokens_policy(corpus) -> str:
-    from .build import token_rows
+    from newscorpus.publish.build import token_rows
 
     lost: list[dict] = []
     for doc in corpus.docs:
@@ -113,8 +114,8 @@ def tokens_policy(corpus) -> str:
     return _table(["layer", "spans", "lost: nested (outermost kept)", "lost: boundary inside a token", "lost: crosses a sentence"], body)
 
 
-def agreement_report() -> str:
-    path = paths.ANNOTATIONS_DIR / "agreement.md"
+def agreement_report(corpus) -> str:
+    path = corpus.project.annotations_dir / "agreement.md"
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No agreement report committed (annotations/agreement.md)._"
 
 
@@ -127,15 +128,15 @@ def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("trai
     import tempfile
     from datetime import date
 
-    from .fileio import atomic_write_json
-    from .preannotate import build_resources, preannotate_text
+    from newscorpus.fileio import atomic_write_json
+    from newscorpus.preannotate import build_resources, preannotate_text
 
     train = [d.doc_id for d in corpus.docs if d.split in train_splits]
     seen = {s["entity"] for doc_id in train for s in corpus.annotations[doc_id]["spans"] if s["layer"] == "ACTOR"}
     with tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "entities.json"
         atomic_write_json(registry, {"schema_version": scheme.SCHEMA_VERSION, "entities": [e for k, e in sorted(corpus.registry.items()) if k in seen]})
-        resources = build_resources(registry, annotations_dir=paths.ANNOTATIONS_DIR, manifest=paths.MANIFEST, clean_dir=paths.CLEAN_DIR, splits=train_splits)
+        resources = build_resources(registry, annotations_dir=corpus.project.annotations_dir, manifest=corpus.project.manifest_path, clean_dir=corpus.project.clean_dir, splits=train_splits)
     return {
         d.doc_id: preannotate_text(corpus.texts[d.doc_id], doc_id=d.doc_id, published=date.fromisoformat(d.published), resources=resources)
         for d in corpus.docs
@@ -145,15 +146,15 @@ def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("trai
 
 def preannotator_scores(corpus) -> str:
     """Pre-annotator on the test split, with resources built from the train split only."""
-    from .agreement import compare
+    from newscorpus.annotate.agreement import compare
 
     predictions = preannotate_split(corpus, "test")
     gold = {doc_id: corpus.annotations[doc_id] for doc_id in predictions}
     return compare(gold, predictions).to_markdown("gold (test split)", "pre-annotator")
 
 
-def baseline_report() -> str:
-    path = paths.ROOT / "reports" / "baseline.md"
+def baseline_report(corpus) -> str:
+    path = corpus.project.reports_dir / "baseline.md"
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No baseline has been run yet (`newscorpus baseline`)._"
 
 
@@ -179,7 +180,7 @@ def write_plots(corpus, out_dir: Path) -> list[str]:
 
 
 def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: dict | None = None, source: Path | None = None) -> str:
-    source = Path(source or paths.DATACARD)
+    source = Path(source or corpus.project.datacard_path)
     if not source.is_file():
         raise InputError("dataset card source is missing", str(source))
     template = source.read_text(encoding="utf-8")
@@ -187,9 +188,9 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         "version": __version__,
         "statistics": lambda: statistics(rows),
         "examples": lambda: examples(rows),
-        "agreement": agreement_report,
+        "agreement": lambda: agreement_report(corpus),
         "preannotator": lambda: preannotator_scores(corpus),
-        "baseline": baseline_report,
+        "baseline": lambda: baseline_report(corpus),
         "tokens_policy": lambda: tokens_policy(corpus),
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
         "upload": lambda: UPLOAD,
@@ -211,7 +212,7 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
 
 def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool) -> None:
     try:
-        from .croissant import write_croissant as _write
+        from newscorpus.publish.croissant import write_croissant as _write
     except ImportError:
         return
     _write(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import scheme
-from .fileio import atomic_write_json, dumps_json
+from newscorpus.annotate import scheme
+from newscorpus.fileio import atomic_write_json, dumps_json
 
 BASE_ID = "https://newscorpus.example.org/schema"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datasets import ClassLabel, Features, List, Value
 
-from . import scheme
+from newscorpus.annotate import scheme
 
 LAYER_COLUMNS = {"EVENT": "events", "ACTOR": "actors", "FIGURE": "figures", "LOCATION": "locations", "TIME": "times"}
 TAG_COLUMNS = {"ACTOR": "actor_tags", "EVENT": "event_tags", "FIGURE": "figure_tags", "LOCATION": "location_tags", "TIME": "time_tags"}

@@ -17,39 +17,41 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from datasets import Dataset
 
-from . import paths
-from .clean import clean_files, clean_outputs
-from .errors import ValidationFailed
-from .features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from .fileio import read_json, replace_dir, sha256_text, write_all
-from .manifest import SPLITS, Document, read_manifest, verify_raw
-from .segment import Sentence, sentences
-from .validate import load_registry, validate_paths
+
+from newscorpus.clean import clean_files, clean_outputs
+from newscorpus.errors import ValidationFailed
+from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
+from newscorpus.fileio import read_json, replace_dir, sha256_text, write_all
+from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
+from newscorpus.corpus.project import Corpus
+from newscorpus.publish.segment import Sentence, sentences
+from newscorpus.annotate.validate import load_registry, validate_paths
 
 
 @dataclass
-class Corpus:
+class BuildInputs:
     """Everything the build needs, read and checked once."""
 
+    project: Corpus
     docs: list[Document]
     texts: dict[str, str]
     annotations: dict[str, dict]
     registry: dict[str, dict]
 
 
-def load_corpus(*, refresh_clean: bool = True, progress=None) -> Corpus:
+def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) -> BuildInputs:
     """Clean the raw files (rewriting corpus/clean if it drifted), then validate everything."""
-    docs = read_manifest(paths.MANIFEST)
-    raw_files = [verify_raw(d, paths.RAW_DIR) for d in docs]
-    results = clean_files(raw_files, paths.CLEANING_RULES, progress=progress)
+    docs = corpus.documents()
+    raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
+    results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
-        write_all(f for r in results for f in clean_outputs(r, paths.CLEAN_DIR) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1])
-    report = validate_paths(None)
+        write_all(f for r in results for f in clean_outputs(r, corpus.clean_dir) if not f[0].is_file() or f[0].read_text(encoding="utf-8") != f[1])
+    report = validate_paths(corpus)
     if not report.valid:
         raise ValidationFailed(report.problems)
-    registry, _ = load_registry(paths.ENTITIES)
-    annotations = {d.doc_id: read_json(paths.ANNOTATIONS_DIR / f"{d.doc_id}.json") for d in docs}
-    return Corpus(docs, {r.doc_id: r.text for r in results}, annotations, registry)
+    registry, _ = load_registry(corpus.entities_path)
+    annotations = {d.doc_id: read_json(corpus.annotations_dir / f"{d.doc_id}.json") for d in docs}
+    return BuildInputs(corpus, docs, {r.doc_id: r.text for r in results}, annotations, registry)
 
 
 # ---- rows ------------------------------------------------------------------------------------
@@ -225,11 +227,12 @@ def write_parquet(rows: list[dict], features, path: Path) -> int:
     return table.nbytes
 
 
-def build(out_dir: Path, *, standoff: bool = False, progress=None) -> dict:
-    """Build the dataset folder at ``out_dir`` (atomically). Returns a summary."""
-    from .card import render_card, write_croissant, write_plots
+def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = False, progress=None) -> dict:
+    """Build the dataset folder at ``out_dir`` [default: the corpus's dist/hf] atomically. Returns a summary."""
+    from newscorpus.publish.card import render_card, write_croissant, write_plots
 
-    corpus = load_corpus(progress=progress)
+    out_dir = out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir)
+    corpus = load_corpus(project, progress=progress)
     rows = config_rows(corpus, standoff=standoff)
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -244,7 +247,8 @@ def build(out_dir: Path, *, standoff: bool = False, progress=None) -> dict:
         (staging / "README.md").write_text(render_card(corpus, rows, standoff=standoff, plots=plots, sizes=sizes), encoding="utf-8")
         write_croissant(corpus, rows, staging, standoff=standoff)
         if standoff:
-            shutil.copy(paths.MANIFEST, staging / "manifest.csv")
+            shutil.copy(project.manifest_path, staging / "manifest.csv")
+            shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -14,14 +14,15 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import yaml
 
-from . import paths
-from .build import write_parquet
-from .card import yaml_header
-from .clean import clean_file, load_rules
-from .errors import InputError
-from .features import CONFIGS, LAYER_COLUMNS
-from .fileio import replace_dir, sha256_text
-from .manifest import SPLITS, read_manifest, verify_raw
+
+from newscorpus.publish.build import write_parquet
+from newscorpus.publish.card import yaml_header
+from newscorpus.clean import clean_file, load_rules
+from newscorpus.errors import InputError
+from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
+from newscorpus.fileio import replace_dir, sha256_text
+from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
+from newscorpus.corpus.manifest import SPLITS, read_manifest, verify_raw
 
 
 def _restore(row: dict, key: str, text: str, where: str) -> None:
@@ -64,7 +65,9 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
     manifest = standoff_dir / "manifest.csv"
     if not manifest.is_file():
         raise InputError("not a standoff release (no manifest.csv)", str(standoff_dir))
-    rules = load_rules(paths.CLEANING_RULES)
+    # the release carries the rules its clean text was made with; older releases used the packaged ones
+    shipped = standoff_dir / "cleaning_rules.toml"
+    rules = load_rules(shipped if shipped.is_file() else DEFAULT_CLEANING_RULES)
     texts = {}
     for doc in read_manifest(manifest):
         texts[doc.doc_id] = clean_file(verify_raw(doc, raw_dir), rules).text

@@ -34,10 +34,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Callable, Iterable, Sequence
 
-from . import paths
-from .errors import InputError, NewscorpusError
-from .fileio import folder_sha256
-from .manifest import SPLITS
+
+from newscorpus.errors import InputError, NewscorpusError
+from newscorpus.fileio import display, folder_sha256
+from newscorpus.corpus.manifest import SPLITS
 
 LAYERS = ("actor", "event", "figure", "location", "time")
 TAG_COLUMN = {layer: f"{layer}_tags" for layer in LAYERS}
@@ -278,7 +278,7 @@ def majority(split: SplitData, layer: str) -> list[list[str]]:
 
 def _preannotator_available() -> tuple[bool, str]:
     try:
-        from . import preannotate  # noqa: F401
+        from newscorpus import preannotate  # noqa: F401
     except Exception as exc:  # an unfinished module may fail in many ways
         return False, f"newscorpus.preannotate cannot be imported ({type(exc).__name__}: {exc})"
     if not callable(getattr(preannotate, "preannotate_text", None)):
@@ -322,19 +322,17 @@ def preannotator_resources(train_docs, features, registry: Path | str | None):
     dataset only.
 
     The entity registry is ``registry`` when it is a path, else the project's registry file when
-    it exists; with ``registry == TRAIN_ENTITIES`` (or no registry file) it is the (id, name,
+    it exists; with ``registry == TRAIN_ENTITIES`` (or no registry) it is the (id, name,
     type) of every entity annotated in the train documents. Returns (resources, description).
     """
-    from .preannotate import Resources
-    from .preannotate.events import BUILTIN_LEXICON, learn_triggers
-    from .preannotate.gazetteer import BUILTIN_LOCATIONS, Entity, Gazetteer, learn_from_gold, load_registry, registry_actors
+    from newscorpus.preannotate import Resources
+    from newscorpus.preannotate.events import BUILTIN_LEXICON, learn_triggers
+    from newscorpus.preannotate.gazetteer import BUILTIN_LOCATIONS, Entity, Gazetteer, learn_from_gold, load_registry, registry_actors
 
     gold = [(r["doc_id"], r["text"], _gold_spans(r, features)) for r in train_docs]
-    if registry is None and paths.ENTITIES.is_file():
-        registry = paths.ENTITIES
     if registry is not None and registry != TRAIN_ENTITIES:
         entities = load_registry(Path(registry))
-        source = f"entity registry {paths.display(registry)}"
+        source = f"entity registry {display(registry)}"
     else:
         entities = {}
         for _, _, spans in gold:
@@ -360,7 +358,7 @@ def preannotator_resources(train_docs, features, registry: Path | str | None):
 def spans_to_bio(row: dict, spans: list[dict]) -> tuple[list[str], int]:
     """BIO tags for one sentence row from document-offset spans of one layer, with the build's
     outermost-span policy; returns the tags and how many spans could not be encoded."""
-    from .build import bio_tags
+    from newscorpus.publish.build import bio_tags
 
     sentence = SimpleNamespace(start=row["start"], end=row["end"], tokens=tuple(row["tokens"]),
                                offsets=tuple(zip(row["token_starts"], row["token_ends"])))
@@ -377,7 +375,7 @@ def preannotator_predictions(documents, tokens: dict[str, SplitData], layers: Se
         return {"available": False, "note": why}
     if documents is None:
         return {"available": False, "note": "the dataset has no documents config (the pre-annotator needs the full texts)"}
-    from .preannotate import preannotate_text
+    from newscorpus.preannotate import preannotate_text
 
     features = documents["train"].features
     if "text" not in features:
@@ -440,9 +438,9 @@ def versions() -> dict[str, str]:
 
 def command_line(data: Path, out: Path | None, layers: Sequence[str], max_iterations: int) -> str:
     """The command that reproduces the run, every option explicit."""
-    args = ["newscorpus", "baseline", "--data", paths.display(data)]
+    args = ["newscorpus", "baseline", "--data", display(data)]
     if out is not None:
-        args += ["--out", paths.display(out)]
+        args += ["--out", display(out)]
     args += ["--layers", ",".join(layers), "--max-iterations", str(max_iterations)]
     return shlex.join(args)
 
@@ -516,7 +514,7 @@ def run_baseline(data: Path, *, layers: str | Sequence[str] | None = None, max_i
         "task": "token classification per layer (BIO), entity-level micro P/R/F1 with seqeval (mode=strict, scheme=IOB2)",
         "command": command_line(data, out, layers, max_iterations),
         "data": {
-            "folder": paths.display(data),
+            "folder": display(data),
             "files_sha256": hashes,
             "files_sha256_excludes": list(UNHASHED),
             "sentences": {s: len(splits[s].rows) for s in SPLITS},
@@ -607,17 +605,18 @@ def markdown_path(out: Path) -> Path:
 
 
 def baseline(data: Path, out: Path, *, layers: str | Sequence[str] | None = None,
-             max_iterations: int = DEFAULT_MAX_ITERATIONS, progress: Callable[[str], None] = lambda m: None) -> BaselineResult:
+             max_iterations: int = DEFAULT_MAX_ITERATIONS, registry: Path | None = None,
+             progress: Callable[[str], None] = lambda m: None) -> BaselineResult:
     """Run the baseline and write ``out`` (JSON) and its markdown beside it (``.md``).
 
     Nothing is written unless the whole run succeeds.
     """
-    from .fileio import atomic_write_text
+    from newscorpus.fileio import atomic_write_text
 
     out = Path(out)
     if out.exists() and out.is_dir():
         raise InputError("is a folder (expected the JSON report file)", str(out))
-    result = run_baseline(data, layers=layers, max_iterations=max_iterations, out=out, progress=progress)
+    result = run_baseline(data, layers=layers, max_iterations=max_iterations, registry=registry, out=out, progress=progress)
     atomic_write_text(out, result.to_json())
     atomic_write_text(markdown_path(out), result.to_markdown())
     return result

@@ -40,7 +40,7 @@ from typing import Any
 import datasets
 from datasets import ClassLabel, Features, LargeList, List, Value
 
-from .fileio import atomic_write_text
+from newscorpus.fileio import atomic_write_text
 
 CONFORMS_TO = "http://mlcommons.org/croissant/1.0"
 PARQUET = "application/x-parquet"

@@ -11,9 +11,9 @@ import re
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from . import scheme
-from .errors import InputError
-from .fileio import read_text, sha256_bytes
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError
+from newscorpus.fileio import read_text, sha256_bytes
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")

@@ -17,11 +17,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths, scheme
-from .errors import InputError, NewscorpusError
-from .fileio import read_json
-from .manifest import read_manifest
-from .validate import annotation_files
+from newscorpus.annotate import scheme
+from newscorpus.errors import InputError, NewscorpusError
+from newscorpus.fileio import read_json
+from newscorpus.corpus.manifest import read_manifest
+from newscorpus.annotate.validate import annotation_files
 
 ATTRIBUTES = {
     "EVENT": ("realis",),
@@ -234,10 +234,10 @@ def load_folder(folder: Path, doc_ids: set[str] | None = None) -> dict[str, dict
     return docs
 
 
-def split_doc_ids(split: str | None, manifest_path: Path | None = None) -> set[str] | None:
+def split_doc_ids(split: str | None, manifest_path: Path | None) -> set[str] | None:
     if split is None:
         return None
-    return {d.doc_id for d in read_manifest(manifest_path or paths.MANIFEST) if d.split == split}
+    return {d.doc_id for d in read_manifest(manifest_path) if d.split == split}
 
 
 def compare(reference: dict[str, dict], candidate: dict[str, dict]) -> Agreement:
@@ -256,8 +256,12 @@ def compare(reference: dict[str, dict], candidate: dict[str, dict]) -> Agreement
     return result
 
 
-def compare_folders(reference_dir: Path, candidate_dir: Path, *, split: str | None = None) -> Agreement:
-    ids = split_doc_ids(split)
+def compare_folders(reference_dir: Path, candidate_dir: Path, *, split: str | None = None,
+                    manifest_path: Path | None = None) -> Agreement:
+    """Compare two folders; ``split`` keeps only that split's documents (needs ``manifest_path``)."""
+    if split is not None and manifest_path is None:
+        raise NewscorpusError("--split needs the corpus manifest", str(reference_dir))
+    ids = split_doc_ids(split, manifest_path)
     return compare(load_folder(reference_dir, ids), load_folder(candidate_dir, ids))
 
 

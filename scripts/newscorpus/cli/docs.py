@@ -1,6 +1,6 @@
 """docs/cli.md, generated from the click commands themselves so the reference cannot drift.
 
-Regenerate with ``python -m newscorpus.clidocs > docs/cli.md``; tests/test_docs.py fails when
+Regenerate with ``python -m newscorpus.cli.docs > docs/cli.md``; tests/test_docs.py fails when
 the committed file differs or a command lacks help text or an example.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import cli
+from newscorpus.cli import cli
 
 EXAMPLES = {
     "clean": "newscorpus clean                      # corpus/raw/*.txt -> corpus/clean/\nnewscorpus clean --check              # exit 1 if corpus/clean is stale\nnewscorpus clean new.txt --out /tmp/clean",
@@ -27,6 +27,8 @@ EXAMPLES = {
     "labelstudio push": "LABEL_STUDIO_API_KEY=... newscorpus labelstudio push --url http://127.0.0.1:8080",
     "labelstudio pull": "LABEL_STUDIO_API_KEY=... newscorpus labelstudio pull --url http://127.0.0.1:8080 --out export.json",
     "labelstudio serve": "newscorpus labelstudio serve --port 8080",
+    "labelstudio agreement": "newscorpus labelstudio push --overlap 2 --title batch1   # 'batch1 #1', 'batch1 #2'\nnewscorpus labelstudio agreement --title batch1 --diff",
+    "labelstudio adjudicate": "newscorpus labelstudio adjudicate --title batch1\nnewscorpus labelstudio pull --title 'batch1 adjudication' --import",
 }
 
 
@@ -41,7 +43,7 @@ def commands(group: click.Group = cli, prefix: str = "") -> list[tuple[str, clic
 
 
 def render() -> str:
-    parts = ["# newscorpus CLI reference", "", "Generated from the commands' own help (`python -m newscorpus.clidocs > docs/cli.md`).", ""]
+    parts = ["# newscorpus CLI reference", "", "Generated from the commands' own help (`python -m newscorpus.cli.docs > docs/cli.md`).", ""]
     for name, command in commands():
         ctx = click.Context(command, info_name=f"newscorpus {name}", terminal_width=100, help_option_names=["-h", "--help"])
         parts += [f"## `newscorpus {name}`", "", "```", EXAMPLES.get(name, "").strip(), "```", "", "```text", command.get_help(ctx).strip(), "```", ""]

@@ -1,0 +1,1 @@
+"""Annotation: the label inventory (scheme), its JSON Schemas, validation and agreement."""

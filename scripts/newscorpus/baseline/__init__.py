@@ -1,0 +1,1 @@
+"""Baselines trained on the published splits."""

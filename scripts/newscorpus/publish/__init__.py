@@ -1,0 +1,1 @@
+"""Publishing: the Hugging Face dataset folder, its card and Croissant, standoff and rehydration."""
