@@ -336,3 +336,10 @@ def test_change_summary_lists_every_argument_change():
     event["arguments"] += [{"role": "QUANTITY", "ref": "F13"}, {"role": "PLACE", "ref": "L77"}]
     (line,) = ls_convert.diff_docs(old, new)
     assert line == f"changed {event['id']}: arguments +QUANTITY→F13 +PLACE→L77 -{removed['role']}→{removed['ref']}"
+
+
+def test_the_annotator_docs_list_every_hotkey():
+    docs = (REPO.root / "docs" / "labelstudio.md").read_text(encoding="utf-8")
+    for control, value, key, _ in ls_config.hotkey_table():
+        assert f"{value} `{key}`" in docs, (control, value, key)
+    assert "drafts" in docs and "Submit" in docs
