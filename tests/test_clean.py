@@ -26,21 +26,17 @@ REMOVES = {
     "breadcrumb_line": ["News › World › Middle East"],
     "dateline_stamp": ["date 2024-01-06 Hezbollah fires rockets at northern Israel"],
     "navigation": ["Skip to main content", "Menu", "Search", "Listen to this article · 4 min", "Back to top"],
-    "updated_stamp": ["Updated 14:32 GMT", "Published: 6 January 2024", "Last updated on 7 July 2024 10:21 BST"],
-    "timestamp_line": ["2024-05-15 | 00:29", "15 May 2024, 10:21"],
+    "updated_stamp": ["Updated 14:32 GMT", "Published: 6 January 2024", "Last updated on 7 July 2024 10:21 BST", "2024-05-15 | 00:29", "15 May 2024, 10:21"],
     "reading_time": ["2min", "3 min read", "High views"],
     "byline": ["By Jane Doe", "By Jane Doe, Reuters", "By Jane Doe and John Roe | AFP"],
-    "photo_caption": [
+    "photo_caption": ["A photo of the commander released by Hezbollah media.Credit…Hezbollah Media Relations Office", "Image: Israeli soldiers near the border", "Photo: Reuters", "Getty Images", "AP Photo/Hussein Malla"],
+    "caption_credit": [
         "Smoke rises over a village in southern Lebanon. (Photo by Kawnat Haju / AFP via Getty Images)",
-        "Image: Israeli soldiers near the border",
-        "A photo of the commander released by Hezbollah media.Credit…Hezbollah Media Relations Office",
-        "Photo: Reuters",
-        "Getty Images",
         "Mahmoud Zayyat / AFP via Getty Images",
-        "AP Photo/Hussein Malla",
     ],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"],
-    "read_more": ["Read more: Israel and Hezbollah trade fire", "READ MORE", "Related Articles", "More on this story"],
+    "read_more": ["Read more: Israel and Hezbollah trade fire", "See also: Who are the Houthis?"],
+    "related_list": ["Related Articles", "More on this story", "READ MORE", "Most Read"],
     "follow_us": ["Follow us on Twitter", "Follow Al-Monitor on X for the latest news", "Join our WhatsApp channel on WhatsApp"],
     "newsletter": ["Sign up for our Middle East newsletter", "Subscribe now", "Get the latest news delivered to your inbox"],
     "share_prompt": ["Share:", "Share this article", "Share on Facebook", "Tweet", "Print"],
@@ -115,8 +111,16 @@ def test_prefix_and_suffix_rules_keep_the_rest(rule_id, line, kept):
 
 
 def test_every_rule_has_a_table_example():
-    covered = set(REMOVES) | set(CUTS) | {"bom", "crlf", "lone_cr", "nbsp", "whitespace", "repeated_paragraph", "lead_image_caption"}
+    covered = set(REMOVES) | set(CUTS) | {r.id for r in RULES.rules if r.examples} | {"bom", "crlf", "lone_cr", "nbsp", "whitespace", "repeated_paragraph", "lead_image_caption"}
     assert {r.id for r in RULES.rules} <= covered
+
+
+@pytest.mark.parametrize("rule_id,line", [(r.id, line) for r in RULES.rules for line in r.examples])
+def test_rule_removes_the_examples_in_the_rules_file(rule_id, line):
+    raw = f"{BODY}\n\n{line}\n\n{BODY.replace('Wednesday', 'Thursday')}"
+    result = clean_text(raw, RULES)
+    assert result.text == f"{BODY}\n{BODY.replace('Wednesday', 'Thursday')}", result.removed
+    assert rule_id in {r["rule"] for r in result.removed}, result.removed
 
 
 @pytest.mark.parametrize("line", KEEPS)
@@ -125,14 +129,27 @@ def test_reporting_lines_are_kept(line):
     assert clean_text(raw, RULES).text == f"{BODY}\n{line}"
 
 
-def test_repeated_title_and_near_repeated_standfirst_are_removed_keeping_the_first():
+def test_repeated_title_is_removed_and_the_standfirst_goes_for_the_body_paragraph_it_repeats():
     title = "Israel kills senior Hezbollah commander, Hezbollah responds with rocket fire"
     stand = "The heavy exchange of fire on Sunday threatened to trigger an all-out war that could draw in the United States, Iran and militant groups across the region."
-    repeat = stand.replace(" on Sunday", "")
-    raw = f"{title}\n\n{title}\n{stand}\n{BODY}\n{repeat}\n"
+    body = stand.replace(" on Sunday", "")
+    raw = f"{title}\n\n{title}\n{stand}\n{BODY}\n{body}\n"
     result = clean_text(raw, RULES)
-    assert result.text.split("\n") == [title, stand, BODY]
-    assert [r["rule"] for r in result.removed if r["rule"] != "whitespace"] == ["repeated_paragraph", "repeated_paragraph"]
+    assert result.text.split("\n") == [title, BODY, body]
+    dropped = [r for r in result.removed if r["rule"] != "whitespace"]
+    # the second title (exact repeat: the later copy) and the standfirst, one adjacent run
+    assert [(r["rule"], r["raw_start"], r["text"]) for r in dropped] == [("repeated_paragraph", len(title) + 2, f"{title}\n{stand}\n")]
+    _assert_provenance(raw, result)
+
+
+def test_exact_repeats_keep_the_first_copy_and_near_repeats_only_look_a_window_back():
+    stand = "The heavy exchange of fire on Sunday threatened to trigger an all-out war across the region."
+    body = stand.replace(" on Sunday", "")
+    filler = [f"Paragraph {i} reports what the army said about strike number {i} today." for i in range(RULES.get("repeated_paragraph").window + 1)]
+    far = clean_text("\n".join([stand, *filler, body]), RULES)
+    assert far.text.split("\n") == [stand, *filler, body]  # too far apart to be a standfirst
+    exact = clean_text("\n".join([stand, *filler, stand]), RULES)
+    assert exact.text.split("\n") == [stand, *filler]
 
 
 def test_lead_caption_only_after_a_date_stamp():
@@ -214,7 +231,7 @@ def test_seeds_remove_exactly_the_listed_furniture():
         "001_f223456a580e97a0": [],
         "002_b239d6d9a59df4e2": ["dateline_stamp", "lead_image_caption"],
         "003_0bebbda2a36ce2d2": ["share_prompt", "outlet_tag", "share_prompt"],
-        "004_55396772dfa231c4": ["repeated_paragraph"],
+        "004_55396772dfa231c4": ["repeated_paragraph"],  # the standfirst (line 1), not the body paragraph
     }
     results = clean_files(sorted(REPO.raw_dir.glob("*.txt")), REPO.cleaning_rules_path)
     for result in results:

@@ -34,12 +34,14 @@ DECISIONS = [
     ("002", "add_arg_from_b", (("EVENT", 2297, 2305), "AGENT", ("ACTOR", 2315, 2329))),  # 'Hezbollah militants ... withdraw'
     ("003", "add_arg_from_b", (("EVENT", 423, 434), "AGENT", ("ACTOR", 258, 275))),  # retaliation discussed by Iranian officials
     ("003", "add_arg_from_b", (("EVENT", 423, 434), "AGENT", ("ACTOR", 329, 347))),  # ... and the Axis representatives
-    ("004", "label", (("ACTOR", 546, 560), "ARMED_GROUP")),  # 'top commanders' of Hezbollah
-    ("004", "add_span_from_b", ("EVENT", 2507, 2514)),  # 'was briefed by ... mediators': a MEETING
+    ("004", "label", (("ACTOR", 390, 404), "ARMED_GROUP")),  # 'top commanders' of Hezbollah
+    ("004", "add_span_from_b", ("EVENT", 2497, 2504)),  # 'was briefed by ... mediators': a MEETING
     # Independent review of the adjudicated files (both passes had made these misses):
     ("001", "add_span", {"layer": "ACTOR", "label": "ARMED_GROUP", "start": 2706, "end": 2716, "mention": "NOMINAL", "entity": "d001_hezbollah_commanders"}),  # 'one of its commanders'
     ("000", "extent", (("ACTOR", 4566, 4575), 4570)),  # 'two sides' -> 'sides': the number belongs to the FIGURE
     ("000", "event", (("EVENT", 5082, 5092), "ATTACK", "PLANNED", {"VICTIM": "TARGET"})),  # 'until Hamas is eliminated' = 004 'wiped out'
+    # Review against independent annotations (issue 12):
+    ("001", "extent_end", (("FIGURE", 2986, 2999), 2993)),  # 'several “acts' stopped inside a quotation -> 'several' (guideline 23)
 ]
 
 EXTRA_ENTITIES = {
@@ -92,6 +94,12 @@ def main():
                 span = by_key.pop(args[0])
                 text = Path("corpus/clean", f"{doc_id}.txt").read_text(encoding="utf-8")
                 span["start"] = args[1]
+                span["text"] = text[span["start"] : span["end"]]
+                by_key[key(span)] = span
+            elif decision == "extent_end":
+                span = by_key.pop(args[0])
+                text = Path("corpus/clean", f"{doc_id}.txt").read_text(encoding="utf-8")
+                span["end"] = args[1]
                 span["text"] = text[span["start"] : span["end"]]
                 by_key[key(span)] = span
             elif decision == "event":

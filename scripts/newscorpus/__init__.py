@@ -5,13 +5,14 @@ scripts and notebooks::
 
     import newscorpus
     corpus = newscorpus.open_corpus("path/to/corpus")   # or newscorpus.find_corpus()
-    newscorpus.clean(corpus)                             # corpus/raw -> corpus/clean
-    newscorpus.preannotate(corpus, out_dir="suggestions")
-    report = newscorpus.validate(corpus)                 # report.valid, report.problems
-    newscorpus.build(corpus)                             # -> dist/hf
+    newscorpus.clean_corpus(corpus)                      # corpus/raw -> corpus/clean
+    newscorpus.preannotate_corpus(corpus, out_dir="suggestions")
+    report = newscorpus.validate_corpus(corpus)          # report.valid, report.problems
+    newscorpus.build_dataset(corpus)                     # -> dist/hf
 
-Each function is one stage; the stage modules (``newscorpus.clean``, ``newscorpus.annotate``,
-``newscorpus.publish`` ...) hold the details.
+Each function is one stage; the stage subpackages (``newscorpus.clean``, ``newscorpus.annotate``,
+``newscorpus.publish`` ...) hold the details. The functions are named ``*_corpus`` so that no
+name here is shadowed by a subpackage of the same name once it is imported.
 """
 
 from __future__ import annotations
@@ -33,18 +34,15 @@ def find_corpus(start=None):
     return Corpus.find(start)
 
 
-def clean(corpus, raw_files=None, out_dir=None):
+def clean_corpus(corpus, raw_files=None, out_dir=None):
     """Clean the corpus's raw articles (or ``raw_files``) into ``out_dir`` [default: corpus/clean]."""
-    from newscorpus.clean import clean_files, clean_outputs
-    from newscorpus.fileio import write_all
+    from newscorpus.clean import clean_corpus as _clean
 
     raw_files = list(raw_files) if raw_files else sorted(corpus.raw_dir.glob("*.txt"))
-    results = clean_files(raw_files, corpus.cleaning_rules_path)
-    write_all(f for r in results for f in clean_outputs(r, out_dir or corpus.clean_dir))
-    return results
+    return _clean(raw_files, out_dir or corpus.clean_dir, corpus.cleaning_rules_path, raw_dir=corpus.raw_dir)
 
 
-def preannotate(corpus, out_dir, clean_files=None, *, force=False):
+def preannotate_corpus(corpus, out_dir, clean_files=None, *, force=False):
     """Rule-based suggestions for the corpus's clean texts (or ``clean_files``) into ``out_dir``."""
     from newscorpus.preannotate import preannotate_files
 
@@ -54,18 +52,18 @@ def preannotate(corpus, out_dir, clean_files=None, *, force=False):
                              annotations_dir=corpus.annotations_dir, clean_dir=corpus.clean_dir)
 
 
-def validate(corpus, targets=None):
+def validate_corpus(corpus, targets=None):
     """Schema and semantic checks of the corpus's annotation files (or ``targets``); returns a Report."""
     from newscorpus.annotate.validate import validate_paths
 
     return validate_paths(corpus, list(targets) if targets else None)
 
 
-def build(corpus, out_dir=None, *, standoff=False):
+def build_dataset(corpus, out_dir=None, *, standoff=False):
     """Clean, validate and write the Hugging Face dataset folder [default: dist/hf]."""
     from newscorpus.publish.build import build as _build
 
     return _build(corpus, out_dir, standoff=standoff)
 
 
-__all__ = ["__version__", "build", "clean", "find_corpus", "open_corpus", "preannotate", "validate"]
+__all__ = ["__version__", "build_dataset", "clean_corpus", "find_corpus", "open_corpus", "preannotate_corpus", "validate_corpus"]

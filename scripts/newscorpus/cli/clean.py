@@ -28,18 +28,15 @@ def clean(raw_files, out_dir, rules_path, check, corpus):
     segments, every removal with its rule, recovered metadata) for each input X.txt.
     Nothing is written unless every input cleans.
     """
-    from newscorpus.clean import clean_files, clean_outputs, stale_outputs
-    from newscorpus.fileio import write_all
+    from newscorpus.clean import clean_corpus
 
     out_dir = out_dir or corpus.clean_dir
     raw_files = list(raw_files) or sorted(corpus.raw_dir.glob("*.txt"))
-    results = clean_files(raw_files, rules_path or corpus.cleaning_rules_path, progress=lambda xs: progress(xs, "clean"))
+    summary = clean_corpus(raw_files, out_dir, rules_path or corpus.cleaning_rules_path, raw_dir=corpus.raw_dir,
+                           check=check, progress=lambda xs: progress(xs, "clean"))
     if check:
-        stale = stale_outputs(results, out_dir)
-        if stale:
-            raise click.ClickException(f"{out_dir}: stale or missing: {', '.join(stale)} (run `newscorpus clean`)")
-        click.echo(f"{len(results)} document(s) up to date in {out_dir}")
+        if summary.stale:
+            raise click.ClickException(f"{out_dir}: stale or missing: {', '.join(summary.stale)} (run `newscorpus clean`)")
+        click.echo(f"{summary.documents} document(s) up to date in {out_dir}")
         return
-    write_all(f for r in results for f in clean_outputs(r, out_dir))
-    removed = sum(1 for r in results for x in r.removed if x["rule"] != "whitespace")
-    click.echo(f"cleaned {len(results)} document(s) into {out_dir} ({removed} furniture segment(s) removed)")
+    click.echo(f"cleaned {summary.documents} document(s) into {out_dir} ({summary.removed_segments} furniture segment(s) removed)")
