@@ -76,7 +76,7 @@ def test_sigterm_during_the_start_stops_every_process(tmp_path):
         while not children(process.pid):
             assert time.monotonic() < deadline, "label-studio was not started"
             time.sleep(0.2)
-        (server_pid,) = children(process.pid)
+        server_pid = children(process.pid)[0]
         assert os.getpgid(server_pid) == server_pid  # its own process group, so it can be ended whole
         time.sleep(2)
         process.send_signal(signal.SIGTERM)
@@ -84,8 +84,8 @@ def test_sigterm_during_the_start_stops_every_process(tmp_path):
     finally:
         if process.poll() is None:
             process.kill()
-    assert "Traceback" not in out + rest and process.returncode == 0
-    deadline = time.monotonic() + 10
+    assert "Traceback" not in out + rest and process.returncode == 0, out + rest
+    deadline = time.monotonic() + 30
     while group_alive(server_pid):
         assert time.monotonic() < deadline, f"label-studio process group {server_pid} outlived serve"
         time.sleep(0.2)
@@ -107,7 +107,7 @@ def test_serve_runs_until_ctrl_c(tmp_path, labelstudio_template):
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while group_alive(server_pid):
         assert time.monotonic() < deadline, "label-studio outlived serve"
         time.sleep(0.2)

@@ -143,19 +143,19 @@ class Server:
         return self.process.poll() is None
 
     def stop(self, timeout: float = 20) -> None:
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout)
+        """End the whole process group: SIGTERM, then SIGKILL for whatever is left after ``timeout``."""
+        pgid = self.process.pid  # start_new_session: the server leads its own group
+        if self.process.poll() is None or _group_alive(pgid):
+            _signal_group(pgid, signal.SIGTERM)
+            deadline = time.monotonic() + timeout
+            while (self.process.poll() is None or _group_alive(pgid)) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if self.process.poll() is None or _group_alive(pgid):
+                _signal_group(pgid, signal.SIGKILL)
+            self.process.wait(timeout)
+            deadline = time.monotonic() + timeout
+            while _group_alive(pgid) and time.monotonic() < deadline:
+                time.sleep(0.1)
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -165,6 +165,22 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _signal_group(pgid: int, sig: int) -> None:
+    try:
+        os.killpg(pgid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _group_alive(pgid: int) -> bool:
+    """True while any process of the group is left (zombies of the group's leader aside)."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
 
 
 def _healthy(url: str) -> bool:
