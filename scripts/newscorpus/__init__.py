@@ -4,6 +4,8 @@ The library does the work; ``newscorpus.cli`` is a thin click layer over it. A s
 scripts and notebooks::
 
     import newscorpus
+    corpus = newscorpus.init_corpus("path/to/corpus")   # a new one; or open_corpus / find_corpus
+    newscorpus.add_articles(corpus, ["article.txt", "scraped.jsonl"])
     corpus = newscorpus.open_corpus("path/to/corpus")   # or newscorpus.find_corpus()
     newscorpus.clean_corpus(corpus)                      # corpus/raw -> corpus/clean
     newscorpus.preannotate_corpus(corpus, out_dir="suggestions")
@@ -32,6 +34,20 @@ def find_corpus(start=None):
     from newscorpus.corpus import Corpus
 
     return Corpus.find(start)
+
+
+def init_corpus(folder, *, force=False):
+    """Lay out a new corpus at ``folder`` (see ``newscorpus.corpus.init``) and return it."""
+    from newscorpus.corpus.init import init_corpus as _init
+
+    return _init(folder, force=force)
+
+
+def add_articles(corpus, files, **metadata):
+    """Add articles (.txt, JSON/JSONL records) to ``corpus``; returns the new manifest rows."""
+    from newscorpus.corpus.ingest import add_articles as _add
+
+    return _add(corpus, [*files], **metadata)
 
 
 def clean_corpus(corpus, raw_files=None, out_dir=None):
@@ -66,4 +82,4 @@ def build_dataset(corpus, out_dir=None, *, standoff=False):
     return _build(corpus, out_dir, standoff=standoff)
 
 
-__all__ = ["__version__", "build_dataset", "clean_corpus", "find_corpus", "open_corpus", "preannotate_corpus", "validate_corpus"]
+__all__ = ["__version__", "add_articles", "build_dataset", "clean_corpus", "find_corpus", "init_corpus", "open_corpus", "preannotate_corpus", "validate_corpus"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newscorpus.annotate import scheme
-from newscorpus.fileio import atomic_write_json, dumps_json
+from newscorpus.fileio import atomic_write_text, dumps_json
 
 BASE_ID = "https://newscorpus.example.org/schema"
 
@@ -186,12 +186,21 @@ def entities_schema() -> dict:
 
 
 SCHEMAS = {"annotation.schema.json": annotation_schema, "entities.schema.json": entities_schema}
+# The scheme document (the product contract) ships with the package and is copied beside the
+# schemas, so every corpus carries the text its schema_version refers to.
+SCHEME_DOCUMENT = Path(__file__).resolve().parents[1] / "data" / "annotation-scheme.md"
+
+
+def _outputs() -> dict[str, str]:
+    out = {name: dumps_json(build()) for name, build in SCHEMAS.items()}
+    out[SCHEME_DOCUMENT.name] = SCHEME_DOCUMENT.read_text(encoding="utf-8")
+    return out
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
     written = []
-    for name, build in SCHEMAS.items():
-        atomic_write_json(Path(out_dir) / name, build())
+    for name, text in _outputs().items():
+        atomic_write_text(Path(out_dir) / name, text)
         written.append(Path(out_dir) / name)
     return written
 
@@ -199,6 +208,6 @@ def write_schemas(out_dir: Path) -> list[Path]:
 def stale_schemas(out_dir: Path) -> list[str]:
     return [
         name
-        for name, build in SCHEMAS.items()
-        if not (Path(out_dir) / name).is_file() or (Path(out_dir) / name).read_text(encoding="utf-8") != dumps_json(build())
+        for name, text in _outputs().items()
+        if not (Path(out_dir) / name).is_file() or (Path(out_dir) / name).read_text(encoding="utf-8") != text
     ]

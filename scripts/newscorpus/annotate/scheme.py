@@ -2,7 +2,8 @@
 
 Everything else that lists them (the JSON Schema, the Label Studio config, the dataset
 features, the guidelines' label tables) is generated from this module or checked against it
-by a test. Source: ../shared/spec/annotation-scheme.md.
+by a test. Source: the scheme document, scripts/newscorpus/data/annotation-scheme.md (copied to
+schema/annotation-scheme.md by `newscorpus schema`); its "Schema version" is SCHEMA_VERSION.
 """
 
 from __future__ import annotations

@@ -259,6 +259,9 @@ def validate_paths(
                 report.problems.append(Problem(file, "/doc_id", f"no clean text for {doc_id!r}: {exc}", "clean-text"))
         report.problems += validate_document(doc, file=file, clean_text=clean_text, registry=registry)
     if whole_corpus:
+        from newscorpus.corpus.check import layout_problems
+
+        report.problems += layout_problems(corpus, list(manifest.values()))
         for doc_id in sorted(set(manifest) - seen_docs):
             report.problems.append(Problem(display(manifest_path), "", f"document {doc_id!r} has no annotation file", "manifest"))
     return report

@@ -4,7 +4,7 @@ Each command parses its options and calls one library function; ``app`` holds wh
 """
 
 from newscorpus.cli.app import cli
-from newscorpus.cli import annotate, baseline, clean, labelstudio, preannotate, publish  # noqa: F401  (register commands)
+from newscorpus.cli import annotate, baseline, clean, corpus, labelstudio, preannotate, publish  # noqa: F401  (register commands)
 
 
 def main():  # pragma: no cover - console-script entry

@@ -11,6 +11,9 @@ import click
 from newscorpus.cli import cli
 
 EXAMPLES = {
+    "init": "newscorpus init my-corpus && cd my-corpus   # then edit release.toml",
+    "add": "newscorpus add scraped/*.txt                 # date/outlet from the text when it has them\nnewscorpus add article.txt --published 2024-03 --published-reason \"the report's 'last Tuesday'\" --source \"Example Daily\"\nnewscorpus add news-please.jsonl              # news-please / trafilatura JSON records",
+    "show": "newscorpus show 003_0bebbda2a36ce2d2 --html /tmp/003.html",
     "clean": "newscorpus clean                      # corpus/raw/*.txt -> corpus/clean/\nnewscorpus clean --check              # exit 1 if corpus/clean is stale\nnewscorpus clean new.txt --out /tmp/clean",
     "schema": "newscorpus schema && newscorpus schema --check",
     "validate": "newscorpus validate                   # the whole corpus\nnewscorpus validate annotations/passes/a --registry annotations/passes/a/entities.json --format json",

@@ -16,8 +16,9 @@ from newscorpus.fileio import display
 @click.argument("clean_files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the annotation files (OUT/<doc_id>.json).")
-@click.option("--published", default=None, metavar="YYYY-MM-DD",
-              help="Publication date for documents not in the manifest (times resolve against it).")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date for documents not in the manifest, as the manifest takes it (YYYY, YYYY-MM "
+                   "or YYYY-MM-DD); relative times resolve against a full day only.")
 @click.option("--registry", "registry_path", type=click.Path(path_type=Path), default=None,
               help="Entity registry [default: annotations/entities.json when it exists].")
 @click.option("--force", is_flag=True, help="Replace output files even if they hold human annotation.")

@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import date
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError
-from newscorpus.fileio import read_text, sha256_bytes
+from newscorpus.fileio import atomic_write_text, read_text, sha256_bytes
 
 SPLITS = ("train", "validation", "test")
 BASES = ("STATED", "INFERRED")
@@ -38,13 +39,32 @@ class Document:
 COLUMNS = [f.name for f in fields(Document)]
 
 
+def published_problem(value: str) -> str | None:
+    """Why ``value`` is not a publication date, or None: YYYY, YYYY-MM or YYYY-MM-DD, a real day.
+
+    The manifest, ``add --published`` and ``preannotate --published`` all accept exactly this.
+    """
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return f"{value!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+    try:
+        date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError:
+        return f"{value!r} is not a date (no such day)"
+    return None
+
+
+def published_day(value: str) -> date | None:
+    """The day of a checked publication date; None when only the year or month is known."""
+    return date.fromisoformat(value) if len(value) == 10 else None
+
+
 def valid_doc_id(doc_id: str) -> bool:
     """A doc id is a plain file stem: no path separators, no leading dot."""
     return bool(DOC_ID.fullmatch(doc_id)) and ".." not in doc_id
 
 
 def read_manifest(path: Path) -> list[Document]:
-    """Parse and check the manifest; every defect names the line."""
+    """Parse and check the manifest; every defect names the line. A new corpus has no rows yet."""
     name = str(path)
     text = read_text(path)
     reader = csv.DictReader(io.StringIO(text))
@@ -68,15 +88,13 @@ def read_manifest(path: Path) -> list[Document]:
             raise InputError("raw_sha256 must be 64 lowercase hex digits", name, where)
         if doc.split not in SPLITS:
             raise InputError(f"split {doc.split!r} is not one of {', '.join(SPLITS)}", name, where)
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", doc.published):
-            raise InputError(f"published {doc.published!r} is not an ISO date", name, where)
+        if problem := published_problem(doc.published):
+            raise InputError(f"published {problem}", name, where)
         if doc.published_basis not in BASES:
             raise InputError("published_basis must be STATED or INFERRED", name, where)
         if doc.published_basis == "INFERRED" and not doc.published_reason:
             raise InputError("an INFERRED date needs a published_reason", name, where)
         docs.append(doc)
-    if not docs:
-        raise InputError("manifest has no documents", name)
     return docs
 
 
@@ -92,6 +110,11 @@ def verify_raw(doc: Document, raw_dir: Path) -> Path:
 
 def manifest_by_id(path: Path) -> dict[str, Document]:
     return {d.doc_id: d for d in read_manifest(path)}
+
+
+def write_manifest(path: Path, docs: list[Document]) -> None:
+    """Replace the manifest atomically (readers never see half a file)."""
+    atomic_write_text(path, render_manifest(docs))
 
 
 def render_manifest(docs: list[Document]) -> str:

@@ -56,6 +56,11 @@ class Corpus:
         return self.corpus_dir / "raw"
 
     @property
+    def records_dir(self) -> Path:
+        """The other fields of scraper records `add` took articles from (one JSON per doc id)."""
+        return self.corpus_dir / "records"
+
+    @property
     def clean_dir(self) -> Path:
         return self.corpus_dir / "clean"
 

@@ -128,31 +128,26 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
 
 
 def parse_published(value: str | None) -> date | None:
-    """``--published`` as a date; a value that is not ``YYYY-MM-DD`` is an InputError."""
+    """``--published`` as the manifest reads it (YYYY, YYYY-MM or YYYY-MM-DD); anything else is an
+    InputError. Only a full day anchors relative times, so a year or month gives None."""
+    from newscorpus.corpus.manifest import published_day, published_problem
+
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
-    except ValueError:
-        return _bad_date(value)
-
-
-def _bad_date(value: str):
-    raise InputError(f"{value!r} is not a date (expected YYYY-MM-DD)", "--published")
+    if problem := published_problem(value):
+        raise InputError(problem, "--published")
+    return published_day(value)
 
 
 def manifest_dates(manifest: Path | None) -> dict[str, date | None]:
     """doc_id -> publication date from the manifest (None where only a year or month is known)."""
-    from newscorpus.corpus.manifest import read_manifest
+    from newscorpus.corpus.manifest import published_day, read_manifest
 
     if manifest is None or not Path(manifest).is_file():
         return {}
     out = {}
     for d in read_manifest(Path(manifest)):
-        try:
-            out[d.doc_id] = date.fromisoformat(d.published) if len(d.published) == 10 else None
-        except ValueError:
-            out[d.doc_id] = None
+        out[d.doc_id] = published_day(d.published)
     return out
 
 

@@ -22,6 +22,7 @@ from newscorpus.clean import clean_files, clean_outputs
 from newscorpus.errors import ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 from newscorpus.fileio import read_json, replace_dir, sha256_text, write_all
+from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
 from newscorpus.publish.segment import Sentence, sentences
@@ -42,6 +43,7 @@ class BuildInputs:
 def load_corpus(corpus: Corpus, *, refresh_clean: bool = True, progress=None) -> BuildInputs:
     """Clean the raw files (rewriting corpus/clean if it drifted), then validate everything."""
     docs = corpus.documents()
+    check_releasable(corpus, docs)
     raw_files = [verify_raw(d, corpus.raw_dir) for d in docs]
     results = clean_files(raw_files, corpus.cleaning_rules_path, progress=progress)
     if refresh_clean:
@@ -249,6 +251,7 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         if standoff:
             shutil.copy(project.manifest_path, staging / "manifest.csv")
             shutil.copy(project.cleaning_rules_path, staging / "cleaning_rules.toml")
+            shutil.copy(project.release_path, staging / "release.toml")
         replace_dir(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,7 +1,10 @@
 """The dataset card: ``datacard.md`` (the hand-written source) rendered with generated parts.
 
-Placeholders ``{{name}}`` in datacard.md are filled from the built rows, so statistics,
-agreement and scores in the card are generated, never typed. An unknown placeholder is an
+Placeholders ``{{name}}`` in datacard.md are filled from the release file (``release.toml``:
+name, version, licence, tags ...) and the data (document count, outlets, dates, languages, who
+annotated and who reviewed, statistics, scores), so adding documents never leaves the card
+stale and no fact is typed. The fact functions take plain aggregated data (``DocFacts``: a
+manifest row and its annotation file's header), not dataset rows. An unknown placeholder is an
 error, so the source and the renderer cannot drift apart silently.
 """
 
@@ -10,43 +13,222 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from datasets import ClassLabel, Features, LargeList, List
 from datasets.info import DatasetInfo
 
 from newscorpus import __version__
 from newscorpus.annotate import scheme
+from newscorpus.corpus.manifest import SPLITS, Document
+from newscorpus.corpus.release import Release, read_release, size_category
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.corpus.manifest import SPLITS
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-UPLOAD = 'python -c "from huggingface_hub import upload_folder; upload_folder(repo_id=\'ORG/NAME\', repo_type=\'dataset\', folder_path=\'dist/hf\')"'
+MACHINE_KINDS = {"model", "llm"}  # annotators[].kind values that are not a person
 
 
-def yaml_header(rows: dict, standoff: bool, sizes: dict | None = None) -> dict:
+# ---- facts about the release: plain aggregated data, never rows -------------------------------
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What the card says about one document: its manifest row and its annotation file's header."""
+
+    doc: Document
+    annotators: tuple[dict, ...] = ()
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+
+
+def doc_facts(doc: Document, annotation: dict) -> DocFacts:
+    """The card's view of one annotation file; review fields are read tolerantly (absent: not reviewed)."""
+    annotators = tuple(a for a in annotation.get("annotators") or [] if isinstance(a, dict))
+    by = annotation.get("reviewed_by")
+    at = annotation.get("reviewed_at")
+    return DocFacts(doc, annotators, by if isinstance(by, str) and by else None, at if isinstance(at, str) and at else None)
+
+
+def human_review(fact: DocFacts) -> bool:
+    """Reviewed by a person: ``reviewed_by`` names an annotator who is not a model or an LLM."""
+    if fact.reviewed_by is None:
+        return False
+    kinds = {a.get("id"): a.get("kind") for a in fact.annotators}
+    return kinds.get(fact.reviewed_by) not in MACHINE_KINDS
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def outlets(facts: list[DocFacts]) -> str:
+    counts = Counter(f.doc.source for f in facts if f.doc.source)
+    unnamed = sum(1 for f in facts if not f.doc.source)
+    if not counts:
+        return "no outlet is named for any document"
+    named = [f"{name} ({n})" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    text = f"{_count(len(counts), 'outlet')}: {_names(named)}"
+    return text + (f"; {_count(unnamed, 'document')} without a named outlet" if unnamed else "")
+
+
+def date_range(facts: list[DocFacts]) -> str:
+    dates = sorted(f.doc.published for f in facts)
+    if not dates:
+        return "no documents"
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+
+
+def language_name(code: str) -> str:
+    """``English (en)``: the name spaCy gives the code, else the code alone."""
+    try:
+        import spacy.util
+
+        return f"{spacy.util.get_lang_class(code.split('-')[0]).__name__} ({code})"
+    except Exception:  # unknown to spaCy: the code is still true
+        return code
+
+
+def languages(facts: list[DocFacts]) -> list[str]:
+    return [language_name(c) for c in sorted({f.doc.language for f in facts if f.doc.language})]
+
+
+def summary(facts: list[DocFacts]) -> str:
+    """The card's one-line description of what the release holds."""
+    stated = sum(1 for f in facts if f.doc.published_basis == "STATED")
+    return (f"{_count(len(facts), 'document')} in {', '.join(languages(facts)) or 'no stated language'}, "
+            f"published {date_range(facts)} ({_count(stated, 'date')} stated by the source, {len(facts) - stated} inferred); "
+            f"{outlets(facts)}.")
+
+
+def split_summary(facts: list[DocFacts]) -> str:
+    counts = Counter(f.doc.split for f in facts)
+    return ", ".join(f"{s} {_count(counts[s], 'document')}" for s in SPLITS)
+
+
+def annotation_summary(facts: list[DocFacts]) -> str:
+    """Who annotated: every annotator named in the files, with its kind and how many documents."""
+    seen: dict[str, dict] = {}
+    docs: Counter = Counter()
+    for fact in facts:
+        for a in fact.annotators:
+            key = str(a.get("id"))
+            seen.setdefault(key, a)
+            docs[key] += 1
+    if not seen:
+        return "No annotation file names its annotators."
+    lines = [f"- `{key}` ({seen[key].get('kind', 'unknown kind')}, {_count(docs[key], 'document')})"
+             + (f": {seen[key]['note']}" if seen[key].get("note") else "") for key in sorted(seen, key=lambda k: (-docs[k], k))]
+    kinds = Counter(str(seen[k].get("kind", "unknown")) for k in seen)
+    head = (f"{_count(len(seen), 'annotator')} named in the annotation files "
+            f"({', '.join(f'{n} {kind}' for kind, n in sorted(kinds.items()))}):")
+    return head + "\n\n" + "\n".join(lines)
+
+
+def review_summary(facts: list[DocFacts]) -> str:
+    """Whether a person reviewed the annotations, from the files' review records."""
+    reviewed = [f for f in facts if human_review(f)]
+    if not reviewed:
+        return (f"**No human has reviewed these annotations**: none of the {_count(len(facts), 'document')} "
+                "carries a review record (`reviewed_by`).")
+    who = sorted({f.reviewed_by for f in reviewed})
+    when = sorted(f.reviewed_at[:10] for f in reviewed if f.reviewed_at)
+    span = f", {when[0]}" + (f" to {when[-1]}" if when[-1] != when[0] else "") if when else ""
+    if len(reviewed) == len(facts):
+        return f"**Every document was reviewed by a person** ({_names([f'`{w}`' for w in who])}{span})."
+    return (f"**{len(reviewed)} of {_count(len(facts), 'document')} were reviewed by a person** "
+            f"({_names([f'`{w}`' for w in who])}{span}); the other {len(facts) - len(reviewed)} have no human review.")
+
+
+def _classlabel_path(feature, path=()):
+    """The first ClassLabel inside ``feature`` and how to reach it: (column, keys...)."""
+    if isinstance(feature, ClassLabel):
+        return path
+    if isinstance(feature, (List, LargeList)):
+        return _classlabel_path(feature.feature, (*path, "[]"))
+    if isinstance(feature, (dict, Features)):
+        for key, sub in feature.items():
+            found = _classlabel_path(sub, (*path, key))
+            if found is not None:
+                return found
+    return None
+
+
+def loading(release: Release, standoff: bool) -> str:
+    """How to load each config and turn its ClassLabel ints back into names (a test runs it)."""
+    where = release.hub_repo_id or "dist/hf"
+    lines = ["```python", "from datasets import load_dataset", ""]
+    for config, make in CONFIGS.items():
+        features = make(standoff)
+        column, *rest = next(p for p in (_classlabel_path(f, (c,)) for c, f in features.items()) if p is not None)
+        first = f'{config}["train"][0]["{column}"]'
+        access = f'{config}["train"].features["{column}"]'
+        if rest[:1] == ["[]"] and len(rest) >= 2:  # a list of structs holding a ClassLabel
+            access += f'.feature["{rest[1]}"]'
+            value = f'[labels.int2str(x["{rest[1]}"]) for x in {first}]'
+        elif rest == ["[]"]:  # a list of ClassLabels
+            access += ".feature"
+            value = f"labels.int2str({first})"
+        else:
+            value = f"labels.int2str({first})"
+        lines += [f'{config} = load_dataset("{where}", "{config}")  # splits: {", ".join(SPLITS)}',
+                  f"labels = {access}  # a ClassLabel; labels.names lists every label",
+                  f"print({value})", ""]
+    lines[-1] = "```"
+    return "\n".join(lines)
+
+
+def upload(release: Release, out: str = "dist/hf") -> str:
+    repo = release.hub_repo_id or "OWNER/NAME"  # release.toml hub_repo_id
+    note = "" if release.hub_repo_id else "  # set hub_repo_id in release.toml"
+    return (f'python -c "from huggingface_hub import upload_folder; upload_folder(repo_id=\'{repo}\', '
+            f'repo_type=\'dataset\', folder_path=\'{out}\')"{note}')
+
+
+def license_text(release: Release) -> str:
+    lic = release.license
+    return f"[{lic.name or lic.id}]({lic.url})" + (f": {lic.details}" if lic.details else "")
+
+
+def citation(release: Release) -> str:
+    if release.citation:
+        return release.citation.strip()
+    return f"{release.pretty_name}, version {release.version}" + (f". {release.url}" if release.url else ".")
+
+
+def yaml_header(counts: dict, standoff: bool, sizes: dict | None = None, *, release: Release) -> dict:
+    """The card's YAML metadata; ``counts`` is {config: {split: number of rows}} (or the rows)."""
+    counts = {c: {s: n if isinstance(n, int) else len(n) for s, n in splits.items()} for c, splits in counts.items()}
     configs, infos = [], []
-    for config, splits in rows.items():
+    for config, splits in counts.items():
         entry = {"config_name": config, "data_files": [{"split": s, "path": f"{config}/{s}.parquet"} for s in SPLITS]}
         if config == "documents":
             entry["default"] = True
         configs.append(entry)
         features = DatasetInfo(features=CONFIGS[config](standoff))._to_yaml_dict()["features"]
-        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": (sizes or {}).get((config, s), 0), "num_examples": len(splits[s])} for s in SPLITS]})
-    return {
-        "pretty_name": "Israel–Hezbollah 2024 news: events, actors and figures" + (" (standoff)" if standoff else ""),
-        "language": ["en"],
-        "license": "other",
-        "license_name": "annotations-cc-by-4.0-text-publishers",
-        "license_details": "Annotations, schema and code: CC BY 4.0 / MIT. Article text: copyright of the original publishers, included for research; use the standoff release and `newscorpus rehydrate` where you cannot redistribute it.",
+        infos.append({"config_name": config, "features": features, "splits": [{"name": s, "num_bytes": (sizes or {}).get((config, s), 0), "num_examples": splits[s]} for s in SPLITS]})
+    lic = release.license
+    header = {
+        "pretty_name": release.pretty_name + (" (standoff)" if standoff else ""),
+        "language": list(release.languages),
+        "license": lic.id,
+        **({"license_name": lic.name} if lic.id == "other" else {}),
+        "license_link": lic.url,
+        **({"license_details": lic.details} if lic.details else {}),
         "task_categories": ["token-classification"],
         "task_ids": ["named-entity-recognition"],
-        "size_categories": ["n<1K"],
-        "tags": ["event-extraction", "news", "conflict", "span-annotation", "israel-hezbollah"],
+        "size_categories": [size_category(sum(counts.get("documents", {}).values()))],
+        "tags": list(release.tags),
         "configs": configs,
         "dataset_info": infos,
     }
+    return header
 
 
 def _table(header: list[str], body: list[list]) -> str:
@@ -179,13 +361,34 @@ def write_plots(corpus, out_dir: Path) -> list[str]:
     return [rel]
 
 
-def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: dict | None = None, source: Path | None = None) -> str:
+def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: dict | None = None, source: Path | None = None,
+                release: Release | None = None, facts: list[DocFacts] | None = None) -> str:
+    """The card: datacard.md with every placeholder filled from the release file and the data."""
     source = Path(source or corpus.project.datacard_path)
     if not source.is_file():
         raise InputError("dataset card source is missing", str(source))
+    release = release or read_release(corpus.project.release_path)
+    facts = facts if facts is not None else [doc_facts(d, corpus.annotations[d.doc_id]) for d in corpus.docs]
     template = source.read_text(encoding="utf-8")
     values = {
-        "version": __version__,
+        "pretty_name": release.pretty_name,
+        "description": release.description,
+        "version": release.version,
+        "toolkit_version": __version__,
+        "curators": release.curators or "not stated (`curators` in release.toml)",
+        "homepage": release.url or "not stated (`homepage` / `hub_repo_id` in release.toml)",
+        "license": lambda: license_text(release),
+        "citation": lambda: citation(release),
+        "document_count": str(len(facts)),
+        "summary": lambda: summary(facts),
+        "outlets": lambda: outlets(facts),
+        "date_range": lambda: date_range(facts),
+        "languages": lambda: ", ".join(languages(facts)),
+        "splits": lambda: split_summary(facts),
+        "split_shares": lambda: ", ".join(f"{s} {share:.0%}" for s, share in release.split_shares.items()),
+        "annotators": lambda: annotation_summary(facts),
+        "review": lambda: review_summary(facts),
+        "loading": lambda: loading(release, standoff),
         "statistics": lambda: statistics(rows),
         "examples": lambda: examples(rows),
         "agreement": lambda: agreement_report(corpus),
@@ -193,35 +396,38 @@ def render_card(corpus, rows: dict, *, standoff: bool, plots: list[str], sizes: 
         "baseline": lambda: baseline_report(corpus),
         "tokens_policy": lambda: tokens_policy(corpus),
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
-        "upload": lambda: UPLOAD,
+        "upload": lambda: upload(release),
         "release": lambda: "standoff (no article text: run `newscorpus rehydrate`)" if standoff else "full text",
-        "documents": lambda: _table(["doc_id", "split", "published", "basis", "source", "title"], [[d.doc_id, d.split, d.published, d.published_basis, d.source or "–", d.title or "–"] for d in corpus.docs]),
+        "documents": lambda: _table(["doc_id", "split", "published", "basis", "source", "title"], [[f.doc.doc_id, f.doc.split, f.doc.published, f.doc.published_basis, f.doc.source or "–", f.doc.title or "–"] for f in facts]),
     }
     unknown = sorted(set(PLACEHOLDER.findall(template)) - set(values))
     if unknown:
-        raise InputError(f"unknown placeholder(s) {', '.join(unknown)}", str(source))
+        raise InputError(f"unknown placeholder(s) {', '.join(unknown)} (known: {', '.join(sorted(values))})", str(source))
 
     def fill(match):
         value = values[match.group(1)]
         return value() if callable(value) else value
 
     body = PLACEHOLDER.sub(fill, template)
-    header = yaml.safe_dump(yaml_header(rows, standoff, sizes), sort_keys=False, allow_unicode=True, width=1000)
+    header = yaml.safe_dump(yaml_header(rows, standoff, sizes, release=release), sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{header}---\n\n{body.strip()}\n"
 
 
-def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool) -> None:
+def write_croissant(corpus, rows: dict, out_dir: Path, *, standoff: bool, release: Release | None = None) -> None:
+    """croissant.json with the release's name, description, url, version, licence and date."""
     try:
         from newscorpus.publish.croissant import write_croissant as _write
     except ImportError:
         return
+    release = release or read_release(corpus.project.release_path)
     _write(
         out_dir,
-        name="newscorpus-israel-hezbollah-2024" + ("-standoff" if standoff else ""),
-        description="Span-annotated English news articles about the 2024 Israel–Hezbollah conflict: events (with realis and arguments), actors (linked to an entity registry), figures (normalised), locations and times.",
-        license="https://creativecommons.org/licenses/by/4.0/",
-        url="https://huggingface.co/datasets/ORG/NAME",
-        version=__version__,
-        citation="newscorpus: an annotated news corpus of the 2024 Israel–Hezbollah conflict (seed release).",
+        name=release.name + ("-standoff" if standoff else ""),
+        description=release.description,
+        license=release.license.url,
+        url=release.url or None,
+        version=release.version,
+        date_published=release.date_published or None,
+        citation=citation(release),
         configs={name: fn(standoff) for name, fn in CONFIGS.items()},
     )

@@ -205,7 +205,7 @@ def croissant_metadata(
     name: str,
     description: str,
     license: str,
-    url: str,
+    url: str | None,
     version: str,
     citation: str,
     configs: dict[str, datasets.Features],
@@ -216,7 +216,8 @@ def croissant_metadata(
 
     Every ``<config>/<split>.parquet`` must exist; a missing file raises ``CroissantError``.
     ``date_published`` (ISO date, optional) fills the recommended ``datePublished``; it is
-    never taken from the clock, so the output stays deterministic.
+    never taken from the clock, so the output stays deterministic. ``url`` may be None for a
+    release with no home yet (the key is then left out rather than faked).
     """
     out_dir = Path(out_dir)
     distribution: list[dict] = []
@@ -270,7 +271,7 @@ def croissant_metadata(
         "conformsTo": CONFORMS_TO,
         "citeAs": citation,
         "license": license,
-        "url": url,
+        **({"url": url} if url else {}),
         "version": version,
         **({"datePublished": date_published} if date_published else {}),
         "distribution": distribution,

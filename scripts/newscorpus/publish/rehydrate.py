@@ -16,6 +16,7 @@ import yaml
 
 
 from newscorpus.publish.build import write_parquet
+from newscorpus.corpus.release import read_release
 from newscorpus.publish.card import yaml_header
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
@@ -91,7 +92,8 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path) -> dict:
                 sizes[(config, split)] = write_parquet(ordered, CONFIGS[config](False), staging / config / f"{split}.parquet")
         card = (standoff_dir / "README.md").read_text(encoding="utf-8")
         body = card.split("---", 2)[2]
-        header = yaml.safe_dump(yaml_header(rows, False, sizes), sort_keys=False, allow_unicode=True, width=1000)
+        release = read_release(standoff_dir / "release.toml")
+        header = yaml.safe_dump(yaml_header(rows, False, sizes, release=release), sort_keys=False, allow_unicode=True, width=1000)
         (staging / "README.md").write_text(f"---\n{header}---{body}", encoding="utf-8")
         if (standoff_dir / "images").is_dir():
             shutil.copytree(standoff_dir / "images", staging / "images")
