@@ -158,8 +158,9 @@ def labelstudio_agreement(url, title, registry_path, split, fmt, diff, out, corp
     from newscorpus.labelstudio.api import fetch_parsed
     from newscorpus.labelstudio.team import session_agreement
 
-    manifest = corpus().manifest_path if split else None
-    pairs, report = session_agreement(fetch_parsed(title, url), split=split, manifest_path=manifest, registry_path=registry_path)
+    here = corpus()  # the clean texts and the default registry: outside a corpus, an error before any request
+    pairs, report = session_agreement(fetch_parsed(title, url), split=split, manifest_path=here.manifest_path if split else None,
+                                      clean_dir=here.clean_dir, registry_path=registry_path or here.entities_path)
     for problem in report.problems:
         click.echo(f"Error: {problem}", err=True)
     if len(pairs) > 1 and out:
@@ -177,7 +178,8 @@ def labelstudio_agreement(url, title, registry_path, split, fmt, diff, out, corp
 @click.option("--title", default="newscorpus", show_default=True, help="Team session title (as given to push --overlap).")
 @click.option("--into-title", default=None, help="Adjudication project title [default: TITLE adjudication].")
 @_ls_entities
-def labelstudio_adjudicate(url, title, into_title, registry_path):
+@with_root
+def labelstudio_adjudicate(url, title, into_title, registry_path, corpus):
     """Start the adjudication round of a team session: one task per document two annotators submitted.
 
     Spans every annotator made identically are pre-accepted; each disagreement shows every
@@ -186,7 +188,9 @@ def labelstudio_adjudicate(url, title, into_title, registry_path):
     """
     from newscorpus.labelstudio.adjudicate import start_adjudication
 
-    report, counts, notes = start_adjudication(title, url=url, adjudication_title=into_title, registry_path=registry_path)
+    here = corpus()  # the clean texts and the default registry: outside a corpus, an error before any request
+    report, counts, notes = start_adjudication(title, url=url, adjudication_title=into_title, clean_dir=here.clean_dir,
+                                               registry_path=registry_path or here.entities_path)
     for line in notes:
         click.echo(f"note: {line}", err=True)
     _echo_push(report)
