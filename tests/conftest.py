@@ -67,9 +67,13 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Debian's chromium driven by Playwright (never `playwright install`); skipped with the reason when absent."""
+    """Debian's chromium driven by Playwright (never `playwright install`); skipped with the reason when absent.
+
+    Module-scoped: Playwright's sync API allows one running instance per process, and other
+    modules (tests/test_show.py) start their own.
+    """
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does it): browser tests not run")
     try:
