@@ -11,7 +11,10 @@ from click.testing import CliRunner
 
 from newscorpus.cli import cli
 from newscorpus.fileio import read_json
-from newscorpus.formats import labelstudio as ls_format
+from newscorpus.labelstudio import config as ls_config
+from newscorpus.labelstudio import convert as ls_convert  # noqa: F401
+
+from ls_helpers import reviewed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
@@ -45,10 +48,10 @@ def exported(tmp_path) -> Path:
 
 def test_config_prints_and_writes(tmp_path):
     printed = run("config")
-    assert printed.exit_code == 0 and printed.output == ls_format.config_xml()
+    assert printed.exit_code == 0 and printed.output == ls_config.config_xml()
     ET.fromstring(printed.output)
     assert run("config", "--out", tmp_path / "config.xml").exit_code == 0
-    assert (tmp_path / "config.xml").read_text(encoding="utf-8") == ls_format.config_xml()
+    assert (tmp_path / "config.xml").read_text(encoding="utf-8") == ls_config.config_xml()
 
 
 def test_export_writes_tasks(tmp_path):
@@ -77,7 +80,7 @@ def test_import_writes_then_guards_existing_files(tmp_path):
     out = tmp_path / "annotations"
     first = run("import", export, "--out", out, "--entities", ENTITIES)
     assert first.exit_code == 0, first.output
-    assert "1 written" in first.output and read_json(out / DOC.name) == read_json(DOC)
+    assert "1 written" in first.output and read_json(out / DOC.name) == reviewed(read_json(DOC), 1, None)
     again = run("import", export, "--out", out, "--entities", ENTITIES)
     assert again.exit_code == 0 and "unchanged" in again.output
 
@@ -87,7 +90,9 @@ def test_import_writes_then_guards_existing_files(tmp_path):
             r["value"]["choices"] = ["PLANNED"]
     export.write_text(json.dumps(tasks), encoding="utf-8")
     before = (out / DOC.name).read_bytes()
-    failed(run("import", export, "--out", out, "--entities", ENTITIES), "would change", "changed E1:", 'realis "ACTUAL" -> "PLANNED"', "--force")
+    refused = failed(run("import", export, "--out", out, "--entities", ENTITIES), "would change", "changed E1:", 'realis "ACTUAL" -> "PLANNED"',
+                     "reviewed by labelstudio_1", "--force")
+    assert "1 existing annotation file(s) not replaced" in refused
     assert (out / DOC.name).read_bytes() == before
     forced = run("import", export, "--out", out, "--force", "--entities", ENTITIES)
     assert forced.exit_code == 0, forced.output
@@ -104,11 +109,31 @@ def test_import_errors(tmp_path):
     hostile[0]["data"]["doc_id"] = "../../x"
     export.write_text(json.dumps(hostile), encoding="utf-8")
     out = tmp_path / "annotations"
-    failed(run("import", export, "--out", out, "--entities", ENTITIES), "export.json: /0/data/doc_id", "not a plain file stem")
+    failed(run("import", export, "--out", out, "--entities", ENTITIES), "export.json: /0/data/doc_id", "not a plain file stem",
+           "1 task(s) left out")
     tasks[0]["annotations"][0]["result"][0]["value"]["end"] = 10**6
     export.write_text(json.dumps(tasks), encoding="utf-8")
-    failed(run("import", export, "--out", out, "--entities", ENTITIES), "/0/annotations/0/result/0/value/end", "outside the text")
+    failed(run("import", export, "--out", out, "--entities", ENTITIES), "/0/annotations/0/result/0/value/end", "outside the text",
+           "left out because of the problems above (task 1 (001_f223456a580e97a0))")
     assert not out.exists()
+
+
+def test_import_writes_the_good_tasks_and_exits_1_for_the_bad_one(tmp_path):
+    out_file = tmp_path / "tasks.json"
+    assert run("export", DOC.stem, "003_0bebbda2a36ce2d2", "--from", FIXTURES, "--out", out_file).exit_code == 0
+    tasks = read_json(out_file)
+    for n, task in enumerate(tasks, start=1):
+        task.update(id=n, annotations=[{"id": n, "completed_by": 1, "was_cancelled": False, "result": task["predictions"][0]["result"]}])
+    tasks[1]["annotations"][0]["result"][0]["value"]["labels"] = ["NOPE"]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(tasks), encoding="utf-8")
+    outcome = run("import", export, "--out", tmp_path / "a", "--entities", ENTITIES)
+    assert outcome.exit_code == 1 and "Traceback" not in outcome.output
+    result = outcome.output
+    for words in ("Error: ", "task 2 (003_0bebbda2a36ce2d2)", "unknown ACTOR label 'NOPE'", "1 written", "1 left out"):
+        assert words in result, result
+    assert (tmp_path / "a" / DOC.name).exists() and not (tmp_path / "a" / "003_0bebbda2a36ce2d2.json").exists()
+    assert result.count("Error: ") >= 2
 
 
 def test_push_and_pull_need_url_and_token(tmp_path):

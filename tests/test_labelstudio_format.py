@@ -13,9 +13,11 @@ from _repo import REPO
 from newscorpus.annotate import scheme
 from newscorpus.errors import ValidationFailed
 from newscorpus.fileio import read_json, sha256_text
-from newscorpus.formats import FORMATS
-from newscorpus.formats import labelstudio as ls_format
-from newscorpus.labelstudio_api import OverwriteRefused, build_tasks, import_export
+from newscorpus.labelstudio import config as ls_config
+from newscorpus.labelstudio import convert as ls_convert
+from newscorpus.labelstudio.files import build_tasks, import_export
+
+from ls_helpers import reviewed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
@@ -48,18 +50,14 @@ def write(path: Path, data) -> Path:
 # --------------------------------------------------------------------------- config
 
 
-def test_registry_maps_the_format():
-    assert FORMATS["labelstudio"] is ls_format
-
-
 def test_config_is_generated_from_the_scheme():
-    root = ET.fromstring(ls_format.config_xml())
+    root = ET.fromstring(ls_config.config_xml())
     labels = {c.get("name"): [l.get("value") for l in c.findall("Label")] for c in root.iter("Labels")}
     expected = {layer.lower(): list(scheme.LABELS[layer]) for layer in scheme.LAYERS} | {"quality": list(scheme.QUALITY_LABELS)}
     assert labels == expected
     assert all(c.get("toName") == "text" for c in root.iter("Labels"))
     assert [r.get("value") for r in root.iter("Relation")] == list(scheme.ROLES)
-    assert root.find("Text").get("value") == "$text"
+    assert root.find(".//Text").get("value") == "$text"
     per_region = {c.get("name"): c for c in root.iter() if c.get("perRegion") == "true"}
     wanted = {f"{layer.lower()}_{a}" for layer in scheme.LAYERS for a in scheme.LAYER_ATTRIBUTES[layer] if a != "arguments"}
     assert set(per_region) == wanted | {"note"}
@@ -67,14 +65,50 @@ def test_config_is_generated_from_the_scheme():
     assert choices == {"event_realis": list(scheme.REALIS), "actor_mention": list(scheme.MENTION), "figure_qualifier": list(scheme.QUALIFIERS)}
     assert {per_region[n].tag for n in ("actor_entity", "figure_value", "figure_unit", "time_value", "note")} == {"TextArea"}
     for name, el in per_region.items():
+        assert el.get("whenTagName") is None  # Label Studio 1.23 ignores it on per-region controls
         if name != "note":
-            assert el.get("whenTagName") == name.split("_")[0]
+            layer = name.split("_")[0].upper()
+            assert el.get("whenLabelValue").split(",") == list(scheme.LABELS[layer])
+
+
+def _distance(a: str, b: str) -> float:
+    rgb = lambda h: [int(h[i:i + 2], 16) for i in (1, 3, 5)]  # noqa: E731
+    return sum((x - y) ** 2 for x, y in zip(rgb(a), rgb(b))) ** 0.5
+
+
+def test_every_label_and_choice_has_its_own_hotkey_and_colour():
+    root = ET.fromstring(ls_config.config_xml())
+    keys = [el.get("hotkey") for el in root.iter() if el.tag in ("Label", "Choice")]
+    n_values = sum(len(v) for v in ls_config.LAYER_LABELS.values()) + len(scheme.REALIS) + len(scheme.MENTION) + len(scheme.QUALIFIERS)
+    assert len(keys) == n_values and all(keys) and len(set(keys)) == len(keys)
+    # mnemonic: events by initial, and the documented ones for mention and qualifier
+    assert {l.get("value"): l.get("hotkey") for l in root.find(".//Labels[@name='event']")}["ATTACK"] == "a"
+    assert {c.get("value"): c.get("hotkey") for c in root.find(".//Choices[@name='actor_mention']")} == {"NAME": "alt+n", "NOMINAL": "alt+o"}
+    assert ls_config.key_name("shift+.") == ">" and ls_config.key_name("shift+p") == "Shift+P" and ls_config.key_name("alt+-") == "Alt+-"
+    # never one of Label Studio's own hotkeys (submit, undo, delete, unselect, relation, hide, lock, meta...)
+    assert not set(keys) & {"ctrl+enter", "ctrl+z", "backspace", "u", "escape", "alt+r", "alt+h", "alt+l", "alt+m", "alt+.", "h", "ctrl+d"}
+    colours = [l.get("background") for l in root.iter("Label")]
+    assert len(set(colours)) == len(colours)
+    assert min(_distance(a, b) for i, a in enumerate(colours) for b in colours[i + 1:]) > 25
+    for labels in root.iter("Labels"):  # within a layer, clearly different colours
+        own = [l.get("background") for l in labels]
+        assert all(_distance(a, b) > 60 for i, a in enumerate(own) for b in own[i + 1:]), labels.get("name")
+
+
+def test_instructions_hold_definitions_and_hotkeys():
+    text = ls_config.instructions_html()
+    for layer, labels in ls_config.LAYER_LABELS.items():
+        for label in labels:
+            assert f"<b>{label}</b>" in text
+    assert "[Shift+P]" in text and "[&gt;]" in text and "drafts are not pulled" in text
+    # the config itself stays short: no label definitions in headers
+    assert all(len(h.get("value")) < 20 for h in ET.fromstring(ls_config.config_xml()).iter("Header"))
 
 
 def test_config_escapes_values(monkeypatch):
     hostile = 'a <b> & "c" \'d\''
-    monkeypatch.setitem(ls_format.LAYER_LABELS, "EVENT", {"ATTACK": hostile})
-    root = ET.fromstring(ls_format.config_xml())
+    monkeypatch.setitem(ls_config.LAYER_LABELS, "EVENT", {"ATTACK": hostile})
+    root = ET.fromstring(ls_config.config_xml())
     label = next(l for l in root.iter("Label") if l.get("value") == "ATTACK")
     assert label.get("hint") == hostile
 
@@ -118,7 +152,7 @@ def test_export_round_trip_without_server(tmp_path):
     report = import_export(write(tmp_path / "export.json", fixture_export()), out_dir=tmp_path / "out", registry_path=ENTITIES)
     assert len(report.written) == len(DOC_IDS)
     for doc_id in DOC_IDS:
-        assert read_json(tmp_path / "out" / f"{doc_id}.json") == read_json(FIXTURES / f"{doc_id}.json")
+        assert read_json(tmp_path / "out" / f"{doc_id}.json") == reviewed(read_json(FIXTURES / f"{doc_id}.json"), 7, "2026-01-01T00:00:00Z")
 
 
 def test_import_refuses_to_overwrite_and_reports_the_diff(tmp_path):
@@ -128,18 +162,56 @@ def test_import_refuses_to_overwrite_and_reports_the_diff(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / DOC.name).write_bytes(DOC.read_bytes())
-    with pytest.raises(OverwriteRefused) as refused:
-        import_export(write(tmp_path / "e.json", export), out_dir=out, registry_path=ENTITIES)
-    assert "changed F1: origin \"adjudicated\" -> \"manual\", value 60 -> 61" in str(refused.value)
+    report = import_export(write(tmp_path / "e.json", export), out_dir=out, registry_path=ENTITIES)
+    assert not report.complete and report.written == [] and len(report.refused) == 1
+    assert "human-annotated" in report.refused[0] and "changed F1: origin \"adjudicated\" -> \"manual\", value 60 -> 61" in report.refused[0]
+    assert "--force" in report.failure()
     assert (out / DOC.name).read_bytes() == DOC.read_bytes()
     report = import_export(tmp_path / "e.json", out_dir=out, registry_path=ENTITIES, force=True)
-    assert report.written and read_json(out / DOC.name)["spans"][5]["value"] == 61
+    assert report.complete and report.written and read_json(out / DOC.name)["spans"][5]["value"] == 61
 
 
-def test_unchanged_files_are_left_alone(tmp_path):
-    (tmp_path / DOC.name).write_bytes(DOC.read_bytes())
-    report = import_export(fixture_export([DOC.stem]), out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
-    assert report.written == [] and len(report.unchanged) == 1
+def test_a_reviewed_file_is_left_alone_and_the_same_export_imports_identically(tmp_path):
+    first = import_export(fixture_export([DOC.stem]), out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert first.complete and len(first.written) == 1
+    before = (tmp_path / DOC.name).read_bytes()
+    again = import_export(fixture_export([DOC.stem]), out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert again.complete and again.written == [] and len(again.unchanged) == 1
+    assert (tmp_path / DOC.name).read_bytes() == before
+    # another submission, one span deleted: refused without --force, naming the reviewer
+    export = fixture_export([DOC.stem])
+    export[0]["annotations"][0]["result"] = [r for r in export[0]["annotations"][0]["result"] if r.get("id") != "L1" and r.get("to_id") != "L1"]
+    refused = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert "reviewed by labelstudio_7" in refused.refused[0] and "removed L1" in refused.refused[0]
+    assert (tmp_path / DOC.name).read_bytes() == before
+
+
+def test_a_submission_records_the_review_and_deleted_spans_stay_deleted(tmp_path):
+    original = read_json(DOC)
+    export = fixture_export([DOC.stem])
+    annotation = export[0]["annotations"][0]
+    annotation["result"] = [r for r in annotation["result"] if r.get("id") != "L1" and r.get("to_id") != "L1"]
+    annotation.update(completed_by=12, updated_at="2026-03-04T05:06:07.123456Z")
+    report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert report.complete, report.problems
+    got = read_json(tmp_path / DOC.name)
+    assert got["reviewed_by"] == "labelstudio_12" and got["reviewed_at"] == "2026-03-04T05:06:07Z"
+    assert list(got)[:6] == ["schema_version", "doc_id", "text_sha256", "annotators", "reviewed_by", "reviewed_at"]
+    assert "L1" not in {s["id"] for s in got["spans"]}
+    assert all("L1" not in {a["ref"] for a in s.get("arguments", [])} for s in got["spans"])
+    expected = reviewed(original, 12, "2026-03-04T05:06:07Z")
+    expected["spans"] = [s for s in expected["spans"] if s["id"] != "L1"]
+    for span in expected["spans"]:
+        if "arguments" in span and any(a["ref"] == "L1" for a in span["arguments"]):
+            span["arguments"] = [a for a in span["arguments"] if a["ref"] != "L1"]
+            span["origin"] = "manual"
+    assert got == expected
+    # a model suggestion accepted unchanged is no longer a bare model span
+    model = [s for s in original["spans"] if s["origin"] == "model"]
+    assert model, "the fixture needs a model span"
+    for span in model:
+        back = next(s for s in got["spans"] if s["id"] == span["id"])
+        assert back["origin"] == "manual" and back["annotators"][-1] == "labelstudio_12" and back["score"] == span["score"]
 
 
 def test_unannotated_and_cancelled_tasks_are_skipped(tmp_path):
@@ -148,6 +220,7 @@ def test_unannotated_and_cancelled_tasks_are_skipped(tmp_path):
     export[1]["annotations"][0]["was_cancelled"] = True
     report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
     assert report.written == [] and len(report.skipped) == 2 and "no submitted annotation" in report.skipped[0]
+    assert report.complete
 
 
 def test_latest_of_several_annotations_is_used(tmp_path):
@@ -156,7 +229,7 @@ def test_latest_of_several_annotations_is_used(tmp_path):
     older.update(id=1, updated_at="2025-01-01T00:00:00Z", result=[])
     export[0]["annotations"].insert(0, older)
     report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
-    assert read_json(tmp_path / DOC.name) == read_json(DOC)
+    assert read_json(tmp_path / DOC.name) == reviewed(read_json(DOC), 7, "2026-01-01T00:00:00Z")
     assert any("most recently updated" in n for n in report.notes)
 
 
@@ -189,24 +262,43 @@ def _attribute(export, rid, control):
 def test_bad_exports_name_the_place(mutate, pointer, words, tmp_path):
     export = fixture_export([DOC.stem])
     mutate(export)
-    with pytest.raises(ValidationFailed) as failed:
-        import_export(write(tmp_path / "e.json", export), out_dir=tmp_path / "out", registry_path=ENTITIES)
-    assert any(p.pointer.startswith(pointer) and words in p.message for p in failed.value.problems), failed.value.problems
-    assert not (tmp_path / "out").exists()
+    report = import_export(write(tmp_path / "e.json", export), out_dir=tmp_path / "out", registry_path=ENTITIES)
+    assert any(p.pointer.startswith(pointer) and words in p.message for p in report.problems), report.problems
+    assert all(p.file.endswith("e.json") for p in report.problems)
+    assert not report.complete and len(report.left_out) == 1 and report.written == []
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_one_bad_task_blocks_every_write(tmp_path):
+def test_one_bad_task_is_left_out_and_the_others_import(tmp_path):
     export = fixture_export()
-    export[1]["annotations"][0]["result"][0]["value"]["labels"] = ["NOPE"]
-    with pytest.raises(ValidationFailed):
-        import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
-    assert list(tmp_path.iterdir()) == []
+    bad = export[1]
+    bad["annotations"][0]["result"][0]["value"]["labels"] = ["NOPE"]
+    report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert report.left_out == [f"task 2 ({bad['data']['doc_id']})"]
+    assert report.problems[0].pointer == "/1/annotations/0/result/0/value/labels/0"
+    assert all(p.pointer.startswith("/1/") for p in report.problems)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{d}.json" for d in DOC_IDS if d != bad["data"]["doc_id"])
+    assert "1 task(s) left out" in report.failure()
+
+
+def test_a_cross_layer_attribute_leaves_out_only_its_task(tmp_path):
+    """An ACTOR region carrying a realis (another layer's hotkey) names its task and region."""
+    export = fixture_export()
+    actor = next(r for r in export[0]["annotations"][0]["result"] if r.get("from_name") == "actor")
+    export[0]["annotations"][0]["result"].append({
+        "id": actor["id"], "from_name": "event_realis", "to_name": "text", "type": "choices",
+        "value": {**{k: actor["value"][k] for k in ("start", "end", "text")}, "choices": ["ACTUAL"]}})
+    report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    (problem,) = report.problems
+    assert problem.pointer == f"/0/annotations/0/result/{len(export[0]['annotations'][0]['result']) - 1}"
+    assert f"task 1 ({export[0]['data']['doc_id']}): region {actor['id']} is ACTOR, which has no attribute event_realis" in problem.message
+    assert len(report.written) == len(DOC_IDS) - 1
 
 
 def test_two_tasks_for_one_document_are_refused(tmp_path):
     export = fixture_export([DOC.stem]) * 2
-    with pytest.raises(ValidationFailed, match="one task per document"):
-        import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert any("one task per document" in p.message for p in report.problems) and len(report.written) == 1
 
 
 def test_new_regions_get_layer_ids_and_bare_tasks_import(tmp_path):
@@ -231,6 +323,23 @@ def test_new_regions_get_layer_ids_and_bare_tasks_import(tmp_path):
 
 
 def test_time_value_may_be_left_empty():
-    attr = ls_format.ATTRIBUTES["time_value"]
+    attr = ls_config.ATTRIBUTES["time_value"]
     assert attr.decode({"text": [""]}) is None and attr.decode({"text": [" 2024-07 "]}) == "2024-07"
-    assert ls_format.ATTRIBUTES["figure_value"].decode({"text": ["2.5"]}) == 2.5
+    assert ls_config.ATTRIBUTES["figure_value"].decode({"text": ["2.5"]}) == 2.5
+
+
+def test_change_summary_lists_every_argument_change():
+    old = read_json(DOC)
+    new = copy.deepcopy(old)
+    event = next(s for s in new["spans"] if s["layer"] == "EVENT" and s["arguments"])
+    removed = event["arguments"].pop(0)
+    event["arguments"] += [{"role": "QUANTITY", "ref": "F13"}, {"role": "PLACE", "ref": "L77"}]
+    (line,) = ls_convert.diff_docs(old, new)
+    assert line == f"changed {event['id']}: arguments +QUANTITY→F13 +PLACE→L77 -{removed['role']}→{removed['ref']}"
+
+
+def test_the_annotator_docs_list_every_hotkey():
+    docs = (REPO.root / "docs" / "labelstudio.md").read_text(encoding="utf-8")
+    for control, value, key, _ in ls_config.hotkey_table():
+        assert f"{value} `{key}`" in docs, (control, value, key)
+    assert "drafts" in docs and "Submit" in docs

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -14,10 +15,13 @@ import pytest
 from label_studio_sdk import LabelStudio
 
 from _repo import REPO
-from newscorpus.errors import ValidationFailed
 from newscorpus.fileio import read_json
-from newscorpus.formats import labelstudio as ls_format
-from newscorpus.labelstudio_api import LabelStudioError, OverwriteRefused, import_export, pull, push
+from newscorpus.labelstudio import config as ls_config
+from newscorpus.labelstudio import convert as ls_convert
+from newscorpus.labelstudio.api import LabelStudioError, pull, push
+from newscorpus.labelstudio.files import import_export
+
+from ls_helpers import reviewed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 FIXTURE_ENTITIES = FIXTURES / "entities.json"
@@ -59,11 +63,11 @@ def sources(path: Path) -> dict:
 
 def test_config_is_accepted_by_the_server(ls_env):
     ls = client(ls_env)
-    project = ls.projects.create(title="config check", label_config=ls_format.config_xml())
+    project = ls.projects.create(title="config check", label_config=ls_config.config_xml())
     stored = ls.projects.get(project.id)
-    assert stored.label_config.strip() == ls_format.config_xml().strip()
+    assert stored.label_config.strip() == ls_config.config_xml().strip()
     names = {control for control in stored.get_label_interface()._controls}
-    assert set(ls_format.LABEL_CONTROLS) | set(ls_format.ATTRIBUTES) | {ls_format.NOTE_CONTROL} <= names
+    assert set(ls_config.LABEL_CONTROLS) | set(ls_config.ATTRIBUTES) | {ls_config.NOTE_CONTROL} <= names
 
 
 @pytest.mark.parametrize("path", GOLD + FIXTURE_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -80,7 +84,9 @@ def test_round_trip(path, ls_env, tmp_path):
     pulled = pull(title=title, out=tmp_path / "export.json", import_to=out, registry_path=registry)
     assert pulled.tasks == 1
     assert pulled.imported.written[0][0].endswith(f"{doc_id}.json")
-    assert read_json(out / f"{doc_id}.json") == original
+    got = read_json(out / f"{doc_id}.json")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", got["reviewed_at"])
+    assert got == reviewed(original, 1, got["reviewed_at"])
     # the export is the full JSON export: region ids and relations survive
     task = read_json(tmp_path / "export.json")[0]
     result = task["annotations"][0]["result"]
@@ -89,10 +95,10 @@ def test_round_trip(path, ls_env, tmp_path):
 
     # without the exported base document every span is rebuilt from the regions alone: all that
     # an annotator sees (labels, offsets, attributes, arguments, notes) must still match
-    task["data"].pop(ls_format.BASE_KEY)
+    task["data"].pop(ls_config.BASE_KEY)
     rebuilt = import_export([task], out_dir=tmp_path / "rebuilt", registry_path=registry, name="export.json")
     assert rebuilt.written
-    assert editable(read_json(tmp_path / "rebuilt" / f"{doc_id}.json")) == editable(original)
+    assert rebuilt.complete and editable(read_json(tmp_path / "rebuilt" / f"{doc_id}.json")) == editable(original)
 
 
 def editable(doc: dict) -> dict:
@@ -100,8 +106,8 @@ def editable(doc: dict) -> dict:
     out = {}
     for key in ("spans", "quality"):
         for span in doc.get(key, []):
-            layer = span.get("layer", ls_format.QUALITY)
-            out[span["id"]] = (layer, ls_format._editable(span, layer))
+            layer = span.get("layer", ls_config.QUALITY)
+            out[span["id"]] = (layer, ls_convert._editable(span, layer))
     return out
 
 
@@ -119,7 +125,7 @@ def test_push_replaces_a_stale_config(ls_env):
     ls.projects.create(title="stale config", label_config=old)
     report = push([FIXTURE_DOCS[0].stem], title="stale config", annotations_dir=FIXTURES)
     assert not report.created and report.config_updated
-    assert ls.projects.get(report.project_id).label_config.strip() == ls_format.config_xml().strip()
+    assert ls.projects.get(report.project_id).label_config.strip() == ls_config.config_xml().strip()
 
 
 def _find(text: str, needle: str, n: int = 1) -> int:
@@ -156,19 +162,19 @@ def test_edits_come_back_as_edits(ls_env, tmp_path):
     out.mkdir()
     shutil.copy(path, out / path.name)
     before = (out / path.name).read_bytes()
-    with pytest.raises(OverwriteRefused) as refused:
-        pull(title="edits", import_to=out, registry_path=FIXTURE_ENTITIES)
-    message = str(refused.value)
-    assert "--force" in message and "changed A4: start" in message and 'label "ATTACK" -> "CONFLICT"' in message
-    assert "added L3 (LOCATION 'Lebanon')" in message
+    refused = pull(title="edits", import_to=out, registry_path=FIXTURE_ENTITIES).imported
+    assert not refused.complete and "--force" in refused.failure()
+    message = refused.refused[0]
+    assert "changed A4: start" in message and 'label "ATTACK" -> "CONFLICT"' in message
+    assert "added L3 (LOCATION 'Lebanon')" in message and "arguments +PLACE→L3" in message
     assert (out / path.name).read_bytes() == before
 
-    pull(title="edits", import_to=out, force=True, registry_path=FIXTURE_ENTITIES)
+    assert pull(title="edits", import_to=out, force=True, registry_path=FIXTURE_ENTITIES).imported.complete
     got = read_json(out / path.name)
-    expected = copy.deepcopy(original)
-    ls_user = {"id": "labelstudio_1", "kind": "human", "note": "Label Studio user 1"}
-    expected["annotators"].append(ls_user)
+    expected = reviewed(original, 1, got["reviewed_at"])
     spans = {s["id"]: s for s in expected["spans"]}
+    for sid in ("A4", "E2"):  # edited: credited to whoever made them, plus the editor
+        spans[sid]["annotators"] = [*next(s for s in original["spans"] if s["id"] == sid).get("annotators", []), "labelstudio_1"]
     spans["A4"].update(start=moved_to, end=moved_to + 6, origin="manual", annotators=["labelstudio_1"])
     spans["E2"].update(label="CONFLICT", origin="manual", annotators=["labelstudio_1"])
     spans["E2"]["arguments"].append({"role": "PLACE", "ref": "L3"})
@@ -240,20 +246,22 @@ def test_hostile_export_is_rejected_and_nothing_written(case, real_export, tmp_p
     export = tmp_path / "export.json"
     export.write_text(json.dumps(tasks), encoding="utf-8")
     out = tmp_path / "annotations"
-    with pytest.raises(ValidationFailed) as failed:
-        import_export(export, out_dir=out, registry_path=FIXTURE_ENTITIES)
-    problems = failed.value.problems
+    report = import_export(export, out_dir=out, registry_path=FIXTURE_ENTITIES)
+    problems = report.problems
     assert any(p.pointer.startswith(pointer) and words in p.message for p in problems), problems
     assert all(p.file.endswith("export.json") for p in problems)
-    assert not out.exists() or not any(out.iterdir())
+    bad = int(pointer.split("/")[1])  # the task the case spoils is left out, the other one imports
+    assert len(report.left_out) == 1 and report.left_out[0].startswith(f"task {tasks[bad]['id']} ")
+    assert [Path(f).name for f, _ in report.written] == [f"{t['data']['doc_id']}.json" for i, t in enumerate(tasks) if i != bad]
     assert not (tmp_path / "x.json").exists() and not (tmp_path.parent / "x.json").exists()
 
 
 def test_untouched_export_imports(real_export, tmp_path):
     report = import_export(real_export, out_dir=tmp_path, registry_path=FIXTURE_ENTITIES, name="export.json")
-    assert sorted(Path(f).name for f, _ in report.written) == [p.name for p in FIXTURE_DOCS]
+    assert report.complete and sorted(Path(f).name for f, _ in report.written) == [p.name for p in FIXTURE_DOCS]
     for p in FIXTURE_DOCS:
-        assert read_json(tmp_path / p.name) == read_json(p)
+        got = read_json(tmp_path / p.name)
+        assert got == reviewed(read_json(p), 1, got["reviewed_at"])
 
 
 def test_pull_without_token_is_a_clear_error(label_studio, monkeypatch):

@@ -31,6 +31,8 @@ ARGS = {
     "labelstudio import": ["{inputs}/export.json"],
     "labelstudio pull": ["--url", "http://127.0.0.1:9", "--import"],
     "labelstudio push": ["--url", "http://127.0.0.1:9"],
+    "labelstudio agreement": ["--url", "http://127.0.0.1:9"],
+    "labelstudio adjudicate": ["--url", "http://127.0.0.1:9"],
     "preannotate": ["{inputs}/a.txt", "--out", "out"],
     "schema": [],
     "show": ["000_x", "--html", "page.html"],

@@ -94,6 +94,14 @@ ORIGINS = {
     "adjudicated": "decided by an adjudicator from two independent passes",
 }
 
+# document-level review record, written when a person submits the whole document (Label Studio)
+REVIEW_FIELDS = {
+    "reviewed_by": "Id (from annotators) of the person who last reviewed the whole document: every span left in it was "
+                   "checked, and spans they deleted are gone. Tools never overwrite a reviewed file without --force.",
+    "reviewed_at": "When that review was submitted: ISO 8601 UTC to the second (2026-01-31T14:05:00Z).",
+}
+REVIEWED_AT_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
+
 QUALITY_LABELS = {"MT_GARBLED": "garbled machine-translation debris: keep in text, mask in training"}
 
 # Vague amounts (scheme decision 9): lower-bound values, all APPROXIMATE.

@@ -35,6 +35,8 @@ EXAMPLES = {
     "labelstudio push": "LABEL_STUDIO_API_KEY=... newscorpus labelstudio push --url http://127.0.0.1:8080",
     "labelstudio pull": "LABEL_STUDIO_API_KEY=... newscorpus labelstudio pull --url http://127.0.0.1:8080 --out export.json",
     "labelstudio serve": "newscorpus labelstudio serve --port 8080",
+    "labelstudio agreement": "newscorpus labelstudio push --overlap 2 --title batch1   # 'batch1 #1', 'batch1 #2'\nnewscorpus labelstudio agreement --title batch1 --diff",
+    "labelstudio adjudicate": "newscorpus labelstudio adjudicate --title batch1\nnewscorpus labelstudio pull --title 'batch1 adjudication' --import",
 }
 
 

@@ -10,6 +10,10 @@ Facts this relies on (label-studio 1.23):
 * a busy port makes it move silently to port+1, so we pick a free port, then check the port it
   announces in its log;
 * ``label-studio --version`` starts a server: never call it.
+
+``start`` therefore refuses a busy port at once, reports what the server is doing while it
+starts (``progress``), and runs it in its own process group, which ``stop`` ends as a whole:
+also when the caller is interrupted (Ctrl-C, SIGTERM, SIGHUP) in the middle of the start.
 """
 
 from __future__ import annotations
@@ -51,6 +55,36 @@ def executable() -> Path:
     if not found:
         raise ServerError("label-studio is not installed (pip install 'newscorpus[test]')")
     return Path(found)
+
+
+def port_busy(host: str, port: int) -> bool:
+    """True when something already listens on (or holds) ``host:port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+# (pattern in the log, what an operator is told) - the stages of a start, in order
+_STAGES = [
+    (re.compile(r"Applying \S+"), "applying database migrations (first start of this data folder: 20-60 s)"),
+    (re.compile(r"Operations to perform|Running migrations"), "checking the database"),
+    (re.compile(r"Starting development server"), "server started, waiting for /health"),
+]
+
+
+def _stop_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM if the process that started it dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -109,19 +143,19 @@ class Server:
         return self.process.poll() is None
 
     def stop(self, timeout: float = 20) -> None:
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout)
+        """End the whole process group: SIGTERM, then SIGKILL for whatever is left after ``timeout``."""
+        pgid = self.process.pid  # start_new_session: the server leads its own group
+        if self.process.poll() is None or _group_alive(pgid):
+            _signal_group(pgid, signal.SIGTERM)
+            deadline = time.monotonic() + timeout
+            while (self.process.poll() is None or _group_alive(pgid)) and time.monotonic() < deadline:
+                time.sleep(0.1)
+            if self.process.poll() is None or _group_alive(pgid):
+                _signal_group(pgid, signal.SIGKILL)
+            self.process.wait(timeout)
+            deadline = time.monotonic() + timeout
+            while _group_alive(pgid) and time.monotonic() < deadline:
+                time.sleep(0.1)
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -131,6 +165,22 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def _signal_group(pgid: int, sig: int) -> None:
+    try:
+        os.killpg(pgid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _group_alive(pgid: int) -> bool:
+    """True while any process of the group is left (zombies of the group's leader aside)."""
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
 
 
 def _healthy(url: str) -> bool:
@@ -153,17 +203,22 @@ def start(
     template: Path | None = None,
     log_path: Path | None = None,
     timeout: float = 180,
+    progress=None,
 ) -> Server:
     """Start ``label-studio start`` on ``host:port`` and wait until ``/health`` answers.
 
     ``template``: a folder made by ``make_template`` copied into an empty ``data_dir`` first.
-    The server runs in its own process group; it is stopped again if it does not come up.
+    The server runs in its own process group; it is stopped again if it does not come up or
+    if anything (KeyboardInterrupt included) interrupts the wait. ``progress(message)`` is called
+    for each stage of the start and every 10 s while it lasts.
     """
     if data_dir is not None:
         data_dir = Path(data_dir)
         if template is not None and not (data_dir / "label_studio.sqlite3").exists():
             shutil.copytree(template, data_dir, dirs_exist_ok=True)
         data_dir.mkdir(parents=True, exist_ok=True)
+    if port and port_busy(host, port):
+        raise ServerError(f"port {port} on {host} is already in use: stop what runs there or choose another --port")
     port = port or free_port(host)
     log_path = Path(log_path or (data_dir or Path.cwd()) / "label-studio.log")
     env = server_env(data_dir, home=home, username=username, password=password, token=token)
@@ -171,14 +226,29 @@ def start(
     if data_dir is not None:
         command += ["--data-dir", str(data_dir)]
     log = open(log_path, "ab")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+    offset = log.tell()
+    say = progress or (lambda message: None)
+    say(f"starting Label Studio on http://{host}:{port} (log: {log_path})")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               start_new_session=True, preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None)
     server = Server(f"http://{host}:{port}", port, process, data_dir, log_path, log)
-    deadline = time.monotonic() + timeout
+    started = time.monotonic()
+    deadline = started + timeout
+    stage, last_report = -1, started
     try:
         while True:
+            text = _tail(log_path, 200000, offset)
+            for i, (pattern, message) in enumerate(_STAGES):
+                if i > stage and pattern.search(text):
+                    stage = i
+                    say(message)
+                    last_report = time.monotonic()
+            if time.monotonic() - last_report >= 10:
+                say(f"still starting ({time.monotonic() - started:.0f} s)")
+                last_report = time.monotonic()
             if not server.alive():
                 raise ServerError(f"label-studio exited with status {process.returncode}: {_tail(log_path)}")
-            announced = re.findall(r"Starting development server at http://[^:/]+:(\d+)/", _tail(log_path, 20000))
+            announced = re.findall(r"Starting development server at http://[^:/]+:(\d+)/", text)
             if announced and int(announced[-1]) != port:
                 raise ServerError(f"label-studio moved to port {announced[-1]} instead of {port} (port busy?)")
             if announced and _healthy(server.url):
@@ -191,26 +261,36 @@ def start(
         raise
 
 
-def run_until_stopped(server: Server) -> None:
-    """Wait for the server to exit or for Ctrl-C / SIGTERM / SIGHUP, then stop it (never orphaned)."""
+def serve(data_dir: Path | None = None, *, ready=None, **options) -> int | None:
+    """``start`` the server, call ``ready(server)``, and run until Ctrl-C / SIGTERM / SIGHUP.
+
+    The signal handlers are in place before the start, so an interrupt at any moment - also
+    while migrations run - stops the whole process group: nothing is left orphaned. Returns
+    None when stopped by a signal, else the server's own exit status.
+    """
 
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
     previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    server = None
     try:
-        server.process.wait()
+        server = start(data_dir, **options)
+        if ready is not None:
+            ready(server)
+        return server.process.wait()
     except KeyboardInterrupt:
-        pass
+        return None
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
 
-def _tail(path: Path, size: int = 600) -> str:
+def _tail(path: Path, size: int = 600, offset: int = 0) -> str:
     try:
-        data = Path(path).read_bytes()[-size:]
+        data = Path(path).read_bytes()[offset:][-size:]
     except OSError:
         return ""
     return data.decode("utf-8", "replace").strip()

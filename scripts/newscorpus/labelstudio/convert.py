@@ -1,25 +1,20 @@
-"""Label Studio: labelling config, tasks out, annotations back (pure conversions, no I/O).
+"""Label Studio tasks out and annotations back: pure conversions, no I/O.
 
-Everything here is generated from ``scheme.py``:
-
-* ``config_xml()`` - the labelling config: one ``<Labels>`` control per layer (``event``,
-  ``actor``, ``figure``, ``location``, ``time``) plus ``quality`` for MT_GARBLED; one per-region
-  control per layer attribute, named ``<layer>_<attribute>`` (``<Choices>`` when the scheme
-  lists its values, else ``<TextArea>``), shown only for regions of its layer
-  (``perRegion="true" whenTagName="<layer>"``); a per-region ``note``; and ``<Relations>``
-  with the scheme's argument roles.
 * ``docs_to_tasks(docs)`` - one task per document: ``data`` holds the clean ``text``,
   ``doc_id``, ``text_sha256`` and the document as exported (``newscorpus_base``); its spans
   become one prediction whose region ids are the span ids.
 * ``export_to_docs(input_data, ...)`` - a full JSON export (not JSON_MIN) back to annotation
-  documents. Per-region attributes share their region's id and are keyed by
-  ``(id, from_name)``; relations become event arguments.
+  documents, one task at a time: a task with a problem is reported (task id, region, what is
+  wrong) and left out; the others convert. Per-region attributes share their region's id and are
+  keyed by ``(id, from_name)``; relations become event arguments.
+* ``diff_docs(old, new)`` - the span-level change summary shown before anything is replaced.
 
-Ids stay stable: a region keeps its span id. A region whose content (layer, label, offsets,
-attributes, arguments, note) is unchanged from ``newscorpus_base`` comes back as the base span,
-verbatim (origin, score and annotators included); an edited or new region comes back with
-origin ``manual``, credited to the Label Studio user who submitted it. New regions get the next
-free id of their layer (``E``/``A``/``F``/``L``/``T``/``Q`` + number).
+Ids stay stable: a region keeps its span id. A submission is a review (``review.py``): a region
+whose content (layer, label, offsets, attributes, arguments, note) is unchanged from
+``newscorpus_base`` comes back as the base span with the reviewer added to its annotators; an
+edited or new region comes back with origin ``manual``, credited to the Label Studio user who
+submitted it; a deleted region stays deleted. New regions get the next free id of their layer
+(``E``/``A``/``F``/``L``/``T``/``Q`` + number).
 
 A task, as ``docs_to_tasks`` writes it (abridged)::
 
@@ -35,166 +30,17 @@ A task, as ``docs_to_tasks`` writes it (abridged)::
 
 from __future__ import annotations
 
-import colorsys
 import json
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError, NewscorpusError, Problem
 from newscorpus.fileio import sha256_text
-
-TEXT = "text"  # the <Text> object's name and the task data key holding the clean text
-QUALITY = "QUALITY"  # pseudo-layer of the quality spans
-QUALITY_CONTROL = "quality"
-NOTE_CONTROL = "note"
-BASE_KEY = "newscorpus_base"
-MODEL_VERSION_FALLBACK = "newscorpus"
-
-# control name -> layer, for the span label controls (QUALITY included)
-LABEL_CONTROLS: dict[str, str] = {layer.lower(): layer for layer in scheme.LAYERS} | {QUALITY_CONTROL: QUALITY}
-CONTROL_OF_LAYER: dict[str, str] = {layer: name for name, layer in LABEL_CONTROLS.items()}
-LAYER_LABELS: dict[str, dict[str, str]] = dict(scheme.LABELS) | {QUALITY: dict(scheme.QUALITY_LABELS)}
-ID_PREFIX: dict[str, str] = {layer: layer[0] for layer in scheme.LAYERS} | {QUALITY: "Q"}
-assert len(set(ID_PREFIX.values())) == len(ID_PREFIX), "layer id prefixes must be distinct"
-assert len(set(LABEL_CONTROLS) | {NOTE_CONTROL, TEXT}) == len(LABEL_CONTROLS) + 2
-
-# attributes whose values the scheme enumerates become <Choices>; the rest free text
-CHOICE_VALUES: dict[str, dict[str, str]] = {"realis": scheme.REALIS, "mention": scheme.MENTION, "qualifier": scheme.QUALIFIERS}
-RELATIONAL = "arguments"  # the attribute carried by <Relations>, not by a per-region control
-
-
-@dataclass(frozen=True)
-class Attribute:
-    """One per-region control: a layer attribute as Label Studio shows it."""
-
-    layer: str
-    name: str
-    control: str
-    kind: str  # "choices" or "textarea"
-    choices: Mapping[str, str] | None = None
-
-    @property
-    def numeric(self) -> bool:
-        return self.layer == "FIGURE" and self.name == "value"
-
-    @property
-    def nullable(self) -> bool:
-        return self.layer == "TIME" and self.name == "value"
-
-    def encode(self, value: Any) -> dict | None:
-        """The result ``value`` part for an attribute value (None: no result)."""
-        if value is None:
-            return None
-        if self.kind == "choices":
-            return {"choices": [value]}
-        return {"text": [value if isinstance(value, str) else json.dumps(value)]}
-
-    def decode(self, value: dict) -> Any:
-        """An attribute value from a result ``value``; ValueError with a reason if unusable."""
-        if self.kind == "choices":
-            choices = value.get("choices")
-            if not isinstance(choices, list) or len(choices) != 1 or not isinstance(choices[0], str):
-                raise ValueError(f"{self.control} needs exactly one choice (a string), got {choices!r}")
-            if choices[0] not in (self.choices or {}):
-                raise ValueError(f"unknown {self.name} {choices[0]!r} (one of {', '.join(self.choices or {})})")
-            return choices[0]
-        texts = value.get("text")
-        if isinstance(texts, str):
-            texts = [texts]
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise ValueError(f"{self.control} must hold a list of strings, got {texts!r}")
-        text = " ".join(t.strip() for t in texts if t.strip())
-        if not text:
-            if self.nullable:
-                return None
-            raise ValueError(f"{self.control} is empty")
-        if self.nullable and text.lower() in ("null", "none"):
-            return None
-        if self.numeric:
-            try:
-                number = json.loads(text)
-            except json.JSONDecodeError:
-                number = None
-            if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number or abs(number) == float("inf"):
-                raise ValueError(f"{self.control} must be a number written with digits only (60000, 2.5; finite), got {text!r}")
-            return number
-        return text
-
-
-def attributes() -> list[Attribute]:
-    """The per-region controls, in scheme order."""
-    out = []
-    for layer in scheme.LAYERS:
-        for name in scheme.LAYER_ATTRIBUTES[layer]:
-            if name == RELATIONAL:
-                continue
-            choices = CHOICE_VALUES.get(name)
-            out.append(Attribute(layer, name, f"{layer.lower()}_{name}", "choices" if choices else "textarea", choices))
-    return out
-
-
-ATTRIBUTES: dict[str, Attribute] = {a.control: a for a in attributes()}
-ATTRIBUTES_OF_LAYER: dict[str, list[Attribute]] = {layer: [a for a in ATTRIBUTES.values() if a.layer == layer] for layer in LAYER_LABELS}
-_NOTE = Attribute(QUALITY, "note", NOTE_CONTROL, "textarea")  # any layer's free-text note
-
-_PLACEHOLDERS = {
-    "entity": "entity id from annotations/entities.json, e.g. hezbollah",
-    "value": "number as written, digits only: 60000",
-    "unit": "what is counted, lemmatised: rocket, person, month",
-}
-
-
-# --------------------------------------------------------------------------- config
-
-
-def _colour(layer_index: int, label_index: int, n_labels: int) -> str:
-    hue = layer_index / (len(LAYER_LABELS) + 1)
-    lightness = 0.45 + 0.25 * (label_index / max(n_labels - 1, 1))
-    r, g, b = colorsys.hls_to_rgb(hue, lightness, 0.65)
-    return "#{:02x}{:02x}{:02x}".format(round(r * 255), round(g * 255), round(b * 255))
-
-
-def config_tree() -> ET.Element:
-    """The labelling config as an element tree (see ``config_xml``)."""
-    view = ET.Element("View")
-    ET.SubElement(view, "Header", value=f"newscorpus annotation scheme {scheme.SCHEMA_VERSION}")
-    for layer_index, (layer, labels) in enumerate(LAYER_LABELS.items()):
-        description = scheme.LAYER_DESCRIPTIONS.get(layer, "quality flag: " + "; ".join(f"{k}: {v}" for k, v in labels.items()))
-        ET.SubElement(view, "Header", value=f"{layer}: {description}", size="6")
-        control = ET.SubElement(view, "Labels", name=CONTROL_OF_LAYER[layer], toName=TEXT, showInline="true")
-        for label_index, (label, definition) in enumerate(labels.items()):
-            ET.SubElement(control, "Label", value=label, hint=definition, background=_colour(layer_index, label_index, len(labels)))
-    ET.SubElement(view, "Text", name=TEXT, value=f"${TEXT}", granularity="symbol")
-    relations = ET.SubElement(view, "Relations")
-    for role, (definition, target) in scheme.ROLES.items():
-        ET.SubElement(relations, "Relation", value=role, hint=f"{definition} (event -> {target})")
-    regions = ET.SubElement(view, "View")
-    for attr in ATTRIBUTES.values():
-        common = {"name": attr.control, "toName": TEXT, "perRegion": "true", "whenTagName": CONTROL_OF_LAYER[attr.layer]}
-        if attr.kind == "choices":
-            control = ET.SubElement(regions, "Choices", **common, choice="single-radio", showInline="true")
-            for value, definition in (attr.choices or {}).items():
-                ET.SubElement(control, "Choice", value=value, hint=definition)
-        else:
-            placeholder = f"{attr.layer} {attr.name}: " + _PLACEHOLDERS.get(attr.name, "")
-            if attr.nullable:
-                placeholder = f"{attr.layer} {attr.name}: ISO 8601 date, month or week (2024-07-03, 2024-07, 2024-W27); empty if unresolvable"
-            ET.SubElement(regions, "TextArea", **common, placeholder=placeholder, rows="1", maxSubmissions="1", editable="true")
-    ET.SubElement(
-        regions, "TextArea", name=NOTE_CONTROL, toName=TEXT, perRegion="true",
-        placeholder="note (optional remark on this span)", rows="1", maxSubmissions="1", editable="true",
-    )
-    return view
-
-
-def config_xml() -> str:
-    """The Label Studio labelling config (XML text), generated from the scheme."""
-    tree = config_tree()
-    ET.indent(tree)
-    return ET.tostring(tree, encoding="unicode") + "\n"
+from . import review
+from .config import (ADJUDICATION_KEY, ATTRIBUTES, ATTRIBUTES_OF_LAYER, BASE_KEY, CONTROL_OF_LAYER, ID_PREFIX, LABEL_CONTROLS, LAYER_LABELS,
+                     MODEL_VERSION_FALLBACK, NOTE_CONTROL, QUALITY, TEXT, _NOTE)
 
 
 # --------------------------------------------------------------------------- tasks out
@@ -292,6 +138,8 @@ class Converted:
     annotation_id: Any
     notes: list[str] = field(default_factory=list)
     region_pointers: dict[str, str] = field(default_factory=dict)  # span id -> pointer of its label result
+    base: dict | None = None  # the document the task was made from (data.newscorpus_base)
+    adjudication: dict | None = None  # data.newscorpus_adjudication of an adjudication task
 
 
 def _is_int(value: Any) -> bool:
@@ -305,83 +153,85 @@ def _editable(span: dict, layer: str) -> tuple:
     return (span.get("label"), span.get("start"), span.get("end"), span.get("text"), span.get("note"), attrs, args)
 
 
-def _pick_annotation(task: dict, tp: str, add: Callable[[str, str, str], None], notes: list[str]) -> tuple[int, dict] | None:
+def _pick_annotations(task: dict, tp: str, add: Callable[[str, str, str], None], notes: list[str], every: bool) -> list[tuple[int, dict]]:
+    """The submitted (not cancelled) annotations to convert: every one, or the latest."""
     annotations = task.get("annotations")
     if not isinstance(annotations, list):
         add(tp, "task has no 'annotations' list: use Label Studio's full JSON export (not JSON_MIN or CSV)", "ls-format")
-        return None
+        return []
     for k, a in enumerate(annotations):
         if not isinstance(a, dict):
             add(f"{tp}/annotations/{k}", "annotation is not an object", "ls-format")
-            return None
+            return []
         if not isinstance(a.get("was_cancelled", False), bool):
             add(f"{tp}/annotations/{k}/was_cancelled", f"was_cancelled must be true or false, got {a['was_cancelled']!r}", "ls-format")
-            return None
+            return []
     usable = [(k, a) for k, a in enumerate(annotations) if not a.get("was_cancelled")]
-    if not usable:
-        return None
-    if len(usable) > 1:
-        def key(item):
-            k, a = item
-            return (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") if _is_int(a.get("id")) else -1, k)
-        usable.sort(key=key)
-        k, a = usable[-1]
-        notes.append(f"{len(usable)} annotations: used the most recently updated one (#{a.get('id')})")
-    return usable[-1]
+    if every or len(usable) <= 1:
+        return usable
+
+    def key(item):
+        k, a = item
+        return (str(a.get("updated_at") or a.get("created_at") or ""), a.get("id") if _is_int(a.get("id")) else -1, k)
+
+    usable.sort(key=key)
+    notes.append(f"{len(usable)} annotations: used the most recently updated one (#{usable[-1][1].get('id')})")
+    return usable[-1:]
 
 
-def _annotator(annotation: dict) -> dict | None:
-    who = annotation.get("completed_by")
-    if isinstance(who, dict):
-        who = who.get("id")
-    if not _is_int(who):
-        return None
-    return {"id": f"labelstudio_{who}", "kind": "human", "note": f"Label Studio user {who}"}
-
-
-def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Callable[[str], str]) -> Converted | None:
+def _task_to_docs(task: Any, t: int, problems: "_Problems", clean_text_for: Callable[[str], str], every: bool = False) -> list[Converted]:
+    """The documents of one task: its latest submission (or, with ``every``, each submission)."""
     tp = f"/{t}"
     add = problems.add
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         add(tp, "not a Label Studio task (an object with 'data'): use the full JSON export, not JSON_MIN or CSV", "ls-format")
-        return None
+        return []
     data = task["data"]
     task_id = task.get("id")
     doc_id = data.get("doc_id")
     label = f"task {task_id}" if task_id is not None else f"task #{t}"
     if not isinstance(doc_id, str):
         add(f"{tp}/data/doc_id", f"{label}: data.doc_id is missing (was this task exported by newscorpus?)", "doc-id")
-        return None
+        return []
     from newscorpus.corpus.manifest import valid_doc_id
 
     if not valid_doc_id(doc_id):
         add(f"{tp}/data/doc_id", f"{label}: doc_id {doc_id!r} is not a plain file stem (it would escape the annotations folder)", "doc-id")
-        return None
+        return []
     label = f"{label} ({doc_id})"
     try:
         clean = clean_text_for(doc_id)
     except NewscorpusError as exc:
         add(f"{tp}/data/doc_id", f"{label}: no clean text: {exc}", "clean-text")
-        return None
+        return []
     current = sha256_text(clean)
     if data.get("text_sha256") != current:
         add(f"{tp}/data/text_sha256", f"{label}: text_sha256 {data.get('text_sha256')!r} does not match the current clean text ({current}); "
             "the export was made from another version of the text: re-export the document and redo its annotation", "stale")
-        return None
+        return []
     if data.get(TEXT) != clean:
         add(f"{tp}/data/{TEXT}", f"{label}: the task text differs from the current clean text of {doc_id}", "stale")
-        return None
+        return []
     base = data.get(BASE_KEY)
     if base is not None and not _base_ok(base):
         add(f"{tp}/data/{BASE_KEY}", f"{label}: {BASE_KEY} is not the annotation document newscorpus exported "
             "(an object whose spans, quality and annotators are lists of objects); re-export the task", "ls-format")
-        return None
+        return []
     notes: list[str] = []
-    picked = _pick_annotation(task, tp, add, notes)
-    if picked is None:
-        return None
-    k, annotation = picked
-    ap = f"{tp}/annotations/{k}"
+    out = []
+    for k, annotation in _pick_annotations(task, tp, add, notes, every):
+        item = _annotation_to_doc(annotation, f"{tp}/annotations/{k}", label, problems, doc_id, clean, data.get(BASE_KEY))
+        if item is not None:
+            base = data.get(BASE_KEY) if isinstance(data.get(BASE_KEY), dict) else None
+            out.append(Converted(doc_id, item[0], tp, task_id, annotation.get("id"), list(notes) + item[1], item[2], base,
+                                 data.get(ADJUDICATION_KEY) if isinstance(data.get(ADJUDICATION_KEY), dict) else None))
+    return out
+
+
+def _annotation_to_doc(annotation: dict, ap: str, label: str, problems: "_Problems", doc_id: str, clean: str, base: Any):
+    """(document, notes, region pointers) for one submitted annotation, or None (problems added)."""
+    add = problems.add
+    notes: list[str] = []
     result = annotation.get("result")
     if not isinstance(result, list):
         add(f"{ap}/result", f"{label}: annotation result is not a list", "ls-format")
@@ -507,14 +357,14 @@ def _task_to_doc(task: Any, t: int, problems: "_Problems", clean_text_for: Calla
 
     if len(problems) > errors_before:
         return None
-    doc = _merge(doc_id, clean, data.get(BASE_KEY), regions, extras, arguments, _annotator(annotation))
+    doc = _merge(doc_id, clean, base, regions, extras, arguments, review.reviewer(annotation), review.reviewed_at(annotation))
     pointers = {}
     for sid, region in regions.items():
         pointers[doc["_renamed"].get(sid, sid)] = region["ptr"]
     renamed = doc.pop("_renamed")
     if renamed:
         notes.append("new region ids: " + ", ".join(f"{a} -> {b}" for a, b in renamed.items()))
-    return Converted(doc_id, doc, tp, task_id, annotation.get("id"), notes, pointers)
+    return doc, notes, pointers
 
 
 def _base_ok(base: Any) -> bool:
@@ -528,8 +378,12 @@ def _base_ok(base: Any) -> bool:
     return True
 
 
-def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, arguments: dict, annotator: dict | None) -> dict:
-    """Build the document: unchanged base spans verbatim, edited and new ones as manual spans."""
+def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, arguments: dict, annotator: dict | None,
+           reviewed_at: str | None = None) -> dict:
+    """Build the document: unchanged base spans confirmed by the reviewer, edited and new ones as manual spans.
+
+    Base spans without a region are gone: the annotator deleted them.
+    """
     base = base if isinstance(base, dict) else {}
     base_spans: dict[str, tuple[str, dict]] = {}
     for key in ("spans", "quality"):
@@ -568,7 +422,9 @@ def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, argu
             if value is not None or attr.nullable:
                 span[attr.name] = value
         if layer == "EVENT":
-            span["arguments"] = [{"role": a["role"], "ref": new_id(a["ref"])} for a in arguments.get(rid, [])]
+            args = [{"role": a["role"], "ref": new_id(a["ref"])} for a in arguments.get(rid, [])]
+            before = base_spans.get(rid, (None, {}))[1].get("arguments") or []  # kept arguments keep their order
+            span["arguments"] = [a for a in before if a in args] + [a for a in args if a not in before]
         note = extras.get((rid, NOTE_CONTROL), (None,))[0]
         if note is not None:
             span["note"] = note
@@ -576,26 +432,22 @@ def _merge(doc_id: str, clean: str, base: Any, regions: dict, extras: dict, argu
 
     built = {rid: build(rid, region) for rid, region in regions.items()}
     out_spans: dict[str, list[dict]] = {"spans": [], "quality": []}
-    manual = False
     order = [rid for rid in base_spans if rid in regions] + [rid for rid in sorted(regions, key=lambda r: (regions[r]["start"], regions[r]["end"], r)) if rid not in base_spans]
     for rid in order:
         layer = regions[rid]["layer"]
         span = built[rid]
         if rid in base_spans and base_spans[rid][0] == layer and _editable(base_spans[rid][1], layer) == _editable(span, layer):
-            span = base_spans[rid][1]
-        else:
-            manual = True
+            span = review.confirm(base_spans[rid][1], annotator)
         out_spans["quality" if layer == QUALITY else "spans"].append(span)
 
     annotators = [a for a in base.get("annotators") or [] if isinstance(a, dict)]
-    if annotator and manual and annotator["id"] not in {a.get("id") for a in annotators}:
-        annotators.append(annotator)
-    if not annotators:
-        annotators = [annotator or {"id": "labelstudio", "kind": "human", "note": "Label Studio annotator"}]
+    if not annotators and not annotator:
+        annotators = [{"id": "labelstudio", "kind": "human", "note": "Label Studio annotator"}]
     doc: dict[str, Any] = {"schema_version": scheme.SCHEMA_VERSION, "doc_id": doc_id, "text_sha256": sha256_text(clean),
                            "annotators": annotators, "spans": out_spans["spans"]}
     if "quality" in base or out_spans["quality"]:
         doc["quality"] = out_spans["quality"]
+    review.record(doc, annotator, reviewed_at)
     doc["_renamed"] = renamed
     return doc
 
@@ -625,6 +477,19 @@ def parse_export(input_data: str | list, *, file: str) -> list:
     return input_data
 
 
+@dataclass
+class Conversion:
+    """What ``export_to_docs`` made of an export."""
+
+    converted: list[Converted]
+    skipped: list[str]  # notes on tasks without a submitted annotation
+    problems: list[Problem]  # pointers into the export
+    left_out: list[str]  # "task 5 (doc id)" for every task left out because of a problem
+
+    def __iter__(self):  # converted, skipped, problems = export_to_docs(...)
+        return iter((self.converted, self.skipped, self.problems))
+
+
 def export_to_docs(
     input_data: str | list,
     *,
@@ -632,38 +497,45 @@ def export_to_docs(
     clean_text_for: Callable[[str], str],
     validate: Callable[..., list[Problem]] | None = None,
     registry: dict | None = None,
+    every: bool = False,
     **_: Any,
-) -> tuple[list[Converted], list[str], list[Problem]]:
-    """Annotation documents from a Label Studio full JSON export.
+) -> Conversion:
+    """Annotation documents from a Label Studio full JSON export, task by task.
 
     ``clean_text_for(doc_id)`` returns the current clean text (raising ``NewscorpusError`` when
-    there is none); ``validate`` is ``validate.validate_document``. Returns the converted
-    documents, notes on skipped tasks, and every problem found (pointers into the export);
-    the caller writes nothing unless the problem list is empty.
+    there is none); ``validate`` is ``validate.validate_document``. A task with any problem
+    (its own, or one the validator finds in its document) is left out whole and its problems
+    reported; the other tasks convert. ``every``: one document per submitted annotation (team
+    sessions) instead of the latest submission per task.
     """
     tasks = parse_export(input_data, file=file)
-    problems = _Problems(file)
-    converted: list[Converted] = []
-    skipped: list[str] = []
-    first_task: dict[str, str] = {}
+    result = Conversion([], [], [], [])
+    first_task: dict[Any, str] = {}
     for t, task in enumerate(tasks):
-        before = len(problems)
-        item = _task_to_doc(task, t, problems, clean_text_for)
-        if item is None:
-            if len(problems) == before:
-                data = task.get("data") if isinstance(task, dict) else None
-                doc_id = data.get("doc_id") if isinstance(data, dict) else None
-                skipped.append(f"task {task.get('id')} ({doc_id}): no submitted annotation, skipped")
+        problems = _Problems(file)
+        items = _task_to_docs(task, t, problems, clean_text_for, every)
+        data = task.get("data") if isinstance(task, dict) else None
+        doc_id = data.get("doc_id") if isinstance(data, dict) else None
+        what = f"task {task.get('id') if isinstance(task, dict) else '#' + str(t)} ({doc_id})"
+        if not items and not problems:
+            result.skipped.append(f"{what}: no submitted annotation, skipped")
             continue
-        if item.doc_id in first_task:
-            problems.add(f"{item.pointer}/data/doc_id", f"task {item.task_id} ({item.doc_id}): doc_id also annotated in the task at {first_task[item.doc_id]}; export one task per document", "doc-id")
+        for item in items:
+            key = (item.doc_id, item.doc.get("reviewed_by")) if every else item.doc_id
+            if key in first_task:
+                problems.add(f"{item.pointer}/data/doc_id", f"task {item.task_id} ({item.doc_id}): doc_id also annotated in the task at "
+                             f"{first_task[key]}; export one task per document", "doc-id")
+                continue
+            first_task[key] = item.pointer
+            if validate is not None:
+                for p in validate(item.doc, file=file, clean_text=clean_text_for(item.doc_id), registry=registry):
+                    problems.append(_relocate(p, item, file))
+        if problems:
+            result.problems += problems
+            result.left_out.append(what)
             continue
-        first_task[item.doc_id] = item.pointer
-        if validate is not None:
-            for p in validate(item.doc, file=file, clean_text=clean_text_for(item.doc_id), registry=registry):
-                problems.append(_relocate(p, item, file))
-        converted.append(item)
-    return converted, skipped, list(problems)
+        result.converted += items
+    return result
 
 
 def _relocate(problem: Problem, item: Converted, file: str) -> Problem:
@@ -710,7 +582,8 @@ def diff_docs(old: dict | None, new: dict) -> list[str]:
         if sid in after and before[sid] != after[sid]:
             a, b = before[sid], after[sid]
             fields = [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
-            changes = ", ".join(f"{k} {_short(a.get(k))} -> {_short(b.get(k))}" for k in fields)
+            changes = ", ".join(_argument_changes(a.get(k), b.get(k)) if k == "arguments" else f"{k} {_short(a.get(k))} -> {_short(b.get(k))}"
+                                for k in fields)
             lines.append(f"changed {sid}: {changes}")
     for key in dict.fromkeys([*old, *new]):
         if key in ("spans", "quality") or old.get(key) == new.get(key):
@@ -726,6 +599,17 @@ def diff_docs(old: dict | None, new: dict) -> list[str]:
     if not lines and old.get("spans") != new.get("spans"):
         lines.append("span order changed")
     return lines
+
+
+def _argument_changes(before: Any, after: Any) -> str:
+    """``arguments +QUANTITY→F13 -AGENT→A2``: every added and removed argument, never truncated."""
+    def pairs(args):
+        return [(a.get("role"), a.get("ref")) for a in args or [] if isinstance(a, dict)]
+
+    old, new = pairs(before), pairs(after)
+    changes = [f"+{role}→{ref}" for role, ref in new if (role, ref) not in old]
+    changes += [f"-{role}→{ref}" for role, ref in old if (role, ref) not in new]
+    return "arguments " + (" ".join(changes) or "reordered")
 
 
 def _short(value: Any) -> str:

@@ -1,0 +1,165 @@
+"""Label Studio in a real browser (Playwright + Debian's chromium) against the session's real server.
+
+What an annotator sees and does: a pushed task opens with every region drawn, a selected region
+shows only its own layer's controls, another layer's attribute hotkeys never reach the submission,
+a label slip of another layer is caught per task by the pull, and relabelling, a span drawn with
+the mouse, a relation and Submit come back as exactly the expected annotation file.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from pathlib import Path
+
+import pytest
+from label_studio_sdk import LabelStudio
+
+from _repo import REPO
+from newscorpus.fileio import read_json
+from newscorpus.labelstudio.api import pull, push
+from newscorpus.annotate.validate import load_registry, validate_document
+
+from ls_browser import REGION_RESULTS, REGIONS, click_region, drag_over, log_in, open_task
+from ls_helpers import reviewed
+
+FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
+ENTITIES = FIXTURES / "entities.json"
+DOC = FIXTURES / "001_f223456a580e97a0.json"
+OTHER = FIXTURES / "003_0bebbda2a36ce2d2.json"
+
+
+@pytest.fixture
+def ls_env(label_studio, monkeypatch):
+    monkeypatch.setenv("LABEL_STUDIO_URL", label_studio.url)
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", label_studio.token)
+    return label_studio
+
+
+@pytest.fixture
+def page(chromium, label_studio):
+    """A fresh browser context (no cookies, no cache, no drafts), logged in."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    log_in(page, label_studio)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def task_ids(instance, project_id: int) -> dict[str, int]:
+    ls = LabelStudio(base_url=instance.url, api_key=instance.token)
+    return {t.data["doc_id"]: t.id for t in ls.tasks.list(project=project_id, fields="task_only")}
+
+
+def submit(page, instance, task_id: int) -> None:
+    page.get_by_role("button", name="Submit").click()
+    ls = LabelStudio(base_url=instance.url, api_key=instance.token)
+    deadline = time.monotonic() + 30
+    while not list(ls.annotations.list(id=task_id)):
+        assert time.monotonic() < deadline, "the submission never reached the server"
+        time.sleep(0.3)
+
+
+def visible(page, selector: str) -> bool:
+    return page.locator(selector).evaluate("e => e.offsetParent !== null")
+
+
+def test_annotate_in_the_browser_and_pull(ls_env, page, tmp_path):
+    original = read_json(DOC)
+    text = (REPO.clean_dir / f"{DOC.stem}.txt").read_text(encoding="utf-8")
+    report = push([DOC.stem], title="browser session", annotations_dir=FIXTURES)
+    task_id = task_ids(ls_env, report.project_id)[DOC.stem]
+
+    # the pushed task opens with every span drawn, under its own id
+    open_task(page, ls_env, report.project_id, task_id, regions=len(original["spans"]))
+    regions = page.evaluate(REGIONS)
+    assert [r["id"] for r in regions] == [s["id"] for s in original["spans"]]
+    assert all(r["labels"] == [s["label"]] for r, s in zip(regions, original["spans"]))
+    # relations do not cover the text until one is highlighted
+    assert page.locator(".relations-overlay").evaluate("e => getComputedStyle(e).display") == "none"
+
+    # an ACTOR region shows the ACTOR controls only
+    click_region(page, "A1")
+    controls = {name: visible(page, f".lsf-choices:has-text('{word}')")
+                for name, word in (("realis", "HYPOTHETICAL"), ("mention", "NOMINAL"), ("qualifier", "AT_LEAST"))}
+    assert controls == {"realis": False, "mention": True, "qualifier": False}
+    text_areas = page.locator("[data-testid=textarea-control]")
+    shown = [text_areas.nth(i).evaluate("e => e.offsetParent !== null") for i in range(text_areas.count())]
+    assert len(shown) == 5 and sum(shown) == 2  # of entity, figure value, unit, time value, note: entity and note
+    # another layer's attribute hotkey (realis HYPOTHETICAL) on it never reaches the submission
+    page.keyboard.press("Alt+y")
+    page.wait_for_timeout(200)
+
+    # relabel within the layer: E1 MEETING -> NEGOTIATION (n)
+    click_region(page, "E1")
+    page.keyboard.press("n")
+    page.wait_for_timeout(300)
+    assert next(r for r in page.evaluate(REGIONS) if r["id"] == "E1")["labels"] == ["NEGOTIATION"]
+    page.keyboard.press("u")  # unselect
+
+    # draw a new LOCATION span with the mouse
+    page.keyboard.press("Shift+L")
+    drag_over(page, "Gaza Strip")
+    new = [r for r in page.evaluate(REGIONS) if r["id"] not in {s["id"] for s in original["spans"]}]
+    assert [(r["labels"], r["text"]) for r in new] == [(["LOCATION"], "Gaza Strip")]
+    page.keyboard.press("Escape")
+    page.keyboard.press("u")
+
+    # a PLACE relation from the ATTACK E2 to it: select E2, Alt+R, click the new span, pick the role
+    click_region(page, "E2")
+    page.keyboard.press("Alt+r")
+    page.wait_for_timeout(200)
+    click_region(page, new[0]["id"])
+    page.locator(".lsf-panel-tabs__tab", has_text="Relations").first.click()
+    relation = page.locator(".lsf-relations__item").last
+    relation.hover()
+    relation.get_by_label("Show Relation Labels").click()
+    page.locator(".lsf-relation-meta").last.locator("button").first.click()
+    page.get_by_role("option", name="PLACE").click()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(tmp_path / "before-submit.png"))
+
+    submit(page, ls_env, task_id)
+
+    out = tmp_path / "annotations"
+    pulled = pull(title="browser session", import_to=out, registry_path=ENTITIES)
+    assert pulled.imported.complete, (pulled.imported.problems, pulled.imported.refused)
+    got = read_json(out / DOC.name)
+    registry, _ = load_registry(ENTITIES)
+    assert validate_document(got, file=DOC.name, clean_text=text, registry=registry) == []
+
+    start = text.index("Gaza Strip")
+    expected = reviewed(original, 1, got["reviewed_at"])
+    spans = {s["id"]: s for s in expected["spans"]}
+    spans["E1"].update(label="NEGOTIATION", origin="manual")
+    spans["E2"].update(origin="manual", arguments=[*spans["E2"]["arguments"], {"role": "PLACE", "ref": "L3"}])
+    expected["spans"].append({"id": "L3", "layer": "LOCATION", "label": "LOCATION", "start": start, "end": start + 10,
+                              "text": "Gaza Strip", "origin": "manual", "annotators": ["labelstudio_1"]})
+    for a, b in zip(got["spans"], expected["spans"]):
+        assert a == b
+    assert got == expected
+    assert "realis" not in next(s for s in got["spans"] if s["id"] == "A1")
+
+
+def test_a_label_key_of_another_layer_is_caught_per_task(ls_env, page, tmp_path):
+    """Label Studio lets a label hotkey of another layer add a second label to the selected span;
+    the pull leaves that one task out, naming it and the region, and imports the others."""
+    report = push([DOC.stem, OTHER.stem], title="browser slip", annotations_dir=FIXTURES)
+    ids = task_ids(ls_env, report.project_id)
+    open_task(page, ls_env, report.project_id, ids[DOC.stem], regions=len(read_json(DOC)["spans"]))
+    click_region(page, "A1")
+    page.keyboard.press("c")  # CONFLICT, an EVENT label, while an ACTOR span is selected
+    page.wait_for_timeout(300)
+    assert set(page.evaluate(REGION_RESULTS, "A1")) >= {"actor", "event"}
+    submit(page, ls_env, ids[DOC.stem])
+    ls = LabelStudio(base_url=ls_env.url, api_key=ls_env.token)
+    prediction = next(iter(ls.predictions.list(task=ids[OTHER.stem])))
+    ls.annotations.create(id=ids[OTHER.stem], result=copy.deepcopy(prediction.result), parent_prediction=prediction.id)
+
+    imported = pull(title="browser slip", import_to=tmp_path, registry_path=ENTITIES).imported
+    assert imported.left_out == [f"task {ids[DOC.stem]} ({DOC.stem})"]
+    assert any("region A1 has labels from two controls" in p.message for p in imported.problems), imported.problems
+    assert [Path(f).name for f, _ in imported.written] == [OTHER.name]
