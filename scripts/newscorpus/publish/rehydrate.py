@@ -16,7 +16,7 @@ import yaml
 
 
 from newscorpus.corpus.release import read_release
-from newscorpus.publish.card import yaml_header
+from newscorpus.publish.card import write_croissant, yaml_header
 from newscorpus.publish.shards import Encoder, ShardWriter
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
@@ -159,24 +159,6 @@ def rehydrate(standoff_dir: Path, raw_dir: Path, out_dir: Path, *, force: bool =
         (staging / "README.md").write_text(f"---\n{header}---{body}", encoding="utf-8")
         if (standoff_dir / "images").is_dir():
             shutil.copytree(standoff_dir / "images", staging / "images")
-        _write_croissant(release, staging, files)
+        write_croissant(None, staging, standoff=False, files=files, release=release)  # the release's own metadata, full-text fields
     return {config: {split: counts["rows", config, split] for split in splits} for config, splits in files.items()}
 
-
-def _write_croissant(release, staging: Path, files: dict) -> None:
-    """croissant.json for the full-text folder: the release's own metadata, the full-text configs' fields."""
-    from newscorpus.publish.card import citation
-    from newscorpus.publish.croissant import write_croissant
-
-    write_croissant(
-        staging,
-        name=release.name,
-        description=release.description,
-        license=release.license.url,
-        url=release.url or None,
-        version=release.version,
-        date_published=release.date_published or None,
-        citation=citation(release),
-        configs={name: CONFIGS[name](False) for name in files if files[name]},
-        files=files,
-    )
