@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from newscorpus.corpus.project import Corpus
 from newscorpus.errors import InputError, NewscorpusError, Problem, ValidationFailed
-from newscorpus.fileio import atomic_write_json, atomic_write_text, display, dumps_json, read_json, read_text
+from newscorpus.fileio import atomic_write_text, display, dumps_json, read_json, read_text, write_all
 from newscorpus.corpus.manifest import valid_doc_id
 from . import convert, review
 from .config import config_xml
@@ -214,12 +214,13 @@ def convert_export(export: Path | str | list, *, name: str | None = None, clean_
 
 def write_documents(items: Iterable[convert.Converted], out_dir: Path, *, force: bool = False, name: str = "<export>",
                     folder_for=None) -> ImportReport:
-    """Write converted documents to ``out_dir`` (or ``folder_for(item)``), one atomic file each.
+    """Write converted documents to ``out_dir`` (or ``folder_for(item)``) as one atomic set.
 
     A file that exists and would change is only replaced with ``force``; otherwise that task is
     refused (reported with its change summary) and the others are still written.
     """
     report = ImportReport(Path(out_dir))
+    writes: list[tuple[Path, str]] = []
     for item in items:
         folder = Path(folder_for(item) if folder_for else out_dir)
         target = folder / f"{item.doc_id}.json"
@@ -241,8 +242,10 @@ def write_documents(items: Iterable[convert.Converted], out_dir: Path, *, force:
                 "human-annotated" if review.human_reviewed(old) else "existing")
             report.refused.append(f"{display(target)} ({who}; from task {item.task_id}) would change:\n    " + "\n    ".join(changes))
             continue
-        atomic_write_json(target, item.doc, force=True)  # replacing was decided above (new, or --force)
+        writes.append((target, dumps_json(item.doc, display(target))))
         report.written.append((display(target), changes))
+    # the tasks that passed are written as one set: a full disk leaves every file as it was
+    write_all(writes, force=True)  # replacing was decided above (new, or --force)
     return report
 
 
