@@ -117,3 +117,11 @@ def test_qualifiers(prefix, qualifier):
                                       ("months", "month"), ("crisis", "crisis")])
 def test_unit_lemmas(word, lem):
     assert lemma(word) == lem
+
+
+def test_money_after_a_qualifier_keeps_its_currency_unit():
+    from newscorpus.preannotate.figures import find_figures
+
+    text = "The appeal raised about $420 million for the displaced."
+    figures = [f for f in find_figures(text) if "$" in f.text]
+    assert figures and all(f.unit == "dollar" for f in figures), figures

@@ -472,14 +472,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = num.unit
         elif head == -2:
             unit = "percent"
-        elif head == -3:
-            unit = None
+        elif head == -3:  # money: the currency sign may sit after a qualifier ("about $420 million")
+            unit = next((CURRENCY[t.text] for t in tokens[lo:hi] if t.text in CURRENCY), None)
         elif head == -4:
             unit = "person"
         else:
             unit = lemma(tokens[head].text)
         if tokens[lo].text in CURRENCY:
             unit = CURRENCY[tokens[lo].text]
+        if not unit:  # the scheme needs a unit: a figure without one is no suggestion
+            continue
         label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
