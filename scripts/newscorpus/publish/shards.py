@@ -10,7 +10,6 @@ never on how many workers ran or which documents came from the cache.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from datasets import ClassLabel, Features, LargeList, List
 
 from newscorpus.corpus.manifest import SPLITS, Document
 from newscorpus.publish.features import CONFIGS
+from newscorpus.fileio import sha256_file
 
 DOCS_PER_SHARD = 500
 ROW_GROUP_DOCS = 100
@@ -119,14 +119,6 @@ class Encoder:
 
 
 # ---- writing -------------------------------------------------------------------------------
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class ShardWriter:
