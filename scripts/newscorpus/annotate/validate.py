@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import le, neg
 from pathlib import Path
 from typing import Iterator
 
@@ -112,6 +114,7 @@ def _str(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+@lru_cache(maxsize=4096)  # dates repeat across a corpus; the answer depends on the string only
 def _real_date(value: str) -> bool:
     """A TIME value's calendar date exists (the pattern alone lets 2024-02-31 through)."""
     from newscorpus.corpus.manifest import valid_date
@@ -247,6 +250,83 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
     return spans_out + duplicates + refs + crossing + entities
 
 
+_ROLE_LAYERS = {(role, layer) for role, (_, layer) in scheme.ROLES.items()}
+
+
+def _semantically_clean(doc: dict, clean_text: str, registry: dict | None) -> bool:
+    """True only when ``semantic_problems`` would find nothing, for a document the schema passed.
+
+    The same checks as ``semantic_problems`` as whole-list operations (one comprehension per
+    field, set sizes for uniqueness, list equality for the covered text) instead of a branchy
+    Python loop per span; the schema already guarantees the fields exist with the right types
+    (except 1.0 for an integer). Most documents are valid, and for them this is the whole
+    semantic pass; anything found sends the document to ``semantic_problems``, which words it.
+    """
+    if doc["text_sha256"] != sha256_text(clean_text):
+        return False
+    spans = doc["spans"]
+    quality = doc.get("quality") or ()
+    layer_of = {s["id"]: s["layer"] for s in spans}
+    layers = [s["layer"] for s in spans]
+    starts = [s["start"] for s in spans]
+    ends = [s["end"] for s in spans]
+    texts = [s["text"] for s in spans]
+    all_starts, all_ends, all_texts, n_ids = starts, ends, texts, len(spans)
+    if quality:
+        quality_ids = [s["id"] for s in quality]
+        layer_of.update(dict.fromkeys(quality_ids, "QUALITY"))
+        all_starts = starts + [s["start"] for s in quality]
+        all_ends = ends + [s["end"] for s in quality]
+        all_texts = texts + [s["text"] for s in quality]
+        n_ids += len(quality_ids)
+    if len(layer_of) != n_ids:  # a duplicate span id
+        return False
+    if not all_starts:
+        return True
+    if type(sum(all_starts) + sum(all_ends)) is not int:  # a float offset (the schema lets 1.0 pass)
+        return False
+    if max(all_ends) > len(clean_text):
+        return False
+    # the schema makes every text non-empty, so covered == texts also means start < end
+    covered = [clean_text[s:e] for s, e in zip(all_starts, all_ends)]
+    if covered != all_texts or [c.strip() for c in covered] != covered:
+        return False
+    if len(set(starts)) != len(starts):  # spans share a start: any with the same layer, label and offsets?
+        labels = [s["label"] for s in spans]
+        if len(set(zip(layers, labels, starts, ends))) != len(spans):
+            return False
+    named = set(chain.from_iterable([s.get("annotators", ()) for s in spans]))
+    if quality:
+        named.update(chain.from_iterable([s.get("annotators", ()) for s in quality]))
+    if named and not named <= {a["id"] for a in doc["annotators"]}:
+        return False
+    if not all(map(_real_date, filter(None, [s["value"] for s, lay in zip(spans, layers) if lay == "TIME"]))):
+        return False
+    arguments = [(s["id"], a["role"], a["ref"]) for s, lay in zip(spans, layers) if lay == "EVENT" for a in s["arguments"]]
+    if len(set(arguments)) != len(arguments):  # an argument listed twice
+        return False
+    if not {(role, layer_of.get(ref)) for _, role, ref in arguments} <= _ROLE_LAYERS:  # dangling ref or wrong layer
+        return False
+    actors = [s for s, lay in zip(spans, layers) if lay == "ACTOR"]
+    if registry is not None and not all([registry[s["entity"]]["type"] == s["label"] for s in actors]):
+        return False  # (an unknown entity raises KeyError: the full pass words it)
+    # crossing ACTOR spans: none when they come in text order without overlapping (the usual
+    # case); else sorted by (start, longest first) against a stack of the spans still open
+    actor_starts = [s["start"] for s in actors]
+    actor_ends = [s["end"] for s in actors]
+    if not all(map(le, actor_ends[:-1], actor_starts[1:])):
+        open_ends: list[int] = []
+        order = sorted(zip(actor_starts, map(neg, actor_ends)))
+        for start, negative_end in order:
+            end = -negative_end
+            while open_ends and open_ends[-1] <= start:
+                open_ends.pop()
+            if open_ends and end > open_ends[-1]:
+                return False
+            open_ends.append(end)
+    return True
+
+
 def validate_document(doc, *, file: str, clean_text: str | None, registry: dict | None) -> list[Problem]:
     """Every problem with one annotation document (empty list: valid)."""
     if isinstance(doc, dict):
@@ -255,6 +335,12 @@ def validate_document(doc, *, file: str, clean_text: str | None, registry: dict 
                 return [Problem(file, f"/{key}", f"{len(doc[key]):,} {key} (the limit is {LIMITS['spans']:,} per document)", "limit")]
     problems = schema_problems(doc, file)
     if isinstance(doc, dict):
+        if not problems and clean_text is not None:
+            try:
+                if _semantically_clean(doc, clean_text, registry):
+                    return problems
+            except (KeyError, TypeError, ValueError, AttributeError):  # something odd: the full pass words it
+                pass
         problems += semantic_problems(doc, file, clean_text, registry)
     return problems
 
