@@ -368,9 +368,16 @@ class _Cleaner:
 _PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00b7"})
 
 
+_PUNCT_ASCII = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~", b" " * 31)
+
+
 def _word_key(text: str) -> str:
     """The line's words (regex \\w+ runs), casefolded and joined by single spaces."""
-    words = text.casefold().translate(_PUNCT).split()
+    folded = text.casefold()
+    if folded.isascii():  # bytes.translate is a table lookup; str.translate a dict lookup per character
+        words = folded.encode("ascii").translate(_PUNCT_ASCII).decode("ascii").split()
+    else:
+        words = folded.translate(_PUNCT).split()
     joined = "".join(words)
     if joined.isalnum() or joined.replace("_", "").isalnum() or not joined:
         return " ".join(words)
@@ -388,17 +395,11 @@ class _Repeats:
         self.counts: list[int] = []  # words per kept line
         self.norms: list[str | None] = []  # words joined by spaces (None when too long to align)
         self.words: dict[int, tuple] = {}
-        self.sets: dict[int, frozenset] = {}
 
     def _words(self, i: int) -> tuple:
         if i not in self.words:
             self.words[i] = tuple(self.norms[i].split(" "))
         return self.words[i]
-
-    def _set(self, i: int) -> frozenset:
-        if i not in self.sets:
-            self.sets[i] = frozenset(self._words(i))
-        return self.sets[i]
 
     def check(self, line: _Line, kept: list, removed: list) -> bool:
         """True (and the line removed) when it repeats a kept line; may remove an earlier
@@ -422,8 +423,7 @@ class _Repeats:
                     continue
                 if words is None:
                     words = tuple(norm.split(" "))
-                    words_set = frozenset(words)
-                if not _near_repeat(self._words(i), words, self._set(i), words_set):
+                if not _near_repeat(self._words(i), words):
                     continue
                 if rule.keep_near == "later":
                     _Cleaner._drop_kept(kept, i, rule.id, removed)
@@ -436,7 +436,6 @@ class _Repeats:
         if old >= 0:
             self.norms[old] = None
             self.words.pop(old, None)
-            self.sets.pop(old, None)
         return False
 
     @staticmethod
@@ -447,14 +446,18 @@ class _Repeats:
         return True
 
 
-def _near_repeat(earlier: tuple, words: tuple, earlier_set: frozenset, words_set: frozenset) -> bool:
+def _near_repeat(earlier: tuple, words: tuple) -> bool:
     """True when the shorter word list sits inside the longer in order (words only added or
     dropped, never substituted); the caller has checked the length ratio."""
     if earlier == words:
         return True
     short, long_ = (earlier, words) if len(earlier) <= len(words) else (words, earlier)
-    short_set, long_set = (earlier_set, words_set) if short is earlier else (words_set, earlier_set)
-    if not short_set <= long_set:
+    # in a subsequence with ``extra`` words added, short[j] sits within long_[j : j + extra + 1]:
+    # the first and last words say no to most pairs before any set or alignment is built
+    extra = len(long_) - len(short)
+    if short[0] not in long_[: extra + 1] or short[-1] not in long_[-extra - 1 :]:
+        return False
+    if not frozenset(long_).issuperset(short):
         return False
     it = iter(long_)
     if not all(word in it for word in short):  # not even a subsequence: the alignment cannot cover it
