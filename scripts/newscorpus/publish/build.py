@@ -326,14 +326,17 @@ def default_jobs(docs: int, shards: int) -> int:
 
 def finish(project: Corpus, docs: list[Document], registry: dict, summaries: list[dict], staging: Path, *, standoff: bool) -> Counter:
     """Card, plots, Croissant (and the standoff extras) for shards already in ``staging``; returns the counts."""
-    from newscorpus.publish.card import render_card, write_croissant, write_plots
+    from newscorpus.publish.card import ReleaseFacts, render_card, write_croissant, write_plots
 
     counts: Counter = Counter()
+    facts = ReleaseFacts()
+    position = {d.doc_id: i for i, d in enumerate(docs)}.__getitem__  # first mentions in manifest order
     files: dict[str, dict[str, list[str]]] = {config: {} for config in CONFIGS}
     checksums: dict[str, str] = {}
     first: dict = {config: None for config in CONFIGS}
     for summary in summaries:
         counts.update(counts_from_json(summary["counts"]))
+        facts.merge(ReleaseFacts.from_json(summary["facts"]), position)
         for config, info in summary["files"].items():
             files[config].setdefault(summary["split"], []).append(info["path"])
             checksums[info["path"]] = info["sha256"]
@@ -346,7 +349,7 @@ def finish(project: Corpus, docs: list[Document], registry: dict, summaries: lis
     files = {config: {split: paths[split] for split in SPLITS if split in paths} for config, paths in files.items()}
     view = CorpusView(project, docs, registry)
     plots = write_plots(counts, staging)
-    (staging / "README.md").write_text(render_card(view, counts, standoff=standoff, plots=plots, files=files, first_rows=first), encoding="utf-8")
+    (staging / "README.md").write_text(render_card(view, counts, standoff=standoff, plots=plots, files=files, first_rows=first, facts=facts), encoding="utf-8")
     write_croissant(view, staging, standoff=standoff, files=files, checksums=checksums)
     if standoff:
         from newscorpus.corpus.manifest import render_manifest

@@ -6,7 +6,7 @@ was made from, so a changed input simply misses.
 * ``clean/<key>.json``: the sha256 of a raw file's clean text and provenance, keyed by the raw
   file's sha256, the cleaning rules' sha256 and the code version (``code_version``: the
   package modules that make cached work, and the versions of the libraries that shape it);
-* ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, lz4) and counts,
+* ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, lz4), counts and card facts,
   keyed by its clean text, annotation file, entity registry, manifest row and the code version;
 * ``<variant>/shards/<key>/``: a finished shard's parquet files and summary, keyed by the
   keys of its documents and its place in the plan (reused by hard link when nothing changed).
@@ -112,9 +112,9 @@ class BuildCache:
         entry["tables"] = {config: _table(data) for config, data in entry["tables"].items()}
         return entry
 
-    def put_doc(self, k: str, tables: dict[str, pa.Table], counts, first: dict) -> None:
+    def put_doc(self, k: str, tables: dict[str, pa.Table], counts, first: dict, facts) -> None:
         if self.folder:
-            entry = {"tables": {config: _ipc(t) for config, t in tables.items()}, "counts": counts, "first": first}
+            entry = {"tables": {config: _ipc(t) for config, t in tables.items()}, "counts": counts, "first": first, "facts": facts}
             _write(self._doc_path(k), pickle.dumps(entry, protocol=5))
 
     # --- shards ----------------------------------------------------------------------------

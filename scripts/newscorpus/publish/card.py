@@ -61,6 +61,69 @@ def human_review(fact: DocFacts) -> bool:
     return kinds.get(fact.reviewed_by) not in MACHINE_KINDS
 
 
+class ReleaseFacts:
+    """``DocFacts`` of many documents summed into what the card says (who annotated, who
+    reviewed): small whatever the corpus size, built per shard in the workers and merged."""
+
+    def __init__(self):
+        self.documents = 0
+        self.annotators: dict[str, tuple[str, dict]] = {}  # id -> (doc_id of its first mention, its entry there)
+        self.annotator_docs: Counter = Counter()
+        self.reviewed = 0
+        self.reviewers: set[str] = set()
+        self.review_days: list[str] = []  # the first and last day, when any review is dated
+
+    @classmethod
+    def of(cls, facts: list[DocFacts]) -> "ReleaseFacts":
+        out = cls()
+        for fact in facts:
+            out.add(fact)
+        return out
+
+    def add(self, fact: DocFacts) -> None:
+        self.documents += 1
+        for a in fact.annotators:
+            key = str(a.get("id"))
+            self.annotators.setdefault(key, (fact.doc.doc_id, a))
+            self.annotator_docs[key] += 1
+        if human_review(fact):
+            self.reviewed += 1
+            self.reviewers.add(fact.reviewed_by)
+            if fact.reviewed_at:
+                day = fact.reviewed_at[:10]
+                self.review_days = [min(self.review_days[0], day), max(self.review_days[1], day)] if self.review_days else [day, day]
+
+    def merge(self, other: "ReleaseFacts", position) -> None:
+        """Add ``other``'s documents; ``position(doc_id)`` orders first mentions (manifest order)."""
+        self.documents += other.documents
+        for key, (doc_id, entry) in other.annotators.items():
+            if key not in self.annotators or position(doc_id) < position(self.annotators[key][0]):
+                self.annotators[key] = (doc_id, entry)
+        self.annotator_docs.update(other.annotator_docs)
+        self.reviewed += other.reviewed
+        self.reviewers |= other.reviewers
+        days = self.review_days + other.review_days
+        self.review_days = [min(days), max(days)] if days else []
+
+    def to_json(self) -> dict:
+        return {"documents": self.documents, "annotators": {k: list(v) for k, v in sorted(self.annotators.items())},
+                "annotator_docs": dict(sorted(self.annotator_docs.items())), "reviewed": self.reviewed,
+                "reviewers": sorted(self.reviewers), "review_days": self.review_days}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ReleaseFacts":
+        out = cls()
+        out.documents, out.reviewed, out.review_days = data["documents"], data["reviewed"], list(data["review_days"])
+        out.annotators = {k: (v[0], v[1]) for k, v in data["annotators"].items()}
+        out.annotator_docs = Counter(data["annotator_docs"])
+        out.reviewers = set(data["reviewers"])
+        return out
+
+
+def _release_facts(facts) -> ReleaseFacts:
+    return facts if isinstance(facts, ReleaseFacts) else ReleaseFacts.of(facts)
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -69,9 +132,9 @@ def _names(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def outlets(facts: list[DocFacts]) -> str:
-    counts = Counter(f.doc.source for f in facts if f.doc.source)
-    unnamed = sum(1 for f in facts if not f.doc.source)
+def outlets(docs: list[Document]) -> str:
+    counts = Counter(d.source for d in docs if d.source)
+    unnamed = sum(1 for d in docs if not d.source)
     if not counts:
         return "no outlet is named for any document"
     named = [f"{name} ({n})" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -79,11 +142,11 @@ def outlets(facts: list[DocFacts]) -> str:
     return text + (f"; {_count(unnamed, 'document')} without a named outlet" if unnamed else "")
 
 
-def date_range(facts: list[DocFacts]) -> str:
-    dates = sorted(f.doc.published for f in facts)
-    if not dates:
+def date_range(docs: list[Document]) -> str:
+    if not docs:
         return "no documents"
-    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    first, last = min(d.published for d in docs), max(d.published for d in docs)
+    return first if first == last else f"{first} to {last}"
 
 
 def language_name(code: str) -> str:
@@ -96,32 +159,28 @@ def language_name(code: str) -> str:
         return code
 
 
-def languages(facts: list[DocFacts]) -> list[str]:
-    return [language_name(c) for c in sorted({f.doc.language for f in facts if f.doc.language})]
+def languages(docs: list[Document]) -> list[str]:
+    return [language_name(c) for c in sorted({d.language for d in docs if d.language})]
 
 
-def summary(facts: list[DocFacts]) -> str:
+def summary(docs: list[Document]) -> str:
     """The card's one-line description of what the release holds."""
-    stated = sum(1 for f in facts if f.doc.published_basis == "STATED")
-    return (f"{_count(len(facts), 'document')} in {', '.join(languages(facts)) or 'no stated language'}, "
-            f"published {date_range(facts)} ({_count(stated, 'date')} stated by the source, {len(facts) - stated} inferred); "
-            f"{outlets(facts)}.")
+    stated = sum(1 for d in docs if d.published_basis == "STATED")
+    return (f"{_count(len(docs), 'document')} in {', '.join(languages(docs)) or 'no stated language'}, "
+            f"published {date_range(docs)} ({_count(stated, 'date')} stated by the source, {len(docs) - stated} inferred); "
+            f"{outlets(docs)}.")
 
 
-def split_summary(facts: list[DocFacts]) -> str:
-    counts = Counter(f.doc.split for f in facts)
+def split_summary(docs: list[Document]) -> str:
+    counts = Counter(d.split for d in docs)
     return ", ".join(f"{s} {_count(counts[s], 'document')}" for s in SPLITS)
 
 
-def annotation_summary(facts: list[DocFacts]) -> str:
+def annotation_summary(facts: "ReleaseFacts | list[DocFacts]") -> str:
     """Who annotated: every annotator named in the files, with its kind and how many documents."""
-    seen: dict[str, dict] = {}
-    docs: Counter = Counter()
-    for fact in facts:
-        for a in fact.annotators:
-            key = str(a.get("id"))
-            seen.setdefault(key, a)
-            docs[key] += 1
+    facts = _release_facts(facts)
+    seen = {key: entry for key, (_, entry) in facts.annotators.items()}
+    docs = facts.annotator_docs
     if not seen:
         return "No annotation file names its annotators."
     lines = [f"- `{key}` ({seen[key].get('kind', 'unknown kind')}, {_count(docs[key], 'document')})"
@@ -132,19 +191,20 @@ def annotation_summary(facts: list[DocFacts]) -> str:
     return head + "\n\n" + "\n".join(lines)
 
 
-def review_summary(facts: list[DocFacts]) -> str:
+def review_summary(facts: "ReleaseFacts | list[DocFacts]") -> str:
     """Whether a person reviewed the annotations, from the files' review records."""
-    reviewed = [f for f in facts if human_review(f)]
-    if not reviewed:
-        return (f"**No human has reviewed these annotations**: none of the {_count(len(facts), 'document')} "
+    facts = _release_facts(facts)
+    total = facts.documents
+    if not facts.reviewed:
+        return (f"**No human has reviewed these annotations**: none of the {_count(total, 'document')} "
                 "carries a review record (`reviewed_by`).")
-    who = sorted({f.reviewed_by for f in reviewed})
-    when = sorted(f.reviewed_at[:10] for f in reviewed if f.reviewed_at)
+    who = sorted(facts.reviewers)
+    when = facts.review_days
     span = f", {when[0]}" + (f" to {when[-1]}" if when[-1] != when[0] else "") if when else ""
-    if len(reviewed) == len(facts):
+    if facts.reviewed == total:
         return f"**Every document was reviewed by a person** ({_names([f'`{w}`' for w in who])}{span})."
-    return (f"**{len(reviewed)} of {_count(len(facts), 'document')} were reviewed by a person** "
-            f"({_names([f'`{w}`' for w in who])}{span}); the other {len(facts) - len(reviewed)} have no human review.")
+    return (f"**{facts.reviewed} of {_count(total, 'document')} were reviewed by a person** "
+            f"({_names([f'`{w}`' for w in who])}{span}); the other {total - facts.reviewed} have no human review.")
 
 
 def _classlabel_path(feature, path=()):
@@ -300,8 +360,22 @@ def agreement_report(corpus) -> str:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No agreement report committed (annotations/agreement.md)._"
 
 
-def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("train",)) -> dict[str, dict]:
-    """Pre-annotate one split with resources learned from ``train_splits`` only.
+# The card's pre-annotator score is measured on at most this many test documents, with resources
+# learned from at most this many train documents (both evenly spaced in manifest order): the
+# score of a large corpus needs no more, and both cost time and memory in proportion.
+SCORE_TEST_DOCS = 200
+SCORE_TRAIN_DOCS = 2000
+
+
+def _spread(items: list, n: int) -> list:
+    """At most ``n`` of ``items``, evenly spaced, in order (all of them when there are few)."""
+    return items if len(items) <= n else [items[i * len(items) // n] for i in range(n)]
+
+
+def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("train",), *, limit: int | None = None,
+                      train_limit: int | None = None) -> dict[str, dict]:
+    """Pre-annotate one split (at most ``limit`` documents) with resources learned from
+    ``train_splits`` only (at most ``train_limit`` documents).
 
     The registry is cut down to the entities the training documents mention, so names that
     only occur in the evaluated split do not leak into the gazetteer.
@@ -309,19 +383,24 @@ def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("trai
     import tempfile
     from datetime import date
 
+    from newscorpus.corpus.manifest import render_manifest
     from newscorpus.fileio import atomic_write_json
     from newscorpus.preannotate import build_resources, preannotate_text
 
-    train = [d.doc_id for d in corpus.docs if d.split in train_splits]
-    seen = {s["entity"] for doc_id in train for s in corpus.annotations[doc_id]["spans"] if s["layer"] == "ACTOR"}
+    train = _spread([d for d in corpus.docs if d.split in train_splits], train_limit or len(corpus.docs))
+    seen = {s["entity"] for d in train for s in corpus.annotations[d.doc_id]["spans"] if s["layer"] == "ACTOR"}
     with tempfile.TemporaryDirectory() as tmp:
         registry = Path(tmp) / "entities.json"
         atomic_write_json(registry, {"schema_version": scheme.SCHEMA_VERSION, "entities": [e for k, e in sorted(corpus.registry.items()) if k in seen]})
-        resources = build_resources(registry, annotations_dir=corpus.project.annotations_dir, manifest=corpus.project.manifest_path, clean_dir=corpus.project.clean_dir, splits=train_splits)
+        manifest = corpus.project.manifest_path
+        if len(train) < sum(1 for d in corpus.docs if d.split in train_splits):  # learn from the sample only
+            manifest = Path(tmp) / "manifest.csv"
+            manifest.write_text(render_manifest(train), encoding="utf-8")
+        resources = build_resources(registry, annotations_dir=corpus.project.annotations_dir, manifest=manifest, clean_dir=corpus.project.clean_dir, splits=train_splits)
+    evaluated = _spread([d for d in corpus.docs if d.split == split], limit or len(corpus.docs))
     return {
         d.doc_id: preannotate_text(corpus.texts[d.doc_id], doc_id=d.doc_id, published=date.fromisoformat(d.published), resources=resources)
-        for d in corpus.docs
-        if d.split == split
+        for d in evaluated
     }
 
 
@@ -329,9 +408,14 @@ def preannotator_scores(corpus) -> str:
     """Pre-annotator on the test split, with resources built from the train split only."""
     from newscorpus.annotate.agreement import compare
 
-    predictions = preannotate_split(corpus, "test")
+    predictions = preannotate_split(corpus, "test", limit=SCORE_TEST_DOCS, train_limit=SCORE_TRAIN_DOCS)
     gold = {doc_id: corpus.annotations[doc_id] for doc_id in predictions}
-    return compare(gold, predictions).to_markdown("gold (test split)", "pre-annotator")
+    table = compare(gold, predictions).to_markdown("gold (test split)", "pre-annotator")
+    tests, trains = (sum(1 for d in corpus.docs if d.split == split) for split in ("test", "train"))
+    if tests <= SCORE_TEST_DOCS and trains <= SCORE_TRAIN_DOCS:
+        return table
+    return (f"Measured on {min(tests, SCORE_TEST_DOCS)} of the {tests} test documents, with resources learned from "
+            f"{min(trains, SCORE_TRAIN_DOCS)} of the {trains} train documents (both evenly spaced in manifest order).\n\n{table}")
 
 
 def baseline_report(corpus) -> str:
@@ -361,13 +445,15 @@ def write_plots(counts: Counter, out_dir: Path) -> list[str]:
 
 
 def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], files: dict, first_rows: dict, source: Path | None = None,
-                release: Release | None = None, facts: list[DocFacts] | None = None) -> str:
+                release: Release | None = None, facts: "ReleaseFacts | list[DocFacts] | None" = None) -> str:
     """The card: datacard.md with every placeholder filled from the release file and the data."""
     source = Path(source or corpus.project.datacard_path)
     if not source.is_file():
         raise InputError("dataset card source is missing", str(source))
     release = release or read_release(corpus.project.release_path)
-    facts = facts if facts is not None else [doc_facts(d, corpus.annotations[d.doc_id]) for d in corpus.docs]
+    facts = facts if facts is not None else ReleaseFacts.of(doc_facts(d, corpus.annotations[d.doc_id]) for d in corpus.docs)
+    facts = _release_facts(facts)
+    docs = corpus.docs
     template = source.read_text(encoding="utf-8")
     values = {
         "pretty_name": release.pretty_name,
@@ -378,12 +464,12 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
         "homepage": release.url or "not stated (`homepage` / `hub_repo_id` in release.toml)",
         "license": lambda: license_text(release),
         "citation": lambda: citation(release),
-        "document_count": str(len(facts)),
-        "summary": lambda: summary(facts),
-        "outlets": lambda: outlets(facts),
-        "date_range": lambda: date_range(facts),
-        "languages": lambda: ", ".join(languages(facts)),
-        "splits": lambda: split_summary(facts),
+        "document_count": str(len(docs)),
+        "summary": lambda: summary(docs),
+        "outlets": lambda: outlets(docs),
+        "date_range": lambda: date_range(docs),
+        "languages": lambda: ", ".join(languages(docs)),
+        "splits": lambda: split_summary(docs),
         "split_shares": lambda: ", ".join(f"{s} {share:.0%}" for s, share in release.split_shares.items()),
         "annotators": lambda: annotation_summary(facts),
         "review": lambda: review_summary(facts),
@@ -397,7 +483,7 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
         "upload": lambda: upload(release),
         "release": lambda: "standoff (no article text: run `newscorpus rehydrate`)" if standoff else "full text",
-        "documents": lambda: _table(["doc_id", "split", "published", "basis", "source", "title"], [[f.doc.doc_id, f.doc.split, f.doc.published, f.doc.published_basis, f.doc.source or "–", f.doc.title or "–"] for f in facts]),
+        "documents": lambda: _table(["doc_id", "split", "published", "basis", "source", "title"], [[d.doc_id, d.split, d.published, d.published_basis, d.source or "–", d.title or "–"] for d in docs]),
     }
     unknown = sorted(set(PLACEHOLDER.findall(template)) - set(values))
     if unknown:

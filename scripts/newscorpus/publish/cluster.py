@@ -36,6 +36,7 @@ from newscorpus.errors import InputError, NewscorpusError, Problem, ValidationFa
 from newscorpus.fileio import atomic_write_json, atomic_write_text, read_json, replace_dir
 from newscorpus.publish.features import CONFIGS
 from newscorpus.publish.shards import Shard, ShardWriter, plan_shards
+from newscorpus.publish.card import ReleaseFacts
 from newscorpus.publish.stages import BuildContext, clean_stage, rows_stage, shard_summary, validate_stage
 
 
@@ -180,6 +181,7 @@ class ShardWriterStep(_JobStep):
         writer = ShardWriter({config: shard.path(config) for config in CONFIGS}, job.staging, job.standoff)
         counts: Counter = Counter()
         first: dict = {config: None for config in CONFIGS}
+        facts = ReleaseFacts()
         problems: list[Problem] = []
         for doc in data:
             problems += _problems(doc)
@@ -188,6 +190,7 @@ class ShardWriterStep(_JobStep):
                 continue
             writer.add(out.tables)
             counts.update(out.counts)
+            facts.add(out.facts)
             for config, row in out.first.items():
                 if first[config] is None:
                     first[config] = row
@@ -197,7 +200,7 @@ class ShardWriterStep(_JobStep):
                 (job.staging / shard.path(config)).unlink(missing_ok=True)
             summary = {"shard": shard.name, "problems": [p.as_dict() for p in problems]}
         else:
-            summary = shard_summary(shard, writer.close(), counts, first, [], [])
+            summary = shard_summary(shard, writer.close(), counts, first, facts, [], [])
         atomic_write_text(job.summary_path(rank), json.dumps(summary, ensure_ascii=False))
         return
         yield  # a generator that yields nothing: the writer ends the pipeline

@@ -20,6 +20,7 @@ from newscorpus.corpus.manifest import Document, verify_raw
 from newscorpus.errors import NewscorpusError, Problem
 from newscorpus.fileio import LIMITS, display, read_json, sha256_bytes, sha256_text, write_all
 from newscorpus.publish.cache import BuildCache, code_version, key
+from newscorpus.publish.card import DocFacts, ReleaseFacts, doc_facts
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
 from newscorpus.publish.shards import Encoder, Shard, ShardWriter, counts_to_json
 
@@ -160,6 +161,7 @@ class DocumentOutput:
     tables: dict  # config -> pyarrow.Table (encoded rows)
     counts: Counter
     first: dict  # config -> the first row (as built, labels as names) or None
+    facts: DocFacts  # what the card says about the document (its annotation header)
 
 
 def rows_stage(ctx: BuildContext, doc: Document, text: str, ann: dict) -> DocumentOutput:
@@ -178,6 +180,7 @@ def rows_stage(ctx: BuildContext, doc: Document, text: str, ann: dict) -> Docume
         tables={config: encoders[config].table(r) for config, r in rows.items()},
         counts=document_counts(doc.split, rows, ann, lost),
         first={config: (r[0] if r else None) for config, r in rows.items()},
+        facts=doc_facts(doc, ann),
     )
 
 
@@ -194,9 +197,9 @@ def _raw_problem(exc: NewscorpusError, doc: Document) -> Problem:
     return Problem(exc.file or doc.raw_file, exc.where or "", exc.message, "raw")
 
 
-def shard_summary(shard: Shard, files: dict, counts: Counter, first: dict, doc_keys: list, clean_keys: list) -> dict:
+def shard_summary(shard: Shard, files: dict, counts: Counter, first: dict, facts: ReleaseFacts, doc_keys: list, clean_keys: list) -> dict:
     return {"shard": shard.name, "split": shard.split, "files": files, "counts": counts_to_json(counts), "first": first,
-            "doc_keys": doc_keys, "clean_keys": clean_keys, "problems": []}
+            "facts": facts.to_json(), "doc_keys": doc_keys, "clean_keys": clean_keys, "problems": []}
 
 
 def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
@@ -226,6 +229,7 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
     writer = ShardWriter({config: shard.path(config) for config in CONFIGS}, out_dir, ctx.standoff)
     counts: Counter = Counter()
     first: dict = {config: None for config in CONFIGS}
+    facts = ReleaseFacts()
     for doc, clean, dk in prepared:
         if clean is None:
             continue
@@ -236,8 +240,8 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
                 problems += found
                 continue
             out = rows_stage(ctx, doc, clean.text, ann)
-            cache.put_doc(dk, out.tables, out.counts, out.first)
-            entry = {"tables": out.tables, "counts": out.counts, "first": out.first}
+            cache.put_doc(dk, out.tables, out.counts, out.first, out.facts)
+            entry = {"tables": out.tables, "counts": out.counts, "first": out.first, "facts": out.facts}
         if problems:
             continue
         try:
@@ -246,12 +250,13 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
             writer.abort()
             raise
         counts.update(entry["counts"])
+        facts.add(entry["facts"])
         for config, row in entry["first"].items():
             if first[config] is None:
                 first[config] = row
     if problems:
         writer.abort()
         return {"shard": shard.name, "problems": problems}
-    summary = shard_summary(shard, writer.close(), counts, first, doc_keys, clean_keys)
+    summary = shard_summary(shard, writer.close(), counts, first, facts, doc_keys, clean_keys)
     cache.put_shard(shard_key, out_dir, summary)
     return summary | {"shard_key": shard_key}
