@@ -160,19 +160,30 @@ def documents_written(root: Path) -> int:
     return done
 
 
-def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: int, limit: float | None = None) -> None:
+GOAL_DOCS = 100_000
+GOAL_SECONDS = 15 * 60  # clean + validate + build of 10^5 documents on 2 cores
+GOAL_PEAK = 1 << 30
+
+
+def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: int, limit: float | None = None) -> dict:
+    """Every figure for one corpus size; returns the ones the summary compares across sizes."""
     from newscorpus.fileio import folder_sha256
 
-    print(f"\n{size} documents")
+    print(f"\n{size} documents", flush=True)
+    figures: dict = {}
     root = corpus_for(size, work, seed)
     cores = os.cpu_count() or 1
     mib = 1 << 20
     if "clean" in stages:
         r = run(["clean", "--root", str(root)], root)
-        print(f"  clean        {r['wall']:8.1f} s  {size / r['wall']:8.0f} articles/s   peak {r['peak'] / mib:6.0f} MiB")
+        figures["clean"] = r["wall"]
+        print(f"  clean        {r['wall']:8.1f} s  {size / r['wall']:8.0f} articles/s   peak {r['peak'] / mib:6.0f} MiB"
+              f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores, {r['cpu'] / size * 1000:.2f} CPU-ms/doc (per-core anchor: bench_clean.py)", flush=True)
     if "validate" in stages:
         r = run(["validate", "--root", str(root)], root)
-        print(f"  validate     {r['wall']:8.1f} s  {size / r['wall']:8.0f} docs/s       peak {r['peak'] / mib:6.0f} MiB")
+        figures["validate"] = r["wall"]
+        print(f"  validate     {r['wall']:8.1f} s  {size / r['wall']:8.0f} docs/s       peak {r['peak'] / mib:6.0f} MiB"
+              f"   (jsonschema-rs anchor: bench_validate.py)", flush=True)
     full = None
     if "build" in stages:
         subprocess.run(["rm", "-rf", str(root / "dist")], check=True)
@@ -182,15 +193,22 @@ def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: in
             print(f"  build (cold) stopped after the --time-limit of {limit:.0f} s: {done} of {size} documents in finished shards"
                   f" ({done / r['wall']:.0f} docs/s)   peak {r['peak'] / mib:6.0f} MiB   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled)")
             subprocess.run(["rm", "-rf", str(root / "dist")], check=True)
-            return
+            figures["build_stopped"] = True
+            return figures
         full = r["wall"]
+        figures["build"], figures["peak"] = r["wall"], r["peak"]
         print(f"  build (cold) {r['wall']:8.1f} s  {size / r['wall']:8.0f} docs/s       peak {r['peak'] / mib:6.0f} MiB (goal <= 1024)"
-              f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled), {r['cpu'] / size * 1000:.1f} CPU-ms/doc")
+              f"   CPU {r['cpu'] / r['wall'] / cores:4.0%} of {cores} cores (sampled), {r['cpu'] / size * 1000:.1f} CPU-ms/doc", flush=True)
+    total = sum(figures.get(k, 0.0) for k in ("clean", "validate", "build"))
+    if {"clean", "validate", "build"} <= figures.keys():
+        scaled = total * GOAL_DOCS / size
+        projected = "" if size == GOAL_DOCS else f", scaled linearly to {GOAL_DOCS}: {scaled:.0f} s"
+        print(f"  clean + validate + build {total:8.1f} s{projected}   (goal <= {GOAL_SECONDS} s at {GOAL_DOCS})", flush=True)
     if "incremental" in stages and full is not None:
         path, old = change_one_annotation(root)
         try:
             r = run(["build", "--root", str(root)], root)
-            print(f"  incremental  {r['wall']:8.1f} s  = {r['wall'] / full:.1%} of the full build (goal <= 10%)   peak {r['peak'] / mib:6.0f} MiB")
+            print(f"  incremental  {r['wall']:8.1f} s  = {r['wall'] / full:.1%} of the full build (goal <= 10%)   peak {r['peak'] / mib:6.0f} MiB", flush=True)
             if size <= identity_max:
                 check = root / "dist" / "hf-full"
                 run(["build", "--root", str(root), "--no-cache", "--out", str(check)], root)
@@ -201,6 +219,7 @@ def measure(size: int, work: Path, seed: int, stages: set[str], identity_max: in
             path.write_bytes(old)
     if "load" in stages and (root / "dist" / "hf").is_dir():
         load_figures(root / "dist" / "hf", work / "hf-cache" / f"{size}")
+    return figures
 
 
 def main() -> None:
@@ -213,8 +232,16 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=None, help="stop a cold build after this many seconds and report how far it got")
     args = parser.parse_args()
     stages = set(args.stages.split(","))
+    peaks = {}
     for size in (int(s) for s in args.sizes.split(",")):
-        measure(size, args.work, args.seed, stages, args.identity_max, args.time_limit)
+        figures = measure(size, args.work, args.seed, stages, args.identity_max, args.time_limit)
+        if "peak" in figures:
+            peaks[size] = figures["peak"]
+    if len(peaks) > 1:  # memory flat with size: each peak next to the one at 10^4 (or the smallest above 10^3)
+        base = 10_000 if 10_000 in peaks else min(s for s in peaks if s > min(peaks))
+        print("\nbuild peak memory across sizes (goal: <= 1024 MiB at 10^5, within +-20% from 10^4 to 10^5)")
+        for size, peak in sorted(peaks.items()):
+            print(f"  {size:>7} documents  {peak / (1 << 20):6.0f} MiB   = {peak / peaks[base]:.2f} x the {base} figure")
 
 
 if __name__ == "__main__":
