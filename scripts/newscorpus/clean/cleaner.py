@@ -222,6 +222,7 @@ class _Cleaner:
         # the checks that apply to a line of a given length, in rule order, by length band
         self.limits = sorted({c[0] for c in checks})
         self.bands = [[c for c in checks if c[0] >= limit] for limit in self.limits] + [[]]
+        self.first_bands = [[(action, find, rule) for _, action, after, find, rule in band if after is None] for band in self.bands]
         self.duplicates = rules.of_kind("duplicate")
 
     # -- one line ---------------------------------------------------------------------------
@@ -266,39 +267,53 @@ class _Cleaner:
                     }
                 )
 
+    def _first_hit(self, text: str):
+        """(match, action, rule) of the first rule acting on a line no rule has touched yet
+        (rules with ``after`` cannot act then), or None: most lines end here."""
+        for action, find, rule in self.first_bands[bisect_left(self.limits, len(text))]:
+            m = find(text)
+            if m is not None:
+                return m, action, rule
+        return None
+
     def _process_line(self, line: _Line, omap: _OffsetMap, removed: list, metadata: list) -> Rule | None:
         """Apply prefix/suffix/line/block rules; returns the rule that removed the whole line."""
+        hit = self._first_hit(line.text)
+        if hit is None:
+            return None
         ws = self.whitespace_id
         applied: set[str] = set()
-        changed = True
-        while line.text and changed:
-            changed = False
+        while True:
+            m, action, rule = hit
+            size = len(line.text)
+            self._meta(rule, m, line, omap, metadata)
+            if action == _WHOLE:
+                line.drop(rule.id, removed)
+                return rule
+            if action == _PREFIX:
+                line.cut_front(m.end(), rule.id, removed)
+                lead = len(line.text) - len(line.text.lstrip())
+                if lead:
+                    line.cut_front(lead, ws, removed)
+            else:
+                line.cut_back(size - m.start(), rule.id, removed)
+                trail = len(line.text) - len(line.text.rstrip())
+                if trail:
+                    line.cut_back(trail, ws, removed)
+            applied.add(rule.id)
             text = line.text
-            size = len(text)
-            for limit, action, after, find, rule in self.bands[bisect_left(self.limits, size)]:
+            if not text:
+                return None
+            hit = None
+            for _, action, after, find, rule in self.bands[bisect_left(self.limits, len(text))]:
                 if after is not None and after not in applied:
                     continue
                 m = find(text)
-                if m is None:
-                    continue
-                self._meta(rule, m, line, omap, metadata)
-                if action == _WHOLE:
-                    line.drop(rule.id, removed)
-                    return rule
-                if action == _PREFIX:
-                    line.cut_front(m.end(), rule.id, removed)
-                    lead = len(line.text) - len(line.text.lstrip())
-                    if lead:
-                        line.cut_front(lead, ws, removed)
-                else:
-                    line.cut_back(size - m.start(), rule.id, removed)
-                    trail = len(line.text) - len(line.text.rstrip())
-                    if trail:
-                        line.cut_back(trail, ws, removed)
-                applied.add(rule.id)
-                changed = True
-                break
-        return None
+                if m is not None:
+                    hit = m, action, rule
+                    break
+            if hit is None:
+                return None
 
     # -- the article ------------------------------------------------------------------------
 
