@@ -402,10 +402,14 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
+_SWEPT: set[Path] = set()  # folders this process has already cleared of killed runs' leftovers
+
+
 def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
               ours: Callable[[Path], bool] | None = None, into_raw: bool = False) -> list[Path]:
     """Write several files as one set: every target is checked (``check_replace``), then every
     file goes to a temporary beside its target and is fsynced, then all are renamed into place.
+    The first write of a process into a folder finishes or removes what killed runs left there.
 
     A failure (disk full, permission, a refused target) before the renames leaves every
     target as it was and no temporary behind. Returns the targets."""
@@ -421,7 +425,9 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
             try:
                 if path.parent not in folders:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    clean_stale(path.parent)
+                    if path.parent not in _SWEPT:  # once per process: the scan is O(folder) and a
+                        clean_stale(path.parent)   # build writes one document at a time into big folders
+                        _SWEPT.add(path.parent)
                     folders.add(path.parent)
                 tmp = _tmp_name(path)
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
