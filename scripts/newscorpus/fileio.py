@@ -153,9 +153,13 @@ class _Object(dict):
     duplicates: list[str]
 
 
+_DUPLICATES_SEEN = [0]  # objects with a repeated key parsed so far (only ever grows, in any thread)
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict:
     out = dict(pairs)
     if len(out) != len(pairs):
+        _DUPLICATES_SEEN[0] += 1
         seen: set[str] = set()
         marked = _Object(out)
         marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]
@@ -184,6 +188,28 @@ def _int(text: str) -> int:
 def pointer(parts) -> str:
     """RFC 6901 pointer from a path of keys and indices."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _tree_fine(data: Any, text: str, max_depth: int, duplicates_before: int) -> bool:
+    """True when ``_check_tree`` would find nothing, without a pointer per value: no object had
+    a repeated key during the parse, no string can hold a lone surrogate (the text has none and
+    no ``\\u`` escape), and no container is ``max_depth`` deep (a walk over containers only)."""
+    if _DUPLICATES_SEEN[0] != duplicates_before or "\\u" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    level, depth = [data], 0
+    while level:
+        if depth >= max_depth:
+            return False
+        below = []
+        for value in level:
+            items = value.values() if isinstance(value, dict) else value
+            below += [item for item in items if isinstance(item, (dict, list))]
+        level, depth = below, depth + 1
+    return True
 
 
 def _check_tree(data: Any, name: str, max_depth: int) -> None:
@@ -221,6 +247,7 @@ def loads_json(text: str, name: str, *, max_depth: int | None = None) -> Any:
     max_depth = max_depth or LIMITS["json_depth"]
     if text.startswith("\ufeff"):
         raise InputError("starts with a UTF-8 byte-order mark; save it as plain UTF-8", name, "byte 0")
+    duplicates_before = _DUPLICATES_SEEN[0]
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
@@ -229,7 +256,8 @@ def loads_json(text: str, name: str, *, max_depth: int | None = None) -> Any:
         raise InputError(f"invalid JSON: {exc}", name) from None
     except RecursionError:
         raise InputError(f"invalid JSON: nested deeper than {max_depth} levels (the limit)", name) from None
-    _check_tree(data, name, max_depth)
+    if not (isinstance(data, (dict, list)) and _tree_fine(data, text, max_depth, duplicates_before)):
+        _check_tree(data, name, max_depth)  # finds and names the problem (or confirms there is none)
     return data
 
 
