@@ -15,6 +15,13 @@ reused. Stages (each a real `newscorpus` command in a child process, so its memo
   load         `datasets.load_dataset` warm (second call) next to `pyarrow.parquet.read_table`
                of the same shards, per config
 
+Per size it also prints clean + validate + build next to the 15-minute goal (scaled linearly to
+10^5 for smaller sizes), and after all sizes each build's peak memory next to the 10^4 figure
+(goal: flat within 20 %). The 10^5 run is one command on a quiet machine:
+
+    python benchmarks/bench_build.py --sizes 10000,100000 --work /big/disk
+
+(generating the 10^5 corpus takes minutes and ~3 GB; the corpora are kept under --work.)
 Prints figures; asserts nothing.
 """
 
