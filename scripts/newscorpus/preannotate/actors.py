@@ -520,12 +520,12 @@ class ActorFinder:
         n = len(tokens)
         for i, tok in enumerate(tokens):
             low = tok.lower
+            if low not in self.head_forms:
+                continue  # fast path (checked first): no actor head can have this form
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue
-            if low not in self.head_forms:
-                continue  # fast path: no actor head can have this form
             lem = low if low in HEADS else kb.lemma(low)
             if low == "people":
                 lem = "people"
@@ -651,8 +651,9 @@ def _armed_context(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_start_char(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" ")
-    return not before or before[-1] in ".!?\n“\"‘"
+    while i and text[i - 1] == " ":  # text[:i].rstrip(" ") without copying the text
+        i -= 1
+    return not i or text[i - 1] in ".!?\n“\"‘"
 
 
 def _counted(tokens: list[Token], i: int) -> bool:
@@ -669,13 +670,17 @@ def _counted(tokens: list[Token], i: int) -> bool:
     return bool(_NUMBER_WORD.fullmatch(p.text)) or p.lower in {"dozen", "hundred", "thousand", "million", "several", "few", "more"}
 
 
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
+
+
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([\w’'-]+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text[end : end + 40])
     return m.group(1) if m else ""
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    m = _PREV_WORD.search(text[max(0, start - 40) : start])
     return m.group(1) if m else ""
 
 

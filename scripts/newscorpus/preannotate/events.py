@@ -175,9 +175,10 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     from newscorpus.preannotate.knowledge import knowledge
 
     kb = knowledge()
+    forms = _trigger_forms(kb)
     while i < len(tokens):
         if low[i] not in firsts:
-            lemma_hit = _lemma_trigger(tokens, low, i, kb)
+            lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
                 n, label, score = lemma_hit
                 if not _skip(tokens, low, i, n):
@@ -370,9 +371,12 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _sentence_end(text: str, i: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i:])
-    return i + m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, i)  # from i, without copying text[i:]
+    return m.start() if m else len(text)
 
 
 def _sentence_start(text: str, i: int) -> int:
