@@ -601,15 +601,6 @@ def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figur
 
 # collective nouns counted with "of": "a crew of 23", "a family of five"
 COLLECTIVES = {"crew", "family", "team", "delegation", "contingent", "platoon", "squad", "band"}
-_VERB_AFTER_COUNT = {"were", "was", "are", "is", "have", "had", "has", "remain", "remained", "remains", "who", "that",
-                     "which", "will", "would", "could", "more", "still"}
-
-
-def _bare_end(tokens: list[Token], j: int) -> bool:
-    """Does the clause stop right after a number (punctuation, a preposition, an auxiliary verb)?"""
-    return j >= len(tokens) or tokens[j].lower in _BARE_COUNT_END or tokens[j].lower in _VERB_AFTER_COUNT
-
-
 _REPORTING = {"says", "reports", "claims", "estimates", "counts", "puts", "lists", "numbers", "totals", "kills",
               "injures", "wounds", "displaces", "fires", "launches", "has", "is", "was"}
 
