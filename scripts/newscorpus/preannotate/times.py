@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newscorpus.preannotate.scan import finditer
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -264,7 +266,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else m.span()
             groups = m.groupdict()
             mon = groups.get("mon")
