@@ -63,3 +63,26 @@ def test_compound_head_keeps_its_modifier():
 def test_crews_and_sailors_are_civilians():
     assert actors("The ship's crew was rescued by sailors from a passing tanker.") == [
         ("crew", "CIVILIANS"), ("sailors", "CIVILIANS")]
+
+
+def test_sentence_initial_unknown_name_before_an_armed_head_is_a_group_name():
+    assert ("Zenda", "ARMED_GROUP") in actors("Zenda fighters attacked the town on Monday.")
+
+
+def test_one_sense_per_article_for_a_group_name():
+    got = actors("Kordo gunmen stormed the village. The attack was claimed by Kordo, which holds the south.")
+    assert [label for text, label in got if text == "Kordo"] == ["ARMED_GROUP", "ARMED_GROUP"]
+
+
+def test_a_place_used_only_as_an_armed_group_is_the_group():
+    # a gazetteer place name that the article never uses as a place
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
+    town = next(p for p in ("Bor", "Kassala", "Galkayo", "Beledweyne") if p in kb.places and p not in kb.countries
+                and p not in kb.capitals)
+    got = actors(f"{town} militants attacked a convoy. Officials blamed {town} for the ambush.")
+    assert [label for text, label in got if text == town] == ["ARMED_GROUP", "ARMED_GROUP"]
+    # used as a place once: it stays a place everywhere
+    got = actors(f"{town} militants attacked a convoy near {town}.")
+    assert not any(text == town and label == "ARMED_GROUP" for text, label in got)

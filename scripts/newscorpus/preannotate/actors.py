@@ -344,7 +344,71 @@ class ActorFinder:
                 if first is not None and tok.start > first.start and free(tok.start, tok.end) \
                         and not (k + 1 < n and _is_cap(tokens[k + 1])):
                     add(Match(tok.start, tok.end, tok.text, "ACTOR", "PERSON", 0.7, first.entity, "NAME"))
+        # 5. a "place" the article only ever uses as an armed group ("Kordo fighters attacked", never "in Kordo")
+        out = self._groups_not_places(text, out, doc_id)
+        # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
+        out = self._same_name_same_actor(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _groups_not_places(self, text: str, out: list[Match], doc_id: str) -> list[Match]:
+        """Gazetteers list many group names as places too (a town, a district). A one-word place
+        that the article uses with armed-group words (``X fighters``, ``X militants``, ``X claimed
+        responsibility``) and never after a locative word (``in X``, ``near X``, ``town of X``) is the
+        group: every mention becomes an ACTOR NAME ARMED_GROUP. Countries, capitals and registered
+        places keep their place/actor rules."""
+        kb = self.kb
+        candidates = {m.text for m in out if m.layer == "LOCATION" and " " not in m.text and m.text in kb.places
+                      and m.text not in kb.countries and m.text not in kb.capitals and m.text not in kb.demonyms
+                      and m.text not in self.gaz.locations}
+        groups = set()
+        for surface in candidates:
+            armed = located = 0
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                s0, e0 = hit.span()
+                before = text[max(0, s0 - 30) : s0]
+                if re.search(r"\b(?:in|near|at|into|from|to|toward|towards|outside|around|across|inside|of|"
+                             r"through|throughout|reached|entered|captured|seized|besieged)\s+(?:the\s+)?$", before, re.IGNORECASE):
+                    located += 1
+                if _ARMED_AFTER.match(text, e0, e0 + 40) or _ARMED_MODIFIED.match(text, e0, e0 + 30) \
+                        or _ARMED_BEFORE.search(before):
+                    armed += 1
+            if armed and not located:
+                groups.add(surface)
+        if not groups:
+            return out
+        return [Match(m.start, m.end, m.text, "ACTOR", "ARMED_GROUP", 0.55, slug(m.text), "NAME")
+                if m.layer == "LOCATION" and m.text in groups else m for m in out]
+
+    def _same_name_same_actor(self, text: str, out: list[Match]) -> list[Match]:
+        """An unregistered name typed as a group by its context once (``Kordo gunmen``, ``the FLNX,
+        a militia``) is the same actor where its other mentions have no context (``claimed by
+        Kordo``) or only a guessed place reading (``fighters loyal to Kordo``). Registered names,
+        places and countries keep their own readings."""
+        kb = self.kb
+        typed: dict[str, Match] = {}
+        for m in out:
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.label in ("ARMED_GROUP", "MILITARY", "ORGANIZATION") \
+                    and m.text not in self.gaz.actors and not self._known_name(m.text) and m.text not in self.gaz.locations:
+                best = typed.get(m.text)
+                if best is None or m.score > best.score:
+                    typed[m.text] = m
+        if not typed:
+            return out
+        spans = {(m.start, m.end): m for m in out}
+        # a guessed place reading gives way only to strong evidence (an appositive, an organisation word)
+        result = [m for m in out if not (m.layer == "LOCATION" and m.text in typed and m.score <= 0.6
+                                         and typed[m.text].score >= 0.7)]
+        names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
+        for surface, first in typed.items():
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                s0, e0 = hit.span()
+                if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
+                    continue
+                if any(o.start < e0 and s0 < o.end for o in names):
+                    continue  # part of a longer name
+                result.append(Match(s0, e0, surface, "ACTOR", first.label, round(min(first.score, 0.6), 2),
+                                    first.entity, "NAME"))
+        return result
 
     def _classify_run(self, text, tokens, run: _Run, doc_id, acronyms, names_seen) -> list[Match]:
         kb, gaz = self.kb, self.gaz
@@ -505,8 +569,7 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
-        if len(words) == 1 and not titled and surface.lower() not in kb.common and not _sentence_start_char(text, start) \
-                and _ARMED_MODIFIED.match(text, end, end + 30):
+        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
