@@ -60,3 +60,30 @@ def test_vague_amount_sent_fleeing_is_a_count_of_people():
 
 def test_treated_for_wounds_is_a_casualty_context():
     assert figs("Medics said 14 residents were treated in hospital.")[0][4] == "CASUALTIES"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The siege has lasted more than a year.", [("more than a year", 1, "AT_LEAST", "year", "DURATION")]),
+    ("They walked nearly a mile to the well.", [("nearly a mile", 1, "APPROXIMATE", "mile", "DISTANCE")]),
+    ("It took a year to rebuild.", []),  # no qualifier: "a year" is not reported as a count
+])
+def test_a_unit_after_a_qualifier_is_one(text, expected):
+    assert figs(text) == expected
+
+
+def test_death_toll_rose_to_a_bare_number():
+    assert figs("The death toll rose to 31 on Friday.") == [("31", 31, "EXACT", "person", "CASUALTIES")]
+
+
+def test_coordinated_head_may_carry_a_name():
+    assert figs("At least 9 soldiers and allied Zenda fighters were killed.")[0][0] == \
+        "At least 9 soldiers and allied Zenda fighters"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Gunmen killed five teachers.", "CASUALTIES"),
+    ("Troops found more than 30 explosive devices.", "MUNITIONS"),
+    ("The bus carried 40 pilgrims.", "PEOPLE"),
+])
+def test_more_people_and_munition_heads(text, label):
+    assert figs(text)[0][4] == label

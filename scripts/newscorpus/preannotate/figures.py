@@ -59,7 +59,8 @@ _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metre
                     "kms": "km", "feet": "foot"}
 MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
-                  "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead"}
+                  "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
+                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot"}
 PEOPLE_UNITS = set(
     "person individual people soldier civilian member fighter militant child woman man journalist hostage resident official "
     "source commander leader delegate diplomat prisoner detainee worker medic paramedic doctor nurse troop "
@@ -69,6 +70,10 @@ PEOPLE_UNITS = set(
     "israeli palestinian lebanese syrian iranian gazan american national reporter photographer "
     "displaced evacuee survivor kid gunman gunmen policeman police agent spy".split()
 )
+PEOPLE_UNITS |= set("teacher engineer nun pilgrim miner fisherman fishermen driver contractor volunteer trucker shepherd "
+                    "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
+                    "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
+                    "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
 PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
@@ -257,6 +262,10 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
     # a dozen / a hundred / a thousand
+    if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
+                                                              in ("mile", "kilometre", "kilometer")) \
+            and qualifier_before(tokens, i) is not None:
+        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand"):
         j = i + 2
         return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
@@ -561,7 +570,9 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
         return False
     prev = tokens[lo - 1].lower if lo > 0 else ""
     return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
-        or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS)
+        or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
+        or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
+            and any(t.lower == "toll" for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -623,8 +634,10 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
         return head
     for m in range(k + 1, min(k + 4, len(tokens))):
         t = tokens[m]
-        if not t.is_word() or not t.text.isalpha() or t.lower in _STOP or t.is_title() or _is_number_word(t):
+        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t):
             return head
+        if t.is_title():
+            continue  # a capitalised modifier ("Wagner fighters") may come before the head, not be it
         if looks_plural(t.text) or t.lower in {"militiamen", "gunmen", "police", "personnel", "staff"}:
             lem = lemma(t.text)
             lem = lem[:-3] + "man" if lem.endswith("men") and lem not in PEOPLE_UNITS else lem
