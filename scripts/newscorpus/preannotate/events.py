@@ -366,9 +366,103 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and re.fullmatch(r"\s+(?:a\s+|the\s+)?", gap):
                 args.append(("PARTICIPANT", sid))
                 break
+        args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)
         seen = set()
         out[k] = [a for a in args if not (a in seen or seen.add(a))]
     return out
+
+
+# --- arguments from the event's sentence (after the local patterns above) --------------------------
+
+_PLACED = {"ATTACK", "KILLING", "INJURY", "CONFLICT", "DISPLACEMENT", "INTERCEPTION", "WITHDRAWAL", "MEETING"}
+_TIMED = _PLACED | {"NEGOTIATION", "AGREEMENT", "RELEASE", "THREAT"}
+_AGENT_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON"}
+_VICTIM_EVENTS = {"KILLING", "INJURY", "DISPLACEMENT"}
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|at|on|around|across|outside|inside|into|toward|towards|from|"
+                              r"throughout|of|over|along)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2})$", re.IGNORECASE)
+_SUBJECT_BLOCK = re.compile(r"\b(?:of|for|from|with|to|against|on|at|in|by|near|into|toward|towards|about)\s+(?:the\s+|a\s+|an\s+)?$",
+                            re.IGNORECASE)
+_PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+"
+                          r"(?:\w+ly\s+)?$")
+_CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
+
+
+_CLAUSE_BOUND = re.compile(r"[;:—–“”\"()]|,\s+(?:who|which|where|when|while|but|whose|according|as|after|before|since|"
+                           r"pressing|saying|prompting|forcing|leaving|bringing|sending)\b|\b(?:said|says|told|added)\b")
+
+
+def _clause(text: str, ev, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """The stretch of the event's sentence between clause breaks (relative clauses, quotes,
+    reporting verbs, dashes), where its place and time are stated."""
+    start = sent_start
+    for m in _CLAUSE_BOUND.finditer(text, sent_start, ev.start):
+        start = m.end()
+    m = _CLAUSE_BOUND.search(text, ev.end, sent_end)
+    return start, (m.start() if m else sent_end)
+
+
+def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list[tuple[str, str]]:
+    """Arguments that news syntax places in the event's sentence: every place name after a
+    locative preposition (``in the city of X``, ``near X``) is the PLACE, the sentence's time
+    expression its TIME, the nearest subject-like actor before the trigger its AGENT (``X fired``,
+    ``X pressed on with assaults``, ``..., killing``), the people counted right after a killing or
+    displacement verb (or before its passive) the VICTIM, the actor right after an attack verb its
+    TARGET, and the parties of ``between X and Y`` / ``with X and Y`` PARTICIPANTs."""
+    args: list[tuple[str, str]] = []
+    roles = {r for r, _ in found}
+    c_start, c_end = _clause(text, ev, sent_start, sent_end)
+    if ev.label in _PLACED:
+        places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
+                  and _LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])]
+        after = [x for x in places if x[1].start >= ev.end]
+        chosen = after[:1] or places[-1:]
+        for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?", text[chosen[-1][1].end : x[1].start]):
+                chosen.append(x)
+        args += [("PLACE", sid) for sid, _ in chosen]
+    if ev.label in _TIMED and "TIME" not in roles:
+        times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end]
+        if times:
+            sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
+            args.append(("TIME", sid))
+    actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
+    if ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") and "AGENT" not in roles:
+        before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
+                  and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
+                  and not _CLAUSE_STOP.search(text[a.end : ev.start]) and ev.start - a.end <= 120]
+        # the outermost of nested mentions ("Russian forces", not a name inside it)
+        before = [x for x in before if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in before)]
+        if before:
+            args.append(("AGENT", before[-1][0]))
+    if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
+        for sid, a in actors:
+            gap_after = text[ev.end : a.start] if a.start >= ev.end else None
+            if gap_after is not None and len(gap_after) <= 40 and not re.search(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)", gap_after) \
+                    and a.label in ("CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"):
+                args.append(("VICTIM", sid))
+                break
+            if a.end <= ev.start and _PASSIVE_GAP.match(text[a.end : ev.start]) and a.label != "STATE":
+                args.append(("VICTIM", sid))
+                break
+    if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
+        for sid, a in actors:
+            if a.start >= ev.end and re.fullmatch(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?", text[ev.end : a.start]):
+                args.append(("TARGET", sid))
+                break
+    if ev.label in ("CONFLICT", "MEETING", "NEGOTIATION", "AGREEMENT"):
+        m = re.match(r"\s+(?:between|with|against)\s+", text[ev.end : ev.end + 20])
+        if m:
+            chain_end = ev.end + m.end()
+            for sid, a in actors:
+                if a.start < chain_end:
+                    continue
+                gap = text[chain_end : a.start]
+                if not re.fullmatch(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?", gap) and gap.strip():
+                    break
+                if ("PARTICIPANT", sid) not in found:
+                    args.append(("PARTICIPANT", sid))
+                chain_end = a.end
+    return args
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -380,5 +474,6 @@ def _sentence_end(text: str, i: int) -> int:
 
 
 def _sentence_start(text: str, i: int) -> int:
-    j = max(text.rfind("\n", 0, i), max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i)) + 1)
-    return j + 1 if j >= 0 else 0
+    stop = max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i))
+    j = max(text.rfind("\n", 0, i), stop + 1 if stop >= 0 else -1)
+    return j + 1 if j >= 0 else 0  # the text's first sentence starts at 0

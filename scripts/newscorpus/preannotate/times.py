@@ -51,7 +51,7 @@ _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|dawn|dusk|daybreak|nightfall|mid-mo
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
+    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
@@ -62,7 +62,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
     ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
-    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|at|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
+    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
     ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
@@ -76,7 +76,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
-    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?)|\b(?:noon|midday|midnight|mid-morning|mid-afternoon)\b")),
+    # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
+    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?|(?:noon|midday|midnight|mid-morning|mid-afternoon)\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
 ]
 
