@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
+from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
@@ -363,8 +364,7 @@ class ActorFinder:
         groups = set()
         for surface in candidates:
             armed = located = 0
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                s0, e0 = hit.span()
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
                 before = text[max(0, s0 - 30) : s0]
                 if re.search(r"\b(?:in|near|at|into|from|to|toward|towards|outside|around|across|inside|of|"
                              r"through|throughout|reached|entered|captured|seized|besieged)\s+(?:the\s+)?$", before, re.IGNORECASE):
@@ -400,8 +400,7 @@ class ActorFinder:
                                          and typed[m.text].score >= 0.7)]
         names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
         for surface, first in typed.items():
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                s0, e0 = hit.span()
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
                 if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
                     continue
                 if any(o.start < e0 and s0 < o.end for o in names):
