@@ -56,11 +56,12 @@ def build_resources(registry: Path | None = None, *, annotations_dir: Path | Non
                     splits: tuple[str, ...] = ("train",)) -> Resources:
     """Resources from the registry and the gold of the documents in ``splits`` only (no leakage
     into validation/test). Missing annotation folders or manifest just mean nothing is learned."""
-    gaz = build_gazetteer(registry, annotations_dir=annotations_dir, manifest=manifest,
-                          clean_dir=clean_dir, splits=splits)
-    lexicon = dict(BUILTIN_LEXICON)
+    gold = None
     if annotations_dir is not None and manifest is not None and clean_dir is not None:
-        gold = load_gold(annotations_dir, manifest, clean_dir, splits)
+        gold = load_gold(annotations_dir, manifest, clean_dir, splits)  # read once, for both
+    gaz = build_gazetteer(registry, gold=gold)
+    lexicon = dict(BUILTIN_LEXICON)
+    if gold is not None:
         for key, entry in learn_triggers(gold).items():
             lexicon.setdefault(key, entry)
     return Resources(gaz, lexicon)

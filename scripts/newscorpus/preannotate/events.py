@@ -129,11 +129,17 @@ def learn_triggers(gold, *, min_precision: float = 0.5) -> dict[tuple[str, ...],
             if s.get("layer") == "EVENT" and s.get("label") in scheme.LABELS["EVENT"]:
                 votes[tuple(t.lower for t in tokenize(s["text"]))][s["label"]] += 1
     counts: Counter = Counter()
+    lengths = {len(key) for key in votes}
     for text in texts:
         low = [t.lower for t in tokenize(text)]
-        for key in votes:
-            n = len(key)
-            counts[key] += sum(1 for i in range(len(low) - n + 1) if tuple(low[i : i + n]) == key)
+        for n in lengths:  # each n-gram of the text once, not once per trigger (same counts)
+            if n == 0:
+                counts[()] += len(low) + 1
+                continue
+            for i in range(len(low) - n + 1):
+                key = tuple(low[i : i + n])
+                if key in votes:
+                    counts[key] += 1
     out = {}
     for key, v in votes.items():
         label, n = v.most_common(1)[0]

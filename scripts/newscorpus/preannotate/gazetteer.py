@@ -225,13 +225,15 @@ def learn_from_gold(gold, entities: dict[str, Entity], *, min_precision: float =
 
 
 def build_gazetteer(registry: Path | None, *, annotations_dir: Path | None = None, manifest: Path | None = None,
-                    clean_dir: Path | None = None, splits=("train",)) -> Gazetteer:
-    """Registry entities + learned strings from the gold of ``splits`` + built-in places."""
+                    clean_dir: Path | None = None, splits=("train",), gold: list | None = None) -> Gazetteer:
+    """Registry entities + learned strings from the gold of ``splits`` + built-in places.
+    ``gold``: that gold already read (``load_gold``), so a caller that needs it too reads it once."""
     entities = load_registry(registry) if registry is not None else {}
     actors = registry_actors(entities)
     locations = {name: 0.7 for name in BUILTIN_LOCATIONS}
-    if annotations_dir is not None and manifest is not None and clean_dir is not None:
+    if gold is None and annotations_dir is not None and manifest is not None and clean_dir is not None:
         gold = load_gold(annotations_dir, manifest, clean_dir, splits)
+    if gold is not None:
         learned_actors, learned_locations = learn_from_gold(gold, entities)
         for surface, entry in learned_actors.items():
             actors.setdefault(surface, entry)
