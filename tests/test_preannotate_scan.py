@@ -59,3 +59,12 @@ def test_which_patterns_are_scanned_and_that_they_agree(source, expect_scan):
 def test_overlapping_and_adjacent_matches(text):
     for source in (r"\b(?:a|ab|abc)\b", r"(?:ab|a)(?:bc|c)?", r"\bx+(?=a)", r"(?<!b)a+"):
         same(re.compile(source), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab-_ ‐é1.", max_size=40), st.sampled_from(["a", "ab", "b-a", "a a", "é", "-", "a."]),
+       st.sampled_from(["-", "-‐"]))
+def test_word_spans_are_the_whole_word_matches(text, surface, joiners):
+    j = re.escape(joiners)
+    want = [m.span() for m in re.finditer(rf"(?<![\w{j}]){re.escape(surface)}(?![\w{j}])", text)]
+    assert list(scan.word_spans(text, surface, joiners)) == want

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
+from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
@@ -365,8 +366,7 @@ class ActorFinder:
         groups = set()
         for surface in candidates:
             armed = located = 0
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                s0, e0 = hit.span()
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
                 before = text[max(0, s0 - 30) : s0]
                 if re.search(r"\b(?:in|near|at|into|from|to|toward|towards|outside|around|across|inside|of|"
                              r"through|throughout|reached|entered|captured|seized|besieged)\s+(?:the\s+)?$", before, re.IGNORECASE):
@@ -402,8 +402,7 @@ class ActorFinder:
                                          and typed[m.text].score >= 0.7)]
         names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
         for surface, first in typed.items():
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                s0, e0 = hit.span()
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
                 if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
                     continue
                 if any(o.start < e0 and s0 < o.end for o in names):
@@ -611,12 +610,12 @@ class ActorFinder:
         n = len(tokens)
         for i, tok in enumerate(tokens):
             low = tok.lower
+            if low not in self.head_forms:
+                continue  # fast path (checked first): no actor head can have this form
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue
-            if low not in self.head_forms:
-                continue  # fast path: no actor head can have this form
             lem = _head_lemma(low, kb)
             if low == "people":
                 lem = "people"
@@ -759,6 +758,7 @@ def head_forms(kb: Knowledge) -> frozenset:
         heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
+        forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
         _HEAD_FORMS[key] = frozenset(forms)
     return _HEAD_FORMS[key]
 
@@ -789,8 +789,9 @@ def _armed_context(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_start_char(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" ")
-    return not before or before[-1] in ".!?\n“\"‘"
+    while i and text[i - 1] == " ":  # text[:i].rstrip(" ") without copying the text
+        i -= 1
+    return not i or text[i - 1] in ".!?\n“\"‘"
 
 
 def _counted(tokens: list[Token], i: int) -> bool:
@@ -807,13 +808,17 @@ def _counted(tokens: list[Token], i: int) -> bool:
     return bool(_NUMBER_WORD.fullmatch(p.text)) or p.lower in {"dozen", "hundred", "thousand", "million", "several", "few", "more"}
 
 
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
+
+
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([\w’'-]+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text[end : end + 40])
     return m.group(1) if m else ""
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    m = _PREV_WORD.search(text[max(0, start - 40) : start])
     return m.group(1) if m else ""
 
 

@@ -131,11 +131,17 @@ def learn_triggers(gold, *, min_precision: float = 0.5) -> dict[tuple[str, ...],
             if s.get("layer") == "EVENT" and s.get("label") in scheme.LABELS["EVENT"]:
                 votes[tuple(t.lower for t in tokenize(s["text"]))][s["label"]] += 1
     counts: Counter = Counter()
+    lengths = {len(key) for key in votes}
     for text in texts:
         low = [t.lower for t in tokenize(text)]
-        for key in votes:
-            n = len(key)
-            counts[key] += sum(1 for i in range(len(low) - n + 1) if tuple(low[i : i + n]) == key)
+        for n in lengths:  # each n-gram of the text once, not once per trigger (same counts)
+            if n == 0:
+                counts[()] += len(low) + 1
+                continue
+            for i in range(len(low) - n + 1):
+                key = tuple(low[i : i + n])
+                if key in votes:
+                    counts[key] += 1
     out = {}
     for key, v in votes.items():
         label, n = v.most_common(1)[0]
@@ -177,9 +183,10 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     from newscorpus.preannotate.knowledge import knowledge
 
     kb = knowledge()
+    forms = _trigger_forms(kb)
     while i < len(tokens):
         if low[i] not in firsts:
-            lemma_hit = _lemma_trigger(tokens, low, i, kb)
+            lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
                 n, label, score = lemma_hit
                 label = _relabel(tokens, low, i, label)
@@ -531,9 +538,12 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     return args
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _sentence_end(text: str, i: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i:])
-    return i + m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, i)  # from i, without copying text[i:]
+    return m.start() if m else len(text)
 
 
 def _sentence_start(text: str, i: int) -> int:

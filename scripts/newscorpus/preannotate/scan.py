@@ -103,3 +103,24 @@ def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         if m is not None:
             yield m
             pos = m.end()
+
+
+def word_spans(text: str, surface: str, joiners: str = "-") -> Iterator[tuple[int, int]]:
+    """The spans ``re.finditer(rf"(?<![\\w{joiners}]){re.escape(surface)}(?![\\w{joiners}])", text)``
+    gives: ``surface`` as a whole word, not inside a longer word or a compound. Without compiling
+    a pattern per string (the rules look for each name of an article, and re's search for a
+    pattern beginning with a lookbehind tries every character)."""
+    if not surface:
+        yield from (m.span() for m in re.finditer(rf"(?<![\w{re.escape(joiners)}])(?![\w{re.escape(joiners)}])", text))
+        return
+    n, size = len(surface), len(text)
+    i = text.find(surface)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        after = text[i + n] if i + n < size else ""
+        if not (before and (before.isalnum() or before == "_" or before in joiners)) \
+                and not (after and (after.isalnum() or after == "_" or after in joiners)):
+            yield i, i + n
+            i = text.find(surface, i + n)
+        else:
+            i = text.find(surface, i + 1)
