@@ -86,3 +86,30 @@ def test_a_place_used_only_as_an_armed_group_is_the_group():
     # used as a place once: it stays a place everywhere
     got = actors(f"{town} militants attacked a convoy near {town}.")
     assert not any(text == town and label == "ARMED_GROUP" for text, label in got)
+
+
+def test_regular_plural_missing_from_the_lemma_tables_is_still_a_head():
+    assert ("jihadists", "ARMED_GROUP") in actors("Ten soldiers died when jihadists attacked a base.")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Troops halted the rebel advance.", "rebel"),
+    ("The town is under a jihadist blockade.", "jihadist"),
+    ("Artillery shelled militia positions.", "militia"),
+])
+def test_group_noun_before_a_non_actor_noun_stands_for_the_group(text, span):
+    assert (span, "ARMED_GROUP") in actors(text)
+
+
+def test_group_noun_before_an_actor_head_is_part_of_one_nominal():
+    assert actors("The rebel commander said nothing.") == [("rebel commander", "PERSON")]
+
+
+def test_one_source_is_a_person_and_sources_are_a_group():
+    assert ("security source", "PERSON") in actors("The base fell, a security source told reporters.")
+    assert ("security sources", "GROUP") in actors("The base fell, security sources said.")
+
+
+def test_a_full_name_after_a_group_is_not_retyped_by_it():
+    got = actors("A spokesman for the rebels, Jean Mbala, denied it.")
+    assert ("Jean Mbala", "PERSON") in got

@@ -87,3 +87,21 @@ def test_coordinated_head_may_carry_a_name():
 ])
 def test_more_people_and_munition_heads(text, label):
     assert figs(text)[0][4] == label
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 7 were killed in the blast.", [("At least 7", 7, "AT_LEAST", "person", "CASUALTIES")]),
+    ("Hundreds were displaced by the shelling.", [("Hundreds", 100, "APPROXIMATE", "person", "PEOPLE")]),
+    ("The clashes left 25 dead.", [("25 dead", 25, "EXACT", "person", "CASUALTIES")]),
+    ("Medics counted at least 31 dead and 70 wounded.",
+     [("at least 31 dead", 31, "AT_LEAST", "person", "CASUALTIES"), ("70 wounded", 70, "EXACT", "person", "CASUALTIES")]),
+    ("Searchers found eight more bodies.", [("eight more bodies", 8, "EXACT", "body", "CASUALTIES")]),
+    ("The blast killed two and wounded 15 others.",
+     [("two", 2, "EXACT", "person", "CASUALTIES"), ("15 others", 15, "EXACT", "other", "CASUALTIES")]),
+])
+def test_bare_and_elliptical_casualty_counts(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_bare_number_without_a_casualty_verb_is_no_figure():
+    assert figs("The 12 were released on Monday.") == []

@@ -20,3 +20,12 @@ WED = date(2025, 3, 12)  # a Wednesday
 def test_time_span_edges(text, span, value):
     got = [(t.text, t.value) for t in find_times(text, WED)]
     assert got == [(span, value)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Aid deliveries fell in the first half of February.", "the first half of February", "2025-02"),
+    ("Convoys stopped at the end of January.", "the end of January", "2025-01"),
+    ("In the first six months of the year, 300 people died.", "the first six months of the year", "2025"),
+])
+def test_parts_of_a_named_month_and_of_the_year(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]

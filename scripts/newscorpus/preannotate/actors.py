@@ -88,7 +88,7 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
-HEADS["source"] = ("GROUP", "GROUP")  # scheme: sources are GROUP
+HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
@@ -120,6 +120,8 @@ _STOP = set(
     "dozens hundreds thousands tens least including include includes among between what whether how why them us "
     "him me".split()
 )
+# group nouns that stand for the group when they modify a non-actor noun ("rebel advance")
+_ATTRIBUTIVE = {"rebel", "jihadist", "militant", "insurgent", "paramilitary", "militia", "gang", "separatist"}
 # -ing words that are adjectives before a head noun ("neighbouring states", "warring parties")
 _ING_ADJECTIVES = {"neighbouring", "neighboring", "warring", "ruling", "opposing", "governing", "leading", "visiting",
                    "remaining", "surviving", "fleeing", "retreating", "advancing", "invading", "occupying", "striking",
@@ -630,7 +632,7 @@ class ActorFinder:
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue
-            lem = low if low in HEADS else kb.lemma(low)
+            lem = _head_lemma(low, kb)
             if low == "people":
                 lem = "people"
             compound = None
@@ -651,11 +653,21 @@ class ActorFinder:
             if nxt is not None and (nxt.lower in HEADS or kb.lemma(nxt.lower) in HEADS) and nxt.start == tok.end + 1 \
                     and not nxt.is_title():
                 continue  # a noun modifier of the next head ("police officers", "aid workers")
+            if lem in _ATTRIBUTIVE and low == lem and nxt is not None and nxt.sent == tok.sent \
+                    and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
+                    and _head_lemma(nxt.lower, kb) not in HEADS and not (i > 0 and _is_cap(tokens[i - 1])):
+                # like a demonym (decision 1), a group noun before a non-actor noun stands for the group:
+                # "the rebel advance", "a jihadist blockade", "militia positions"
+                entity = f"d{slug(doc_id)[:3]}_{lem}"
+                out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
+                continue
             if nxt is not None and nxt.sent == tok.sent and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
                 continue  # "humanitarian truce", "army base": a noun modifier
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
+            if compound == "GROUP" and not plural:
+                kind = "PERSON"  # "a security source", "an aid worker": one individual
             if kind is None:
                 continue
             if low in {"military", "army", "government", "police"}:
@@ -735,12 +747,14 @@ def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
     nominals = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label in _APPOSITION_TYPES]
     retype: dict[str, str] = {}
     for m in out:
-        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON"):
-            continue
+        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON") \
+                or (m.label == "PERSON" and " " in m.text):
+            continue  # a full personal name is a person whatever it stands beside
         for n in nominals:
             after = n.start >= m.end and re.fullmatch(r",\s+(?:a|an|the)\s+", text[m.end : n.start])
             before = n.end <= m.start and text[n.end : m.start] == ", " and text[m.end : m.end + 1] in {",", "."} \
-                and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start])
+                and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start]) \
+                and not re.search(r"\b(?:of|for|from|with|by|to|against)\s+(?:the|its|a|an)\s+$", text[max(0, n.start - 16) : n.start])
             if (after or before) and n.label != m.label:
                 retype[m.entity] = n.label
                 break
@@ -760,6 +774,7 @@ def head_forms(kb: Knowledge) -> frozenset:
         heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
+        forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
         _HEAD_FORMS[key] = frozenset(forms)
     return _HEAD_FORMS[key]
 
@@ -824,8 +839,17 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _head_lemma(word: str, kb: Knowledge) -> str:
+    """The head noun's lemma; a regular plural the lookup tables lack (``jihadists``) falls back
+    to the singular the head table knows."""
     low = word.lower()
-    return low if low in HEADS else kb.lemma(low)
+    if low in HEADS:
+        return low
+    lem = kb.lemma(low)
+    if lem not in HEADS and lem == low:
+        for suffix, repl in (("ies", "y"), ("men", "man"), ("s", "")):
+            if low.endswith(suffix) and low[: -len(suffix)] + repl in HEADS:
+                return low[: -len(suffix)] + repl
+    return lem
 
 
 def _actor_phrase_follows(text: str, end: int, kb: Knowledge) -> bool:

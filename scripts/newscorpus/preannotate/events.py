@@ -86,7 +86,9 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
 _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
                     ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
                     ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK"}
-_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired"}
+_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
+           "drops", "lobbed"}
+_IMPACT = {"fell", "landed", "landing", "slammed", "rained", "exploded", "crashed"}
 _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
                    "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
@@ -187,6 +189,7 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
             lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
                 n, label, score = lemma_hit
+                label = _relabel(tokens, low, i, label)
                 if not _skip(tokens, low, i, n):
                     start, end = tokens[i].start, tokens[i + n - 1].end
                     out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
@@ -201,6 +204,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
                 hit = (n, *lexicon[key])
                 break
         if hit is None:
+            lemma_hit = _lemma_trigger(tokens, low, i, kb)  # "ground assault": a phrase the lexicon's "ground war" shadows
+            if lemma_hit is not None and not _skip(tokens, low, i, lemma_hit[0]):
+                n, label, score = lemma_hit
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
+                i += n
+                continue
             i += 1
             continue
         n, label, score = hit
@@ -210,11 +220,41 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         start, end = tokens[i].start, tokens[i + n - 1].end
         if label == "MEETING" and low[i] == "talks":
             lo, hi = sentence_bounds(tokens, i)
-            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)):
-                label = "NEGOTIATION"
+            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) or (i and low[i - 1].endswith(("brokered", "mediated"))):
+                label = "NEGOTIATION"  # ceasefire talks, "Qatar-brokered talks": bargaining over a deal
+        label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     return out
+
+
+_ARMED_SUBJECTS = {"assailants", "attackers", "fighters", "militants", "rebels", "troops", "soldiers", "gunmen",
+                   "insurgents", "jihadists", "forces", "militiamen", "raiders", "combatants", "they"}
+_DOWNING = {"destroyed", "downed", "destroying", "downing"}
+_AIRBORNE = {"drones", "missiles", "rockets", "projectiles", "uavs", "drone", "missile", "rocket"}
+_AFTER_AIRBORNE = {",", ".", ";", "over", "in", "on", "at", "and", "that", "which", "launched", "fired", "aimed", "before",
+                   "overnight", "during", "from", "heading", "targeting", "—"}
+
+
+def _relabel(tokens: list[Token], low: list[str], i: int, label: str) -> str:
+    """Labels a trigger word takes from its neighbours: ``assailants ... fled`` is a WITHDRAWAL
+    (armed actors pulling back, not people forced from homes); ``destroyed 23 drones`` is an
+    INTERCEPTION (airborne munitions brought down), not an attack."""
+    if label == "DISPLACEMENT" and low[i] in {"fled", "flee", "fleeing"}:
+        lo, _ = sentence_bounds(tokens, i)
+        armed = [k for k in range(max(lo, i - 6), i) if low[k] in _ARMED_SUBJECTS]
+        if armed and (low[armed[-1]] != "they" or any(low[k] in _ARMED_SUBJECTS - {"they"} for k in range(max(lo, i - 8), armed[-1]))) \
+                and not any(tokens[k].text in _CLAUSE_BREAK for k in range(armed[-1], i)):
+            return "WITHDRAWAL"
+    if low[i] in _DOWNING:
+        for k in range(i + 1, min(i + 5, len(low))):
+            if low[k] in _AIRBORNE:
+                if k + 1 >= len(low) or low[k + 1] in _AFTER_AIRBORNE or not tokens[k + 1].is_word():
+                    return "INTERCEPTION"
+                break
+            if tokens[k].text in _CLAUSE_BREAK:
+                break
+    return label
 
 
 _TRIGGER_FORMS: dict[int, frozenset] = {}
@@ -225,7 +265,7 @@ def _trigger_forms(kb) -> frozenset:
     key = id(kb)
     if key not in _TRIGGER_FORMS:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
-        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | {w + "s" for w in LEMMA_TRIGGERS}
+        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = frozenset(forms)
     return _TRIGGER_FORMS[key]
@@ -243,6 +283,10 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
     if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
+        return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
+    if word in _MUNITION_WORDS and (nxt in _IMPACT or (i and low[i - 1] in _LAUNCH)):
+        return None  # the verb next to it is the trigger
     lemma = kb.lemma(word)
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
@@ -256,6 +300,25 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     return 1, hit[0], hit[1]
 
 
+_SUBJECT_WORDS = {"it", "he", "she", "they", "who", "which", "that", "also", "often", "still", "deliberately",
+                  "repeatedly", "now", "only"}
+_TAKEN_PLACES = {"town", "towns", "village", "villages", "city", "cities", "base", "bases", "area", "areas", "territory",
+                 "airport", "port", "camp", "district", "region", "hill", "hills", "bridge", "road", "crossing", "positions",
+                 "position", "outpost", "outposts", "checkpoint", "checkpoints", "capital", "headquarters", "garrison",
+                 "province", "border", "strongholds", "stronghold", "control"}
+
+
+def _place_object(tokens: list[Token], low: list[str], j: int) -> bool:
+    """Is what follows a seizing verb a place (``seized the town``, ``seized Kassala``)?"""
+    for k in range(j, min(j + 4, len(low))):
+        if low[k] in _TAKEN_PLACES or (tokens[k].is_title() and tokens[k].is_word()):
+            return True
+        if low[k] not in {"the", "a", "an", "two", "three", "several", "key", "strategic", "nearby", "main", "military",
+                          "of", "army", "rebel", "most", "its"}:
+            return False
+    return False
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -267,6 +330,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
                 return True
     if prev == "to" and word in {"avenge"}:
         return True
+    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
+        return True  # "struck targets", "their targets": the noun; "it targets" is the verb
+    if word in {"seize", "seized", "seizes", "seizing"} and not _place_object(tokens, low, i + n):
+        return True  # "seized power", "seized weapons": no place taken, no attack
     if word in {"attack", "attacks"} and nxt in {"alert", "alerts", "helicopter", "helicopters", "dog", "dogs"}:
         return True
     if word == "fighting" and nxt in {"forces", "force", "units", "unit", "men", "fit"}:

@@ -70,7 +70,7 @@ PEOPLE_UNITS = set(
     "israeli palestinian lebanese syrian iranian gazan american national reporter photographer "
     "displaced evacuee survivor kid gunman gunmen policeman police agent spy".split()
 )
-PEOPLE_UNITS |= set("teacher engineer nun pilgrim miner fisherman fishermen driver contractor volunteer trucker shepherd "
+PEOPLE_UNITS |= set("other suspect teacher engineer nun pilgrim miner fisherman fishermen driver contractor volunteer trucker shepherd "
                     "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
                     "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
                     "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
@@ -232,6 +232,8 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         prev = tokens[i - 1].lower if i else ""
         if len(low) >= 2 and low[1] in _FLEEING:
             return value, i + 1  # "sent thousands fleeing"
+        if _passive_casualty_after(tokens, i + 1):
+            return value, i + 1  # "hundreds were displaced"
         if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
             if len(low) >= 2 and low[1] == "more":
                 return value, i + 2  # "wounding dozens more"
@@ -350,6 +352,8 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
         low = t.lower
         if not t.is_word() or not t.text.replace("-", "").replace("‐", "").isalnum():
             return None
+        if k == j and low == "more" and not singular:
+            continue  # "eight more bodies"
         if (low in _STOP and not (k == j and low in _ADJ_PARTICIPLES)) or _is_number_word(t) or parse_digits(t.text) is not None:
             return None
         lem = lemma(t.text)
@@ -476,6 +480,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo - (1 if tokens[lo - 1].lower == "another" else 2), num.end_tok, num, qualifier, -5))
             i = num.end_tok  # "another 19 were lost": the count of what the sentence already counted
             continue
+        if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
+                and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
+                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}):
+            found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
+            i = num.end_tok + 1
+            continue
         if head is None and num.kind in ("digits", "words", "vague") and _bare_people_count(tokens, lo, num):
             found.append((lo, num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0),
                           num, qualifier, -4))
@@ -511,6 +521,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if prev_fig is not None and unit:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, prev_fig.label,
                                       round(prev_fig.score - 0.1, 2)))
+            continue
+        elif head == -7:
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                  round(LABEL_SCORE["CASUALTIES"] - (0.1 if num.kind == "vague" else 0.0), 2)))
             continue
         elif head == -6:
             unit = f"{lemma(tokens[lo].text)} member"
@@ -562,6 +576,12 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     nxt = tokens[j] if j < len(tokens) else None
     if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
         return True  # "sent thousands fleeing"
+    if _passive_casualty_after(tokens, j):
+        return True  # "at least 7 were killed", "thousands have fled"
+    if nxt is not None and nxt.lower == "more" and (j + 1 >= len(tokens) or tokens[j + 1].lower in _BARE_COUNT_END):
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None  # "wounded 30 more"
+        lo_prev = tokens[lo - 1].lower if lo > 0 else ""
+        return lo_prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS
     if nxt is not None and nxt.lower not in _BARE_COUNT_END:
         return False
     if num.kind == "words" and num.value < 2:
@@ -573,6 +593,22 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
         or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
         or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
             and any(t.lower == "toll" for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
+
+
+_AUX = {"were", "was", "have", "had", "has", "are", "is"}
+
+
+def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
+    """``N were killed``, ``N have been wounded``, ``N had fled``: an auxiliary, then a casualty or
+    displacement verb within three words."""
+    if j >= len(tokens) or tokens[j].lower not in _AUX:
+        return False
+    for t in tokens[j + 1 : j + 4]:
+        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS:
+            return True
+        if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "confirmed", "feared"}:
+            return False
+    return False
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:

@@ -58,6 +58,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
     ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
+    ("part_of_month", re.compile(rf"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half|first\s+week|"
+                                 rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
+    ("first_n_of_year", re.compile(r"\b[Tt]he\s+(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                   r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
@@ -158,6 +162,10 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     if kind == "month_of_rel_year":
         step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
+    if kind == "part_of_month":
+        return _month_value(_MONTH_NUM[groups["mon"]], published)
+    if kind == "first_n_of_year":
+        return f"{published.year - (1 if ' last year' in groups.get('_text', '') else 0)}"
     if kind == "part_of_unit":
         unit = groups["unit"].lower()
         text = groups.get("_text", "")
@@ -227,7 +235,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
 
 
 _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
-           "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "ago": 0.75, "the_weekend": 0.7,
+           "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
            "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
@@ -237,12 +245,13 @@ _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mo
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
     "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
-    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon",
+    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
     "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
-    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",), "the_weekend": ("weekend",),
+    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
+    "part_of_month": (" of ",), "first_n_of_year": ("months of",), "the_weekend": ("weekend",),
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
