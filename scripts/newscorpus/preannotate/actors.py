@@ -285,8 +285,8 @@ class ActorFinder:
         i = 0
         while i < n:
             tok = tokens[i]
-            if not _is_cap(tok) or tok.text in _NOT_NAMES:
-                i += 1
+            if not (tok.is_title() or tok.text[:1] in "aef") or not _is_cap(tok) or tok.text in _NOT_NAMES:
+                i += 1  # (the first test: what _is_cap needs, without the call for most tokens)
                 continue
             j = i + 1
             dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
