@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,6 +225,20 @@ def _is_cap(tok: Token) -> bool:
     return first in "aef" and "-" in t[:4] and bool(_ARTICLE_NAME.match(t))
 
 
+def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """``any(s < te and ts < e and not (s <= ts and te <= e) for ts, te in spans)`` for sorted,
+    disjoint spans: does [s, e) overlap one without containing it?"""
+    k = bisect_right(spans, (s, s))
+    if k and spans[k - 1][1] > s:
+        k -= 1  # the one span starting before s can still reach into [s, e)
+    while k < len(spans) and spans[k][0] < e:
+        ts, te = spans[k]
+        if te > s and not (s <= ts and te <= e):
+            return True
+        k += 1
+    return False
+
+
 def _sentence_start(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
@@ -272,8 +287,8 @@ class ActorFinder:
         i = 0
         while i < n:
             tok = tokens[i]
-            if not _is_cap(tok) or tok.text in _NOT_NAMES:
-                i += 1
+            if not (tok.is_title() or tok.text[:1] in "aef") or not _is_cap(tok) or tok.text in _NOT_NAMES:
+                i += 1  # (the first test: what _is_cap needs, without the call for most tokens)
                 continue
             j = i + 1
             dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
@@ -323,8 +338,9 @@ class ActorFinder:
                         names_seen.append(m)
 
         # 2. nominal actors by head noun
+        names_taken = sorted(taken)  # disjoint (each was free when taken), so found by bisection
         for m in self._nominals(text, tokens, doc_id):
-            if any(m.start < te and ts < m.end and not (m.start <= ts and te <= m.end) for ts, te in taken):
+            if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
             inner = [o for o in out if m.start <= o.start and o.end <= m.end]
             if any(o.layer == "LOCATION" for o in inner):

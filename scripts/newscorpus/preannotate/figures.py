@@ -411,7 +411,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS or _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):
+        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS
+                or not tok.lower.isalpha() and _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):  # (an all-letter word is its own first part)
             i += 1  # fast path: nothing a number can start with
             continue
         num = _number_at(tokens, i)
