@@ -113,3 +113,9 @@ def test_one_source_is_a_person_and_sources_are_a_group():
 def test_a_full_name_after_a_group_is_not_retyped_by_it():
     got = actors("A spokesman for the rebels, Jean Mbala, denied it.")
     assert ("Jean Mbala", "PERSON") in got
+
+
+def test_a_capability_modifying_a_thing_is_no_actor_but_an_organisation_is():
+    assert actors("The ministry asked for more air defence systems.") == [("ministry", "STATE")]
+    assert ("Air defences", "MILITARY") in actors("Air defences intercepted the drone.")
+    assert ("air force", "MILITARY") in actors("The state broadcaster said air force drones struck the camp.")

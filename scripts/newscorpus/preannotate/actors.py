@@ -120,6 +120,8 @@ _STOP = set(
     "dozens hundreds thousands tens least including include includes among between what whether how why them us "
     "him me".split()
 )
+# compound heads that name a capability: actors as subjects ("air defences intercepted"), not as modifiers
+_CAPABILITIES = {"defence", "defense"}
 # group nouns that stand for the group when they modify a non-actor noun ("rebel advance")
 _ATTRIBUTIVE = {"rebel", "jihadist", "militant", "insurgent", "paramilitary", "militia", "gang", "separatist"}
 # -ing words that are adjectives before a head noun ("neighbouring states", "warring parties")
@@ -642,6 +644,11 @@ class ActorFinder:
                     compound = _COMPOUND_HEADS[key]
             if lem not in HEADS and compound is None:
                 continue
+            if compound is not None and lem in _CAPABILITIES and low == lem and i + 1 < n and tokens[i + 1].sent == tok.sent \
+                    and re.fullmatch(r"[a-z]+", tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
+                    and tokens[i + 1].lower not in _VERBISH and not tokens[i + 1].lower.endswith("ed") \
+                    and tokens[i + 1].lower not in {"says", "has", "is", "was", "remains", "continues"}:
+                continue  # "air defence systems": a capability modifying a thing is no actor ("air force drones" is)
             nxt = tokens[i + 1] if i + 1 < n else None
             if nxt is not None and nxt.sent == tok.sent and (_is_cap(nxt) and not nxt.text.isupper() or nxt.lower in {"of"} and lem in {"minister", "ministry", "secretary"}):
                 if nxt.text not in _NOT_NAMES:

@@ -460,6 +460,11 @@ _PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\
 _CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
 
 
+_COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
+_VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
+_TARGET_GAP = re.compile(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?")
+_PARTIES = re.compile(r"\s+(?:between|with|against)\s+")
+_PARTY_GAP = re.compile(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
 _CLAUSE_BOUND = re.compile(r"[;:—–“”\"()]|,\s+(?:who|which|where|when|while|but|whose|according|as|after|before|since|"
                            r"pressing|saying|prompting|forcing|leaving|bringing|sending)\b|\b(?:said|says|told|added)\b")
 
@@ -490,7 +495,7 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
         after = [x for x in places if x[1].start >= ev.end]
         chosen = after[:1] or places[-1:]
         for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
-            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?", text[chosen[-1][1].end : x[1].start]):
+            if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
                 chosen.append(x)
         args += [("PLACE", sid) for sid, _ in chosen]
     if ev.label in _TIMED and "TIME" not in roles:
@@ -510,7 +515,7 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
         for sid, a in actors:
             gap_after = text[ev.end : a.start] if a.start >= ev.end else None
-            if gap_after is not None and len(gap_after) <= 40 and not re.search(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)", gap_after) \
+            if gap_after is not None and len(gap_after) <= 40 and not _VICTIM_GAP_STOP.search(gap_after) \
                     and a.label in ("CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"):
                 args.append(("VICTIM", sid))
                 break
@@ -519,18 +524,18 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                 break
     if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
         for sid, a in actors:
-            if a.start >= ev.end and re.fullmatch(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?", text[ev.end : a.start]):
+            if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
                 args.append(("TARGET", sid))
                 break
     if ev.label in ("CONFLICT", "MEETING", "NEGOTIATION", "AGREEMENT"):
-        m = re.match(r"\s+(?:between|with|against)\s+", text[ev.end : ev.end + 20])
+        m = _PARTIES.match(text, ev.end, ev.end + 20)
         if m:
-            chain_end = ev.end + m.end()
+            chain_end = m.end()
             for sid, a in actors:
                 if a.start < chain_end:
                     continue
                 gap = text[chain_end : a.start]
-                if not re.fullmatch(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?", gap) and gap.strip():
+                if not _PARTY_GAP.fullmatch(gap) and gap.strip():
                     break
                 if ("PARTICIPANT", sid) not in found:
                     args.append(("PARTICIPANT", sid))
