@@ -98,6 +98,8 @@ def steady_rate(articles: list[str], resources, seconds: float) -> tuple[float, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    parser.add_argument("--unseen", action="store_true", help="--devset holds only articles the rules were never "
+                        "developed on (e.g. benchmarks/heldout): score them as one set, no halves")
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds of steady-state speed measurement")
     parser.add_argument("--speed-only", action="store_true", help="only the speed figures (no dev-set scores, no curve)")
     parser.add_argument("--iterations", type=int, default=30, help="spancat training passes per curve point")
@@ -115,12 +117,13 @@ def main() -> None:
     resources_time = (time.process_time() - c0, time.perf_counter() - w0)
     if args.speed_only:
         return speed(dev, resources, resources_time, args.seconds)
-    dropped = {a: sum(d.dropped[a] for d in dev.documents.values()) for a in ("A", "B")}
-    print(f"dev set: {len(dev.ids())} articles; gold spans lost to cleaning: A {dropped['A']}, B {dropped['B']}")
+    dropped = {a: sum(d.dropped[a] for d in dev.documents.values()) for a in dev.annotators}
+    print(f"dev set: {len(dev.ids())} articles; gold spans lost to cleaning: "
+          + ", ".join(f"{a} {n}" for a, n in dropped.items()))
 
     preds = {d: preannotate_text(dev.documents[d].text, doc_id=d, published=dev.documents[d].published,
                                  resources=resources) for d in dev.ids()}
-    rules = scores(dev, preds)
+    rules = scores(dev, preds, unseen=args.unseen)
     for name, r in rules.items():
         print_scores(f"rules, {name}", r)
 
@@ -136,11 +139,11 @@ def main() -> None:
             ids = dev.ids()
             half = len(ids) // 2
             held = DevSet({d: dev.documents[d] for d in ids[half:]})
-            dev_train = [(d, dev.documents[d].text, dev.documents[d].gold["A"]["spans"]) for d in ids[:half]]
+            dev_train = [(d, dev.documents[d].text, dev.documents[d].gold[dev.annotators[0]]["spans"]) for d in ids[:half]]
             cross = learning_curve(held, resources, dev_train, list(range(0, half + 1, 2)), iterations=args.iterations,
                                    tmp_dir=Path(tmp) / "dev")
             report["curves"].append({"name": f"cross-fitted on {ids[0]}–{ids[half - 1]}", "note": "Rules + spancat "
-                                     f"trained on the first n of {ids[0]}–{ids[half - 1]} (gold A); scored on "
+                                     f"trained on the first n of {ids[0]}–{ids[half - 1]} (gold {dev.annotators[0]}); scored on "
                                      f"{ids[half]}–{ids[-1]} only (documents the model never saw).", "points": cross})
         for curve in report["curves"]:
             print(f"\nlearning curve ({curve['name']}): labelled F1 by number of training documents")
