@@ -9,12 +9,11 @@ sites, never for a dev article's wording. d01-d06 are the development half, d07-
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
-from newscorpus.clean import clean_text, decode_raw, load_rules
-from newscorpus.clean.score import LineScore, score_lines
+from newscorpus.clean import load_rules
+from newscorpus.clean.score import LineScore, score_devset
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,15 +25,6 @@ def find_devset(start: Path = ROOT) -> Path | None:
         if (candidate / "raw").is_dir():
             return candidate
     return None
-
-
-def score_devset(devset: Path, rules) -> dict[str, LineScore]:
-    scores = {}
-    for raw_path in sorted((devset / "raw").glob("d*.txt")):
-        gold = json.loads((devset / "gold" / "A" / f"{raw_path.stem}.json").read_text(encoding="utf-8"))
-        raw = decode_raw(raw_path.read_bytes(), str(raw_path))
-        scores[raw_path.stem] = score_lines(raw, clean_text(raw, rules), gold["boilerplate"])
-    return scores
 
 
 def halves(scores: dict[str, LineScore]) -> dict[str, LineScore]:

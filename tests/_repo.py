@@ -20,3 +20,16 @@ def copy_corpus(target: Path, *, passes: bool = False) -> Corpus:
         if (ROOT / name).is_file():
             shutil.copy(ROOT / name, target / name)
     return Corpus.open(target)
+
+
+def invoke_in(cwd: Path | None, args):
+    """``newscorpus ARGS`` through click's runner, run from ``cwd`` (commands find their corpus
+    from the working directory)."""
+    from contextlib import chdir, nullcontext
+
+    from click.testing import CliRunner
+
+    from newscorpus.cli import cli
+
+    with chdir(cwd) if cwd is not None else nullcontext():
+        return CliRunner().invoke(cli, [str(a) for a in args])

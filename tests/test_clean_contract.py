@@ -9,19 +9,14 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from _repo import copy_corpus
+from _repo import copy_corpus, invoke_in
 from newscorpus.cli import cli
 
 BODY = "Israeli forces launched a drone strike in southern Lebanon on Wednesday, officials said."
 
 
 def _run(args, cwd):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(cli, args)
-    finally:
-        os.chdir(old)
+    return invoke_in(cwd, args)
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
-from newscorpus.clean import clean_text, decode_raw, load_rules
-from newscorpus.clean.score import LineScore, score_lines
+from newscorpus.clean import load_rules
+from newscorpus.clean.score import LineScore, score_devset
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,13 +33,7 @@ pytestmark = pytest.mark.skipif(DEVSET is None, reason="dev set ../shared/devset
 
 
 def _scores() -> dict[str, LineScore]:
-    rules = load_rules(DEFAULT_CLEANING_RULES)
-    scores = {}
-    for raw_path in sorted((DEVSET / "raw").glob("d*.txt")):
-        gold = json.loads((DEVSET / "gold" / "A" / f"{raw_path.stem}.json").read_text(encoding="utf-8"))
-        raw = decode_raw(raw_path.read_bytes(), str(raw_path))
-        scores[raw_path.stem] = score_lines(raw, clean_text(raw, rules), gold["boilerplate"])
-    return scores
+    return score_devset(DEVSET, load_rules(DEFAULT_CLEANING_RULES))
 
 
 def test_both_annotators_list_the_same_furniture():

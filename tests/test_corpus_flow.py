@@ -7,18 +7,15 @@ Articles are the synthetic fixtures in tests/fixtures/articles (invented, clearl
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from datasets import load_dataset
 
-from _repo import copy_corpus
+from _repo import copy_corpus, invoke_in
 from corpus_checks import CHECKS
-from newscorpus.cli import cli
 from newscorpus.corpus import Corpus
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -28,13 +25,7 @@ CONFIGS = ("documents", "tokens", "events")
 
 
 def run(*args, cwd: Path | None = None):
-    old = Path.cwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(cli, [str(a) for a in args])
-    finally:
-        os.chdir(old)
+    result = invoke_in(cwd, args)
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     return result.output

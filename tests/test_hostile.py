@@ -19,13 +19,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _repo import copy_corpus  # noqa: E402
+from _repo import copy_corpus, invoke_in  # noqa: E402
 from hostile.cases import DOC, Case, _set, all_cases  # noqa: E402
-from newscorpus.cli import cli  # noqa: E402
 
 CASES = all_cases()
 
@@ -44,12 +42,7 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def invoke(root: Path, argv: list[str]):
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        return CliRunner().invoke(cli, argv)
-    finally:
-        os.chdir(cwd)
+    return invoke_in(root, argv)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from newscorpus.cli import cli
 from newscorpus.corpus import Corpus
-from newscorpus.corpus.ingest import add_articles, assign_split
+from newscorpus.corpus.ingest import add_articles, assign_split, stamp_date
 from newscorpus.corpus.init import init_corpus
 from newscorpus.errors import InputError
 from newscorpus.fileio import folder_sha256
@@ -85,6 +85,28 @@ def test_add_stores_bytes_and_a_documented_row(corpus, tmp_path):
     assert not corpus.records_dir.exists()
     again = invoke("add", path, "--root", corpus.root)
     assert again.exit_code == 1 and f"already in the corpus as {doc.doc_id}" in again.output
+
+
+@pytest.mark.parametrize("stamp, published, basis", [
+    ("Published 18 April 2024 – 10:42", "2024-04-18", "STATED"),
+    ("Oct. 8, 2024, 6:05 p.m. ET", "2024-10-08", "STATED"),
+    ("Updated 09:47 GMT, 11 November 2024", "2024-11-11", "INFERRED"),
+    ("Last updated on 7 July 2024 10:21 BST", "2024-07-07", "INFERRED"),
+])
+def test_a_page_time_stamp_that_names_a_day_dates_the_article(corpus, tmp_path, stamp, published, basis):
+    path = article(tmp_path, "a.txt", f"By Ana Silva, Example Wire\n{stamp}\n\n{BODY}")
+    (doc,) = add_articles(corpus, [path])
+    assert (doc.published, doc.published_basis) == (published, basis)
+    assert f"published: cleaning rule updated_stamp ({stamp!r})" in doc.note
+    assert ("first publication may be earlier" in doc.published_reason) == (basis == "INFERRED")
+
+
+@pytest.mark.parametrize("stamp", ["Updated 14:32 GMT", "Published 2 hours ago", "Published 04/05/2024 10:00"])
+def test_a_stamp_without_an_unambiguous_day_is_no_date(corpus, tmp_path, stamp):
+    path = article(tmp_path, "a.txt", f"{stamp}\n\n{BODY}")
+    with pytest.raises(InputError, match="no publication date in the record or the text"):
+        add_articles(corpus, [path])
+    assert corpus.documents() == []
 
 
 def test_records_keep_their_other_fields_and_options_win(corpus, tmp_path):
@@ -227,3 +249,12 @@ def test_python_api_starts_a_corpus_and_adds_to_it(tmp_path):
     rows = newscorpus.add_articles(corpus, [ARTICLES / "records.jsonl"])
     assert [d.doc_id for d in rows] == [d.doc_id for d in newscorpus.open_corpus(corpus.root).documents()]
     assert rows[0].title.startswith("Synthetic test record")
+
+
+@pytest.mark.parametrize("value, day", [
+    ("09:47 GMT, 11 November 2024", "2024-11-11"), ("2024-05-15 | 00:29", "2024-05-15"),
+    ("Tuesday, March 4, 2025 at 7:15 a.m.", "2025-03-04"),
+    ("14:32 GMT", None), ("2 hours ago", None), ("March 4", None), ("04/05/2024", None), ("13/05/2024", "2024-05-13"),
+])
+def test_stamp_date_needs_day_month_and_year_read_one_way(value, day):
+    assert stamp_date(value) == day

@@ -10,8 +10,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from newscorpus.clean.cleaner import CleanResult
+from newscorpus.clean.cleaner import CleanResult, clean_text
+from newscorpus.clean.files import decode_raw
+from newscorpus.fileio import read_json
 
 
 @dataclass
@@ -81,3 +84,14 @@ def score_lines(raw: str, result: CleanResult, furniture: list[str]) -> LineScor
         if key not in lines:
             raise ValueError(f"furniture line not found in the raw text: {key!r}")
     return score
+
+
+def score_devset(devset: Path, rules) -> dict[str, LineScore]:
+    """Each ``raw/*.txt`` of a dev-set folder cleaned with ``rules`` and scored against the
+    ``boilerplate`` list of its ``gold/A`` file (both annotators list the same furniture)."""
+    scores = {}
+    for raw_path in sorted((Path(devset) / "raw").glob("*.txt")):
+        gold = read_json(Path(devset) / "gold" / "A" / f"{raw_path.stem}.json")
+        raw = decode_raw(raw_path.read_bytes(), str(raw_path))
+        scores[raw_path.stem] = score_lines(raw, clean_text(raw, rules), gold["boilerplate"])
+    return scores

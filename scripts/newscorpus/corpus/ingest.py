@@ -15,9 +15,12 @@ What ``add`` writes, and the rules it follows (README "Adding articles"):
   past the highest number in the manifest) and ``h`` the first 16 hex digits of the stored
   article's sha256. It is given once and never changes.
 * Metadata, first found wins: the command's options, then the record, then what cleaning
-  recovers from the text (a scraper date stamp, an outlet tag). ``published_basis`` is STATED,
-  or INFERRED when ``--published-reason`` says how the date was worked out. The ``note`` column
-  says where each value came from.
+  recovers from the text (a scraper date stamp, a page's time stamp such as ``Published 18 April
+  2024 – 10:42``, an outlet tag). ``published_basis`` is STATED, or INFERRED when
+  ``--published-reason`` says how the date was worked out, or when the only date on the page is
+  an ``Updated``/``Modified`` stamp (first publication may be earlier; the reason says so). A
+  stamp counts only when it names day, month and year unambiguously (``Updated 14:32 GMT``,
+  ``2 hours ago`` and ``04/05/2024`` do not). The ``note`` column says where each value came from.
 * Split: ``--split`` if given; otherwise, in publication-date order, each new document goes
   to the first split that has no document yet (train, validation, test: so a corpus can be
   released as soon as it has three), then to the split furthest below its share of the corpus
@@ -31,8 +34,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from dateutil import parser as date_parser
 
 from newscorpus.corpus.manifest import SPLITS, Document, published_problem, read_manifest, write_manifest
 from newscorpus.errors import InputError
@@ -169,6 +175,39 @@ def _record_date(article: Article) -> tuple[str | None, str]:
     return m.group(1), f"record field {found[0]!r}"
 
 
+_UPDATE_WORDS = re.compile(r"(?i)\b(?:updated|modified)\b[^\n]*$")
+_STAMP_DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))  # two defaults: a part the stamp lacks differs
+
+
+def stamp_date(value: str) -> str | None:
+    """The ISO date a page's time stamp names, or None when it names no complete, unambiguous
+    day (a bare time, a relative ``2 hours ago``, a numeric ``04/05/2024``)."""
+    readings = set()
+    for dayfirst in (False, True):
+        for default in _STAMP_DEFAULTS:
+            try:
+                readings.add(date_parser.parse(value, fuzzy=True, dayfirst=dayfirst, default=default,
+                                                   ignoretz=True).date())
+            except (ValueError, OverflowError):
+                return None
+    return readings.pop().isoformat() if len(readings) == 1 else None
+
+
+def _page_stamp(text: str, metadata: list[dict]) -> tuple[str | None, str, str]:
+    """(date, where from, inferred reason) from the first page time stamp that names a day."""
+    for m in metadata:
+        if m["key"] != "updated" or not (day := stamp_date(m["value"])) or published_problem(day):
+            continue
+        line_start = text.rfind("\n", 0, m["raw_start"]) + 1
+        line_end = text.find("\n", m["raw_end"])
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        where = f"cleaning rule {m['rule']} ({line!r})"
+        if _UPDATE_WORDS.search(text[line_start:m["raw_start"]]):
+            return day, where, f"the page gives only an update stamp ({line!r}); first publication may be earlier"
+        return day, where, ""
+    return None, "", ""
+
+
 def next_number(docs: list[Document]) -> int:
     numbers = [int(m.group(1)) for d in docs if (m := _DOC_NUMBER.match(d.doc_id))]
     return max(numbers, default=len(docs) - 1) + 1
@@ -231,7 +270,10 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
         doc_source = _first((source, "--source option"), _from_record(article, SOURCE_FIELDS),
                             recovered.get("outlet", no), recovered.get("agency", no))
         record_date = _record_date(article) if published is None else no  # --published overrides a bad one
-        doc_date = _first((published, "--published option"), record_date, recovered.get("published", no))
+        stamp, stamp_where, stamp_reason = _page_stamp(text, cleaned.metadata)
+        doc_date = _first((published, "--published option"), record_date, recovered.get("published", no),
+                          (stamp, stamp_where))
+        reason = published_reason or (stamp_reason if doc_date[0] == stamp and doc_date[1] == stamp_where else "")
         if not doc_date[0]:
             raise InputError("no publication date in the record or the text; pass --published DATE "
                              "(and --published-reason WHY when you worked it out)", article.origin, article.where)
@@ -243,8 +285,8 @@ def add_articles(corpus, files: list[Path], *, published: str | None = None, pub
         note = f"added from {origin}; title: {doc_title[1]}; source: {doc_source[1]}; published: {doc_date[1]}"
         pending.append((article, Document(
             doc_id=doc_id, raw_file=f"{doc_id}.txt", raw_sha256=sha, title=doc_title[0], source=doc_source[0],
-            published=doc_date[0], published_basis="INFERRED" if published_reason else "STATED",
-            published_reason=published_reason or "", language=doc_language, split="", note=note)))
+            published=doc_date[0], published_basis="INFERRED" if reason else "STATED",
+            published_reason=reason, language=doc_language, split="", note=note)))
 
     counts = {s: sum(1 for d in docs if d.split == s) for s in SPLITS}
     added: dict[str, Document] = {}

@@ -414,10 +414,7 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
 
 def write_croissant(corpus, out_dir: Path, *, standoff: bool, files: dict, checksums: dict | None = None, release: Release | None = None) -> None:
     """croissant.json with the release's name, description, url, version, licence and date."""
-    try:
-        from newscorpus.publish.croissant import write_croissant as _write
-    except ImportError:
-        return
+    from newscorpus.publish.croissant import write_croissant as _write  # datasets is heavy: only when writing
     release = release or read_release(corpus.project.release_path)
     _write(
         out_dir,
