@@ -4,9 +4,11 @@
 
 Starts a real server (a migrated template folder is made once if not given), pushes the
 annotation file with the most spans, opens its task in Debian's chromium (Playwright) and times
-navigation -> every region drawn. Also times the same task without its relations and without
-any per-region attribute, to show where the time goes. Prints figures; asserts nothing.
-Goal (issue 15): <= 3 s on the 2-core CI machine.
+navigation -> every region drawn, and the CPU time chromium spent on it (all its processes,
+from /proc: steadier than wall time on a shared machine). Also times, side by side: the task
+without its relations, without any per-region attribute, an empty task (the page's own floor),
+and the full task under the older config with one Labels control per layer. Prints figures
+and the load average; asserts nothing. Goal (issue 15): <= 3 s on the 2-core CI machine.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import xml.etree.ElementTree as ET
 import secrets
 import statistics
 import sys
@@ -30,7 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from newscorpus.corpus import Corpus  # noqa: E402
 from newscorpus.fileio import read_json  # noqa: E402
 from newscorpus.labelstudio import server  # noqa: E402
-from newscorpus.labelstudio.config import config_xml  # noqa: E402
+from newscorpus.labelstudio.config import CONTROL_OF_LAYER, LABEL_CONTROL, LAYER_OF_LABEL, config_tree, config_xml  # noqa: E402
 from newscorpus.labelstudio.files import build_tasks  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -43,6 +46,64 @@ def largest_document() -> tuple[str, int]:
     sizes = {p.stem: len(read_json(p).get("spans", [])) for p in Corpus.open(ROOT).annotations_dir.glob("*.json") if p.name != "entities.json"}
     doc_id = max(sizes, key=lambda d: (sizes[d], d))
     return doc_id, sizes[doc_id]
+
+
+def per_layer_config(task: dict) -> tuple[str, dict]:
+    """The older layout, for comparison: one Labels control per layer (and the task to match)."""
+    tree = config_tree()
+    side = tree.find(".//Labels/..")
+    single = side.find("Labels")
+    at = list(side).index(single)
+    side.remove(single)
+    controls: dict[str, ET.Element] = {}
+    for child in single:
+        if child.tag == "Header":
+            side.insert(at, child)
+            at += 1
+            continue
+        layer = LAYER_OF_LABEL[child.get("value")]
+        if layer not in controls:
+            controls[layer] = ET.Element("Labels", name=CONTROL_OF_LAYER[layer], toName=single.get("toName"), showInline="true")
+            side.insert(at, controls[layer])
+            at += 1
+        controls[layer].append(child)
+    task = copy.deepcopy(task)
+    for r in task["predictions"][0]["result"]:
+        if r.get("from_name") == LABEL_CONTROL:
+            r["from_name"] = CONTROL_OF_LAYER[LAYER_OF_LABEL[r["value"]["labels"][0]]]
+    return ET.tostring(tree, encoding="unicode"), task
+
+
+def chromium_cpu() -> dict[int, float]:
+    """CPU seconds (user + system) of every chromium process started by this one, by pid."""
+    procs = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            procs[int(entry)] = (int(fields[1]), stat[stat.index("(") + 1:stat.rindex(")")], (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"))
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = procs.get(pid, (0,))[0]
+        return False
+
+    return {pid: cpu for pid, (_, name, cpu) in procs.items() if "chrom" in name and ours(pid)}
+
+
+def timed_open(context, instance, project_id: int, task_id: int, regions: int) -> tuple[float, float]:
+    """(wall seconds, chromium CPU seconds) to open the task in a new tab until its regions are drawn."""
+    page = context.new_page()
+    before = chromium_cpu()
+    wall = open_task(page, instance, project_id, task_id, regions)
+    cpu = sum(v - before.get(pid, 0.0) for pid, v in chromium_cpu().items())
+    page.close()
+    return wall, cpu
 
 
 def main() -> None:
@@ -65,23 +126,34 @@ def main() -> None:
             no_relations = copy.deepcopy(task)
             no_relations["predictions"][0]["result"] = [r for r in task["predictions"][0]["result"] if r["type"] != "relation"]
             labels_only["predictions"][0]["result"] = [r for r in task["predictions"][0]["result"] if r["type"] == "labels"]
-            variants = {"generated config, full task": task, "without relations": no_relations, "labels only": labels_only}
+            empty = copy.deepcopy(task)
+            del empty["predictions"]
+            n_regions = sum(r["type"] == "labels" for r in task["predictions"][0]["result"])
+            config = config_xml()
+            variants = {"generated config, full task": (config, task, n_regions), "without relations": (config, no_relations, n_regions),
+                        "labels only": (config, labels_only, n_regions), "empty task (page floor)": (config, empty, 0),
+                        "per-layer Labels (older), full": (*per_layer_config(task), n_regions)}
             targets = {}
-            for name, variant in variants.items():
-                project = ls.projects.create(title=name, label_config=config_xml())
+            for name, (label_config, variant, n) in variants.items():
+                project = ls.projects.create(title=name, label_config=label_config)
                 ls.projects.import_tasks(id=project.id, request=[variant])
-                targets[name] = (project.id, next(iter(ls.tasks.list(project=project.id, fields="task_only"))).id)
+                targets[name] = (project.id, next(iter(ls.tasks.list(project=project.id, fields="task_only"))).id, n)
             print(f"{doc_id}: {n_spans} spans; {os.cpu_count()} CPUs; goal <= {GOAL_S:.1f} s")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-                for name, (project_id, task_id) in targets.items():
-                    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                    page = context.new_page()
-                    log_in(page, instance)
-                    times = [open_task(page, instance, project_id, task_id, n_spans) for _ in range(args.runs)]
-                    context.close()
-                    print(f"time-to-regions {name:<28} first {times[0]:6.2f} s   median of next {statistics.median(times[1:] or times):6.2f} s")
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                log_in(context.new_page(), instance)
+                timed_open(context, instance, *targets["generated config, full task"])  # warm the page's caches
+                times: dict[str, list[tuple[float, float]]] = {name: [] for name in targets}
+                for _ in range(args.runs):  # variants interleaved, so load changes hit them alike
+                    for name, target in targets.items():
+                        times[name].append(timed_open(context, instance, *target))
+                context.close()
                 browser.close()
+            print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
+            for name, runs in times.items():
+                print(f"time-to-regions {name:<32} median wall {statistics.median(w for w, _ in runs):6.2f} s   "
+                      f"chromium CPU {statistics.median(c for _, c in runs):6.2f} s   (walls {' '.join(f'{w:.1f}' for w, _ in runs)})")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,11 @@ def halves(scores: dict[str, LineScore]) -> dict[str, LineScore]:
         return out
 
     names = sorted(scores)
-    return {"d01-d06": total(names[:6]), "d07-d12": total(names[6:]), "all 12": total(names)}
+    mid = len(names) // 2
+    if mid == 0:
+        return {"all": total(names)}
+    return {f"{names[0]}-{names[mid - 1]}": total(names[:mid]), f"{names[mid]}-{names[-1]}": total(names[mid:]),
+            f"all {len(names)}": total(names)}
 
 
 def main() -> None:

@@ -2,13 +2,12 @@
 
 What an annotator sees and does: a pushed task opens with every region drawn, a selected region
 shows only its own layer's controls, another layer's attribute hotkeys never reach the submission,
-a label slip of another layer is caught per task by the pull, and relabelling, a span drawn with
+a label key of another layer replaces the label (and the pull moves the span to that layer), and relabelling, a span drawn with
 the mouse, a relation and Submit come back as exactly the expected annotation file.
 """
 
 from __future__ import annotations
 
-import copy
 import time
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from ls_helpers import reviewed
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
 DOC = FIXTURES / "001_f223456a580e97a0.json"
-OTHER = FIXTURES / "003_0bebbda2a36ce2d2.json"
 
 
 @pytest.fixture
@@ -144,22 +142,36 @@ def test_annotate_in_the_browser_and_pull(ls_env, page, tmp_path):
     assert "realis" not in next(s for s in got["spans"] if s["id"] == "A1")
 
 
-def test_a_label_key_of_another_layer_is_caught_per_task(ls_env, page, tmp_path):
-    """Label Studio lets a label hotkey of another layer add a second label to the selected span;
-    the pull leaves that one task out, naming it and the region, and imports the others."""
-    report = push([DOC.stem, OTHER.stem], title="browser slip", annotations_dir=FIXTURES)
-    ids = task_ids(ls_env, report.project_id)
-    open_task(page, ls_env, report.project_id, ids[DOC.stem], regions=len(read_json(DOC)["spans"]))
-    click_region(page, "A1")
+def test_a_label_key_of_another_layer_replaces_the_label(ls_env, page, tmp_path):
+    """One single-choice Labels control: a label key of another layer replaces the selected span's
+    label (never a second label), the span then shows its new layer's controls, and the pull
+    brings it back as a span of the new layer without the old layer's attributes."""
+    original = read_json(DOC)
+    report = push([DOC.stem], title="browser relabel", annotations_dir=FIXTURES)
+    task_id = task_ids(ls_env, report.project_id)[DOC.stem]
+    open_task(page, ls_env, report.project_id, task_id, regions=len(original["spans"]))
+    actor = next(s for s in original["spans"] if s["id"] == "A3")
+    assert (actor["label"], actor["mention"], actor["entity"]) == ("ARMED_GROUP", "NAME", "hamas")  # no event points at A3
+    click_region(page, "A3")
     page.keyboard.press("c")  # CONFLICT, an EVENT label, while an ACTOR span is selected
     page.wait_for_timeout(300)
-    assert set(page.evaluate(REGION_RESULTS, "A1")) >= {"actor", "event"}
-    submit(page, ls_env, ids[DOC.stem])
-    ls = LabelStudio(base_url=ls_env.url, api_key=ls_env.token)
-    prediction = next(iter(ls.predictions.list(task=ids[OTHER.stem])))
-    ls.annotations.create(id=ids[OTHER.stem], result=copy.deepcopy(prediction.result), parent_prediction=prediction.id)
+    assert next(r for r in page.evaluate(REGIONS) if r["id"] == "A3")["labels"] == ["CONFLICT"]
+    assert page.evaluate(REGION_RESULTS, "A3").count("label") == 1
+    click_region(page, "A3")
+    assert visible(page, ".lsf-choices:has-text('HYPOTHETICAL')") and not visible(page, ".lsf-choices:has-text('NOMINAL')")
+    page.keyboard.press("Alt+a")  # realis ACTUAL, now that it is an event
+    page.wait_for_timeout(300)
+    submit(page, ls_env, task_id)
 
-    imported = pull(title="browser slip", import_to=tmp_path, registry_path=ENTITIES).imported
-    assert imported.left_out == [f"task {ids[DOC.stem]} ({DOC.stem})"]
-    assert any("region A1 has labels from two controls" in p.message for p in imported.problems), imported.problems
-    assert [Path(f).name for f, _ in imported.written] == [OTHER.name]
+    imported = pull(title="browser relabel", import_to=tmp_path, registry_path=ENTITIES).imported
+    assert imported.complete, (imported.problems, imported.refused)
+    got = read_json(tmp_path / DOC.name)
+    (new_id,) = [s["id"] for s in got["spans"] if s["id"] not in {x["id"] for x in original["spans"]}]
+    assert "A3" not in {s["id"] for s in got["spans"]} and new_id.startswith("E")
+    span = next(s for s in got["spans"] if s["id"] == new_id)
+    assert {k: span[k] for k in ("layer", "label", "start", "end", "realis", "origin")} == {
+        "layer": "EVENT", "label": "CONFLICT", "start": actor["start"], "end": actor["end"], "realis": "ACTUAL", "origin": "manual"}
+    assert not {"mention", "entity"} & set(span)
+    text = (REPO.clean_dir / f"{DOC.stem}.txt").read_text(encoding="utf-8")
+    registry, _ = load_registry(ENTITIES)
+    assert validate_document(got, file=DOC.name, clean_text=text, registry=registry) == []

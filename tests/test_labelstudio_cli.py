@@ -130,7 +130,7 @@ def test_import_writes_the_good_tasks_and_exits_1_for_the_bad_one(tmp_path):
     outcome = run("import", export, "--out", tmp_path / "a", "--entities", ENTITIES)
     assert outcome.exit_code == 1 and "Traceback" not in outcome.output
     result = outcome.output
-    for words in ("Error: ", "task 2 (003_0bebbda2a36ce2d2)", "unknown ACTOR label 'NOPE'", "1 written", "1 left out"):
+    for words in ("Error: ", "task 2 (003_0bebbda2a36ce2d2)", "unknown label 'NOPE'", "1 written", "1 left out"):
         assert words in result, result
     assert (tmp_path / "a" / DOC.name).exists() and not (tmp_path / "a" / "003_0bebbda2a36ce2d2.json").exists()
     assert result.count("Error: ") >= 2

@@ -53,8 +53,9 @@ def write(path: Path, data) -> Path:
 def test_config_is_generated_from_the_scheme():
     root = ET.fromstring(ls_config.config_xml())
     labels = {c.get("name"): [l.get("value") for l in c.findall("Label")] for c in root.iter("Labels")}
-    expected = {layer.lower(): list(scheme.LABELS[layer]) for layer in scheme.LAYERS} | {"quality": list(scheme.QUALITY_LABELS)}
-    assert labels == expected
+    expected = [label for layer in scheme.LAYERS for label in scheme.LABELS[layer]] + list(scheme.QUALITY_LABELS)
+    assert labels == {"label": expected}  # one control, grouped by layer under short headers
+    assert [h.get("value") for h in root.find(".//Labels").findall("Header")] == ["Event", "Actor", "Figure", "Place", "Time", "Quality"]
     assert all(c.get("toName") == "text" for c in root.iter("Labels"))
     assert [r.get("value") for r in root.iter("Relation")] == list(scheme.ROLES)
     assert root.find(".//Text").get("value") == "$text"
@@ -82,7 +83,9 @@ def test_every_label_and_choice_has_its_own_hotkey_and_colour():
     n_values = sum(len(v) for v in ls_config.LAYER_LABELS.values()) + len(scheme.REALIS) + len(scheme.MENTION) + len(scheme.QUALIFIERS)
     assert len(keys) == n_values and all(keys) and len(set(keys)) == len(keys)
     # mnemonic: events by initial, and the documented ones for mention and qualifier
-    assert {l.get("value"): l.get("hotkey") for l in root.find(".//Labels[@name='event']")}["ATTACK"] == "a"
+    (labels,) = root.iter("Labels")  # one single-choice control: a label key replaces, never adds
+    assert labels.get("name") == ls_config.LABEL_CONTROL and labels.get("choice") == "single"
+    assert {l.get("value"): l.get("hotkey") for l in labels.iter("Label")}["ATTACK"] == "a"
     assert {c.get("value"): c.get("hotkey") for c in root.find(".//Choices[@name='actor_mention']")} == {"NAME": "alt+n", "NOMINAL": "alt+o"}
     assert ls_config.key_name("shift+.") == ">" and ls_config.key_name("shift+p") == "Shift+P" and ls_config.key_name("alt+-") == "Alt+-"
     # never one of Label Studio's own hotkeys (submit, undo, delete, unselect, relation, hide, lock, meta...)
@@ -90,9 +93,10 @@ def test_every_label_and_choice_has_its_own_hotkey_and_colour():
     colours = [l.get("background") for l in root.iter("Label")]
     assert len(set(colours)) == len(colours)
     assert min(_distance(a, b) for i, a in enumerate(colours) for b in colours[i + 1:]) > 25
-    for labels in root.iter("Labels"):  # within a layer, clearly different colours
-        own = [l.get("background") for l in labels]
-        assert all(_distance(a, b) > 60 for i, a in enumerate(own) for b in own[i + 1:]), labels.get("name")
+    background = {l.get("value"): l.get("background") for l in root.iter("Label")}
+    for layer, names in ls_config.LAYER_LABELS.items():  # within a layer, clearly different colours
+        own = [background[n] for n in names]
+        assert all(_distance(a, b) > 60 for i, a in enumerate(own) for b in own[i + 1:]), layer
 
 
 def test_instructions_hold_definitions_and_hotkeys():
@@ -130,7 +134,7 @@ def test_tasks_carry_text_hash_and_predictions():
     assert [r["id"] for r in regions if r["type"] == "labels"] == [s["id"] for s in doc["spans"]]
     f2 = [r for r in regions if r["id"] == "F2"]
     assert {r["from_name"]: r["value"].get("choices") or r["value"].get("text") for r in f2} == {
-        "figure": "more than 60 rockets", "figure_value": ["60"], "figure_qualifier": ["AT_LEAST"], "figure_unit": ["rocket"]}
+        "label": "more than 60 rockets", "figure_value": ["60"], "figure_qualifier": ["AT_LEAST"], "figure_unit": ["rocket"]}
     assert next(r for r in f2 if r["type"] == "labels")["score"] == 0.87
     relations = [r for r in prediction["result"] if r["type"] == "relation"]
     assert {"type": "relation", "from_id": "E1", "to_id": "A1", "direction": "right", "labels": ["AGENT", "PARTICIPANT"]} in relations
@@ -242,8 +246,8 @@ def _attribute(export, rid, control):
     [
         (lambda e: _attribute(e, "F1", "figure_value")["value"].update(text=["60,000"]), "/0/annotations/0/result/", "must be a number"),
         (lambda e: _attribute(e, "E1", "event_realis")["value"].update(choices=["MAYBE"]), "/0/annotations/0/result/", "unknown realis 'MAYBE'"),
-        (lambda e: _attribute(e, "E1", "event")["value"].update(start=-1), "/0/annotations/0/result/", "outside the text"),
-        (lambda e: _attribute(e, "E1", "event").update(from_name="events"), "/0/annotations/0/result/", "unknown control 'events'"),
+        (lambda e: _attribute(e, "E1", "label")["value"].update(start=-1), "/0/annotations/0/result/", "outside the text"),
+        (lambda e: _attribute(e, "E1", "label").update(from_name="events"), "/0/annotations/0/result/", "unknown control 'events'"),
         (lambda e: _attribute(e, "A1", "actor_entity")["value"].update(text=["nobody_known"]), "/0/annotations/0/result/", "not in the entity registry"),
         (lambda e: e[0]["annotations"][0]["result"].append(
             {"type": "relation", "from_id": "A1", "to_id": "E1", "direction": "right", "labels": ["AGENT"]}), "/0/annotations/0/result/", "arguments start at an EVENT"),
@@ -281,18 +285,48 @@ def test_one_bad_task_is_left_out_and_the_others_import(tmp_path):
     assert "1 task(s) left out" in report.failure()
 
 
-def test_a_cross_layer_attribute_leaves_out_only_its_task(tmp_path):
-    """An ACTOR region carrying a realis (another layer's hotkey) names its task and region."""
+def _actor_region(export) -> dict:
+    return next(r for r in export[0]["annotations"][0]["result"] if r.get("type") == "labels" and r["value"]["labels"][0] in scheme.LABELS["ACTOR"])
+
+
+def test_another_layers_attribute_on_a_region_is_dropped_with_a_note(tmp_path):
+    """An ACTOR region carrying a realis (left from a relabel: Label Studio hides it) keeps only
+    its own layer's attributes, and the report says what was dropped."""
     export = fixture_export()
-    actor = next(r for r in export[0]["annotations"][0]["result"] if r.get("from_name") == "actor")
+    actor = _actor_region(export)
     export[0]["annotations"][0]["result"].append({
         "id": actor["id"], "from_name": "event_realis", "to_name": "text", "type": "choices",
         "value": {**{k: actor["value"][k] for k in ("start", "end", "text")}, "choices": ["ACTUAL"]}})
     report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
-    (problem,) = report.problems
-    assert problem.pointer == f"/0/annotations/0/result/{len(export[0]['annotations'][0]['result']) - 1}"
-    assert f"task 1 ({export[0]['data']['doc_id']}): region {actor['id']} is ACTOR, which has no attribute event_realis" in problem.message
-    assert len(report.written) == len(DOC_IDS) - 1
+    assert report.problems == [] and len(report.written) == len(DOC_IDS)
+    doc_id = export[0]["data"]["doc_id"]
+    span = next(s for s in read_json(tmp_path / f"{doc_id}.json")["spans"] if s["id"] == actor["id"])
+    assert "realis" not in span and span["layer"] == "ACTOR"
+    assert f"{doc_id}: region {actor['id']} is now ACTOR ({actor['value']['labels'][0]}): dropped the other layer's attributes it kept from before its relabel (event_realis)" in report.notes
+
+
+def test_a_relabel_across_layers_keeps_no_attribute_of_the_old_layer(tmp_path):
+    """ACTOR -> ATTACK with a realis set: the span becomes an EVENT under a new E id, without the
+    actor's mention and entity; arguments that pointed at it are then checked as usual."""
+    export = fixture_export()
+    result = export[0]["annotations"][0]["result"]
+    actor = _actor_region(export)
+    old_attrs = [r["from_name"] for r in result if r.get("id") == actor["id"] and r["type"] != "labels"]
+    actor["value"]["labels"] = ["ATTACK"]
+    result.append({"id": actor["id"], "from_name": "event_realis", "to_name": "text", "type": "choices",
+                   "value": {**{k: actor["value"][k] for k in ("start", "end", "text")}, "choices": ["ACTUAL"]}})
+    result[:] = [r for r in result if not (r.get("type") == "relation" and actor["id"] in (r.get("from_id"), r.get("to_id")))]
+    report = import_export(export, out_dir=tmp_path, registry_path=ENTITIES, name="e.json")
+    assert report.problems == [], report.problems
+    doc_id = export[0]["data"]["doc_id"]
+    doc = read_json(tmp_path / f"{doc_id}.json")
+    assert actor["id"] not in {s["id"] for s in doc["spans"]}
+    (new_id,) = [n.split(" -> ")[1] for n in report.notes if n.startswith(f"{doc_id}: new region ids: {actor['id']} -> ")]
+    span = next(s for s in doc["spans"] if s["id"] == new_id)
+    assert (span["layer"], span["label"], span["realis"], span["origin"]) == ("EVENT", "ATTACK", "ACTUAL", "manual")
+    assert not {"mention", "entity"} & set(span)
+    assert any(f"region {actor['id']} is now EVENT (ATTACK): dropped the other layer's attributes it kept from before its relabel ({', '.join(old_attrs)})" in n
+               for n in report.notes), report.notes
 
 
 def test_two_tasks_for_one_document_are_refused(tmp_path):

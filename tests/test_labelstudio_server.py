@@ -67,7 +67,7 @@ def test_config_is_accepted_by_the_server(ls_env):
     stored = ls.projects.get(project.id)
     assert stored.label_config.strip() == ls_config.config_xml().strip()
     names = {control for control in stored.get_label_interface()._controls}
-    assert set(ls_config.LABEL_CONTROLS) | set(ls_config.ATTRIBUTES) | {ls_config.NOTE_CONTROL} <= names
+    assert {ls_config.LABEL_CONTROL} | set(ls_config.ATTRIBUTES) | {ls_config.NOTE_CONTROL} <= names
 
 
 @pytest.mark.parametrize("path", GOLD + FIXTURE_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -147,10 +147,10 @@ def test_edits_come_back_as_edits(ls_env, tmp_path):
         for r in result:
             if r.get("id") == "A4":  # move the span to another "Israel"
                 r["value"].update(start=moved_to, end=moved_to + 6)
-            if r.get("id") == "E2" and r["from_name"] == "event":  # change the label
+            if r.get("id") == "E2" and r["from_name"] == "label":  # change the label
                 r["value"]["labels"] = ["CONFLICT"]
         where = {"start": new_start, "end": new_start + 7, "text": "Lebanon"}
-        result.append({"id": "Xq3_9zLmA1", "from_name": "location", "to_name": "text", "type": "labels",
+        result.append({"id": "Xq3_9zLmA1", "from_name": "label", "to_name": "text", "type": "labels",
                        "value": {**where, "labels": ["LOCATION"]}, "origin": "manual"})
         result.append({"type": "relation", "from_id": "E2", "to_id": "Xq3_9zLmA1", "direction": "right", "labels": ["PLACE"]})
         return result
@@ -204,12 +204,12 @@ def _region(task, rid, control):
 
 
 def _beyond(tasks):
-    value = _region(tasks[0], "E1", "event")["value"]
+    value = _region(tasks[0], "E1", "label")["value"]
     value.update(start=len(tasks[0]["data"]["text"]) + 5, end=len(tasks[0]["data"]["text"]) + 9)
 
 
 def _text_mismatch(tasks):
-    _region(tasks[0], "E1", "event")["value"]["text"] = "something else"
+    _region(tasks[0], "E1", "label")["value"]["text"] = "something else"
 
 
 def _missing_region(tasks):
@@ -217,7 +217,7 @@ def _missing_region(tasks):
 
 
 def _unknown_label(tasks):
-    _region(tasks[0], "E1", "event")["value"]["labels"] = ["BOMBARDMENT"]
+    _region(tasks[0], "E1", "label")["value"]["labels"] = ["BOMBARDMENT"]
 
 
 def _escaping_doc_id(tasks):
@@ -232,7 +232,7 @@ HOSTILE = {
     "offsets beyond the text": (_beyond, "/0/annotations/0/result/", "outside the text"),
     "text mismatch": (_text_mismatch, "/0/annotations/0/result/", "does not match the clean text"),
     "relation to a missing region": (_missing_region, "/0/annotations/0/result/", "missing region 'ghost'"),
-    "unknown label": (_unknown_label, "/0/annotations/0/result/", "unknown EVENT label 'BOMBARDMENT'"),
+    "unknown label": (_unknown_label, "/0/annotations/0/result/", "unknown label 'BOMBARDMENT'"),
     "doc_id escaping the folder": (_escaping_doc_id, "/0/data/doc_id", "'../../x' is not a plain file stem"),
     "text hash mismatch": (_stale_text, "/1/data/text_sha256", "does not match the current clean text"),
 }

@@ -86,10 +86,10 @@ def test_two_annotators_agreement_and_adjudication(label_studio, team, tmp_path,
         if doc_id != DOC.stem:
             return result
         for r in result:
-            if r.get("id") == "E2" and r["from_name"] == "event":
+            if r.get("id") == "E2" and r["from_name"] == "label":
                 r["value"]["labels"] = ["CONFLICT"]
         where = {"start": gaza, "end": gaza + 10, "text": "Gaza Strip"}
-        return result + [{"id": "newGaza", "from_name": "location", "to_name": "text", "type": "labels", "value": {**where, "labels": ["LOCATION"]}}]
+        return result + [{"id": "newGaza", "from_name": "label", "to_name": "text", "type": "labels", "value": {**where, "labels": ["LOCATION"]}}]
 
     submit_as(ls, "team #1", users["b"], b_edits)
     submit_as(ls, "team #2", users["c"], c_edits)

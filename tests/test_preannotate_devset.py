@@ -12,10 +12,10 @@ from newscorpus.preannotate.devset import load_devset, map_gold, score
 RAW = "\ufeffHome > News > World\r\nRebels shelled Goma on Tuesday.\r\nAdvertisement\r\nAt least 12 civilians died.\r\n"
 
 
-def _write(tmp_path: Path, gold_spans: list[dict]) -> Path:
+def _write(tmp_path: Path, gold_spans: list[dict], annotators=("A", "B")) -> Path:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "x01.txt").write_bytes(RAW.encode("utf-8"))
-    for annotator in ("A", "B"):
+    for annotator in annotators:
         (tmp_path / "gold" / annotator).mkdir(parents=True)
         doc = {"doc": "x01", "published": "2024-05-02", "spans": gold_spans}
         (tmp_path / "gold" / annotator / "x01.json").write_text(json.dumps(doc), encoding="utf-8")
@@ -48,6 +48,23 @@ def test_gold_is_mapped_into_clean_offsets(tmp_path):
     assert perfect["figure_value_qualifier"] == 1.0 and perfect["arguments"]["f1"] == 1.0
     empty = score(dev, {"x01": {**doc.gold["B"], "spans": []}}, ["x01"])
     assert empty["layers"]["LOCATION"]["recall"] == 0.0
+
+
+def test_a_set_with_one_annotator_is_scored_against_that_one(tmp_path):
+    spans = [_span("l1", "LOCATION", "LOCATION", "Goma"), _span("l2", "LOCATION", "LOCATION", "Rebels")]
+    dev = load_devset(_write(tmp_path, spans, annotators=("A",)))
+    assert dev.annotators == ("A",)
+    half = {**dev.documents["x01"].gold["A"], "spans": dev.documents["x01"].gold["A"]["spans"][:1]}
+    result = score(dev, {"x01": half}, ["x01"])
+    assert result["layers"]["LOCATION"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+
+
+def test_a_raw_article_without_a_gold_file_is_an_error(tmp_path):
+    folder = _write(tmp_path, [], annotators=("A", "B"))
+    (folder / "gold" / "B" / "x01.json").unlink()
+    with pytest.raises(Exception) as info:
+        load_devset(folder)
+    assert "x01.json" in str(info.value)
 
 
 def test_bad_gold_names_file_and_span(tmp_path):

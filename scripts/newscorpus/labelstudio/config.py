@@ -3,8 +3,11 @@
 Why it looks the way it does (Label Studio 1.23, checked in a real browser by
 tests/test_labelstudio_browser.py):
 
-* one ``<Labels>`` control per layer (``event``, ``actor``, ``figure``, ``location``, ``time``)
-  plus ``quality`` for MT_GARBLED;
+* ONE ``<Labels name="label" choice="single">`` control for every layer (labels are unique
+  across layers, so a label names its layer). With one control per layer, Label Studio let a
+  label hotkey of another layer add a second label to the selected span (``CONFLICT, PERSON``);
+  with one single-choice control a label key replaces the label, and a span that changed layer
+  this way is handled at import (``convert``). One control is also cheaper to load;
 * one per-region control per layer attribute, named ``<layer>_<attribute>`` (``<Choices>`` when
   the scheme lists its values, else ``<TextArea>``). Label Studio ignores ``whenTagName`` on
   per-region controls, so each carries ``whenLabelValue="<the layer's labels>"``: it is shown,
@@ -35,13 +38,17 @@ BASE_KEY = "newscorpus_base"
 ADJUDICATION_KEY = "newscorpus_adjudication"  # who proposed which span, on adjudication tasks
 MODEL_VERSION_FALLBACK = "newscorpus"
 
-# control name -> layer, for the span label controls (QUALITY included)
+LABEL_CONTROL = "label"  # the one <Labels> control of every layer
+# per-layer group names (hotkey tables, docs); also the from_name of each layer's own <Labels>
+# control in configs before the single control, which an import still reads
 LABEL_CONTROLS: dict[str, str] = {layer.lower(): layer for layer in scheme.LAYERS} | {QUALITY_CONTROL: QUALITY}
 CONTROL_OF_LAYER: dict[str, str] = {layer: name for name, layer in LABEL_CONTROLS.items()}
 LAYER_LABELS: dict[str, dict[str, str]] = dict(scheme.LABELS) | {QUALITY: dict(scheme.QUALITY_LABELS)}
+LAYER_OF_LABEL: dict[str, str] = {label: layer for layer, labels in LAYER_LABELS.items() for label in labels}
+assert len(LAYER_OF_LABEL) == sum(map(len, LAYER_LABELS.values())), "one Labels control needs labels unique across layers"
 ID_PREFIX: dict[str, str] = {layer: layer[0] for layer in scheme.LAYERS} | {QUALITY: "Q"}
 assert len(set(ID_PREFIX.values())) == len(ID_PREFIX), "layer id prefixes must be distinct"
-assert len(set(LABEL_CONTROLS) | {NOTE_CONTROL, TEXT}) == len(LABEL_CONTROLS) + 2
+assert len(set(LABEL_CONTROLS) | {LABEL_CONTROL, NOTE_CONTROL, TEXT}) == len(LABEL_CONTROLS) + 3
 
 # attributes whose values the scheme enumerates become <Choices>; the rest free text
 CHOICE_VALUES: dict[str, dict[str, str]] = {"realis": scheme.REALIS, "mention": scheme.MENTION, "qualifier": scheme.QUALIFIERS}
@@ -223,10 +230,10 @@ def config_tree() -> ET.Element:
     text_box = ET.SubElement(row, "View", className="nc-text")
     ET.SubElement(text_box, "Text", name=TEXT, value=f"${TEXT}", granularity="symbol")
     side = ET.SubElement(row, "View", className="nc-side")
+    control = ET.SubElement(side, "Labels", name=LABEL_CONTROL, toName=TEXT, choice="single", showInline="true")
     for layer, labels in LAYER_LABELS.items():
         control_name = CONTROL_OF_LAYER[layer]
-        ET.SubElement(side, "Header", value=_SHORT[layer], size="6")
-        control = ET.SubElement(side, "Labels", name=control_name, toName=TEXT, showInline="true")
+        ET.SubElement(control, "Header", value=_SHORT[layer], size="6")
         for label, definition in labels.items():
             ET.SubElement(control, "Label", value=label, hint=definition, background=palette[(layer, label)],
                           hotkey=hotkey(control_name, label))

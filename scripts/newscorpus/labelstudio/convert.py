@@ -21,7 +21,7 @@ A task, as ``docs_to_tasks`` writes it (abridged)::
     {"data": {"text": "Israeli forces launched a drone strike ...", "doc_id": "000_3bb1601c3ebb1da9",
               "text_sha256": "...", "newscorpus_base": {...}},
      "predictions": [{"model_version": "pass_a", "score": 1.0, "result": [
-        {"id": "E1", "from_name": "event", "to_name": "text", "type": "labels",
+        {"id": "E1", "from_name": "label", "to_name": "text", "type": "labels",
          "value": {"start": 32, "end": 44, "text": "drone strike", "labels": ["ATTACK"]}},
         {"id": "E1", "from_name": "event_realis", "to_name": "text", "type": "choices",
          "value": {"start": 32, "end": 44, "text": "drone strike", "choices": ["ACTUAL"]}},
@@ -39,8 +39,8 @@ from newscorpus.annotate import scheme
 from newscorpus.errors import InputError, NewscorpusError, Problem
 from newscorpus.fileio import sha256_text
 from . import review
-from .config import (ADJUDICATION_KEY, ATTRIBUTES, ATTRIBUTES_OF_LAYER, BASE_KEY, CONTROL_OF_LAYER, ID_PREFIX, LABEL_CONTROLS, LAYER_LABELS,
-                     MODEL_VERSION_FALLBACK, NOTE_CONTROL, QUALITY, TEXT, _NOTE)
+from .config import (ADJUDICATION_KEY, ATTRIBUTES, ATTRIBUTES_OF_LAYER, BASE_KEY, ID_PREFIX, LABEL_CONTROL, LABEL_CONTROLS, LAYER_LABELS,
+                     LAYER_OF_LABEL, MODEL_VERSION_FALLBACK, NOTE_CONTROL, QUALITY, TEXT, _NOTE)
 
 
 # --------------------------------------------------------------------------- tasks out
@@ -49,7 +49,7 @@ from .config import (ADJUDICATION_KEY, ATTRIBUTES, ATTRIBUTES_OF_LAYER, BASE_KEY
 def _span_results(span: dict, layer: str) -> list[dict]:
     start, end, text = span["start"], span["end"], span["text"]
     where = {"start": start, "end": end, "text": text}
-    label = {"id": span["id"], "from_name": CONTROL_OF_LAYER[layer], "to_name": TEXT, "type": "labels",
+    label = {"id": span["id"], "from_name": LABEL_CONTROL, "to_name": TEXT, "type": "labels",
              "value": {**where, "labels": [span["label"]]}}
     if isinstance(span.get("score"), (int, float)):
         label["score"] = span["score"]
@@ -268,14 +268,15 @@ def _annotation_to_doc(annotation: dict, ap: str, label: str, problems: "_Proble
         if not isinstance(value, dict):
             add(f"{rp}/value", f"{label}: region {rid}: 'value' is not an object", "ls-format")
             continue
-        if control in LABEL_CONTROLS:
-            layer = LABEL_CONTROLS[control]
+        if control == LABEL_CONTROL or control in LABEL_CONTROLS:  # the one control, or a layer's own (older configs)
             labels = value.get("labels")
             if not isinstance(labels, list) or len(labels) != 1 or not isinstance(labels[0], str):
-                add(f"{rp}/value/labels", f"{label}: region {rid} needs exactly one {layer} label, got {labels!r}", "label")
+                add(f"{rp}/value/labels", f"{label}: region {rid} needs exactly one label, got {labels!r}", "label")
                 continue
-            if labels[0] not in LAYER_LABELS[layer]:
-                add(f"{rp}/value/labels/0", f"{label}: region {rid}: unknown {layer} label {labels[0]!r} (one of {', '.join(LAYER_LABELS[layer])})", "label")
+            layer = LAYER_OF_LABEL.get(labels[0]) if control == LABEL_CONTROL else LABEL_CONTROLS[control]
+            if layer is None or labels[0] not in LAYER_LABELS[layer]:
+                what, known = ("", LAYER_OF_LABEL) if layer is None else (f"{layer} ", LAYER_LABELS[layer])
+                add(f"{rp}/value/labels/0", f"{label}: region {rid}: unknown {what}label {labels[0]!r} (one of {', '.join(known)})", "label")
                 continue
             start, end = value.get("start"), value.get("end")
             if not (_is_int(start) and _is_int(end)):
@@ -293,7 +294,7 @@ def _annotation_to_doc(annotation: dict, ap: str, label: str, problems: "_Proble
                 continue
             if rid in regions:
                 other = regions[rid]
-                add(rp, f"{label}: region {rid} has labels from two controls ({CONTROL_OF_LAYER[other['layer']]} at {other['ptr']} and {control}); "
+                add(rp, f"{label}: region {rid} has two label results ({other['label']} at {other['ptr']} and {labels[0]}); "
                     "a span has one layer and one label", "label")
                 continue
             regions[rid] = {"layer": layer, "label": labels[0], "start": start, "end": end, "text": covered, "ptr": rp}
@@ -309,15 +310,22 @@ def _annotation_to_doc(annotation: dict, ap: str, label: str, problems: "_Proble
                 continue
             extras[(rid, control)] = (decoded, rp)
         else:
-            known = ", ".join([*LABEL_CONTROLS, *ATTRIBUTES, NOTE_CONTROL])
+            known = ", ".join([LABEL_CONTROL, *ATTRIBUTES, NOTE_CONTROL])
             add(f"{rp}/from_name", f"{label}: region {rid}: unknown control {control!r} (not in the generated config: {known})", "ls-format")
 
-    for (rid, control), (_, rp) in extras.items():
+    stale: dict[str, list[str]] = {}
+    for (rid, control), (_, rp) in list(extras.items()):
         region = regions.get(rid)
         if region is None:
             add(rp, f"{label}: {control} result for region {rid}, which has no label result", "attribute")
         elif control in ATTRIBUTES and ATTRIBUTES[control].layer != region["layer"]:
-            add(rp, f"{label}: region {rid} is {region['layer']}, which has no attribute {control}", "attribute")
+            # the span's label key moved it to another layer: Label Studio keeps the old layer's
+            # values but hides them (whenLabelValue), so nobody can see or fix them there
+            stale.setdefault(rid, []).append(control)
+            del extras[(rid, control)]
+    for rid, controls in stale.items():
+        notes.append(f"region {rid} is now {regions[rid]['layer']} ({regions[rid]['label']}): dropped the other layer's "
+                     f"attributes it kept from before its relabel ({', '.join(controls)})")
 
     arguments: dict[str, list[dict]] = {}
     for item, rp in relations:

@@ -14,10 +14,11 @@ predicts nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError, NewscorpusError
@@ -55,18 +56,18 @@ def build_resources(registry: Path | None = None, *, annotations_dir: Path | Non
                     splits: tuple[str, ...] = ("train",)) -> Resources:
     """Resources from the registry and the gold of the documents in ``splits`` only (no leakage
     into validation/test). Missing annotation folders or manifest just mean nothing is learned."""
-    gaz = build_gazetteer(registry, annotations_dir=annotations_dir, manifest=manifest,
-                          clean_dir=clean_dir, splits=splits)
-    lexicon = dict(BUILTIN_LEXICON)
+    gold = None
     if annotations_dir is not None and manifest is not None and clean_dir is not None:
-        gold = load_gold(annotations_dir, manifest, clean_dir, splits)
+        gold = load_gold(annotations_dir, manifest, clean_dir, splits)  # read once, for both
+    gaz = build_gazetteer(registry, gold=gold)
+    lexicon = dict(BUILTIN_LEXICON)
+    if gold is not None:
         for key, entry in learn_triggers(gold).items():
             lexicon.setdefault(key, entry)
     return Resources(gaz, lexicon)
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):  # a tuple: made ~100 times per article, a frozen dataclass is slow to make
     start: int
     end: int
     layer: str
@@ -75,21 +76,36 @@ class _Span:
     score: float
 
 
+def _overlap_test(ranges: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``lambda s, e: any(s < b and a < e for a, b in ranges)``; by bisection when the ranges are
+    disjoint (the time rules give them so), as every figure and actor is tested."""
+    ranges = sorted(ranges)
+    if any(ranges[k][1] > ranges[k + 1][0] for k in range(len(ranges) - 1)):
+        return lambda s, e: any(s < b and a < e for a, b in ranges)
+    starts = [a for a, _ in ranges]
+    ends = [b for _, b in ranges]
+
+    def overlaps(s: int, e: int) -> bool:
+        k = bisect_right(ends, s)  # the first range ending after s (ends are sorted too)
+        return k < len(starts) and starts[k] < e
+    return overlaps
+
+
 def preannotate_text(text: str, *, doc_id: str, published: date | None, resources: Resources) -> dict:
     """One annotation document (schema 1.0.0) of model suggestions for ``text``."""
     tokens = tokenize(text)
     spans: list[_Span] = []
     times = find_times(text, published)
-    time_ranges = [(t.start, t.end) for t in times]
+    in_time = _overlap_test([(t.start, t.end) for t in times])
     for f in find_figures(text, tokens):
-        if any(f.start < e and s < f.end for s, e in time_ranges):
+        if in_time(f.start, f.end):
             continue
         spans.append(_Span(f.start, f.end, "FIGURE", f.label,
                            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit}, f.score))
     for t in times:
         spans.append(_Span(t.start, t.end, "TIME", "TIME", {"value": t.value}, t.score))
     for m in ActorFinder(resources.gazetteer, knowledge()).find(text, tokens, doc_id):
-        if any(m.start < e and s < m.end for s, e in time_ranges):
+        if in_time(m.start, m.end):
             continue
         attrs = {"mention": m.mention, "entity": m.entity} if m.layer == "ACTOR" else {}
         spans.append(_Span(m.start, m.end, m.layer, m.label, attrs, m.score))

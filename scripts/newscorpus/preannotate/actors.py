@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
+from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
@@ -63,7 +65,8 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
-_heads("GROUP", "crew counterpart")
+_heads("GROUP", "counterpart broker trader team delegation")
+_heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("STATE", "country nation", singular="STATE")
 _heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
@@ -73,10 +76,10 @@ for _w in ("army", "military", "force", "police", "government", "ministry", "aut
            "committee", "network", "council", "mission", "commission", "court", "tribunal", "union",
            "charity", "organisation", "organization", "ngo", "state", "navy", "unit", "battalion",
            "brigade", "regiment", "division", "population", "community", "household", "family", "party",
-           "side", "people", "men", "gunmen"):
+           "side", "people", "men", "gunmen", "crew", "team", "delegation"):
     kind, _ = HEADS[_w]
     HEADS[_w] = (kind, None if _w in ("family", "party", "side", "people", "men", "gunmen",
-                                      "population", "community", "household", "unit", "state")
+                                      "population", "community", "household", "unit", "state", "team")
                  else kind)
 for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spokesperson", "minister",
            "lecturer", "director", "chief", "coordinator", "administrator", "governor", "mayor", "reporter",
@@ -85,17 +88,20 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
-HEADS["source"] = ("GROUP", "GROUP")  # scheme: sources are GROUP
+HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
+HEADS["sailor"] = ("CIVILIANS", "PERSON")
+HEADS["seafarer"] = ("CIVILIANS", "PERSON")
+HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
                    ("armed", "force"): "MILITARY", ("air", "force"): "MILITARY", ("security", "source"): "GROUP",
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
                    ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
                    ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
-                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE"}
+                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE", ("crew", "member"): "CIVILIANS"}
 # heads that are actors only with a modifier or determiner that makes them specific
-_NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council",
+_NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
                    "person", "worker", "officer", "president", "leader", "minister", "director", "division",
                    "authority", "community", "country", "nation", "opponent", "counterpart"}
@@ -114,6 +120,14 @@ _STOP = set(
     "dozens hundreds thousands tens least including include includes among between what whether how why them us "
     "him me".split()
 )
+# compound heads that name a capability: actors as subjects ("air defences intercepted"), not as modifiers
+_CAPABILITIES = {"defence", "defense"}
+# group nouns that stand for the group when they modify a non-actor noun ("rebel advance")
+_ATTRIBUTIVE = {"rebel", "jihadist", "militant", "insurgent", "paramilitary", "militia", "gang", "separatist"}
+# -ing words that are adjectives before a head noun ("neighbouring states", "warring parties")
+_ING_ADJECTIVES = {"neighbouring", "neighboring", "warring", "ruling", "opposing", "governing", "leading", "visiting",
+                   "remaining", "surviving", "fleeing", "retreating", "advancing", "invading", "occupying", "striking",
+                   "besieging", "participating", "mediating", "rioting", "protesting", "incoming", "outgoing"}
 _VERBISH = set(
     "warned urged told asked met meet meets called accused ordered forced allowed helped killed kill kills killing "
     "attacked attack attacks hit struck targeted shelled bombed shot arrested detained abducted kidnapped evacuated "
@@ -211,6 +225,20 @@ def _is_cap(tok: Token) -> bool:
     return first in "aef" and "-" in t[:4] and bool(_ARTICLE_NAME.match(t))
 
 
+def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """``any(s < te and ts < e and not (s <= ts and te <= e) for ts, te in spans)`` for sorted,
+    disjoint spans: does [s, e) overlap one without containing it?"""
+    k = bisect_right(spans, (s, s))
+    if k and spans[k - 1][1] > s:
+        k -= 1  # the one span starting before s can still reach into [s, e)
+    while k < len(spans) and spans[k][0] < e:
+        ts, te = spans[k]
+        if te > s and not (s <= ts and te <= e):
+            return True
+        k += 1
+    return False
+
+
 def _sentence_start(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
@@ -229,6 +257,11 @@ class ActorFinder:
     # -- classification of a name ---------------------------------------------------------------
     def _known_actor(self, surface: str):
         return self.gaz.actors.get(surface)
+
+    def _known_name(self, word: str) -> bool:
+        """A name of its own (a registered actor, a country, a place, a demonym): not a name's part."""
+        kb = self.kb
+        return word in self.gaz.actors or word in kb.countries or word in kb.places or word in kb.demonyms
 
     def _entity_for(self, surface: str, label: str) -> str:
         entry = self.gaz.actors.get(surface)
@@ -254,8 +287,8 @@ class ActorFinder:
         i = 0
         while i < n:
             tok = tokens[i]
-            if not _is_cap(tok) or tok.text in _NOT_NAMES:
-                i += 1
+            if not (tok.is_title() or tok.text[:1] in "aef") or not _is_cap(tok) or tok.text in _NOT_NAMES:
+                i += 1  # (the first test: what _is_cap needs, without the call for most tokens)
                 continue
             j = i + 1
             dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
@@ -273,6 +306,12 @@ class ActorFinder:
                 if t.text in {"'", "’"} and t.start == tokens[j - 1].end and j + 1 < n and tokens[j + 1].start == t.end \
                         and tokens[j + 1].text[:1].isalpha():
                     j += 2  # Ta'ang, People's
+                    continue
+                if t.lower == "and" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].sent == tok.sent \
+                        and tokens[j + 1].text not in _NOT_NAMES and not self._known_name(tokens[j + 1].text) \
+                        and any(tokens[k].text in _ORG_NAME_OPENERS for k in range(i, min(j, i + 3))) \
+                        and any(tokens[k].lower in {"of", "for"} for k in range(i + 1, j)):
+                    j += 1  # "Group for the Support of Islam and Muslims", "Ministry of Foreign Affairs and Trade"
                     continue
                 if t.lower in _CONNECTORS and t.lower != "and":
                     k = j
@@ -299,8 +338,9 @@ class ActorFinder:
                         names_seen.append(m)
 
         # 2. nominal actors by head noun
+        names_taken = sorted(taken)  # disjoint (each was free when taken), so found by bisection
         for m in self._nominals(text, tokens, doc_id):
-            if any(m.start < te and ts < m.end and not (m.start <= ts and te <= m.end) for ts, te in taken):
+            if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
             inner = [o for o in out if m.start <= o.start and o.end <= m.end]
             if any(o.layer == "LOCATION" for o in inner):
@@ -312,7 +352,9 @@ class ActorFinder:
                 if o.layer == "ACTOR" and o.text in kb.demonyms:
                     out.remove(o)
             out.append(m)
-        # 3. surnames of persons named in full earlier
+        # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
+        out = _typed_by_apposition(text, out)
+        # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
             if m.layer == "ACTOR" and m.label == "PERSON" and m.mention == "NAME" and " " in m.text:
@@ -323,7 +365,69 @@ class ActorFinder:
                 if first is not None and tok.start > first.start and free(tok.start, tok.end) \
                         and not (k + 1 < n and _is_cap(tokens[k + 1])):
                     add(Match(tok.start, tok.end, tok.text, "ACTOR", "PERSON", 0.7, first.entity, "NAME"))
+        # 5. a "place" the article only ever uses as an armed group ("Kordo fighters attacked", never "in Kordo")
+        out = self._groups_not_places(text, out, doc_id)
+        # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
+        out = self._same_name_same_actor(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _groups_not_places(self, text: str, out: list[Match], doc_id: str) -> list[Match]:
+        """Gazetteers list many group names as places too (a town, a district). A one-word place
+        that the article uses with armed-group words (``X fighters``, ``X militants``, ``X claimed
+        responsibility``) and never after a locative word (``in X``, ``near X``, ``town of X``) is the
+        group: every mention becomes an ACTOR NAME ARMED_GROUP. Countries, capitals and registered
+        places keep their place/actor rules."""
+        kb = self.kb
+        candidates = {m.text for m in out if m.layer == "LOCATION" and " " not in m.text and m.text in kb.places
+                      and m.text not in kb.countries and m.text not in kb.capitals and m.text not in kb.demonyms
+                      and m.text not in self.gaz.locations}
+        groups = set()
+        for surface in candidates:
+            armed = located = 0
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
+                before = text[max(0, s0 - 30) : s0]
+                if re.search(r"\b(?:in|near|at|into|from|to|toward|towards|outside|around|across|inside|of|"
+                             r"through|throughout|reached|entered|captured|seized|besieged)\s+(?:the\s+)?$", before, re.IGNORECASE):
+                    located += 1
+                if _ARMED_AFTER.match(text, e0, e0 + 40) or _ARMED_MODIFIED.match(text, e0, e0 + 30) \
+                        or _ARMED_BEFORE.search(before):
+                    armed += 1
+            if armed and not located:
+                groups.add(surface)
+        if not groups:
+            return out
+        return [Match(m.start, m.end, m.text, "ACTOR", "ARMED_GROUP", 0.55, slug(m.text), "NAME")
+                if m.layer == "LOCATION" and m.text in groups else m for m in out]
+
+    def _same_name_same_actor(self, text: str, out: list[Match]) -> list[Match]:
+        """An unregistered name typed as a group by its context once (``Kordo gunmen``, ``the FLNX,
+        a militia``) is the same actor where its other mentions have no context (``claimed by
+        Kordo``) or only a guessed place reading (``fighters loyal to Kordo``). Registered names,
+        places and countries keep their own readings."""
+        kb = self.kb
+        typed: dict[str, Match] = {}
+        for m in out:
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.label in ("ARMED_GROUP", "MILITARY", "ORGANIZATION") \
+                    and m.text not in self.gaz.actors and not self._known_name(m.text) and m.text not in self.gaz.locations:
+                best = typed.get(m.text)
+                if best is None or m.score > best.score:
+                    typed[m.text] = m
+        if not typed:
+            return out
+        spans = {(m.start, m.end): m for m in out}
+        # a guessed place reading gives way only to strong evidence (an appositive, an organisation word)
+        result = [m for m in out if not (m.layer == "LOCATION" and m.text in typed and m.score <= 0.6
+                                         and typed[m.text].score >= 0.7)]
+        names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
+        for surface, first in typed.items():
+            for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
+                if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
+                    continue
+                if any(o.start < e0 and s0 < o.end for o in names):
+                    continue  # part of a longer name
+                result.append(Match(s0, e0, surface, "ACTOR", first.label, round(min(first.score, 0.6), 2),
+                                    first.entity, "NAME"))
+        return result
 
     def _classify_run(self, text, tokens, run: _Run, doc_id, acronyms, names_seen) -> list[Match]:
         kb, gaz = self.kb, self.gaz
@@ -466,6 +570,11 @@ class ActorFinder:
         # acronyms
         bare = surface.replace(".", "")
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
+            if names_seen and text[start - 1 : start] == "(" and text[end : end + 1] == ")" \
+                    and text[names_seen[-1].end : start] in ("(", " (") and names_seen[-1].label != "PERSON":
+                m = names_seen[-1]  # "Union for Peace and Justice (UPJ)": the acronym the text itself defines
+                acronyms.setdefault(bare, m)
+                return [Match(start, end, surface, "ACTOR", m.label, 0.75, m.entity, "NAME")]
             for m in reversed(names_seen):
                 initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
                 if initials == bare and m.label != "PERSON":
@@ -479,8 +588,7 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
-        if len(words) == 1 and not titled and surface.lower() not in kb.common and not _sentence_start_char(text, start) \
-                and _ARMED_MODIFIED.match(text, end, end + 30):
+        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
@@ -520,13 +628,13 @@ class ActorFinder:
         n = len(tokens)
         for i, tok in enumerate(tokens):
             low = tok.lower
+            if low not in self.head_forms:
+                continue  # fast path (checked first): no actor head can have this form
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
                 continue
-            if low not in self.head_forms:
-                continue  # fast path: no actor head can have this form
-            lem = low if low in HEADS else kb.lemma(low)
+            lem = _head_lemma(low, kb)
             if low == "people":
                 lem = "people"
             compound = None
@@ -536,20 +644,37 @@ class ActorFinder:
                     compound = _COMPOUND_HEADS[key]
             if lem not in HEADS and compound is None:
                 continue
+            if compound is not None and lem in _CAPABILITIES and low == lem and i + 1 < n and tokens[i + 1].sent == tok.sent \
+                    and re.fullmatch(r"[a-z]+", tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
+                    and tokens[i + 1].lower not in _VERBISH and not tokens[i + 1].lower.endswith("ed") \
+                    and tokens[i + 1].lower not in {"says", "has", "is", "was", "remains", "continues"}:
+                continue  # "air defence systems": a capability modifying a thing is no actor ("air force drones" is)
             nxt = tokens[i + 1] if i + 1 < n else None
             if nxt is not None and nxt.sent == tok.sent and (_is_cap(nxt) and not nxt.text.isupper() or nxt.lower in {"of"} and lem in {"minister", "ministry", "secretary"}):
                 if nxt.text not in _NOT_NAMES:
                     continue  # a title before a name ("spokesman Adam Yahya"), or "Ministry of ..."
             if nxt is not None and nxt.text.startswith("-"):
                 continue
+            if nxt is not None and (lem, kb.lemma(nxt.lower)) in _COMPOUND_HEADS and nxt.start == tok.end + 1:
+                continue  # the modifier of a compound head ("crew members")
             if nxt is not None and (nxt.lower in HEADS or kb.lemma(nxt.lower) in HEADS) and nxt.start == tok.end + 1 \
                     and not nxt.is_title():
                 continue  # a noun modifier of the next head ("police officers", "aid workers")
+            if lem in _ATTRIBUTIVE and low == lem and nxt is not None and nxt.sent == tok.sent \
+                    and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
+                    and _head_lemma(nxt.lower, kb) not in HEADS and not (i > 0 and _is_cap(tokens[i - 1])):
+                # like a demonym (decision 1), a group noun before a non-actor noun stands for the group:
+                # "the rebel advance", "a jihadist blockade", "militia positions"
+                entity = f"d{slug(doc_id)[:3]}_{lem}"
+                out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
+                continue
             if nxt is not None and nxt.sent == tok.sent and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
                 continue  # "humanitarian truce", "army base": a noun modifier
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
+            if compound == "GROUP" and not plural:
+                kind = "PERSON"  # "a security source", "an aid worker": one individual
             if kind is None:
                 continue
             if low in {"military", "army", "government", "police"}:
@@ -571,7 +696,7 @@ class ActorFinder:
                         break
                 if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
-                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing):
+                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES):
                     break
                 if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
@@ -583,11 +708,14 @@ class ActorFinder:
                 if _sentence_start(tokens, lo - 1) and p.is_title() and pl in kb.common and p.text not in kb.demonyms:
                     lo -= 1
                     break
-                if pl in kb.common and kb.lemma(pl) != pl and pl.endswith("s") and lo - 1 > 0:
-                    break  # a plural noun or a verb ("kills civilians")
+                if pl in kb.common and kb.lemma(pl) != pl and pl.endswith("s") and lo - 1 > 0 and not _is_cap(p) \
+                        and not (compound and lo == i):
+                    break  # a plural noun or a verb ("kills civilians"), not a name ("United Nations agencies")
                 if lo <= i - 4:
                     break
                 lo -= 1
+                if pl in _ING_ADJECTIVES:
+                    break  # the left edge: "drag neighbouring states" -> "neighbouring states"
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
             if lem in _REAL_MODIFIER and lo == i:
@@ -615,6 +743,34 @@ class ActorFinder:
         return out
 
 
+_APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
+
+
+def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
+    """Decision 2's appositive says what an unregistered name is: ``the FLNX, a militia founded
+    in ...`` makes FLNX an ARMED_GROUP, ``the peacekeeping mission, AMIKO,`` an ORGANIZATION.
+    Only guessed names (score below 0.7, not a PERSON with a title) are retyped, and every
+    mention of the same entity follows."""
+    nominals = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label in _APPOSITION_TYPES]
+    retype: dict[str, str] = {}
+    for m in out:
+        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON") \
+                or (m.label == "PERSON" and " " in m.text):
+            continue  # a full personal name is a person whatever it stands beside
+        for n in nominals:
+            after = n.start >= m.end and re.fullmatch(r",\s+(?:a|an|the)\s+", text[m.end : n.start])
+            before = n.end <= m.start and text[n.end : m.start] == ", " and text[m.end : m.end + 1] in {",", "."} \
+                and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start]) \
+                and not re.search(r"\b(?:of|for|from|with|by|to|against)\s+(?:the|its|a|an)\s+$", text[max(0, n.start - 16) : n.start])
+            if (after or before) and n.label != m.label:
+                retype[m.entity] = n.label
+                break
+    if not retype:
+        return out
+    return [Match(m.start, m.end, m.text, m.layer, retype[m.entity], 0.7, m.entity, m.mention)
+            if m.layer == "ACTOR" and m.entity in retype else m for m in out]
+
+
 _HEAD_FORMS: dict[int, frozenset] = {}
 
 
@@ -625,6 +781,7 @@ def head_forms(kb: Knowledge) -> frozenset:
         heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
+        forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
         _HEAD_FORMS[key] = frozenset(forms)
     return _HEAD_FORMS[key]
 
@@ -637,6 +794,10 @@ _ARMED_BEFORE = re.compile(r"\b(?:rebels?|rebel\s+group|militant\s+group|armed\s
 
 
 _BLOC_WORDS = {"States", "Nations", "Union", "Community"}
+# first words of "X of Y and Z" organisation names, inside which "and" does not end the name
+_ORG_NAME_OPENERS = {*_ORG_LAST, *_ORG_FIRST, "Department", "Movement", "Front", "Group", "Union", "Party", "League",
+                     "Volunteers", "Forces", "Army", "Coalition", "Alliance", "Council", "Ministry", "Committee",
+                     "Organisation", "Organization", "Association", "Federation", "Commission", "Office", "Institute"}
 _ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
@@ -651,8 +812,9 @@ def _armed_context(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_start_char(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" ")
-    return not before or before[-1] in ".!?\n“\"‘"
+    while i and text[i - 1] == " ":  # text[:i].rstrip(" ") without copying the text
+        i -= 1
+    return not i or text[i - 1] in ".!?\n“\"‘"
 
 
 def _counted(tokens: list[Token], i: int) -> bool:
@@ -669,19 +831,32 @@ def _counted(tokens: list[Token], i: int) -> bool:
     return bool(_NUMBER_WORD.fullmatch(p.text)) or p.lower in {"dozen", "hundred", "thousand", "million", "several", "few", "more"}
 
 
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
+
+
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([\w’'-]+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text[end : end + 40])
     return m.group(1) if m else ""
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    m = _PREV_WORD.search(text[max(0, start - 40) : start])
     return m.group(1) if m else ""
 
 
 def _head_lemma(word: str, kb: Knowledge) -> str:
+    """The head noun's lemma; a regular plural the lookup tables lack (``jihadists``) falls back
+    to the singular the head table knows."""
     low = word.lower()
-    return low if low in HEADS else kb.lemma(low)
+    if low in HEADS:
+        return low
+    lem = kb.lemma(low)
+    if lem not in HEADS and lem == low:
+        for suffix, repl in (("ies", "y"), ("men", "man"), ("s", "")):
+            if low.endswith(suffix) and low[: -len(suffix)] + repl in HEADS:
+                return low[: -len(suffix)] + repl
+    return lem
 
 
 def _actor_phrase_follows(text: str, end: int, kb: Knowledge) -> bool:

@@ -1,7 +1,8 @@
 """The development set as annotation documents in clean offsets, so predictions can be scored.
 
 ``../shared/devset`` holds raw "scraped" articles and two independent gold annotations (A, B)
-in *raw* offsets. Scoring a pre-annotator needs them in the clean text it reads: each raw file
+in *raw* offsets; another set in the same format may have one or more (every folder under
+``gold/`` is an annotator, and scores are the mean over them). Scoring a pre-annotator needs them in the clean text it reads: each raw file
 is cleaned with the project's cleaner and every gold span is carried through the cleaner's
 provenance (raw offset -> clean offset). A span whose characters were removed as furniture
 (a byline, a caption) has no clean counterpart and is dropped, and counted in ``dropped``.
@@ -19,9 +20,6 @@ from newscorpus.annotate import scheme
 from newscorpus.errors import InputError
 from newscorpus.fileio import read_json, sha256_text
 
-ANNOTATORS = ("A", "B")
-
-
 @dataclass
 class DevDocument:
     doc_id: str
@@ -34,6 +32,7 @@ class DevDocument:
 @dataclass
 class DevSet:
     documents: dict[str, DevDocument]
+    annotators: tuple[str, ...] = ("A", "B")  # the gold/ folders, each a complete annotation
 
     def ids(self) -> list[str]:
         return sorted(self.documents)
@@ -99,13 +98,16 @@ def load_devset(devset_dir: Path, rules_path: Path | None = None) -> DevSet:
     raw_files = sorted((devset_dir / "raw").glob("*.txt"))
     if not raw_files:
         raise InputError("no raw/*.txt files", str(devset_dir))
+    annotators = tuple(sorted(p.name for p in (devset_dir / "gold").glob("*") if p.is_dir()))
+    if not annotators:
+        raise InputError("no gold/<annotator>/ folders", str(devset_dir))
     rules = load_rules(Path(rules_path) if rules_path else DEFAULT_CLEANING_RULES)
     docs: dict[str, DevDocument] = {}
     for raw_path in raw_files:
         result = clean_file(raw_path, rules)
         raw = raw_path.read_bytes().decode("utf-8")
         doc = DevDocument(raw_path.stem, result.text, None)
-        for annotator in ANNOTATORS:
+        for annotator in annotators:
             gold_path = devset_dir / "gold" / annotator / f"{raw_path.stem}.json"
             gold = read_json(gold_path)
             mapped, dropped = map_gold(gold, raw, result.text, result.segments, file=str(gold_path))
@@ -114,7 +116,7 @@ def load_devset(devset_dir: Path, rules_path: Path | None = None) -> DevSet:
             if doc.published is None and gold.get("published"):
                 doc.published = _date(gold["published"])
         docs[doc.doc_id] = doc
-    return DevSet(docs)
+    return DevSet(docs, annotators)
 
 
 def _date(value: str) -> date | None:
@@ -129,14 +131,15 @@ def score(devset: DevSet, predictions: dict[str, dict], doc_ids: list[str]) -> d
     FIGURE value+qualifier accuracy (both right, on exact matches) and event argument P/R/F1."""
     from newscorpus.annotate.agreement import compare
 
-    per = {a: compare(devset.gold(a, doc_ids), {d: predictions[d] for d in doc_ids}) for a in ANNOTATORS}
+    annotators = devset.annotators
+    per = {a: compare(devset.gold(a, doc_ids), {d: predictions[d] for d in doc_ids}) for a in annotators}
     out: dict = {"documents": list(doc_ids), "layers": {}}
     for layer in scheme.LAYERS:
-        vals = [per[a].labelled[layer] for a in ANNOTATORS]
+        vals = [per[a].labelled[layer] for a in annotators]
         out["layers"][layer] = {k: round(sum(getattr(v, k) for v in vals) / len(vals), 4)
                                 for k in ("precision", "recall", "f1")}
     accs = []
-    for a in ANNOTATORS:
+    for a in annotators:
         agree = total = 0
         for d in doc_ids:
             pred = {(p["start"], p["end"]): p for p in predictions[d]["spans"] if p["layer"] == "FIGURE"}
@@ -148,7 +151,7 @@ def score(devset: DevSet, predictions: dict[str, dict], doc_ids: list[str]) -> d
         if total:
             accs.append(agree / total)
     out["figure_value_qualifier"] = round(sum(accs) / len(accs), 4) if accs else None
-    out["arguments"] = {k: round(sum(getattr(per[a].arguments, k) for a in ANNOTATORS) / 2, 4)
+    out["arguments"] = {k: round(sum(getattr(per[a].arguments, k) for a in annotators) / len(annotators), 4)
                         for k in ("precision", "recall", "f1")}
     out["results"] = per
     return out

@@ -86,7 +86,9 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
 _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
                     ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
                     ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK"}
-_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired"}
+_LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
+           "drops", "lobbed"}
+_IMPACT = {"fell", "landed", "landing", "slammed", "rained", "exploded", "crashed"}
 _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
                    "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
@@ -129,11 +131,17 @@ def learn_triggers(gold, *, min_precision: float = 0.5) -> dict[tuple[str, ...],
             if s.get("layer") == "EVENT" and s.get("label") in scheme.LABELS["EVENT"]:
                 votes[tuple(t.lower for t in tokenize(s["text"]))][s["label"]] += 1
     counts: Counter = Counter()
+    lengths = {len(key) for key in votes}
     for text in texts:
         low = [t.lower for t in tokenize(text)]
-        for key in votes:
-            n = len(key)
-            counts[key] += sum(1 for i in range(len(low) - n + 1) if tuple(low[i : i + n]) == key)
+        for n in lengths:  # each n-gram of the text once, not once per trigger (same counts)
+            if n == 0:
+                counts[()] += len(low) + 1
+                continue
+            for i in range(len(low) - n + 1):
+                key = tuple(low[i : i + n])
+                if key in votes:
+                    counts[key] += 1
     out = {}
     for key, v in votes.items():
         label, n = v.most_common(1)[0]
@@ -175,11 +183,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     from newscorpus.preannotate.knowledge import knowledge
 
     kb = knowledge()
+    forms = _trigger_forms(kb)
     while i < len(tokens):
         if low[i] not in firsts:
-            lemma_hit = _lemma_trigger(tokens, low, i, kb)
+            lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
                 n, label, score = lemma_hit
+                label = _relabel(tokens, low, i, label)
                 if not _skip(tokens, low, i, n):
                     start, end = tokens[i].start, tokens[i + n - 1].end
                     out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
@@ -194,6 +204,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
                 hit = (n, *lexicon[key])
                 break
         if hit is None:
+            lemma_hit = _lemma_trigger(tokens, low, i, kb)  # "ground assault": a phrase the lexicon's "ground war" shadows
+            if lemma_hit is not None and not _skip(tokens, low, i, lemma_hit[0]):
+                n, label, score = lemma_hit
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
+                i += n
+                continue
             i += 1
             continue
         n, label, score = hit
@@ -203,11 +220,41 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         start, end = tokens[i].start, tokens[i + n - 1].end
         if label == "MEETING" and low[i] == "talks":
             lo, hi = sentence_bounds(tokens, i)
-            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)):
-                label = "NEGOTIATION"
+            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) or (i and low[i - 1].endswith(("brokered", "mediated"))):
+                label = "NEGOTIATION"  # ceasefire talks, "Qatar-brokered talks": bargaining over a deal
+        label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     return out
+
+
+_ARMED_SUBJECTS = {"assailants", "attackers", "fighters", "militants", "rebels", "troops", "soldiers", "gunmen",
+                   "insurgents", "jihadists", "forces", "militiamen", "raiders", "combatants", "they"}
+_DOWNING = {"destroyed", "downed", "destroying", "downing"}
+_AIRBORNE = {"drones", "missiles", "rockets", "projectiles", "uavs", "drone", "missile", "rocket"}
+_AFTER_AIRBORNE = {",", ".", ";", "over", "in", "on", "at", "and", "that", "which", "launched", "fired", "aimed", "before",
+                   "overnight", "during", "from", "heading", "targeting", "—"}
+
+
+def _relabel(tokens: list[Token], low: list[str], i: int, label: str) -> str:
+    """Labels a trigger word takes from its neighbours: ``assailants ... fled`` is a WITHDRAWAL
+    (armed actors pulling back, not people forced from homes); ``destroyed 23 drones`` is an
+    INTERCEPTION (airborne munitions brought down), not an attack."""
+    if label == "DISPLACEMENT" and low[i] in {"fled", "flee", "fleeing"}:
+        lo, _ = sentence_bounds(tokens, i)
+        armed = [k for k in range(max(lo, i - 6), i) if low[k] in _ARMED_SUBJECTS]
+        if armed and (low[armed[-1]] != "they" or any(low[k] in _ARMED_SUBJECTS - {"they"} for k in range(max(lo, i - 8), armed[-1]))) \
+                and not any(tokens[k].text in _CLAUSE_BREAK for k in range(armed[-1], i)):
+            return "WITHDRAWAL"
+    if low[i] in _DOWNING:
+        for k in range(i + 1, min(i + 5, len(low))):
+            if low[k] in _AIRBORNE:
+                if k + 1 >= len(low) or low[k + 1] in _AFTER_AIRBORNE or not tokens[k + 1].is_word():
+                    return "INTERCEPTION"
+                break
+            if tokens[k].text in _CLAUSE_BREAK:
+                break
+    return label
 
 
 _TRIGGER_FORMS: dict[int, frozenset] = {}
@@ -218,7 +265,7 @@ def _trigger_forms(kb) -> frozenset:
     key = id(kb)
     if key not in _TRIGGER_FORMS:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
-        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | {w + "s" for w in LEMMA_TRIGGERS}
+        forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = frozenset(forms)
     return _TRIGGER_FORMS[key]
@@ -236,6 +283,10 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
     if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
+        return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
+    if word in _MUNITION_WORDS and (nxt in _IMPACT or (i and low[i - 1] in _LAUNCH)):
+        return None  # the verb next to it is the trigger
     lemma = kb.lemma(word)
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
@@ -249,6 +300,25 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     return 1, hit[0], hit[1]
 
 
+_SUBJECT_WORDS = {"it", "he", "she", "they", "who", "which", "that", "also", "often", "still", "deliberately",
+                  "repeatedly", "now", "only"}
+_TAKEN_PLACES = {"town", "towns", "village", "villages", "city", "cities", "base", "bases", "area", "areas", "territory",
+                 "airport", "port", "camp", "district", "region", "hill", "hills", "bridge", "road", "crossing", "positions",
+                 "position", "outpost", "outposts", "checkpoint", "checkpoints", "capital", "headquarters", "garrison",
+                 "province", "border", "strongholds", "stronghold", "control"}
+
+
+def _place_object(tokens: list[Token], low: list[str], j: int) -> bool:
+    """Is what follows a seizing verb a place (``seized the town``, ``seized Kassala``)?"""
+    for k in range(j, min(j + 4, len(low))):
+        if low[k] in _TAKEN_PLACES or (tokens[k].is_title() and tokens[k].is_word()):
+            return True
+        if low[k] not in {"the", "a", "an", "two", "three", "several", "key", "strategic", "nearby", "main", "military",
+                          "of", "army", "rebel", "most", "its"}:
+            return False
+    return False
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -260,6 +330,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
                 return True
     if prev == "to" and word in {"avenge"}:
         return True
+    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
+        return True  # "struck targets", "their targets": the noun; "it targets" is the verb
+    if word in {"seize", "seized", "seizes", "seizing"} and not _place_object(tokens, low, i + n):
+        return True  # "seized power", "seized weapons": no place taken, no attack
     if word in {"attack", "attacks"} and nxt in {"alert", "alerts", "helicopter", "helicopters", "dog", "dogs"}:
         return True
     if word == "fighting" and nxt in {"forces", "force", "units", "unit", "men", "fit"}:
@@ -365,16 +439,119 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and re.fullmatch(r"\s+(?:a\s+|the\s+)?", gap):
                 args.append(("PARTICIPANT", sid))
                 break
+        args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)
         seen = set()
         out[k] = [a for a in args if not (a in seen or seen.add(a))]
     return out
 
 
+# --- arguments from the event's sentence (after the local patterns above) --------------------------
+
+_PLACED = {"ATTACK", "KILLING", "INJURY", "CONFLICT", "DISPLACEMENT", "INTERCEPTION", "WITHDRAWAL", "MEETING"}
+_TIMED = _PLACED | {"NEGOTIATION", "AGREEMENT", "RELEASE", "THREAT"}
+_AGENT_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON"}
+_VICTIM_EVENTS = {"KILLING", "INJURY", "DISPLACEMENT"}
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|at|on|around|across|outside|inside|into|toward|towards|from|"
+                              r"throughout|of|over|along)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2})$", re.IGNORECASE)
+_SUBJECT_BLOCK = re.compile(r"\b(?:of|for|from|with|to|against|on|at|in|by|near|into|toward|towards|about)\s+(?:the\s+|a\s+|an\s+)?$",
+                            re.IGNORECASE)
+_PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+"
+                          r"(?:\w+ly\s+)?$")
+_CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
+
+
+_COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
+_VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
+_TARGET_GAP = re.compile(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?")
+_PARTIES = re.compile(r"\s+(?:between|with|against)\s+")
+_PARTY_GAP = re.compile(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+_CLAUSE_BOUND = re.compile(r"[;:—–“”\"()]|,\s+(?:who|which|where|when|while|but|whose|according|as|after|before|since|"
+                           r"pressing|saying|prompting|forcing|leaving|bringing|sending)\b|\b(?:said|says|told|added)\b")
+
+
+def _clause(text: str, ev, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """The stretch of the event's sentence between clause breaks (relative clauses, quotes,
+    reporting verbs, dashes), where its place and time are stated."""
+    start = sent_start
+    for m in _CLAUSE_BOUND.finditer(text, sent_start, ev.start):
+        start = m.end()
+    m = _CLAUSE_BOUND.search(text, ev.end, sent_end)
+    return start, (m.start() if m else sent_end)
+
+
+def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list[tuple[str, str]]:
+    """Arguments that news syntax places in the event's sentence: every place name after a
+    locative preposition (``in the city of X``, ``near X``) is the PLACE, the sentence's time
+    expression its TIME, the nearest subject-like actor before the trigger its AGENT (``X fired``,
+    ``X pressed on with assaults``, ``..., killing``), the people counted right after a killing or
+    displacement verb (or before its passive) the VICTIM, the actor right after an attack verb its
+    TARGET, and the parties of ``between X and Y`` / ``with X and Y`` PARTICIPANTs."""
+    args: list[tuple[str, str]] = []
+    roles = {r for r, _ in found}
+    c_start, c_end = _clause(text, ev, sent_start, sent_end)
+    if ev.label in _PLACED:
+        places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
+                  and _LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])]
+        after = [x for x in places if x[1].start >= ev.end]
+        chosen = after[:1] or places[-1:]
+        for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
+            if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
+                chosen.append(x)
+        args += [("PLACE", sid) for sid, _ in chosen]
+    if ev.label in _TIMED and "TIME" not in roles:
+        times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end]
+        if times:
+            sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
+            args.append(("TIME", sid))
+    actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
+    if ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") and "AGENT" not in roles:
+        before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
+                  and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
+                  and not _CLAUSE_STOP.search(text[a.end : ev.start]) and ev.start - a.end <= 120]
+        # the outermost of nested mentions ("Russian forces", not a name inside it)
+        before = [x for x in before if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in before)]
+        if before:
+            args.append(("AGENT", before[-1][0]))
+    if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
+        for sid, a in actors:
+            gap_after = text[ev.end : a.start] if a.start >= ev.end else None
+            if gap_after is not None and len(gap_after) <= 40 and not _VICTIM_GAP_STOP.search(gap_after) \
+                    and a.label in ("CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"):
+                args.append(("VICTIM", sid))
+                break
+            if a.end <= ev.start and _PASSIVE_GAP.match(text[a.end : ev.start]) and a.label != "STATE":
+                args.append(("VICTIM", sid))
+                break
+    if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
+        for sid, a in actors:
+            if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
+                args.append(("TARGET", sid))
+                break
+    if ev.label in ("CONFLICT", "MEETING", "NEGOTIATION", "AGREEMENT"):
+        m = _PARTIES.match(text, ev.end, ev.end + 20)
+        if m:
+            chain_end = m.end()
+            for sid, a in actors:
+                if a.start < chain_end:
+                    continue
+                gap = text[chain_end : a.start]
+                if not _PARTY_GAP.fullmatch(gap) and gap.strip():
+                    break
+                if ("PARTICIPANT", sid) not in found:
+                    args.append(("PARTICIPANT", sid))
+                chain_end = a.end
+    return args
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _sentence_end(text: str, i: int) -> int:
-    m = re.search(r"[.!?](?=\s|$)|\n", text[i:])
-    return i + m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, i)  # from i, without copying text[i:]
+    return m.start() if m else len(text)
 
 
 def _sentence_start(text: str, i: int) -> int:
-    j = max(text.rfind("\n", 0, i), max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i)) + 1)
-    return j + 1 if j >= 0 else 0
+    stop = max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i))
+    j = max(text.rfind("\n", 0, i), stop + 1 if stop >= 0 else -1)
+    return j + 1 if j >= 0 else 0  # the text's first sentence starts at 0

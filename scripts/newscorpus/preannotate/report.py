@@ -33,20 +33,24 @@ def predict(devset, resources, models=()) -> dict[str, dict]:
     return out
 
 
-def halves(devset) -> dict[str, list[str]]:
+def halves(devset, *, unseen: bool = False) -> dict[str, list[str]]:
+    """The dev set's developed-on and held-out halves and all of it; one set for ``unseen``
+    articles (none of which the rules were developed on)."""
     ids = devset.ids()
     mid = len(ids) // 2
+    if unseen:
+        return {"all (unseen)": ids}
     if mid == 0:
         return {"all": ids}
     return {f"{ids[0]}–{ids[mid - 1]} (developed on)": ids[:mid], f"{ids[mid]}–{ids[-1]} (held out)": ids[mid:],
             "all": ids}
 
 
-def scores(devset, predictions) -> dict:
+def scores(devset, predictions, *, unseen: bool = False) -> dict:
     from newscorpus.preannotate.devset import score
 
     out = {}
-    for name, ids in halves(devset).items():
+    for name, ids in halves(devset, unseen=unseen).items():
         r = score(devset, predictions, ids)
         r.pop("results")
         r.pop("documents")

@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newscorpus.preannotate.scan import finditer
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -49,18 +51,22 @@ _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|dawn|dusk|daybreak|nightfall|mid-mo
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
+    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
     ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
     ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
+    ("part_of_month", re.compile(rf"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half|first\s+week|"
+                                 rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
+    ("first_n_of_year", re.compile(r"\b[Tt]he\s+(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                   r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
     ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
-    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|at|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
+    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
     ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
@@ -74,7 +80,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
-    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|at|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?)|\b(?:noon|midday|midnight|mid-morning|mid-afternoon)\b")),
+    # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
+    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?|(?:noon|midday|midnight|mid-morning|mid-afternoon)\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
 ]
 
@@ -155,6 +162,10 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     if kind == "month_of_rel_year":
         step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
+    if kind == "part_of_month":
+        return _month_value(_MONTH_NUM[groups["mon"]], published)
+    if kind == "first_n_of_year":
+        return f"{published.year - (1 if ' last year' in groups.get('_text', '') else 0)}"
     if kind == "part_of_unit":
         unit = groups["unit"].lower()
         text = groups.get("_text", "")
@@ -224,7 +235,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
 
 
 _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
-           "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "ago": 0.75, "the_weekend": 0.7,
+           "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
            "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
@@ -234,12 +245,13 @@ _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mo
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
     "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
-    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon",
+    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
     "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
-    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",), "the_weekend": ("weekend",),
+    "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
+    "part_of_month": (" of ",), "first_n_of_year": ("months of",), "the_weekend": ("weekend",),
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
@@ -264,7 +276,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else m.span()
             groups = m.groupdict()
             mon = groups.get("mon")

@@ -53,20 +53,41 @@ _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "u.s", "jan", "feb", "mar", "ap
                   "aug", "sep", "sept", "oct", "nov", "dec", "no", "gen", "col", "lt", "sgt", "u.n"}
 
 
+# each token with the whitespace before it: offsets are running sums and no match object is made
+# per token (tokenizing is on every article's path); the tokens are those of _TOKEN.finditer
+_SCAN = re.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
+_SENTENCE_END = {".", "!", "?"}
+
+
 def tokenize(text: str) -> list[Token]:
+    # trailing whitespace holds no token (and would make the possessive \s*+ rescan it)
+    pairs = _SCAN.findall(text, 0, len(text.rstrip()))
+    if "\x00" in text:
+        lowers = [tok.lower() for _, tok in pairs]
+    else:  # one lower() for all tokens: the NUL between them keeps each token's casing context its own
+        lowers = "\x00".join([tok for _, tok in pairs]).lower().split("\x00")
     tokens: list[Token] = []
-    sent = 0
-    for m in _TOKEN.finditer(text):
-        if tokens:
-            prev = tokens[-1]
-            gap = text[prev.end : m.start()]
+    append = tokens.append
+    new = Token.__new__
+    sent = pos = 0
+    prev = ""
+    for k, (gap, tok) in enumerate(pairs):
+        start = pos + len(gap)
+        pos = start + len(tok)
+        if k:
             if "\n" in gap:
                 sent += 1
-            elif prev.text in {".", "!", "?"} and gap and m.group()[:1].isupper():
-                before = tokens[-2].lower if len(tokens) > 1 else ""
+            elif prev in _SENTENCE_END and gap and tok[:1].isupper():
+                before = lowers[k - 2] if k > 1 else ""
                 if before not in _ABBREVIATIONS and len(before) > 1:
                     sent += 1
-        tokens.append(Token(m.group(), m.start(), m.end(), len(tokens), sent))
+        t = new(Token)  # Token(...) without its __init__: lower is known already
+        t.text, t.start, t.end, t.index, t.sent, t.lower = tok, start, pos, k, sent, lowers[k]
+        first = tok[:1]
+        t._word = first.isalnum()
+        t._title = first.isupper()
+        append(t)
+        prev = tok
     return tokens
 
 

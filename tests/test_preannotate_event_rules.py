@@ -1,0 +1,51 @@
+"""EVENT trigger rules added for unseen articles: the verb next to a munition noun is the
+trigger, "targets"/"seized" only as attack verbs, armed actors that flee withdraw, downed drones
+are interceptions, brokered talks are negotiations, phrase triggers behind lexicon words.
+Sentences are invented for these tests."""
+
+import pytest
+
+from newscorpus.preannotate.events import find_events
+
+
+def events(text):
+    return [(e.text, e.label) for e in find_events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two mortar shells fell near the clinic.", [("fell", "ATTACK")]),
+    ("Rockets landed in a field outside the town.", [("landed", "ATTACK")]),
+    ("Helicopters dropped bombs on the market.", [("dropped", "ATTACK")]),
+    ("Prices fell sharply in March.", []),
+])
+def test_the_verb_beside_a_munition_noun_is_the_trigger(text, expected):
+    assert events(text) == expected
+
+
+def test_targets_as_a_noun_is_not_an_event():
+    assert events("Warplanes struck targets near the port.") == [("struck", "ATTACK")]
+    assert events("The group says it targets only soldiers.") == [("targets", "ATTACK")]
+
+
+def test_seizing_is_an_attack_only_when_a_place_is_taken():
+    assert events("The colonels seized power in 2021.") == []
+    assert events("Police seized weapons at the checkpoint.") == []
+    assert events("Rebels seized the town on Friday.") == [("seized", "ATTACK")]
+
+
+def test_armed_actors_that_flee_withdraw_and_civilians_are_displaced():
+    assert events("The gunmen fled into the forest.") == [("fled", "WITHDRAWAL")]
+    assert events("Families fled into the forest.") == [("fled", "DISPLACEMENT")]
+
+
+def test_downed_drones_are_an_interception():
+    assert events("Air defences destroyed 14 drones over the capital.") == [("destroyed", "INTERCEPTION")]
+    assert events("Troops destroyed a drone workshop.") == [("destroyed", "ATTACK")]
+
+
+def test_brokered_talks_are_a_negotiation():
+    assert events("Egypt-brokered talks resumed in Cairo.") == [("talks", "NEGOTIATION")]
+
+
+def test_phrase_trigger_starting_with_a_lexicon_word():
+    assert events("They repelled a ground assault overnight.") == [("ground assault", "ATTACK")]

@@ -1,0 +1,31 @@
+"""TIME span edges: the preposition "at" stays outside, modifiers such as "before"/"around" stay
+in, for clock times and the named times of day alike. Invented sentences."""
+
+from datetime import date
+
+import pytest
+
+from newscorpus.preannotate.times import find_times
+
+WED = date(2025, 3, 12)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Gunmen entered the village at dusk on Monday, residents said.", "dusk on Monday", "2025-03-10"),
+    ("The convoy left at 6am on Tuesday.", "6am on Tuesday", "2025-03-11"),
+    ("The shelling stopped at midnight.", "midnight", "2025-03-12"),
+    ("The bodies were buried before noon.", "before noon", "2025-03-12"),
+    ("Sirens sounded around 9pm on Sunday.", "around 9pm on Sunday", "2025-03-09"),
+])
+def test_time_span_edges(text, span, value):
+    got = [(t.text, t.value) for t in find_times(text, WED)]
+    assert got == [(span, value)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Aid deliveries fell in the first half of February.", "the first half of February", "2025-02"),
+    ("Convoys stopped at the end of January.", "the end of January", "2025-01"),
+    ("In the first six months of the year, 300 people died.", "the first six months of the year", "2025"),
+])
+def test_parts_of_a_named_month_and_of_the_year(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]
