@@ -140,11 +140,35 @@ def stale_text(doc, text):
     doc["text_sha256"] = "0" * 64
 
 
+def _review(doc, by, kind="human", at="2026-01-31T14:05:00Z"):
+    doc["annotators"] = [*doc["annotators"], {"id": "rev", "kind": kind}]
+    doc["reviewed_by"] = by
+    if at:
+        doc["reviewed_at"] = at
+
+
+def reviewed_by_a_person(doc, text):
+    _review(doc, "rev")
+
+
+def reviewer_not_an_annotator(doc, text):
+    _review(doc, "someone_else")
+
+
+def reviewer_is_a_model(doc, text):
+    _review(doc, "rev", kind="model")
+
+
+def review_time_without_reviewer(doc, text):
+    doc["reviewed_at"] = "2026-01-31T14:05:00Z"
+
+
 MUTATIONS = [dup_id, dup_quality_id, float_offset, end_beyond_text, empty_span, reversed_offsets, wrong_text, whitespace_edge,
              duplicate_span, unknown_annotator, unknown_quality_annotator, impossible_date, argument_twice, dangling_ref,
              ref_to_wrong_layer, ref_to_quality_span, unknown_entity, entity_type_mismatch, crossing_actor, nested_actor,
-             shuffled_spans, stale_text]
-HARMLESS = {nested_actor, shuffled_spans}
+             shuffled_spans, stale_text, reviewed_by_a_person, reviewer_not_an_annotator, reviewer_is_a_model,
+             review_time_without_reviewer]
+HARMLESS = {nested_actor, shuffled_spans, reviewed_by_a_person}
 
 
 def _full(doc, text, registry=REGISTRY):
@@ -167,6 +191,16 @@ def test_every_defect_is_still_reported(mutate):
         assert bool(got) == (mutate not in HARMLESS), got
         if mutate in HARMLESS:
             assert _semantically_clean(doc, text, REGISTRY)
+
+
+def test_a_review_record_names_a_person_among_the_annotators():
+    doc, text = copy.deepcopy(CORPUS[0])
+    reviewer_is_a_model(doc, text)
+    (problem,) = validate_document(doc, file="x.json", clean_text=text, registry=REGISTRY)
+    assert (problem.pointer, problem.message) == ("/reviewed_by", "reviewer 'rev' is a 'model' annotator; a review is a person's (kind 'human')")
+    doc, text = copy.deepcopy(CORPUS[0])
+    review_time_without_reviewer(doc, text)
+    assert [p.pointer for p in validate_document(doc, file="x.json", clean_text=text, registry=REGISTRY)] == ["/reviewed_at"]
 
 
 def test_random_combinations_match_the_full_pass():

@@ -141,6 +141,7 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
             spans_out.append(Problem(file, "/text_sha256", f"stale: {doc_id} was annotated on another version of its clean text (re-clean or re-annotate)", "stale"))
 
     annotator_ids = {_str(a.get("id")) for a in doc.get("annotators", []) if isinstance(a, dict)} if isinstance(doc.get("annotators"), list) else set()
+    spans_out += _review_problems(doc, file)
     text_len = len(clean_text) if clean_text is not None else 0
     layer_of: dict[str, str] = {}  # span id -> layer (QUALITY for quality spans), first occurrence
     seen_spans: dict[tuple, int] = {}
@@ -253,6 +254,23 @@ def semantic_problems(doc: dict, file: str, clean_text: str | None, registry: di
 _ROLE_LAYERS = {(role, layer) for role, (_, layer) in scheme.ROLES.items()}
 
 
+def _review_problems(doc: dict, file: str) -> list[Problem]:
+    """A review record names a person among the document's annotators, and has a time only with a reviewer."""
+    by, at = doc.get("reviewed_by"), doc.get("reviewed_at")
+    if at is not None and by is None:
+        return [Problem(file, "/reviewed_at", "reviewed_at without reviewed_by: say who reviewed", "review")]
+    if type(by) is not str:  # absent, or wrongly typed: the schema reports that
+        return []
+    kinds = {a.get("id"): a.get("kind") for a in doc.get("annotators") or [] if isinstance(a, dict)} \
+        if isinstance(doc.get("annotators"), list) else {}
+    if by not in kinds:
+        return [Problem(file, "/reviewed_by", f"reviewer {by!r} is not in the document's annotators", "review")]
+    if kinds[by] != "human":
+        return [Problem(file, "/reviewed_by", f"reviewer {by!r} is a {kinds[by]!r} annotator; a review is a person's "
+                        "(kind 'human')", "review")]
+    return []
+
+
 def _semantically_clean(doc: dict, clean_text: str, registry: dict | None) -> bool:
     """True only when ``semantic_problems`` would find nothing, for a document the schema passed.
 
@@ -263,6 +281,8 @@ def _semantically_clean(doc: dict, clean_text: str, registry: dict | None) -> bo
     semantic pass; anything found sends the document to ``semantic_problems``, which words it.
     """
     if doc["text_sha256"] != sha256_text(clean_text):
+        return False
+    if ("reviewed_by" in doc or "reviewed_at" in doc) and _review_problems(doc, ""):
         return False
     spans = doc["spans"]
     quality = doc.get("quality") or ()

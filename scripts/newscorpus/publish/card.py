@@ -29,7 +29,6 @@ from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-MACHINE_KINDS = {"model", "llm"}  # annotators[].kind values that are not a person
 
 
 # ---- facts about the release: plain aggregated data, never rows -------------------------------
@@ -54,11 +53,12 @@ def doc_facts(doc: Document, annotation: dict) -> DocFacts:
 
 
 def human_review(fact: DocFacts) -> bool:
-    """Reviewed by a person: ``reviewed_by`` names an annotator who is not a model or an LLM."""
+    """Reviewed by a person: ``reviewed_by`` names an annotator of kind ``human`` (validate
+    refuses any other review record, so a model, an LLM or a program never counts)."""
     if fact.reviewed_by is None:
         return False
     kinds = {a.get("id"): a.get("kind") for a in fact.annotators}
-    return kinds.get(fact.reviewed_by) not in MACHINE_KINDS
+    return kinds.get(fact.reviewed_by) == "human"
 
 
 class ReleaseFacts:
