@@ -8,6 +8,7 @@ Sentence boundaries are approximated from ``.``/``!``/``?``/newlines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
@@ -113,6 +114,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same few words many times per article
 def lemma(word: str) -> str:
     """Lowercase singular of a (possibly plural) noun, for figure units."""
     w = word.lower().replace("’", "'")
@@ -132,6 +134,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def looks_plural(word: str) -> bool:
     w = word.lower().replace("’", "'")
     if w in _IRREGULAR and w not in {"staff", "km"}:
