@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -276,20 +276,29 @@ class ActorFinder:
         n = len(tokens)
 
         def free(s, e):
-            return not any(s < te and ts < e for ts, te in taken)
+            # taken spans are disjoint (each was free when taken) and non-empty, so sorted by start
+            # their ends are sorted too: only the first one ending after s can start before e
+            k = bisect_right(taken_ends, s)
+            return k == len(taken) or taken[k][0] >= e
 
         def add(m: Match):
             out.append(m)
-            taken.append((m.start, m.end))
+            k = bisect_right(taken, (m.start, m.end))
+            taken.insert(k, (m.start, m.end))
+            taken_ends.insert(k, m.end)
 
-        # 1. capitalised runs
+        taken_ends: list[int] = []
+        # 1. capitalised runs, from the tokens that can open one (found in one pass)
+        opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
+                 and t.text not in _NOT_NAMES]
         runs: list[_Run] = []
         i = 0
-        while i < n:
+        while True:
+            c = bisect_left(opens, i)
+            if c == len(opens):
+                break
+            i = opens[c]
             tok = tokens[i]
-            if not (tok.is_title() or tok.text[:1] in "aef") or not _is_cap(tok) or tok.text in _NOT_NAMES:
-                i += 1  # (the first test: what _is_cap needs, without the call for most tokens)
-                continue
             j = i + 1
             dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
             if dotted:
@@ -338,7 +347,7 @@ class ActorFinder:
                         names_seen.append(m)
 
         # 2. nominal actors by head noun
-        names_taken = sorted(taken)  # disjoint (each was free when taken), so found by bisection
+        names_taken = list(taken)  # disjoint (each was free when taken) and kept sorted, so found by bisection
         for m in self._nominals(text, tokens, doc_id):
             if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
@@ -626,10 +635,10 @@ class ActorFinder:
         kb = self.kb
         out = []
         n = len(tokens)
-        for i, tok in enumerate(tokens):
+        forms = self.head_forms
+        for i in [k for k, t in enumerate(tokens) if t.lower in forms]:  # only forms an actor head can have
+            tok = tokens[i]
             low = tok.lower
-            if low not in self.head_forms:
-                continue  # fast path (checked first): no actor head can have this form
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
