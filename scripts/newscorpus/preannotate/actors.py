@@ -504,7 +504,6 @@ class ActorFinder:
         kb, gaz = self.kb, self.gaz
         words = surface.split()
         nxt = _next_word(text, end)
-        prev = _prev_word(text, start)
         # registry / learned actors
         entry = gaz.actors.get(surface)
         if entry is not None and surface not in kb.countries:
@@ -601,6 +600,7 @@ class ActorFinder:
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
+        prev = _prev_word(text, start)  # (only the rules from here read it)
         if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
