@@ -214,6 +214,8 @@ def slug(text: str) -> str:
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
@@ -351,7 +353,8 @@ class ActorFinder:
         for m in self._nominals(text, tokens, doc_id):
             if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
-            inner = [o for o in out if m.start <= o.start and o.end <= m.end]
+            ms, me = m.start, m.end
+            inner = [o for o in out if ms <= o.start and o.end <= me]
             if any(o.layer == "LOCATION" for o in inner):
                 continue
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
@@ -654,7 +657,7 @@ class ActorFinder:
             if lem not in HEADS and compound is None:
                 continue
             if compound is not None and lem in _CAPABILITIES and low == lem and i + 1 < n and tokens[i + 1].sent == tok.sent \
-                    and re.fullmatch(r"[a-z]+", tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
+                    and _LOWER_WORD.fullmatch(tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
                     and tokens[i + 1].lower not in _VERBISH and not tokens[i + 1].lower.endswith("ed") \
                     and tokens[i + 1].lower not in {"says", "has", "is", "was", "remains", "continues"}:
                 continue  # "air defence systems": a capability modifying a thing is no actor ("air force drones" is)
@@ -670,14 +673,14 @@ class ActorFinder:
                     and not nxt.is_title():
                 continue  # a noun modifier of the next head ("police officers", "aid workers")
             if lem in _ATTRIBUTIVE and low == lem and nxt is not None and nxt.sent == tok.sent \
-                    and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
+                    and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
                     and _head_lemma(nxt.lower, kb) not in HEADS and not (i > 0 and _is_cap(tokens[i - 1])):
                 # like a demonym (decision 1), a group noun before a non-actor noun stands for the group:
                 # "the rebel advance", "a jihadist blockade", "militia positions"
                 entity = f"d{slug(doc_id)[:3]}_{lem}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
                 continue
-            if nxt is not None and nxt.sent == tok.sent and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP \
+            if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
                 continue  # "humanitarian truce", "army base": a noun modifier
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
@@ -697,11 +700,11 @@ class ActorFinder:
                 pl = p.lower
                 if pl in _STOP and pl not in {"wounded", "injured", "killed"}:
                     break
-                if re.fullmatch(r"[\d.,]+", p.text) or p.text.isdigit():
+                if _DIGITS_DOTS_COMMAS.fullmatch(p.text) or p.text.isdigit():
                     break
                 if pl in {"wounded", "injured", "killed", "dead"}:
                     before = tokens[lo - 2] if lo >= 2 else None
-                    if before is None or not (re.fullmatch(r"[\d.,]+", before.text) or before.lower in {"the", "a", "an", "of", "some", "more", "than", "least", "dozens", "hundreds", "thousands"}):
+                    if before is None or not (_DIGITS_DOTS_COMMAS.fullmatch(before.text) or before.lower in {"the", "a", "an", "of", "some", "more", "than", "least", "dozens", "hundreds", "thousands"}):
                         break
                 if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
@@ -746,7 +749,7 @@ class ActorFinder:
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
         for i, tok in enumerate(tokens[1:-1], start=1):
             if tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
-                    and (not re.fullmatch(r"[a-z]+", tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
+                    and (not _LOWER_WORD.fullmatch(tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out

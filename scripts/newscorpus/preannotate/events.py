@@ -366,6 +366,12 @@ _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early
 _QTY_AFTER = re.compile(r"^\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?$")
 _QTY_BEFORE = re.compile(r"^\s*(?:(?:who|that|which)\s+)?(?:have|has|had|were|was|are|is)\s+(?:also\s+)?(?:been\s+)?$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
+_PUNCT_STOP = re.compile(r"[,;.]")
+_PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
+_VICTIM_AFTER_KILLING = re.compile(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}")
+_TARGET_AFTER_ATTACK = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
+_PARTICIPANT_AFTER = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?")
+_PARTICIPANT_AFTER_MET = re.compile(r"\s+(?:a\s+|the\s+)?")
 
 
 def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> dict[int, list[tuple[str, str]]]:
@@ -405,19 +411,19 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                         args.append(("QUANTITY", sid2))
         # PLACE: "strike in southern Lebanon"
         for sid, loc in by_layer["LOCATION"]:
-            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not re.search(r"[,;.]", text[ev.end : loc.start]):
+            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not _PUNCT_STOP.search(text[ev.end : loc.start]):
                 args.append(("PLACE", sid))
                 break
         # TIME: "strike ... on Wednesday"
         for sid, t in by_layer["TIME"]:
-            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not re.search(r"[,;.“”]", text[ev.end : t.start]):
+            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not _PUNCT_QUOTE_STOP.search(text[ev.end : t.start]):
                 args.append(("TIME", sid))
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
+        verb_like = ev.text.lower() in _AGENTIVE_VERBS
         for sid, a in by_layer["ACTOR"]:
             if a.end <= ev.start and a.start >= sent_start:
                 gap = text[a.end : ev.start]
-                verb_like = ev.text.lower() in _AGENTIVE_VERBS
                 if verb_like and _AGENT_GAP.match(gap):
                     args.append(("AGENT", sid))
                 elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")):
@@ -427,16 +433,16 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             if a.start < ev.end or a.start >= sent_end:
                 continue
             gap = text[ev.end : a.start]
-            if ev.label == "KILLING" and re.fullmatch(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}", gap) and a.label == "PERSON":
+            if ev.label == "KILLING" and _VICTIM_AFTER_KILLING.fullmatch(gap) and a.label == "PERSON":
                 args.append(("VICTIM", sid))
                 break
-            if ev.label == "ATTACK" and re.fullmatch(r"\s+(?:on|against)\s+(?:the\s+)?", gap):
+            if ev.label == "ATTACK" and _TARGET_AFTER_ATTACK.fullmatch(gap):
                 args.append(("TARGET", sid))
                 break
-            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and re.fullmatch(r"\s+(?:with|between)\s+(?:the\s+)?", gap):
+            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and _PARTICIPANT_AFTER.fullmatch(gap):
                 args.append(("PARTICIPANT", sid))
                 break
-            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and re.fullmatch(r"\s+(?:a\s+|the\s+)?", gap):
+            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and _PARTICIPANT_AFTER_MET.fullmatch(gap):
                 args.append(("PARTICIPANT", sid))
                 break
         args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)
