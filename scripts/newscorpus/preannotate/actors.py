@@ -639,7 +639,8 @@ class ActorFinder:
         out = []
         n = len(tokens)
         forms = self.head_forms
-        for i in [k for k, t in enumerate(tokens) if t.lower in forms]:  # only forms an actor head can have
+        candidates = [k for k, t in enumerate(tokens) if t.lower in forms]  # only forms an actor head can have
+        for i in candidates:
             tok = tokens[i]
             low = tok.lower
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
@@ -747,8 +748,9 @@ class ActorFinder:
             score = 0.6 if lo < i or plural else 0.5
             entity = f"d{slug(doc_id)[:3]}_{slug(text[start:end])}"
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
-        for i, tok in enumerate(tokens[1:-1], start=1):
-            if tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
+        for i in candidates:  # (head_forms holds these four words)
+            tok = tokens[i]
+            if 0 < i < n - 1 and tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
                     and (not _LOWER_WORD.fullmatch(tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
