@@ -16,6 +16,7 @@ Realis comes from the nearest cue in the few words before the trigger: negation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ _AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hos
                    "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
 _PURPOSE = [("in", "response", "to"), ("in", "retaliation", "for"), ("in", "retaliation"), ("in", "revenge", "for"),
             ("in", "response")]
+_PURPOSE_WORDS = {w for phrase in _PURPOSE for w in phrase}  # a trigger outside these is in no purpose phrase
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
 
     kb = knowledge()
     forms = _trigger_forms(kb)
-    while i < len(tokens):
+    # only a lexicon entry's first word or a trigger lemma's form can start an event: jump between them
+    starts = [k for k, w in enumerate(low) if w in firsts or w in forms]
+    while True:
+        c = bisect_left(starts, i)
+        if c == len(starts):
+            break
+        i = starts[c]
         if low[i] not in firsts:
             lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
@@ -323,11 +331,12 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
     nxt = low[i + n] if i + n < len(low) else ""
-    for phrase in _PURPOSE:  # in response to / in retaliation for: a purpose, not an event
-        k = len(phrase)
-        for off in range(k):
-            if tuple(low[i - off : i - off + k]) == phrase and phrase[off] == word:
-                return True
+    if word in _PURPOSE_WORDS:
+        for phrase in _PURPOSE:  # in response to / in retaliation for: a purpose, not an event
+            k = len(phrase)
+            for off in range(k):
+                if phrase[off] == word and tuple(low[i - off : i - off + k]) == phrase:
+                    return True
     if prev == "to" and word in {"avenge"}:
         return True
     if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
