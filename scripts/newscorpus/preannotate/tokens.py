@@ -75,16 +75,16 @@ def tokenize(text: str) -> list[Token]:
     for k, (gap, tok) in enumerate(pairs):
         start = pos + len(gap)
         pos = start + len(tok)
-        if k:
+        first = tok[0]  # (a token is never empty)
+        if gap and k:  # (no gap: no boundary)
             if "\n" in gap:
                 sent += 1
-            elif prev in _SENTENCE_END and gap and tok[:1].isupper():
+            elif prev in _SENTENCE_END and first.isupper():
                 before = lowers[k - 2] if k > 1 else ""
                 if before not in _ABBREVIATIONS and len(before) > 1:
                     sent += 1
         t = new(Token)  # Token(...) without its __init__: lower is known already
         t.text, t.start, t.end, t.index, t.sent, t.lower = tok, start, pos, k, sent, lowers[k]
-        first = tok[:1]
         t._word = first.isalnum()
         t._title = first.isupper()
         append(t)
