@@ -8,6 +8,7 @@ Sentence boundaries are approximated from ``.``/``!``/``?``/newlines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _TOKEN = re.compile(
@@ -92,16 +93,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _sent_of(token: Token) -> int:
+    return token.sent
+
+
 def sentence_bounds(tokens: list[Token], i: int) -> tuple[int, int]:
-    """Index range [lo, hi) of the tokens in token i's sentence."""
+    """Index range [lo, hi) of the tokens in token i's sentence. By bisection: sentence numbers
+    never decrease along ``tokenize``'s tokens."""
     s = tokens[i].sent
-    lo = i
-    while lo > 0 and tokens[lo - 1].sent == s:
-        lo -= 1
-    hi = i + 1
-    while hi < len(tokens) and tokens[hi].sent == s:
-        hi += 1
-    return lo, hi
+    return bisect_left(tokens, s, 0, i, key=_sent_of), bisect_right(tokens, s, i + 1, len(tokens), key=_sent_of)
 
 
 _IRREGULAR = {
