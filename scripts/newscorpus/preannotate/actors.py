@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,6 +214,8 @@ def slug(text: str) -> str:
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
@@ -276,20 +278,29 @@ class ActorFinder:
         n = len(tokens)
 
         def free(s, e):
-            return not any(s < te and ts < e for ts, te in taken)
+            # taken spans are disjoint (each was free when taken) and non-empty, so sorted by start
+            # their ends are sorted too: only the first one ending after s can start before e
+            k = bisect_right(taken_ends, s)
+            return k == len(taken) or taken[k][0] >= e
 
         def add(m: Match):
             out.append(m)
-            taken.append((m.start, m.end))
+            k = bisect_right(taken, (m.start, m.end))
+            taken.insert(k, (m.start, m.end))
+            taken_ends.insert(k, m.end)
 
-        # 1. capitalised runs
+        taken_ends: list[int] = []
+        # 1. capitalised runs, from the tokens that can open one (found in one pass)
+        opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
+                 and t.text not in _NOT_NAMES]
         runs: list[_Run] = []
         i = 0
-        while i < n:
+        while True:
+            c = bisect_left(opens, i)
+            if c == len(opens):
+                break
+            i = opens[c]
             tok = tokens[i]
-            if not (tok.is_title() or tok.text[:1] in "aef") or not _is_cap(tok) or tok.text in _NOT_NAMES:
-                i += 1  # (the first test: what _is_cap needs, without the call for most tokens)
-                continue
             j = i + 1
             dotted = text[tok.start + 1 : tok.start + 2] == "." and _DOTTED.match(text, tok.start)
             if dotted:
@@ -338,11 +349,12 @@ class ActorFinder:
                         names_seen.append(m)
 
         # 2. nominal actors by head noun
-        names_taken = sorted(taken)  # disjoint (each was free when taken), so found by bisection
+        names_taken = list(taken)  # disjoint (each was free when taken) and kept sorted, so found by bisection
         for m in self._nominals(text, tokens, doc_id):
             if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
-            inner = [o for o in out if m.start <= o.start and o.end <= m.end]
+            ms, me = m.start, m.end
+            inner = [o for o in out if ms <= o.start and o.end <= me]
             if any(o.layer == "LOCATION" for o in inner):
                 continue
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
@@ -495,7 +507,6 @@ class ActorFinder:
         kb, gaz = self.kb, self.gaz
         words = surface.split()
         nxt = _next_word(text, end)
-        prev = _prev_word(text, start)
         # registry / learned actors
         entry = gaz.actors.get(surface)
         if entry is not None and surface not in kb.countries:
@@ -592,6 +603,7 @@ class ActorFinder:
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if affix:
             return []
+        prev = _prev_word(text, start)  # (only the rules from here read it)
         if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
@@ -626,10 +638,11 @@ class ActorFinder:
         kb = self.kb
         out = []
         n = len(tokens)
-        for i, tok in enumerate(tokens):
+        forms = self.head_forms
+        candidates = [k for k, t in enumerate(tokens) if t.lower in forms]  # only forms an actor head can have
+        for i in candidates:
+            tok = tokens[i]
             low = tok.lower
-            if low not in self.head_forms:
-                continue  # fast path (checked first): no actor head can have this form
             if not tok.is_word() or (tok.is_title() and not _sentence_start(tokens, i) and not low in {"army", "military"}):
                 continue
             if tok.text.isupper() and len(tok.text) > 1:
@@ -645,7 +658,7 @@ class ActorFinder:
             if lem not in HEADS and compound is None:
                 continue
             if compound is not None and lem in _CAPABILITIES and low == lem and i + 1 < n and tokens[i + 1].sent == tok.sent \
-                    and re.fullmatch(r"[a-z]+", tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
+                    and _LOWER_WORD.fullmatch(tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
                     and tokens[i + 1].lower not in _VERBISH and not tokens[i + 1].lower.endswith("ed") \
                     and tokens[i + 1].lower not in {"says", "has", "is", "was", "remains", "continues"}:
                 continue  # "air defence systems": a capability modifying a thing is no actor ("air force drones" is)
@@ -661,14 +674,14 @@ class ActorFinder:
                     and not nxt.is_title():
                 continue  # a noun modifier of the next head ("police officers", "aid workers")
             if lem in _ATTRIBUTIVE and low == lem and nxt is not None and nxt.sent == tok.sent \
-                    and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
+                    and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
                     and _head_lemma(nxt.lower, kb) not in HEADS and not (i > 0 and _is_cap(tokens[i - 1])):
                 # like a demonym (decision 1), a group noun before a non-actor noun stands for the group:
                 # "the rebel advance", "a jihadist blockade", "militia positions"
                 entity = f"d{slug(doc_id)[:3]}_{lem}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
                 continue
-            if nxt is not None and nxt.sent == tok.sent and re.fullmatch(r"[a-z]+", nxt.text) and nxt.lower not in _STOP \
+            if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
                 continue  # "humanitarian truce", "army base": a noun modifier
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
@@ -688,11 +701,11 @@ class ActorFinder:
                 pl = p.lower
                 if pl in _STOP and pl not in {"wounded", "injured", "killed"}:
                     break
-                if re.fullmatch(r"[\d.,]+", p.text) or p.text.isdigit():
+                if _DIGITS_DOTS_COMMAS.fullmatch(p.text) or p.text.isdigit():
                     break
                 if pl in {"wounded", "injured", "killed", "dead"}:
                     before = tokens[lo - 2] if lo >= 2 else None
-                    if before is None or not (re.fullmatch(r"[\d.,]+", before.text) or before.lower in {"the", "a", "an", "of", "some", "more", "than", "least", "dozens", "hundreds", "thousands"}):
+                    if before is None or not (_DIGITS_DOTS_COMMAS.fullmatch(before.text) or before.lower in {"the", "a", "an", "of", "some", "more", "than", "least", "dozens", "hundreds", "thousands"}):
                         break
                 if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
@@ -735,9 +748,10 @@ class ActorFinder:
             score = 0.6 if lo < i or plural else 0.5
             entity = f"d{slug(doc_id)[:3]}_{slug(text[start:end])}"
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
-        for i, tok in enumerate(tokens[1:-1], start=1):
-            if tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
-                    and (not re.fullmatch(r"[a-z]+", tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
+        for i in candidates:  # (head_forms holds these four words)
+            tok = tokens[i]
+            if 0 < i < n - 1 and tok.lower in {"dead", "wounded", "injured", "displaced"} and tokens[i - 1].lower == "the" \
+                    and (not _LOWER_WORD.fullmatch(tokens[i + 1].text) or tokens[i + 1].lower in _STOP):
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out

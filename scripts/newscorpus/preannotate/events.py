@@ -16,6 +16,7 @@ Realis comes from the nearest cue in the few words before the trigger: negation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -107,6 +108,7 @@ _AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hos
                    "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
 _PURPOSE = [("in", "response", "to"), ("in", "retaliation", "for"), ("in", "retaliation"), ("in", "revenge", "for"),
             ("in", "response")]
+_PURPOSE_WORDS = {w for phrase in _PURPOSE for w in phrase}  # a trigger outside these is in no purpose phrase
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,13 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
 
     kb = knowledge()
     forms = _trigger_forms(kb)
-    while i < len(tokens):
+    # only a lexicon entry's first word or a trigger lemma's form can start an event: jump between them
+    starts = [k for k, w in enumerate(low) if w in firsts or w in forms]
+    while True:
+        c = bisect_left(starts, i)
+        if c == len(starts):
+            break
+        i = starts[c]
         if low[i] not in firsts:
             lemma_hit = _lemma_trigger(tokens, low, i, kb) if low[i] in forms else None  # (its first test, hoisted)
             if lemma_hit is not None:
@@ -323,11 +331,12 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
     nxt = low[i + n] if i + n < len(low) else ""
-    for phrase in _PURPOSE:  # in response to / in retaliation for: a purpose, not an event
-        k = len(phrase)
-        for off in range(k):
-            if tuple(low[i - off : i - off + k]) == phrase and phrase[off] == word:
-                return True
+    if word in _PURPOSE_WORDS:
+        for phrase in _PURPOSE:  # in response to / in retaliation for: a purpose, not an event
+            k = len(phrase)
+            for off in range(k):
+                if phrase[off] == word and tuple(low[i - off : i - off + k]) == phrase:
+                    return True
     if prev == "to" and word in {"avenge"}:
         return True
     if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
@@ -366,6 +375,12 @@ _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early
 _QTY_AFTER = re.compile(r"^\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?$")
 _QTY_BEFORE = re.compile(r"^\s*(?:(?:who|that|which)\s+)?(?:have|has|had|were|was|are|is)\s+(?:also\s+)?(?:been\s+)?$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
+_PUNCT_STOP = re.compile(r"[,;.]")
+_PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
+_VICTIM_AFTER_KILLING = re.compile(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}")
+_TARGET_AFTER_ATTACK = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
+_PARTICIPANT_AFTER = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?")
+_PARTICIPANT_AFTER_MET = re.compile(r"\s+(?:a\s+|the\s+)?")
 
 
 def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> dict[int, list[tuple[str, str]]]:
@@ -405,19 +420,19 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                         args.append(("QUANTITY", sid2))
         # PLACE: "strike in southern Lebanon"
         for sid, loc in by_layer["LOCATION"]:
-            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not re.search(r"[,;.]", text[ev.end : loc.start]):
+            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not _PUNCT_STOP.search(text[ev.end : loc.start]):
                 args.append(("PLACE", sid))
                 break
         # TIME: "strike ... on Wednesday"
         for sid, t in by_layer["TIME"]:
-            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not re.search(r"[,;.“”]", text[ev.end : t.start]):
+            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not _PUNCT_QUOTE_STOP.search(text[ev.end : t.start]):
                 args.append(("TIME", sid))
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
+        verb_like = ev.text.lower() in _AGENTIVE_VERBS
         for sid, a in by_layer["ACTOR"]:
             if a.end <= ev.start and a.start >= sent_start:
                 gap = text[a.end : ev.start]
-                verb_like = ev.text.lower() in _AGENTIVE_VERBS
                 if verb_like and _AGENT_GAP.match(gap):
                     args.append(("AGENT", sid))
                 elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")):
@@ -427,16 +442,16 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             if a.start < ev.end or a.start >= sent_end:
                 continue
             gap = text[ev.end : a.start]
-            if ev.label == "KILLING" and re.fullmatch(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}", gap) and a.label == "PERSON":
+            if ev.label == "KILLING" and _VICTIM_AFTER_KILLING.fullmatch(gap) and a.label == "PERSON":
                 args.append(("VICTIM", sid))
                 break
-            if ev.label == "ATTACK" and re.fullmatch(r"\s+(?:on|against)\s+(?:the\s+)?", gap):
+            if ev.label == "ATTACK" and _TARGET_AFTER_ATTACK.fullmatch(gap):
                 args.append(("TARGET", sid))
                 break
-            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and re.fullmatch(r"\s+(?:with|between)\s+(?:the\s+)?", gap):
+            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and _PARTICIPANT_AFTER.fullmatch(gap):
                 args.append(("PARTICIPANT", sid))
                 break
-            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and re.fullmatch(r"\s+(?:a\s+|the\s+)?", gap):
+            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and _PARTICIPANT_AFTER_MET.fullmatch(gap):
                 args.append(("PARTICIPANT", sid))
                 break
         args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)

@@ -16,7 +16,9 @@ amounts are OTHER figures with unit ``dollar``/``euro``/``pound``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -408,13 +410,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     """Every figure in ``text``, in order, non-overlapping."""
     tokens = tokens if tokens is not None else tokenize(text)
     found: list[tuple[int, int, _Number, str, int]] = []  # (lo tok, hi tok, number, qualifier, head tok)
+    # the tokens a number can start with, found in one pass; the loop jumps from one to the next
+    starts = [k for k, t in enumerate(tokens) if _can_start_number(t.lower)]
     i = 0
-    while i < len(tokens):
+    while True:
+        c = bisect_left(starts, i)  # (from the start: the loop never has to move forward only)
+        if c == len(starts):
+            break
+        i = starts[c]
         tok = tokens[i]
-        if not (tok.text[:1].isdigit() or tok.lower in _NUMBER_STARTS
-                or not tok.lower.isalpha() and _FIRST_PART.match(tok.lower).group() in _NUMBER_STARTS):  # (an all-letter word is its own first part)
-            i += 1  # fast path: nothing a number can start with
-            continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
             i += 1
@@ -553,6 +557,14 @@ _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today
 _FIRST_PART = re.compile(r"[^-‐‑–]*")
 _NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
     "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen"}
+
+
+@lru_cache(maxsize=65536)
+def _can_start_number(low: str) -> bool:
+    """Can a token with this lowercase form start a number? (a digit, a number word, or a
+    hyphenated word whose first part is one; an all-letter word is its own first part)"""
+    return low[:1].isdigit() or low in _NUMBER_STARTS or (
+        not low.isalpha() and _FIRST_PART.match(low).group() in _NUMBER_STARTS)
 
 
 def _range_end(tokens: list[Token], lo: int, num: _Number):

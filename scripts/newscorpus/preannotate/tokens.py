@@ -8,6 +8,8 @@ Sentence boundaries are approximated from ``.``/``!``/``?``/newlines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
@@ -74,16 +76,16 @@ def tokenize(text: str) -> list[Token]:
     for k, (gap, tok) in enumerate(pairs):
         start = pos + len(gap)
         pos = start + len(tok)
-        if k:
+        first = tok[0]  # (a token is never empty)
+        if gap and k:  # (no gap: no boundary)
             if "\n" in gap:
                 sent += 1
-            elif prev in _SENTENCE_END and gap and tok[:1].isupper():
+            elif prev in _SENTENCE_END and first.isupper():
                 before = lowers[k - 2] if k > 1 else ""
                 if before not in _ABBREVIATIONS and len(before) > 1:
                     sent += 1
         t = new(Token)  # Token(...) without its __init__: lower is known already
         t.text, t.start, t.end, t.index, t.sent, t.lower = tok, start, pos, k, sent, lowers[k]
-        first = tok[:1]
         t._word = first.isalnum()
         t._title = first.isupper()
         append(t)
@@ -91,16 +93,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+def _sent_of(token: Token) -> int:
+    return token.sent
+
+
 def sentence_bounds(tokens: list[Token], i: int) -> tuple[int, int]:
-    """Index range [lo, hi) of the tokens in token i's sentence."""
+    """Index range [lo, hi) of the tokens in token i's sentence. By bisection: sentence numbers
+    never decrease along ``tokenize``'s tokens."""
     s = tokens[i].sent
-    lo = i
-    while lo > 0 and tokens[lo - 1].sent == s:
-        lo -= 1
-    hi = i + 1
-    while hi < len(tokens) and tokens[hi].sent == s:
-        hi += 1
-    return lo, hi
+    return bisect_left(tokens, s, 0, i, key=_sent_of), bisect_right(tokens, s, i + 1, len(tokens), key=_sent_of)
 
 
 _IRREGULAR = {
@@ -113,6 +114,7 @@ _IRREGULAR = {
 }
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same few words many times per article
 def lemma(word: str) -> str:
     """Lowercase singular of a (possibly plural) noun, for figure units."""
     w = word.lower().replace("’", "'")
@@ -132,6 +134,7 @@ def lemma(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def looks_plural(word: str) -> bool:
     w = word.lower().replace("’", "'")
     if w in _IRREGULAR and w not in {"staff", "km"}:
