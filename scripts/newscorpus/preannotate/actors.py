@@ -785,19 +785,19 @@ def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
             if m.layer == "ACTOR" and m.entity in retype else m for m in out]
 
 
-_HEAD_FORMS: dict[int, frozenset] = {}
+_HEAD_FORMS: dict[int, tuple[object, frozenset]] = {}  # id(kb) -> (kb, forms): holding kb keeps its id unique
 
 
 def head_forms(kb: Knowledge) -> frozenset:
     """Every lowercase word whose lemma is an actor head (computed once per knowledge object)."""
     key = id(kb)
-    if key not in _HEAD_FORMS:
+    if _HEAD_FORMS.get(key, (None,))[0] is not kb:
         heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
         forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
-        _HEAD_FORMS[key] = frozenset(forms)
-    return _HEAD_FORMS[key]
+        _HEAD_FORMS[key] = (kb, frozenset(forms))
+    return _HEAD_FORMS[key][1]
 
 
 _ARMED_AFTER = re.compile(r"(?:[-‐‑]\w+)?\s+(?:rebels?|fighters?|militants?|militias?|militiamen|gunmen|jihadists?|"

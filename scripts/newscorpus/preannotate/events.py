@@ -265,18 +265,18 @@ def _relabel(tokens: list[Token], low: list[str], i: int, label: str) -> str:
     return label
 
 
-_TRIGGER_FORMS: dict[int, frozenset] = {}
+_TRIGGER_FORMS: dict[int, tuple[object, frozenset]] = {}  # id(kb) -> (kb, forms): holding kb keeps its id unique
 
 
 def _trigger_forms(kb) -> frozenset:
     """Every lowercase word that can start a lemma or phrase trigger (computed once)."""
     key = id(kb)
-    if key not in _TRIGGER_FORMS:
+    if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
-        _TRIGGER_FORMS[key] = frozenset(forms)
-    return _TRIGGER_FORMS[key]
+        _TRIGGER_FORMS[key] = (kb, frozenset(forms))
+    return _TRIGGER_FORMS[key][1]
 
 
 def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
