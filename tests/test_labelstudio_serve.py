@@ -71,8 +71,8 @@ def test_a_busy_port_is_an_error_at_once(tmp_path):
 def test_sigterm_during_the_start_stops_every_process(tmp_path):
     process = serve(tmp_path, "--data-dir", str(tmp_path / "data"))  # a new data folder: minutes of migrations
     try:
-        out = read_until(process, "starting Label Studio on http://127.0.0.1:", timeout=60)
-        deadline = time.monotonic() + 30
+        out = read_until(process, "starting Label Studio on http://127.0.0.1:", timeout=180)
+        deadline = time.monotonic() + 120
         while not children(process.pid):
             assert time.monotonic() < deadline, "label-studio was not started"
             time.sleep(0.2)
@@ -80,7 +80,7 @@ def test_sigterm_during_the_start_stops_every_process(tmp_path):
         assert os.getpgid(server_pid) == server_pid  # its own process group, so it can be ended whole
         time.sleep(2)
         process.send_signal(signal.SIGTERM)
-        rest, _ = process.communicate(timeout=60)
+        rest, _ = process.communicate(timeout=180)
     finally:
         if process.poll() is None:
             process.kill()
@@ -102,7 +102,7 @@ def test_serve_runs_until_ctrl_c(tmp_path, labelstudio_template):
             assert response.status == 200
         (server_pid,) = children(process.pid)
         process.send_signal(signal.SIGINT)
-        process.communicate(timeout=60)
+        process.communicate(timeout=180)
     finally:
         if process.poll() is None:
             process.kill()
