@@ -9,6 +9,7 @@ REGIONS = "() => window.Htx.annotationStore.selected.regionStore.regions.map(r =
 REGION_RESULTS = """(id) => { const r = window.Htx.annotationStore.selected.regionStore.regions.find(r => r.cleanId === id);
   return r ? r.results.map(x => x.from_name.name) : null; }"""
 REGION_CENTRE = """(id) => { const r = window.Htx.annotationStore.selected.regionStore.regions.find(r => r.cleanId === id);
+  if (!r || !r._spans || !r._spans.length) return null;
   r._spans[0].scrollIntoView({block: "center"}); const b = r._spans[0].getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; }"""
 WORD_BOX = """(word) => { const walker = document.createTreeWalker(document.querySelector(".nc-text"), NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) { const i = n.textContent.indexOf(word);
@@ -40,9 +41,14 @@ SELECTED = "() => { const n = window.Htx.annotationStore.selected.highlightedNod
 
 
 def click_region(page, region_id: str, attempts: int = 5) -> None:
-    """Click the region in the text until the page has it selected (the first clicks after a load can be lost)."""
+    """Click the region in the text until the page has it selected (the first clicks after a load can be lost,
+    and a region's highlight can be attached a moment after the count of highlights is reached)."""
     for _ in range(attempts):
-        x, y = page.evaluate(REGION_CENTRE, region_id)
+        deadline = time.monotonic() + 30
+        while (centre := page.evaluate(REGION_CENTRE, region_id)) is None:  # highlight (re)drawn in a moment
+            assert time.monotonic() < deadline, f"region {region_id} has no highlight in the text"
+            page.wait_for_timeout(200)
+        x, y = centre
         page.mouse.click(x, y)
         page.wait_for_timeout(300)
         if page.evaluate(SELECTED) == region_id:
