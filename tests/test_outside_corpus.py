@@ -20,6 +20,7 @@ EXCEPTIONS = {"init", "rehydrate", "agreement", "labelstudio config", "labelstud
               "cluster", "cluster run", "cluster finish"}  # run/finish take a job folder (it names its corpus)
 
 ARGS = {
+    "accept-entities": [],
     "add": ["{inputs}/a.txt", "--published", "2024-01-01"],
     "agreement --split": ["{inputs}/a", "{inputs}/b", "--split", "test"],
     "baseline": [],

@@ -26,6 +26,7 @@ EXAMPLES = {
     "cluster finish": "newscorpus cluster finish /shared/job --out dist/hf",
     "rehydrate": "newscorpus rehydrate dist/hf-standoff --raw my-copies/ --out dist/hf",
     "preannotate": "newscorpus preannotate corpus/clean/004_55396772dfa231c4.txt --out /tmp/pred\nnewscorpus preannotate corpus/clean/*.txt --out /tmp/pred --model models/preannotator",
+    "accept-entities": "newscorpus preannotate corpus/clean/*.txt --out suggestions/\nnewscorpus accept-entities suggestions/",
     "train-preannotator": "newscorpus train-preannotator --out models/preannotator",
     "baseline": "newscorpus build && newscorpus baseline --data dist/hf",
     "labelstudio": "newscorpus labelstudio --help",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from newscorpus.cli.app import cli, progress, with_corpus
+from newscorpus.fileio import display
 
 
 @cli.command()
@@ -41,6 +42,24 @@ def preannotate(clean_files, out_dir, published, registry_path, model_dir, spacy
                                 clean_dir=corpus.clean_dir, force=force, model_dir=model_dir, spacy_model=spacy_model,
                                 progress=lambda xs: progress(xs, "preannotate"))
     click.echo(f"pre-annotated {len(written)} document(s) into {out_dir}")
+
+
+@cli.command("accept-entities")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@with_corpus
+def accept_entities(folder, corpus):
+    """Accept the pre-annotator's proposed entities: add FOLDER/*.entities.json to the registry.
+
+    `preannotate` writes a proposed id and registry entry beside each document for every actor
+    the registry lacks; this adds those the registry does not have yet to the corpus's registry
+    (annotations/entities.json) and removes the proposal files. FOLDER defaults to the corpus's
+    annotations folder. A malformed proposal or registry is an error and changes nothing.
+    """
+    from newscorpus.preannotate import accept_proposals
+
+    added = accept_proposals(folder or corpus.annotations_dir, corpus.entities_path)
+    click.echo(f"added {len(added)} entit{'y' if len(added) == 1 else 'ies'} to {display(corpus.entities_path)}"
+               + (f": {', '.join(added)}" if added else ""))
 
 
 @cli.command("train-preannotator")
