@@ -53,3 +53,26 @@ def test_the_first_entry_in_manifest_order_names_the_annotator():
     merged.merge(ReleaseFacts.of([later]), position)
     merged.merge(ReleaseFacts.of([first]), position)
     assert ": first" in annotation_summary(merged) and "later" not in annotation_summary(merged)
+
+
+def test_the_card_quotes_the_dev_set_report_when_the_corpus_has_one(tmp_path):
+    import json
+    import shutil
+    from types import SimpleNamespace
+
+    import pytest
+
+    from _repo import REPO
+    from newscorpus.errors import InputError
+    from newscorpus.publish.card import devset_report
+
+    corpus = SimpleNamespace(project=SimpleNamespace(reports_dir=tmp_path))
+    assert devset_report(corpus) == ""  # no report: the card says nothing about a dev set
+    shutil.copy(REPO.reports_dir / "preannotator.json", tmp_path / "preannotator.json")
+    report = json.loads((tmp_path / "preannotator.json").read_text(encoding="utf-8"))
+    text = devset_report(corpus)
+    for name, r in report["rules"].items():
+        assert f"| {name} | {r['layers']['EVENT']['f1']:.2f} (P {r['layers']['EVENT']['precision']:.2f}) |" in text
+    (tmp_path / "preannotator.json").write_text(json.dumps({"rules": {"all": {}}}), encoding="utf-8")
+    with pytest.raises(InputError, match="preannotator.json: not a report of benchmarks/bench_preannotate.py"):
+        devset_report(corpus)

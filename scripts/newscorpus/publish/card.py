@@ -418,6 +418,34 @@ def preannotator_scores(corpus) -> str:
             f"{min(trains, SCORE_TRAIN_DOCS)} of the {trains} train documents (both evenly spaced in manifest order).\n\n{table}")
 
 
+def devset_report(corpus) -> str:
+    """The dev-set figures of ``reports/preannotator.json`` (benchmarks/bench_preannotate.py
+    --report), when the corpus has them: articles about other conflicts, never in the release."""
+    path = corpus.project.reports_dir / "preannotator.json"
+    if not path.is_file():
+        return ""
+    from newscorpus.annotate import scheme
+    from newscorpus.fileio import read_json
+
+    report = read_json(path)
+    rows = []
+    try:
+        for name, r in report["rules"].items():
+            layers = r["layers"]
+            rows.append([name, *(f"{layers[layer]['f1']:.2f} (P {layers[layer]['precision']:.2f})" for layer in scheme.LAYERS),
+                         "–" if r.get("figure_value_qualifier") is None else f"{r['figure_value_qualifier']:.2f}",
+                         f"{r['arguments']['f1']:.2f}"])
+        n, golds = len(report["devset_documents"]), len(report["gold_spans_lost_to_cleaning"])
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise InputError(f"not a report of benchmarks/bench_preannotate.py --report (no {exc}); regenerate it",
+                         str(path)) from None
+    return (f"On the development set ({n} synthetic scraped-style articles about other conflicts, with {golds} "
+            "independent gold annotation(s); test fixtures, never part of this release), labelled F1 with exact "
+            "offsets, mean over the golds (precision in brackets); details and the learning curve in "
+            "`reports/preannotator.md`:\n\n"
+            + _table(["documents", *scheme.LAYERS, "figure value+qualifier", "argument F1"], rows))
+
+
 def baseline_report(corpus) -> str:
     path = corpus.project.reports_dir / "baseline.md"
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No baseline has been run yet (`newscorpus baseline`)._"
@@ -477,7 +505,7 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
         "statistics": lambda: statistics(counts),
         "examples": lambda: examples(first_rows),
         "agreement": lambda: agreement_report(corpus),
-        "preannotator": lambda: preannotator_scores(corpus),
+        "preannotator": lambda: "\n\n".join(filter(None, [preannotator_scores(corpus), devset_report(corpus)])),
         "baseline": lambda: baseline_report(corpus),
         "tokens_policy": lambda: tokens_policy(counts),
         "plots": lambda: "\n".join(f"![{Path(p).stem.replace('_', ' ')}]({p})" for p in plots),
