@@ -304,29 +304,28 @@ def accept_proposals(folder: Path, registry_path: Path) -> list[str]:
     registry at ``registry_path`` (created if missing), then remove the proposal files; returns
     the ids added. How a session accepts the pre-annotator's ids instead of typing them.
 
-    Every proposal file and the registry are checked against the entity schema first: a bad
-    one is an error naming its file and JSON pointer, and nothing is written or removed."""
+    Every proposal file and the registry are checked against the entity schema first: any
+    problem is an error naming its file and JSON pointer, and nothing is written or removed."""
     from newscorpus.annotate.validate import load_registry
+    from newscorpus.errors import ValidationFailed
 
     registry_path = Path(registry_path)
-    if registry_path.is_file():
-        _, problems = load_registry(registry_path)
-        if problems:
-            raise InputError(problems[0].message, problems[0].file, problems[0].pointer)
-        data = read_json(registry_path)
-    else:
-        data = {"schema_version": scheme.SCHEMA_VERSION, "entities": []}
-    known = {e["id"] for e in data["entities"]}
-    added, proposal_files = [], sorted(Path(folder).glob("*.entities.json"))
+    proposal_files = sorted(Path(folder).glob("*.entities.json"))
+    proposals, problems = [], load_registry(registry_path)[1] if registry_path.is_file() else []
     for path in proposal_files:
-        proposed, problems = load_registry(path)
-        if problems:
-            raise InputError(problems[0].message, problems[0].file, problems[0].pointer)
-        for entry in proposed.values():
-            if entry["id"] not in known:
-                known.add(entry["id"])
-                data["entities"].append(entry)
-                added.append(entry["id"])
+        proposed, found = load_registry(path)
+        proposals += proposed.values()
+        problems += found
+    if problems:
+        raise ValidationFailed(problems)
+    data = read_json(registry_path) if registry_path.is_file() else {"schema_version": scheme.SCHEMA_VERSION, "entities": []}
+    known = {e["id"] for e in data["entities"]}
+    added = []
+    for entry in proposals:
+        if entry["id"] not in known:
+            known.add(entry["id"])
+            data["entities"].append(entry)
+            added.append(entry["id"])
     data["entities"].sort(key=lambda e: e["id"])
     atomic_write_json(registry_path, data, force=True)  # accepting is the explicit request to extend the registry
     for path in proposal_files:  # after the registry holds them: a kill in between only leaves proposals to accept again
