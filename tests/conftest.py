@@ -14,17 +14,11 @@ import pytest
 def _private_cache_dir(tmp_path_factory):
     """The suite never reads or writes the user's cache folder (the pre-annotator's knowledge
     cache): one fresh folder for the session, inherited by the commands tests start."""
-    import os
-
     from newscorpus.preannotate.knowledge import CACHE_ENV
 
-    old = os.environ.get(CACHE_ENV)
-    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("newscorpus-cache"))
-    yield
-    if old is None:
-        os.environ.pop(CACHE_ENV, None)
-    else:
-        os.environ[CACHE_ENV] = old
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("newscorpus-cache")))
+        yield
 
 
 # --------------------------------------------------------------------------- Label Studio

@@ -26,6 +26,8 @@ from newscorpus.annotate import scheme
 from newscorpus.corpus.manifest import SPLITS, Document
 from newscorpus.corpus.release import Release, read_release, size_category
 from newscorpus.errors import InputError
+from newscorpus.fileio import atomic_write_json, read_json
+from newscorpus.publish.croissant import write_croissant as _write_croissant
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
@@ -384,7 +386,6 @@ def preannotate_split(corpus, split: str, train_splits: tuple[str, ...] = ("trai
     from datetime import date
 
     from newscorpus.corpus.manifest import render_manifest
-    from newscorpus.fileio import atomic_write_json
     from newscorpus.preannotate import build_resources, preannotate_text
 
     train = _spread([d for d in corpus.docs if d.split in train_splits], train_limit or len(corpus.docs))
@@ -424,9 +425,6 @@ def devset_report(corpus) -> str:
     path = corpus.project.reports_dir / "preannotator.json"
     if not path.is_file():
         return ""
-    from newscorpus.annotate import scheme
-    from newscorpus.fileio import read_json
-
     report = read_json(path)
     rows = []
     try:
@@ -528,9 +526,8 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
 
 def write_croissant(corpus, out_dir: Path, *, standoff: bool, files: dict, checksums: dict | None = None, release: Release | None = None) -> None:
     """croissant.json with the release's name, description, url, version, licence and date."""
-    from newscorpus.publish.croissant import write_croissant as _write  # datasets is heavy: only when writing
     release = release or read_release(corpus.project.release_path)
-    _write(
+    _write_croissant(
         out_dir,
         name=release.name + ("-standoff" if standoff else ""),
         description=release.description,
