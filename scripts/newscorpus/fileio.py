@@ -153,18 +153,19 @@ class _Object(dict):
     duplicates: list[str]
 
 
-_DUPLICATES_SEEN = [0]  # objects with a repeated key parsed so far (only ever grows, in any thread)
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict:
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        _DUPLICATES_SEEN[0] += 1
-        seen: set[str] = set()
-        marked = _Object(out)
-        marked.duplicates = [k for k, _ in pairs if k in seen or seen.add(k)]
-        return marked
-    return out
+def _pairs_hook(repeated: list) -> Callable[[list[tuple[str, Any]]], dict]:
+    """The ``object_pairs_hook`` of one parse: marks objects with a repeated key, and notes in
+    ``repeated`` that the parse met one (so a clean parse can skip the walk that finds them)."""
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        out = dict(items)
+        if len(out) != len(items):
+            repeated.append(True)
+            seen: set[str] = set()
+            marked = _Object(out)
+            marked.duplicates = [k for k, _ in items if k in seen or seen.add(k)]
+            return marked
+        return out
+    return pairs
 
 
 def _constant(name: str):
@@ -190,11 +191,11 @@ def pointer(parts) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-def _tree_fine(data: Any, text: str, max_depth: int, duplicates_before: int) -> bool:
+def _tree_fine(data: Any, text: str, max_depth: int, repeated: list) -> bool:
     """True when ``_check_tree`` would find nothing, without a pointer per value: no object had
     a repeated key during the parse, no string can hold a lone surrogate (the text has none and
     no ``\\u`` escape), and no container is ``max_depth`` deep (a walk over containers only)."""
-    if _DUPLICATES_SEEN[0] != duplicates_before or "\\u" in text:
+    if repeated or "\\u" in text:
         return False
     try:
         text.encode("utf-8")
@@ -247,16 +248,16 @@ def loads_json(text: str, name: str, *, max_depth: int | None = None) -> Any:
     max_depth = max_depth or LIMITS["json_depth"]
     if text.startswith("\ufeff"):
         raise InputError("starts with a UTF-8 byte-order mark; save it as plain UTF-8", name, "byte 0")
-    duplicates_before = _DUPLICATES_SEEN[0]
+    repeated: list = []
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
+        data = json.loads(text, object_pairs_hook=_pairs_hook(repeated), parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", name, f"line {exc.lineno} column {exc.colno}") from None
     except _Refused as exc:
         raise InputError(f"invalid JSON: {exc}", name) from None
     except RecursionError:
         raise InputError(f"invalid JSON: nested deeper than {max_depth} levels (the limit)", name) from None
-    if not (isinstance(data, (dict, list)) and _tree_fine(data, text, max_depth, duplicates_before)):
+    if not (isinstance(data, (dict, list)) and _tree_fine(data, text, max_depth, repeated)):
         _check_tree(data, name, max_depth)  # finds and names the problem (or confirms there is none)
     return data
 
