@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import os
 import pickle
 import re
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from newscorpus.errors import NewscorpusError
+from newscorpus.fileio import atomic_write_bytes
 
 # irregular demonyms of general English (suffix rules cannot form them)
 IRREGULAR_DEMONYMS = {
@@ -169,19 +170,9 @@ def load_knowledge(folder: Path | None) -> Knowledge:
 
 
 def _write_cache(path: Path, data: dict) -> None:
-    buf = io.BytesIO()
-    pickle.dump(data, buf, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(buf.getvalue())
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
+        atomic_write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), force=True)
+    except (OSError, NewscorpusError):
         pass  # read-only or full cache folder: the next process builds it again
 
 
