@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Checker for the held-out set: python3 check.py [--lint] [docs...]
+"""Checker for a one-annotator gold set (benchmarks/heldout, benchmarks/unseen):
 
-Verifies, for every gold/A/hNN.json against raw/hNN.txt (decoded as path.read_bytes().decode('utf-8')):
+    python3 benchmarks/heldout/check.py [--set DIR] [--lint] [docs...]
+
+DIR defaults to this folder (the held-out set); `--set benchmarks/unseen` checks the blind set.
+
+Verifies, for every gold/A/NAME.json against raw/NAME.txt (decoded as path.read_bytes().decode('utf-8')):
   - top-level keys and document metadata (published / basis / reason);
   - boilerplate entries are whole raw lines (stripped of spaces, CR and BOM); garbled sentences occur in raw;
   - every span: unique id, id prefix matches layer, layer/label/attributes are in the scheme,
@@ -211,7 +215,11 @@ def check(doc, lint=False):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if "--set" in args:
+        at = args.index("--set")
+        H = Path(args[at + 1]).resolve()
+        del args[at:at + 2]
     lint = "--lint" in args
-    docs = [a for a in args if not a.startswith("--")] or sorted(p.stem for p in (H / "raw").glob("h*.txt"))
+    docs = [a for a in args if not a.startswith("--")] or sorted(p.stem for p in (H / "raw").glob("*.txt"))
     ok = all([check(d, lint) for d in docs])
     sys.exit(0 if ok else 1)
