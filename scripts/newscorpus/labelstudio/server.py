@@ -272,7 +272,7 @@ def serve(data_dir: Path | None = None, *, ready=None, **options) -> int | None:
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
-    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     server = None
     try:
         server = start(data_dir, **options)
