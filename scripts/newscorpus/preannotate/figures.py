@@ -52,10 +52,6 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
 
-# fractions, counted as OTHER figures with unit ``fraction`` ("nearly a third", "more than half")
-FRACTIONS = {"half": 0.5, "third": 0.333, "thirds": 0.333, "quarter": 0.25, "quarters": 0.25, "fifth": 0.2,
-             "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
-
 # --- units and categories ----------------------------------------------------------------------
 
 DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
