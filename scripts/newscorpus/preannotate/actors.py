@@ -699,10 +699,12 @@ class ActorFinder:
             # modifiers to the left (none for a head that itself modifies the next noun: in "a nearby
             # army post" the modifier belongs to "post")
             lo = i
-            while lo > 0 and not (low == lem and not low.endswith("men") and low not in {"people", "children"} and nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text)
-                                  and nxt.lower not in _STOP and nxt.lower not in _VERBISH
-                                  and not nxt.lower.endswith(("ed", "s")) and _head_lemma(nxt.lower, kb) not in HEADS
-                                  and nxt.lower not in kb.verbs_only and kb.lemma(nxt.lower) == nxt.lower):
+            modifies_next = (low == lem and not low.endswith("men") and low not in {"people", "children"}
+                             and nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text)
+                             and nxt.lower not in _STOP and nxt.lower not in _VERBISH
+                             and not nxt.lower.endswith(("ed", "s")) and _head_lemma(nxt.lower, kb) not in HEADS
+                             and nxt.lower not in kb.verbs_only and kb.lemma(nxt.lower) == nxt.lower)
+            while lo > 0 and not modifies_next:
                 p = tokens[lo - 1]
                 if p.sent != tok.sent or p.end + 1 < tokens[lo].start or not p.is_word():
                     break
