@@ -18,8 +18,8 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from newscorpus.clean import clean_files, clean_outputs, is_clean_output
@@ -304,21 +304,27 @@ def _worker_context():
     return context
 
 
+SHARDS_PER_WORKER = 20  # then the worker is replaced: what a long-lived process accretes stays bounded
+
+
+def _shard_task(ctx: BuildContext, staging: Path, item: tuple[int, Shard]) -> tuple[int, dict]:
+    index, shard = item
+    return index, run_shard(ctx, shard, staging)
+
+
 def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
-    """(summary, shard) as shards finish: in this process with one job, else in worker processes."""
+    """(summary, shard) as shards finish: in this process with one job, else in worker processes.
+
+    A worker is replaced after ``SHARDS_PER_WORKER`` shards, so build memory stays flat from 10^4
+    to 10^5 documents (``multiprocessing.Pool``'s ``maxtasksperchild``: the executor's
+    ``max_tasks_per_child`` can deadlock on Python 3.11, CPython issue 115634)."""
     if jobs <= 1:
         for shard in plan:
             yield run_shard(ctx, shard, staging), shard
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_worker_context()) as pool:
-        futures = {pool.submit(run_shard, ctx, shard, staging): shard for shard in plan}
-        try:
-            for future in as_completed(futures):
-                yield future.result(), futures[future]
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    with _worker_context().Pool(jobs, maxtasksperchild=SHARDS_PER_WORKER) as pool:  # leaving terminates the workers
+        for index, summary in pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan)):
+            yield summary, plan[index]
 
 
 def default_jobs(docs: int, shards: int) -> int:
@@ -391,5 +397,5 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         if problems:
             raise ValidationFailed(problems)
         counts = finish(project, docs, registry, summaries, staging, standoff=standoff, cache=ctx.cache if cache else None)
-    ctx.cache.prune({k for s in summaries for k in s["doc_keys"]}, {s["shard_key"] for s in summaries}, {k for s in summaries for k in s["clean_keys"]})
+    ctx.cache.prune({s["shard_key"] for s in summaries})
     return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}

@@ -171,10 +171,20 @@ class BuildCache:
                 old.unlink(missing_ok=True)
             _write(self._file_path(kind, k), Path(src).read_bytes())
 
-    def prune(self, doc_keys: set[str], shard_keys: set[str], clean_keys: set[str]) -> None:
-        """Delete every entry of this variant (and every clean entry) the last build did not use."""
+    def prune(self, shard_keys: set[str]) -> None:
+        """Delete every entry of this variant (and every clean entry) the last build did not use:
+        the build used the shards ``shard_keys``, and their cached summaries list their documents."""
         if not self.folder:
             return
+        doc_keys: set[str] = set()
+        clean_keys: set[str] = set()
+        for k in shard_keys:
+            try:
+                summary = json.loads((self._shard_dir(k) / "summary.json").read_bytes())
+            except (OSError, ValueError):
+                continue
+            doc_keys.update(summary.get("doc_keys", ()))
+            clean_keys.update(summary.get("clean_keys", ()))
         for path in (self.folder / self.variant / "docs").glob("*/*.pkl"):
             if path.stem not in doc_keys:
                 path.unlink(missing_ok=True)

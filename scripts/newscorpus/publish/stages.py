@@ -234,7 +234,7 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
     if not problems:
         hit = cache.get_shard(shard_key, out_dir)
         if hit is not None:
-            return hit | {"shard_key": shard_key}
+            return _for_main(hit, shard_key)
     # a shard to make (not linked from the cache): only now the row-making modules (datasets, spaCy)
     from newscorpus.publish.features import CONFIGS
     from newscorpus.publish.shards import ShardWriter
@@ -272,4 +272,10 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
         return {"shard": shard.name, "problems": problems}
     summary = shard_summary(shard, writer.close(), counts, first, facts, doc_keys, clean_keys)
     cache.put_shard(shard_key, out_dir, summary)
-    return summary | {"shard_key": shard_key}
+    return _for_main(summary, shard_key)
+
+
+def _for_main(summary: dict, shard_key: str) -> dict:
+    """The summary the main process keeps: without the per-document cache keys (at 10^5
+    documents they would be most of its memory; ``BuildCache.prune`` reads them from the cache)."""
+    return {k: v for k, v in summary.items() if k not in ("doc_keys", "clean_keys")} | {"shard_key": shard_key}
