@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Build raw/uNN.txt and gold/A/uNN.json from src/uNN.txt + src/uNN.ann: python3 src/build.py [uNN ...]
+"""Build a gold set's raw/NAME.txt and gold/A/NAME.json from src/NAME.txt + src/NAME.ann:
+
+    python3 benchmarks/goldsrc.py --set benchmarks/unseen2 [NAME ...]   (default: every src/*.txt)
+
+One builder for every hand-written gold set (benchmarks/unseen, benchmarks/unseen2).
 
 Why: offsets are never typed by hand. Each span is found by a forward search (from the previous
 span's start) for its text, optionally with context written around it as `left {span} right`.
 
-src/uNN.txt is the LF page text; a line starting with "§ " is furniture (the marker is dropped and
-the stripped line is recorded in `boilerplate`). src/uNN.ann holds `@key value` metadata
+src/NAME.txt is the LF page text; a line starting with "§ " is furniture (the marker is dropped and
+the stripped line is recorded in `boilerplate`; a leading U+FEFF before the marker is kept as the
+raw file's BOM). src/NAME.ann holds `@key value` metadata
 (`@published`, `@basis`, `@reason`, `@eol CRLF`) and one span per line:
   a1 ARMED_GROUP NAME hezbollah | Hezbollah
   e1 ATTACK ACTUAL AGENT=a1 PLACE=l1 | drone strike
@@ -16,7 +21,6 @@ the stripped line is recorded in `boilerplate`). src/uNN.ann holds `@key value` 
 import json, re, sys
 from pathlib import Path
 
-U = Path(__file__).resolve().parent.parent
 LAYER = {"a": "ACTOR", "e": "EVENT", "f": "FIGURE", "l": "LOCATION", "t": "TIME"}
 
 
@@ -35,7 +39,7 @@ def find(raw, spec, cursor, where):
     return hit.start(1), hit.end(1), text
 
 
-def build(doc):
+def build(U: Path, doc: str):
     src = (U / "src" / f"{doc}.txt").read_text(encoding="utf-8")
     meta, rows = {}, []
     for n, line in enumerate((U / "src" / f"{doc}.ann").read_text(encoding="utf-8").splitlines(), 1):
@@ -51,8 +55,9 @@ def build(doc):
         rows.append((n, head.split(), spec.strip()))
     boiler, out_lines = [], []
     for line in src.split("\n"):
-        if line.startswith("§ "):
-            line = line[2:]
+        bom = "\ufeff" if line.startswith("\ufeff") else ""
+        if line[len(bom):].startswith("§ "):
+            line = bom + line[len(bom) + 2:]
             boiler.append(line.strip(" \r\ufeff\t\u00a0"))
         out_lines.append(line)
     raw = ("\r\n" if meta.get("eol") == "CRLF" else "\n").join(out_lines)
@@ -103,5 +108,9 @@ def build(doc):
 
 
 if __name__ == "__main__":
-    for d in sys.argv[1:] or sorted(p.stem for p in (U / "src").glob("u*.txt")):
-        build(d)
+    args = sys.argv[1:]
+    if len(args) < 2 or args[0] != "--set":
+        sys.exit(__doc__)
+    root = Path(args[1])
+    for d in args[2:] or sorted(p.stem for p in (root / "src").glob("*.txt")):
+        build(root, d)
