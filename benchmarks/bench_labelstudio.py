@@ -188,11 +188,13 @@ def main() -> None:
                     for name, target in targets.items():
                         times[name].append(timed_open(context, instance, *target))
                 # in session: the app is loaded with the previous task; the annotator clicks the next task's row
+                # (a second's pause before each timed click: the previous task's late work, drawn by then, is not counted)
                 page = context.new_page()
                 open_task(page, instance, session.id, ids["previous"], counts["previous"])
                 in_session: dict[str, list[tuple[float, float]]] = {"full": [], "empty": []}
                 for _ in range(args.runs):
                     for name in ("full", "empty"):
+                        page.wait_for_timeout(1000)
                         in_session[name].append(timed_switch(page, ids[name], counts[name]))
                         switch_task(page, ids["previous"], counts["previous"])
                 page.close()
