@@ -26,14 +26,37 @@ def log_in(page, instance) -> None:
     page.wait_for_load_state("networkidle")
 
 
+# ready: the page shows task ``id`` with at least ``n`` regions, each drawn (its highlight in the document);
+# the task id and the attached highlights matter inside a running app, where the previous task's page goes away
+DRAWN = """([id, n]) => { const h = window.Htx; const a = h && h.annotationStore && h.annotationStore.selected;
+  if (!a || !h.task || h.task.id !== id) return false;
+  const regions = a.regionStore.regions;
+  return regions.length >= n && document.querySelectorAll('.htx-highlight').length >= n
+    && regions.every(r => r._spans && r._spans.length > 0 && r._spans[0].isConnected); }"""
+
+
 def open_task(page, instance, project_id: int, task_id: int, regions: int, timeout_ms: int = 120_000) -> float:
     """Open a task's annotation page; seconds until ``regions`` regions are drawn in the text."""
     started = time.monotonic()
     page.goto(f"{instance.url}/projects/{project_id}/data?task={task_id}")
-    page.wait_for_function(
-        """(n) => { const a = window.Htx && window.Htx.annotationStore && window.Htx.annotationStore.selected;
-                    return a && a.regionStore.regions.length >= n && document.querySelectorAll('.htx-highlight').length >= n; }""",
-        arg=regions, timeout=timeout_ms)
+    page.wait_for_function(DRAWN, arg=[task_id, regions], timeout=timeout_ms)
+    return time.monotonic() - started
+
+
+def task_row(page, task_id: int):
+    """The Data Manager's table row of a task (the page must show the project's data)."""
+    rows = page.locator("[data-testid=table-row-wrapper]")  # its select box names the task (the id column may be hidden)
+    return rows.filter(has=page.locator(f'input[aria-label="Select Task {task_id}"]')).first
+
+
+def switch_task(page, task_id: int, regions: int, timeout_ms: int = 120_000) -> float:
+    """Inside the running app, click the task's row in the Data Manager, as an annotator does;
+    seconds until its ``regions`` regions are drawn."""
+    row = task_row(page, task_id)
+    row.wait_for(state="visible", timeout=timeout_ms)
+    started = time.monotonic()
+    row.click(position={"x": 120, "y": 30})  # on its text, clear of the select box and the source button
+    page.wait_for_function(DRAWN, arg=[task_id, regions], timeout=timeout_ms)
     return time.monotonic() - started
 
 

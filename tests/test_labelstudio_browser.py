@@ -16,6 +16,7 @@ from label_studio_sdk import LabelStudio
 
 from _repo import REPO
 from newscorpus.fileio import read_json
+from newscorpus.labelstudio import server as labelstudio_server
 from newscorpus.labelstudio.api import pull, push
 from newscorpus.annotate.validate import load_registry, validate_document
 
@@ -72,6 +73,9 @@ def test_annotate_in_the_browser_and_pull(ls_env, page, tmp_path):
 
     # the pushed task opens with every span drawn, under its own id
     open_task(page, ls_env, report.project_id, task_id, regions=len(original["spans"]))
+    # the server's feature flags reach the page (labelstudio/server.py FEATURE_FLAGS)
+    flags = page.evaluate("() => window.APP_SETTINGS.feature_flags")
+    assert all(flags.get(name) is (value == "true") for name, value in labelstudio_server.FEATURE_FLAGS.items())
     regions = page.evaluate(REGIONS)
     assert [r["id"] for r in regions] == [s["id"] for s in original["spans"]]
     assert all(r["labels"] == [s["label"]] for r, s in zip(regions, original["spans"]))
