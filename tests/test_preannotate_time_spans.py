@@ -16,6 +16,14 @@ WED = date(2025, 3, 12)  # a Wednesday
     ("The shelling stopped at midnight.", "midnight", "2025-03-12"),
     ("The bodies were buried before noon.", "before noon", "2025-03-12"),
     ("Sirens sounded around 9pm on Sunday.", "around 9pm on Sunday", "2025-03-09"),
+    # a clock time with a dot (British and South Asian style)
+    ("Firing began at around 10.30 pm near the post.", "around 10.30 pm", "2025-03-12"),
+    ("The curfew starts at 6.15am.", "6.15am", "2025-03-12"),
+    # named times of day stand alone; "until" is a leading preposition, outside like "since"
+    ("Residents heard shooting until dawn.", "dawn", "2025-03-12"),
+    ("Shops close at dusk.", "dusk", "2025-03-12"),
+    ("The raid ended before daybreak.", "before daybreak", "2025-03-12"),
+    ("Talks ran until 5pm on Monday.", "5pm on Monday", "2025-03-10"),
 ])
 def test_time_span_edges(text, span, value):
     got = [(t.text, t.value) for t in find_times(text, WED)]

@@ -17,7 +17,9 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
 - ``in 2006``: ``2006``.
-- ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value).
+- ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
+  clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
+  the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
 - ``this morning``, ``early in the morning``: the publication date (as the seed gold does);
   ``recent weeks``, ``coming days``: null (spans without ``the``, as the guidelines ask).
 
@@ -44,14 +46,15 @@ _WD = "|".join(WEEKDAYS)
 _MFULL = "|".join(MONTHS)
 _MANY = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_TOD = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+_TOD = r"\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"  # 8am, 4:30 am, 10.30 pm (British/Indian style)
 
 # (kind, pattern), most specific first; overlapping later matches are dropped
-_TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|dawn|dusk|daybreak|nightfall|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
+_NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times of day
+_TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
+    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
@@ -66,7 +69,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
     ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
-    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
+    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
     ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
@@ -81,7 +84,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
-    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?|(?:noon|midday|midnight|mid-morning|mid-afternoon)\b)")),
+    # "until" is a leading preposition like "since" and stays outside ("until dawn" -> "dawn")
+    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?(?:{_TOD}(?:\s+local\s+time)?|"
+                       rf"(?:noon|midday|midnight|mid-morning|mid-afternoon|{_NAMED_TOD})\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
 ]
 
@@ -257,9 +262,10 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
     "overnight": ("overnight",), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
-                       "mid-"),
+                       "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
-    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon"),
+    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
+            "daybreak", "nightfall", "sunrise", "sunset"),
 }
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
