@@ -37,3 +37,23 @@ def test_time_span_edges(text, span, value):
 ])
 def test_parts_of_a_named_month_and_of_the_year(text, span, value):
     assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Rockets were fired at the north since the morning.", "morning"),
+    ("Sirens sounded through the afternoon.", "afternoon"),
+    ("Drones struck a base later in the morning.", "morning"),
+    ("Clashes went on until morning.", "morning"),
+    ("Shelling continued during the night.", "night"),
+    ("This morning, the army said it had withdrawn.", "This morning"),
+])
+def test_parts_of_the_day_drop_preposition_and_determiner(text, span):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, "2025-03-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents spent the morning in basements.",  # no preposition: not a time adverbial
+    "Voting opened in the morning of the second day.",  # "the morning of ...": a day named elsewhere
+])
+def test_parts_of_the_day_that_are_not_times(text):
+    assert find_times(text, WED) == []

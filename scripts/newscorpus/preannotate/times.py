@@ -20,7 +20,8 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
   the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
-- ``this morning``, ``early in the morning``: the publication date (as the seed gold does);
+- ``this morning``, ``early in the morning``, ``since the morning`` (span ``morning``): the
+  publication date (as the seed gold does);
   ``recent weeks``, ``coming days``: null (spans without ``the``, as the guidelines ask).
 
 Spans drop a leading preposition (``on Wednesday`` -> ``Wednesday``) and a trailing
@@ -81,7 +82,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
-    ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
+    ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
+    # a part of the day after a preposition: the preposition and the determiner are outside, as the
+    # guidelines ask ("since the morning" -> "morning", "until morning"); "the morning of ..." is not one
+    ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+(?:the\s+)?"
+                           r"(?P<span>morning|afternoon|evening)\b(?!\s+of\b)"
+                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+the\s+(?P<night>night)\b(?!\s+of\b)")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
     # "until" is a leading preposition like "since" and stays outside ("until dawn" -> "dawn")
@@ -234,7 +240,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{published.year}-{month:02d}"
     if kind == "month":
         return _month_value(_MONTH_NUM[groups["mon"]], published)
-    if kind == "morning":
+    if kind in ("morning", "daypart"):
         return published.isoformat()
     return None
 
@@ -244,7 +250,7 @@ _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mo
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
            "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
-           "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6}
+           "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6, "daypart": 0.55}
 
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
@@ -260,7 +266,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
@@ -283,7 +289,8 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
         if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
-            start, end = m.span("year") if kind == "year" else m.span()
+            start, end = m.span("year") if kind == "year" else (
+                m.span(m.lastgroup) if kind == "daypart" else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
