@@ -13,7 +13,7 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``last week``/``this week``/``next week``: ISO week ``YYYY-Www``.
 - ``last month``/``this month``: ``YYYY-MM``; ``last year``/``this year``: ``YYYY``.
 - ``Oct. 7``, ``Jan 2``, ``7 October``: the most recent such date not after publication;
-  with a year (``Oct. 7, 2023``) that date.
+  with a year (``Oct. 7, 2023``) that date; ``Oct. 8 last year``: that day of the year before.
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
 - ``in 2006``: ``2006``.
@@ -55,6 +55,9 @@ _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-aftern
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
+    ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
+                                 rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
@@ -170,6 +173,13 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return iso_week(sat)
     if kind == "mod_rel_unit":
         kind = "rel_unit"
+    if kind == "date_rel_year":
+        step = {"last": -1, "this": 0, "next": 1}[groups["rel"]]
+        try:
+            return date(published.year + step, _MONTH_NUM[groups["mon"] or groups["mon2"]],
+                        int(groups["day"] or groups["day2"])).isoformat()
+        except ValueError:
+            return None
     if kind == "month_of_rel_year":
         step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
@@ -245,7 +255,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"date_rel_year": 0.85, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -256,11 +266,11 @@ _SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mo
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
     "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
-    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
+    "month_year": "mon", "month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
-    "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
+    "month_of_rel_year": ("year",), "date_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
     "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
     "part_of_month": (" of ",), "first_n_of_year": ("months of",), "the_weekend": ("weekend",),
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
