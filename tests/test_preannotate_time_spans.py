@@ -57,3 +57,12 @@ def test_parts_of_the_day_drop_preposition_and_determiner(text, span):
 ])
 def test_parts_of_the_day_that_are_not_times(text):
     assert find_times(text, WED) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Residents heard eight explosions between 1am and 3am.", "between 1am and 3am", "2025-03-12"),
+    ("Drones flew over between 10 p.m. and midnight on Sunday.", "between 10 p.m. and midnight on Sunday", "2025-03-09"),
+    ("The shelling lasted between 2am and 4 a.m. yesterday.", "between 2am and 4 a.m.", "2025-03-12"),
+])
+def test_a_range_of_clock_times_is_one_time(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)][0] == (span, value)

@@ -58,6 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
     ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
                                  rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
+    # a range of clock times is one TIME with its "between" (as a figure range is): "between 1am and 3am"
+    ("tod_range", re.compile(rf"\b[Bb]etween\s+{_TOD_ANY}\s+and\s+{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
     ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
@@ -166,7 +168,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return year
     if published is None:
         return None
-    if kind in ("tod", "overnight"):
+    if kind in ("tod", "overnight") or (kind == "tod_range" and not groups.get("wd")):
         return published.isoformat()
     if kind == "the_weekend":
         sat = most_recent_weekday(5, published)
@@ -209,7 +211,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             m = published.month - n
             return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         return f"{published.year - n}-{published.month:02d}"
-    if kind in ("weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
+    if kind in ("tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
         return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
         wd = WEEKDAYS.index(groups["wd"])
@@ -255,7 +257,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"date_rel_year": 0.85, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -279,7 +281,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
-    "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m"),
     "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
