@@ -520,11 +520,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, end, num, qualifier, -2))
                 i = end
                 continue
-        # ranges: "between 30 and 40 shells", "10 to 14 days" -> lower bound, AT_LEAST
+        # ranges: "between 30 and 40 shells", "10 to 14 days" -> the lower bound, APPROXIMATE (a range is
+        # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
         if rng is not None:
             end_num, head = rng
-            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "AT_LEAST", head))
+            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "APPROXIMATE", head))
             i = head + 1
             continue
         head_from = num.end_tok
