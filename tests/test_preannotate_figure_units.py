@@ -16,3 +16,15 @@ def figs(text):
 ])
 def test_a_range_is_its_lower_bound_approximate(text, expected):
     assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Villagers from half a dozen border hamlets fled.", ("half a dozen border hamlets", 6, "APPROXIMATE", "hamlet", "OTHER")),
+    ("Nearly half a dozen rockets hit the town.", ("Nearly half a dozen rockets", 6, "APPROXIMATE", "rocket", "MUNITIONS")),
+])
+def test_half_a_dozen_is_six_approximate(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_half_of_is_still_a_fraction():
+    assert figs("About half of the residents left.") == [("About half", 0.5, "APPROXIMATE", "fraction", "OTHER")]

@@ -268,6 +268,11 @@ def _times_scale(low: list[str], k: int, value: int, end: int) -> tuple[int, int
     return value, end
 
 
+def _half_a_dozen(tokens: list[Token], i: int) -> bool:
+    return tokens[i].lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower == "a" \
+        and tokens[i + 2].lower == "dozen"
+
+
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
     hy = _hyphen_number(tok)
@@ -284,6 +289,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     vague = _vague_at(tokens, i)
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
+    if _half_a_dozen(tokens, i):
+        return _Number(i, i + 3, 6, "vague")  # an idiomatic round amount: 6, APPROXIMATE
     # a dozen / a hundred / a thousand
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
                                                               in ("mile", "kilometre", "kilometer")) \
@@ -646,7 +653,7 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
     low = tok.lower
     end = None
-    if low == "half" and qualifier_before(tokens, i) is not None:
+    if low == "half" and qualifier_before(tokens, i) is not None and not _half_a_dozen(tokens, i):
         n, d, end = 1, 2, i + 1
     elif "-" in low and low.count("-") == 1:
         a, b = low.split("-")
