@@ -28,3 +28,19 @@ def test_half_a_dozen_is_six_approximate(text, expected):
 
 def test_half_of_is_still_a_fraction():
     assert figs("About half of the residents left.") == [("About half", 0.5, "APPROXIMATE", "fraction", "OTHER")]
+
+
+def test_within_a_distance_is_at_most_with_within_in_the_span():
+    assert figs("Schools within 5 km of the border stayed shut.") == [("within 5 km", 5, "AT_MOST", "km", "DISTANCE")]
+
+
+def test_within_a_duration_stays_exact_and_outside():
+    assert figs("Residents were told to leave within 24 hours.") == [("24 hours", 24, "EXACT", "hour", "DURATION")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We had maybe forty seconds after the siren.", ("maybe forty seconds", 40, "APPROXIMATE", "second", "DURATION")),
+    ("Perhaps 200 people gathered outside.", ("Perhaps 200 people", 200, "APPROXIMATE", "person", "PEOPLE")),
+])
+def test_maybe_and_perhaps_are_approximators(text, expected):
+    assert figs(text) == [expected]

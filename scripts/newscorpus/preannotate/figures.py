@@ -45,7 +45,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("nearly",): "APPROXIMATE", ("about",): "APPROXIMATE", ("around",): "APPROXIMATE",
     ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
     ("almost",): "APPROXIMATE", ("an", "estimated"): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
-    ("just", "under"): "APPROXIMATE",
+    ("just", "under"): "APPROXIMATE", ("maybe",): "APPROXIMATE", ("perhaps",): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
     ("at", "most"): "AT_MOST",
@@ -625,6 +625,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
         label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
+        if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
+            lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
+            start = tokens[lo].start
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
         if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi):
