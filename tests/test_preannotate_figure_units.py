@@ -44,3 +44,24 @@ def test_within_a_duration_stays_exact_and_outside():
 ])
 def test_maybe_and_perhaps_are_approximators(text, expected):
     assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It announced relief of Rs 5 lakh for each family.", ("Rs 5 lakh", 500000, "EXACT", "rupee", "OTHER")),
+    ("A grant of Rs. 200 crore was approved.", ("Rs. 200 crore", 2_000_000_000, "EXACT", "rupee", "OTHER")),
+    ("Each family was paid ₹50,000.", ("₹50,000", 50000, "EXACT", "rupee", "OTHER")),
+    ("Donors pledged USD 3 million.", ("USD 3 million", 3_000_000, "EXACT", "dollar", "OTHER")),
+    ("The cabinet approved a 2 billion shekel aid package.", ("2 billion shekel", 2_000_000_000, "EXACT", "shekel", "OTHER")),
+    ("Fines of 500 dinars were imposed.", ("500 dinars", 500, "EXACT", "dinar", "OTHER")),
+    ("About $420 million in aid arrived.", ("About $420 million", 420_000_000, "APPROXIMATE", "dollar", "OTHER")),
+])
+def test_money_in_signs_codes_and_currency_names(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_lakh_after_digits_scales_a_count():
+    assert figs("Floods displaced 5 lakh people.") == [("5 lakh people", 500_000, "EXACT", "person", "PEOPLE")]
+
+
+def test_a_capitalised_word_before_a_number_is_still_an_identifier():
+    assert figs("Under Resolution 1701 and on Route 90 nothing moved.") == []

@@ -94,7 +94,16 @@ CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
                   "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
                   "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized"}
-CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
+# currency codes written before the amount with a space: "Rs 5 lakh", "Rs. 200", "USD 3 million"
+CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound"}
+# currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
+CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
+                     "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
+MONEY_UNITS = set(CURRENCY.values()) | set(CURRENCY_CODES.values()) | CURRENCY_NOUNS
+# scale words after digits, with the South Asian lakh (100,000) and crore (10 million)
+_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+                 "crore": 10_000_000, "crores": 10_000_000}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
     "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
@@ -281,8 +290,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     value = parse_digits(tok.text)
     if value is not None:
         j = i + 1
-        if j < len(tokens) and tokens[j].lower in ("million", "billion", "thousand") and tokens[j].start == tok.end + 1:
-            value = value * SCALE_WORDS[tokens[j].lower]
+        if j < len(tokens) and tokens[j].lower in _DIGIT_SCALES and tokens[j].start == tok.end + 1:
+            value = value * _DIGIT_SCALES[tokens[j].lower]
             value = int(value) if float(value).is_integer() else value
             j += 1
         return _Number(i, j, value, "digits")
@@ -360,12 +369,28 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
         if re.fullmatch(r"(1[89]|20)\d\d", raw):
             return True  # years; "2000 rockets" is rare enough to lose
         if prev is not None and prev.is_title() and prev.is_word() and prev.lower not in _QUALIFIER_WORDS and not grouped \
+                and prev.text not in CURRENCY_CODES \
                 and not _sentence_start(tokens, prev.index):
             return True  # Resolution 1701, Route 90, Hezbollah 2
     else:
         if prev is not None and prev.lower.rstrip(".") in MONTH_TOKENS and prev.is_title():
             return True
     return False
+
+
+def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """The currency written just before token k: (unit, index of its first token), or None. A sign
+    touches the number (``$10``, ``₹500``); a code stands before it (``Rs 5 lakh``, ``Rs. 200``)."""
+    if k <= 0:
+        return None
+    prev = tokens[k - 1]
+    if prev.text in CURRENCY and prev.end == tokens[k].start:
+        return CURRENCY[prev.text], k - 1
+    if prev.text in CURRENCY_CODES:
+        return CURRENCY_CODES[prev.text], k - 1
+    if prev.text == "." and k >= 2 and tokens[k - 2].text in CURRENCY_CODES and tokens[k - 2].end == prev.start:
+        return CURRENCY_CODES[tokens[k - 2].text], k - 2
+    return None
 
 
 def _sentence_start(tokens: list[Token], i: int) -> bool:
@@ -417,7 +442,7 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
                     return None  # "at one point displaced": a participle after a noun is a verb
                 return k
             continue
-        if low in DISTANCE_UNITS or low in ("km",):
+        if low in DISTANCE_UNITS or low in ("km",) or low in CURRENCY_NOUNS:
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
@@ -540,9 +565,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
             head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
         head = _head_after(tokens, head_from, num.value, vague=num.kind == "vague")
-        money = lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start
+        money = _currency_prefix(tokens, lo)
         if head is None and money:
-            q = qualifier_before(tokens, lo - 1)
+            q = qualifier_before(tokens, money[1])
             found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
             i = num.end_tok
             continue
@@ -583,16 +608,17 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
 
     figures: list[Figure] = []
     for lo, hi, num, qualifier, head in found:
-        # currency prefix: $10 million
-        if lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start:
-            lo -= 1
+        # currency prefix: $10 million, Rs 5 lakh
+        currency = _currency_prefix(tokens, lo)
+        if currency:
+            lo = currency[1]
         start, end = tokens[lo].start, tokens[hi - 1].end
         if head == -1:
             unit = num.unit
         elif head == -2:
             unit = "percent"
         elif head == -3:  # money: the currency sign may sit after a qualifier ("about $420 million")
-            unit = next((CURRENCY[t.text] for t in tokens[lo:hi] if t.text in CURRENCY), None)
+            unit = next((c[0] for k in range(lo + 1, hi + 1) if (c := _currency_prefix(tokens, k))), None)
         elif head == -4:
             unit = "person"
         elif head == -5:  # the unit of the last figure of the same or the previous sentence
@@ -620,11 +646,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = f"{lemma(tokens[lo].text)} member"
         else:
             unit = lemma(tokens[head].text)
-        if tokens[lo].text in CURRENCY:
-            unit = CURRENCY[tokens[lo].text]
+        if currency:
+            unit = currency[0]
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
-        label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
+        label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
