@@ -65,3 +65,25 @@ def test_lakh_after_digits_scales_a_count():
 
 def test_a_capitalised_word_before_a_number_is_still_an_identifier():
     assert figs("Under Resolution 1701 and on Route 90 nothing moved.") == []
+
+
+def _layers(text):
+    from datetime import date
+
+    from newscorpus.preannotate import Resources, preannotate_text
+
+    doc = preannotate_text(text, doc_id="t", published=date(2024, 10, 8), resources=Resources())
+    return [(s["layer"], s["text"]) for s in doc["spans"] if s["layer"] in ("FIGURE", "TIME")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India and Pakistan renewed the truce five years ago.", [("TIME", "five years ago"), ("FIGURE", "five years")]),
+    ("In the first eight months of the year, 300 people fled.",
+     [("TIME", "the first eight months of the year"), ("FIGURE", "eight months"), ("FIGURE", "300 people")]),
+])
+def test_a_duration_inside_a_time_is_a_figure_too(text, expected):
+    assert _layers(text) == expected
+
+
+def test_a_clock_time_inside_a_time_is_no_figure():
+    assert _layers("Shelling began at around 10.30 pm on Sunday.") == [("TIME", "around 10.30 pm on Sunday")]
