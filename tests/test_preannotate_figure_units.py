@@ -87,3 +87,13 @@ def test_a_duration_inside_a_time_is_a_figure_too(text, expected):
 
 def test_a_clock_time_inside_a_time_is_no_figure():
     assert _layers("Shelling began at around 10.30 pm on Sunday.") == [("TIME", "around 10.30 pm on Sunday")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The war began a day after the attack.", [("a day", 1, "EXACT", "day", "DURATION")]),
+    ("A week later, talks resumed.", [("A week", 1, "EXACT", "week", "DURATION")]),
+    ("Aid arrives once a day.", []),
+    ("They declared a day of mourning.", []),
+])
+def test_a_unit_of_time_as_an_offset_counts_one(text, expected):
+    assert figs(text) == expected

@@ -277,6 +277,12 @@ def _times_scale(low: list[str], k: int, value: int, end: int) -> tuple[int, int
     return value, end
 
 
+def _offset_after(tokens: list[Token], k: int) -> bool:
+    """``a day after``, ``a week later``: the duration is an offset between two times (a count of one)."""
+    return k < len(tokens) and tokens[k].lower in ("after", "before", "later", "earlier") \
+        and tokens[k - 1].lower in DURATION_UNITS
+
+
 def _half_a_dozen(tokens: list[Token], i: int) -> bool:
     return tokens[i].lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower == "a" \
         and tokens[i + 2].lower == "dozen"
@@ -303,8 +309,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     # a dozen / a hundred / a thousand
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
                                                               in ("mile", "kilometre", "kilometer")) \
-            and qualifier_before(tokens, i) is not None:
-        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile"
+            and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)):
+        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
         j = i + 2
         return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
