@@ -97,3 +97,12 @@ def test_a_clock_time_inside_a_time_is_no_figure():
 ])
 def test_a_unit_of_time_as_an_offset_counts_one(text, expected):
     assert figs(text) == expected
+
+
+def test_an_inclusion_between_commas_does_not_hide_the_casualty_verb():
+    assert figs("Two civilians, including a 12-year-old girl, were killed on the road.") == [
+        ("Two civilians", 2, "EXACT", "civilian", "CASUALTIES")]
+
+
+def test_an_inclusion_without_a_casualty_verb_stays_people():
+    assert figs("Ten children, including two girls, arrived at the camp.")[0][4] == "PEOPLE"

@@ -477,9 +477,23 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     return "OTHER"
 
 
+_INCLUSION_OPENERS = {"including", "among", "mostly", "most", "many", "all", "some", "both", "mainly"}
+
+
+def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
+    """Past a comma-enclosed inclusion after a count (``Two civilians, including a 12-year-old girl,
+    were killed``), so the verb after it is read; else ``hi`` unchanged."""
+    if hi + 1 < s_hi and tokens[hi].text == "," and tokens[hi + 1].lower in _INCLUSION_OPENERS:
+        for k in range(hi + 2, min(s_hi, hi + 14)):
+            if tokens[k].text == ",":
+                return k + 1
+    return hi
+
+
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
     before = tokens[max(s_lo, lo - 9) : hi]
+    hi = _skip_inclusion(tokens, hi, s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
