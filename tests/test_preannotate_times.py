@@ -35,6 +35,7 @@ CASES = [
     ("since the Gaza war began last October.", WED, [("last October", "2023-10")]),
     ("fired 62 rockets at around 8am on Saturday, “in", SAT, [("around 8am on Saturday", "2024-01-06")]),
     ("during the 2006 war and in 2006", WED, [("2006", "2006"), ("2006", "2006")]),  # a year before an event noun dates it
+    ("suspended after a 2021 attack", WED, [("2021", "2021")]),
     ("yesterday and today", WED, [("yesterday", "2024-07-02"), ("today", "2024-07-03")]),
     ("rockets and drones early in the morning.", WED, [("early in the morning", "2024-07-03")]),
     ("talks will continue in the coming days", WED, [("coming days", None)]),

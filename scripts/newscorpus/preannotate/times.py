@@ -93,7 +93,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+(?:the\s+)?"
                            r"(?P<span>morning|afternoon|evening)\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+the\s+(?P<night>night)\b(?!\s+of\b)")),
-    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+    # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
+    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
     # "until" is a leading preposition like "since" and stays outside ("until dawn" -> "dawn")
     ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?(?:{_TOD}(?:\s+local\s+time)?|"
