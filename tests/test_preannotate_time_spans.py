@@ -66,3 +66,13 @@ def test_parts_of_the_day_that_are_not_times(text):
 ])
 def test_a_range_of_clock_times_is_one_time(text, span, value):
     assert [(t.text, t.value) for t in find_times(text, WED)][0] == (span, value)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Drones struck at 0600 GMT and again at 14:05 GMT.", ["0600 GMT", "14:05 GMT"]),
+    ("The raid began at 23:30 on Sunday.", ["23:30 on Sunday"]),
+    ("The vote passed 3:2 in the council.", []),  # a score or ratio is no clock time
+    ("A force of 1200 troops crossed.", []),  # four digits are a clock time only with a zone
+])
+def test_24_hour_clock_times(text, spans):
+    assert [t.text for t in find_times(text, WED)] == spans

@@ -47,7 +47,9 @@ _WD = "|".join(WEEKDAYS)
 _MFULL = "|".join(MONTHS)
 _MANY = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_TOD = r"\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"  # 8am, 4:30 am, 10.30 pm (British/Indian style)
+# 8am, 4:30 am, 10.30 pm (British/Indian style); 24-hour clocks 14:05, 14:05 GMT, 0600 GMT (wire style)
+_TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)(?:\s*(?:GMT|UTC))?|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b)")
 
 # (kind, pattern), most specific first; overlapping later matches are dropped
 _NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times of day
@@ -280,10 +282,10 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
     "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
-    "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
+    "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
-    "tod_weekday": ("am", "pm", "a.m", "p.m"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m"),
-    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
+    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
