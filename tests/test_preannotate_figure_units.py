@@ -106,3 +106,8 @@ def test_an_inclusion_between_commas_does_not_hide_the_casualty_verb():
 
 def test_an_inclusion_without_a_casualty_verb_stays_people():
     assert figs("Ten children, including two girls, arrived at the camp.")[0][4] == "PEOPLE"
+
+
+def test_a_duration_in_an_offset_is_a_figure_inside_the_time():
+    assert _layers("Two hours later, rescuers pulled out a survivor.") == [
+        ("TIME", "Two hours later"), ("FIGURE", "Two hours")]

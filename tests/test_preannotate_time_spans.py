@@ -76,3 +76,25 @@ def test_a_range_of_clock_times_is_one_time(text, span, value):
 ])
 def test_24_hour_clock_times(text, spans):
     assert [t.text for t in find_times(text, WED)] == spans
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Hours later, a second strike hit the same building.", "Hours later"),
+    ("Two hours later, rescuers pulled out a survivor.", "Two hours later"),
+    ("The ceasefire collapsed days later.", "days later"),
+    ("Minutes earlier, sirens had sounded.", "Minutes earlier"),
+])
+def test_an_offset_from_an_event_is_a_time_with_no_value(text, span):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, None)]
+
+
+def test_earlier_as_an_adjective_is_no_offset():
+    assert find_times("The earlier strikes killed five people.", WED) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Fighting resumed in the early hours of Sunday.", "early hours of Sunday", "2025-03-09"),
+    ("Blasts were heard in the early hours of Saturday morning.", "early hours of Saturday morning", "2025-03-08"),
+])
+def test_the_early_hours_of_a_day(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]

@@ -16,7 +16,8 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
   with a year (``Oct. 7, 2023``) that date; ``Oct. 8 last year``: that day of the year before.
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
-- ``in 2006``: ``2006``.
+- ``in 2006``: ``2006``; ``early hours of Sunday``: that Sunday.
+- ``Hours later``, ``two days later``, ``minutes earlier``: null (an offset from an event).
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
   the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
@@ -73,6 +74,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("first_n_of_year", re.compile(r"\b[Tt]he\s+(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                    r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
+    # "the early hours of Sunday" -> "early hours of Sunday" (the determiner outside, as the guidelines ask)
+    ("early_hours", re.compile(rf"\b(?:[Tt]he\s+)?(?P<span>early\s+hours\s+of\s+(?P<wd>{_WD})(?:\s+morning)?)\b")),
+    # an offset from an event just told: "Hours later", "two days later", "minutes earlier" (value null:
+    # anchored on the event, not the publication date); a number in it is a nested DURATION figure
+    ("offset", re.compile(r"\b(?:(?:[Aa]|[Aa]n|[Aa] few|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+                          r"[Nn]ine|[Tt]en|\d{1,2})\s+(?:second|minute|hour|day|week|month|year)s?|"
+                          r"(?:[Ss]econds|[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]oments))\s+(?:later|earlier)\b")),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
@@ -165,7 +173,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
     if kind == "year":
         return year
-    if kind in ("vague", "the_vague"):
+    if kind in ("vague", "the_vague", "offset"):
         return None
     if kind == "mod_year":
         return year
@@ -214,7 +222,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             m = published.month - n
             return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         return f"{published.year - n}-{published.month:02d}"
-    if kind in ("tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
+    if kind in ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
         return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
         wd = WEEKDAYS.index(groups["wd"])
@@ -260,7 +268,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -270,7 +278,7 @@ _SCORES = {"date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
-    "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
+    "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
     "month_year": "mon", "month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
@@ -284,7 +292,8 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
-    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "offset": ("later", "earlier"),
+    "early_hours": ("early hours",), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
@@ -305,7 +314,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else (
-                m.span(m.lastgroup) if kind == "daypart" else m.span())
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
