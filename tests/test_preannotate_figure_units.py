@@ -111,3 +111,21 @@ def test_an_inclusion_without_a_casualty_verb_stays_people():
 def test_a_duration_in_an_offset_is_a_figure_inside_the_time():
     assert _layers("Two hours later, rescuers pulled out a survivor.") == [
         ("TIME", "Two hours later"), ("FIGURE", "Two hours")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund needs $5bn.", ("$5bn", 5_000_000_000, "EXACT", "dollar", "OTHER")),
+    ("Britain pledged £3m.", ("£3m", 3_000_000, "EXACT", "pound", "OTHER")),
+    ("Donors gave 3.5m euros.", ("3.5m euros", 3_500_000, "EXACT", "euro", "OTHER")),
+    ("Nearly 2m people have been displaced.", ("Nearly 2m people", 2_000_000, "APPROXIMATE", "person", "PEOPLE")),
+    ("The shell landed about 2.5km from the school.", ("about 2.5km", 2.5, "APPROXIMATE", "km", "DISTANCE")),
+    ("The convoy travelled 15km to the border.", ("15km", 15, "EXACT", "km", "DISTANCE")),
+    ("The bomb weighed 500 kg.", ("500 kg", 500, "EXACT", "kg", "OTHER")),
+])
+def test_scales_and_units_glued_to_the_digits(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Forces fired 155mm shells at the town.", "A 10m-high wall surrounds the base."])
+def test_a_calibre_or_a_height_modifier_is_no_count(text):
+    assert figs(text) == []

@@ -288,8 +288,23 @@ def _half_a_dozen(tokens: list[Token], i: int) -> bool:
         and tokens[i + 2].lower == "dozen"
 
 
+# a scale or unit glued to the digits, as news writes them: $5bn, £3m, 2m people, 15km, 500kg
+_GLUED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|km|kms|kg)")
+_GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
+
+
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
+    glued = _GLUED.fullmatch(tok.text) if tok.text[:1].isdigit() else None
+    if glued:
+        value = parse_digits(glued.group(1))
+        suffix = glued.group(2)
+        if value is None:
+            return None
+        if suffix in _GLUED_SCALE:
+            value = value * _GLUED_SCALE[suffix]
+            return _Number(i, i + 1, int(value) if float(value).is_integer() else value, "digits")
+        return _Number(i, i + 1, value, "glued", _DISTANCE_NORMAL.get(suffix, suffix))
     hy = _hyphen_number(tok)
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
@@ -448,7 +463,7 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
                     return None  # "at one point displaced": a participle after a noun is a verb
                 return k
             continue
-        if low in DISTANCE_UNITS or low in ("km",) or low in CURRENCY_NOUNS:
+        if low in DISTANCE_UNITS or low in ("km", "kg") or low in CURRENCY_NOUNS:
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
@@ -545,6 +560,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             hi = (head + 1) if head is not None else num.end_tok
             found.append((lo, hi, num, qualifier, -1))
             i = hi
+            continue
+        if num.kind == "glued":  # "15km", "500kg": the unit is in the token
+            found.append((lo, num.end_tok, num, qualifier, -1))
+            i = num.end_tok
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
