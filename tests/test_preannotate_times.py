@@ -40,10 +40,15 @@ CASES = [
     ("rockets and drones early in the morning.", WED, [("early in the morning", "2024-07-03")]),
     ("talks will continue in the coming days", WED, [("coming days", None)]),
     ("a danger that has grown in recent weeks", WED, [("recent weeks", None)]),
+    ("Talks resumed the next day.", WED, [("next day", None)]),
+    ("freed the following morning and home the same day", WED, [("following morning", None), ("same day", None)]),
+    ("has held the town since Sept. 2023", WED, [("Sept. 2023", "2023-09")]),
+    ("clashes began in Oct 2022", WED, [("Oct 2022", "2022-10")]),
     # not times
     ("Hezbollah may target civilians", WED, []),
     ("for the past nine months", WED, []),
     ("for months", WED, []),
+    ("The next day of talks opens soon.", WED, []),
 ]
 
 

@@ -17,7 +17,8 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
 - ``in 2006``: ``2006``; ``early hours of Sunday``: that Sunday.
-- ``Hours later``, ``two days later``, ``minutes earlier``: null (an offset from an event).
+- ``Hours later``, ``two days later``, ``minutes earlier``, ``the next day`` (span ``next day``): null
+  (an offset from an event).
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
   the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
@@ -84,6 +85,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
+    # a day told relative to another: "the next day" -> "next day" (null: anchored on the event)
+    ("the_rel_day", re.compile(r"(?<=\b[Tt]he\s)(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
     ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
     ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
@@ -94,7 +97,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_unit", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>night|week|month|year|weekend)\b")),
     ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight)\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MFULL})\b")),
-    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MANY})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
@@ -173,7 +176,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
     if kind == "year":
         return year
-    if kind in ("vague", "the_vague", "offset"):
+    if kind in ("vague", "the_vague", "offset", "the_rel_day"):
         return None
     if kind == "mod_year":
         return year
@@ -268,7 +271,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -293,7 +296,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "offset": ("later", "earlier"),
-    "early_hours": ("early hours",), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "early_hours": ("early hours",), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
