@@ -129,3 +129,13 @@ def test_scales_and_units_glued_to_the_digits(text, expected):
 @pytest.mark.parametrize("text", ["Forces fired 155mm shells at the town.", "A 10m-high wall surrounds the base."])
 def test_a_calibre_or_a_height_modifier_is_no_count(text):
     assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 500-pound bomb hit the school.", ("500-pound bomb", 500, "EXACT", "pound", "OTHER")),
+    ("The army seized 10 sq km of territory.", ("10 sq km", 10, "EXACT", "square km", "OTHER")),
+    ("Some 1,300 square kilometres were flooded.",
+     ("Some 1,300 square kilometres", 1300, "APPROXIMATE", "square kilometre", "OTHER")),
+])
+def test_hyphenated_weights_end_at_the_munition_and_areas_are_not_distances(text, expected):
+    assert figs(text) == [expected]

@@ -690,6 +690,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
         label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
+        if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
+            unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
@@ -844,6 +846,8 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
         head = k
         if looks_plural(t.text) and k > j:
             break
+        if t.lower in MUNITION_UNITS or t.lower in PEOPLE_UNITS:
+            break  # a counted-thing noun is the head ("500-pound bomb hit the school")
         if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
             break
     return head
