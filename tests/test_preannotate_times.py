@@ -44,6 +44,12 @@ CASES = [
     ("freed the following morning and home the same day", WED, [("following morning", None), ("same day", None)]),
     ("has held the town since Sept. 2023", WED, [("Sept. 2023", "2023-09")]),
     ("clashes began in Oct 2022", WED, [("Oct 2022", "2022-10")]),
+    ("stormed the village on Tuesday 2 July, residents said", WED, [("Tuesday 2 July", "2024-07-02")]),
+    ("detained on Monday July 1, 2024 at the border", WED, [("Monday July 1, 2024", "2024-07-01")]),
+    ("on Tuesday, July 2, gunmen", WED, [("Tuesday", "2024-07-02"), ("July 2", "2024-07-02")]),  # a comma: two
+    ("signed in the 1990s and broken in the early 2000s", WED, [("1990s", None), ("early 2000s", None)]),
+    ("flared in the summer of 2023 and again last winter", WED, [("summer of 2023", "2023"), ("last winter", None)]),
+    ("Aid will arrive this winter.", WED, [("this winter", "2024")]),
     # not times
     ("Hezbollah may target civilians", WED, []),
     ("for the past nine months", WED, []),

@@ -91,6 +91,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
+    # a weekday written straight before its date is one TIME: "Tuesday 8 October", "Tuesday October 8"
+    ("weekday_date", re.compile(rf"\b(?P<wd>{_WD})\s+(?:(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon2>{_MFULL})|"
+                                rf"(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![:\d]))"
+                                rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
     ("date_dmy", re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_MFULL}|{'|'.join(_MONTH_ABBR)})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
@@ -107,6 +111,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?P<span>morning|afternoon|evening)\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+the\s+(?P<night>night)\b(?!\s+of\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
+    # decades ("the 1990s" -> "1990s", "the early 2000s"): no ISO form the scheme allows, so null
+    ("decade", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?:19|20)\d0s\b")),
+    # seasons with a year or a relative word ("summer 2023", "the summer of 2023", "last winter");
+    # a bare "the summer" is left alone (annotators split on its determiner)
+    ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
+    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
     # "until" is a leading preposition like "since" and stays outside ("until dawn" -> "dawn")
@@ -178,8 +188,10 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return year
     if kind in ("vague", "the_vague", "offset", "the_rel_day"):
         return None
-    if kind == "mod_year":
+    if kind in ("mod_year", "season_year"):
         return year
+    if kind == "decade":
+        return None
     if published is None:
         return None
     if kind in ("tod", "overnight") or (kind == "tod_range" and not groups.get("wd")):
@@ -255,6 +267,11 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             return f"{y}-{m:02d}"
         if unit == "year":
             return f"{published.year + step}"
+    if kind == "rel_season":  # only "this" pins a year; "last winter" may or may not cross one
+        return f"{published.year}" if groups["rel"].lower() == "this" else None
+    if kind == "weekday_date":
+        groups = {**groups, "mon": groups["mon"] or groups["mon2"], "day": groups["day"] or groups["day2"]}
+        return resolve("date_mdy", groups, published)
     if kind == "rel_month":
         month = _MONTH_NUM[groups["mon"]]
         rel = groups["rel"].lower()
@@ -271,7 +288,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -281,7 +298,7 @@ _SCORES = {"the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
-    "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
+    "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "weekday_date": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
     "month_year": "mon", "month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
@@ -296,7 +313,8 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "offset": ("later", "earlier"),
-    "early_hours": ("early hours",), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "early_hours": ("early hours",), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
+    "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
