@@ -139,3 +139,13 @@ def test_a_calibre_or_a_height_modifier_is_no_count(text):
 ])
 def test_hyphenated_weights_end_at_the_munition_and_areas_are_not_distances(text, expected):
     assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A hundred and twenty people were detained.", ("A hundred and twenty people", 120, "EXACT", "person", "PEOPLE")),
+    ("About a thousand five hundred troops crossed.",
+     ("About a thousand five hundred troops", 1500, "APPROXIMATE", "troop", "PEOPLE")),
+    ("More than a hundred rockets were fired.", ("More than a hundred rockets", 100, "AT_LEAST", "rocket", "MUNITIONS")),
+])
+def test_a_hundred_goes_on_as_a_written_number(text, expected):
+    assert figs(text) == [expected]

@@ -283,6 +283,19 @@ def _offset_after(tokens: list[Token], k: int) -> bool:
         and tokens[k - 1].lower in DURATION_UNITS
 
 
+def _number_words_end(tokens: list[Token], j: int) -> int:
+    """The end of a run of number words from j (``five hundred``, ``hundred and twenty``)."""
+    while j < len(tokens):
+        t = tokens[j]
+        if _is_number_word(t) or t.lower == "dozen":
+            j += 1
+        elif t.lower == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1]) and tokens[j - 1].lower in SCALE_WORDS:
+            j += 1
+        else:
+            break
+    return j
+
+
 def _half_a_dozen(tokens: list[Token], i: int) -> bool:
     return tokens[i].lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower == "a" \
         and tokens[i + 2].lower == "dozen"
@@ -327,18 +340,14 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)):
         return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
-        j = i + 2
-        return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
+        j = _number_words_end(tokens, i + 2)  # "a hundred and twenty": the number goes on
+        if j > i + 2:
+            value = parse_number_words(" ".join(["one", *(t.text for t in tokens[i + 1 : j])]))
+            if value is not None:
+                return _Number(i, j, value, "words")
+        return _Number(i, i + 2, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
     if _is_number_word(tok) and tok.lower not in SCALE_WORDS:
-        j = i + 1
-        while j < len(tokens):
-            t = tokens[j]
-            if _is_number_word(t) or t.lower == "dozen":
-                j += 1
-            elif t.lower == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1]) and tokens[j - 1].lower in SCALE_WORDS:
-                j += 1
-            else:
-                break
+        j = _number_words_end(tokens, i + 1)
         value = parse_number_words(" ".join(t.text for t in tokens[i:j]))
         if value is None:
             return None
