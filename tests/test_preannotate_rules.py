@@ -85,7 +85,7 @@ def test_relative_times_and_figures(res):
     assert s[("FIGURE", "1,300-mile border")]["unit"] == "mile"
     assert s[("FIGURE", "85 wounded patients")]["unit"] == "patient"
     rng = s[("FIGURE", "between 30 and 40 shells")]
-    assert (rng["value"], rng["qualifier"], rng["unit"]) == (30, "AT_LEAST", "shell")
+    assert (rng["value"], rng["qualifier"], rng["unit"]) == (30, "APPROXIMATE", "shell")
     assert s[("TIME", "last week")]["value"] == "2024-W10"
     assert s[("TIME", "earlier this month")]["value"] == "2024-03"
     assert s[("TIME", "late on Monday")]["value"] == "2024-03-11"

@@ -16,6 +16,14 @@ WED = date(2025, 3, 12)  # a Wednesday
     ("The shelling stopped at midnight.", "midnight", "2025-03-12"),
     ("The bodies were buried before noon.", "before noon", "2025-03-12"),
     ("Sirens sounded around 9pm on Sunday.", "around 9pm on Sunday", "2025-03-09"),
+    # a clock time with a dot (British and South Asian style)
+    ("Firing began at around 10.30 pm near the post.", "around 10.30 pm", "2025-03-12"),
+    ("The curfew starts at 6.15am.", "6.15am", "2025-03-12"),
+    # named times of day stand alone; "until" is a leading preposition, outside like "since"
+    ("Residents heard shooting until dawn.", "dawn", "2025-03-12"),
+    ("Shops close at dusk.", "dusk", "2025-03-12"),
+    ("The raid ended before daybreak.", "before daybreak", "2025-03-12"),
+    ("Talks ran until 5pm on Monday.", "5pm on Monday", "2025-03-10"),
 ])
 def test_time_span_edges(text, span, value):
     got = [(t.text, t.value) for t in find_times(text, WED)]
@@ -28,4 +36,65 @@ def test_time_span_edges(text, span, value):
     ("In the first six months of the year, 300 people died.", "the first six months of the year", "2025"),
 ])
 def test_parts_of_a_named_month_and_of_the_year(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Rockets were fired at the north since the morning.", "morning"),
+    ("Sirens sounded through the afternoon.", "afternoon"),
+    ("Drones struck a base later in the morning.", "morning"),
+    ("Clashes went on until morning.", "morning"),
+    ("Shelling continued during the night.", "night"),
+    ("This morning, the army said it had withdrawn.", "This morning"),
+])
+def test_parts_of_the_day_drop_preposition_and_determiner(text, span):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, "2025-03-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents spent the morning in basements.",  # no preposition: not a time adverbial
+    "Voting opened in the morning of the second day.",  # "the morning of ...": a day named elsewhere
+])
+def test_parts_of_the_day_that_are_not_times(text):
+    assert find_times(text, WED) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Residents heard eight explosions between 1am and 3am.", "between 1am and 3am", "2025-03-12"),
+    ("Drones flew over between 10 p.m. and midnight on Sunday.", "between 10 p.m. and midnight on Sunday", "2025-03-09"),
+    ("The shelling lasted between 2am and 4 a.m. yesterday.", "between 2am and 4 a.m.", "2025-03-12"),
+])
+def test_a_range_of_clock_times_is_one_time(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)][0] == (span, value)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Drones struck at 0600 GMT and again at 14:05 GMT.", ["0600 GMT", "14:05 GMT"]),
+    ("The raid began at 23:30 on Sunday.", ["23:30 on Sunday"]),
+    ("The vote passed 3:2 in the council.", []),  # a score or ratio is no clock time
+    ("A force of 1200 troops crossed.", []),  # four digits are a clock time only with a zone
+])
+def test_24_hour_clock_times(text, spans):
+    assert [t.text for t in find_times(text, WED)] == spans
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Hours later, a second strike hit the same building.", "Hours later"),
+    ("Two hours later, rescuers pulled out a survivor.", "Two hours later"),
+    ("The ceasefire collapsed days later.", "days later"),
+    ("Minutes earlier, sirens had sounded.", "Minutes earlier"),
+])
+def test_an_offset_from_an_event_is_a_time_with_no_value(text, span):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, None)]
+
+
+def test_earlier_as_an_adjective_is_no_offset():
+    assert find_times("The earlier strikes killed five people.", WED) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Fighting resumed in the early hours of Sunday.", "early hours of Sunday", "2025-03-09"),
+    ("Blasts were heard in the early hours of Saturday morning.", "early hours of Saturday morning", "2025-03-08"),
+])
+def test_the_early_hours_of_a_day(text, span, value):
     assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]

@@ -27,19 +27,34 @@ CASES = [
     ("with Israel since Oct. 8.", date(2024, 5, 15), [("Oct. 8", "2023-10-08")]),
     ("in Beirut on Jan 2.", SAT, [("Jan 2", "2024-01-02")]),
     ("on 7 October 2023", SAT, [("7 October 2023", "2023-10-07")]),
+    ("fire that began on Oct. 8 last year, a day", WED, [("Oct. 8 last year", "2023-10-08")]),
+    ("on 8 October last year", WED, [("8 October last year", "2023-10-08")]),
+    ("due on March 3 next year", WED, [("March 3 next year", "2025-03-03")]),
     ("talks have been deadlocked since June", WED, [("June", "2024-06")]),
     ("before suspending them in late January.", date(2024, 8, 2), [("late January", "2024-01")]),
     ("since the Gaza war began last October.", WED, [("last October", "2023-10")]),
     ("fired 62 rockets at around 8am on Saturday, “in", SAT, [("around 8am on Saturday", "2024-01-06")]),
     ("during the 2006 war and in 2006", WED, [("2006", "2006"), ("2006", "2006")]),  # a year before an event noun dates it
+    ("suspended after a 2021 attack", WED, [("2021", "2021")]),
     ("yesterday and today", WED, [("yesterday", "2024-07-02"), ("today", "2024-07-03")]),
     ("rockets and drones early in the morning.", WED, [("early in the morning", "2024-07-03")]),
     ("talks will continue in the coming days", WED, [("coming days", None)]),
     ("a danger that has grown in recent weeks", WED, [("recent weeks", None)]),
+    ("Talks resumed the next day.", WED, [("next day", None)]),
+    ("freed the following morning and home the same day", WED, [("following morning", None), ("same day", None)]),
+    ("has held the town since Sept. 2023", WED, [("Sept. 2023", "2023-09")]),
+    ("clashes began in Oct 2022", WED, [("Oct 2022", "2022-10")]),
+    ("stormed the village on Tuesday 2 July, residents said", WED, [("Tuesday 2 July", "2024-07-02")]),
+    ("detained on Monday July 1, 2024 at the border", WED, [("Monday July 1, 2024", "2024-07-01")]),
+    ("on Tuesday, July 2, gunmen", WED, [("Tuesday", "2024-07-02"), ("July 2", "2024-07-02")]),  # a comma: two
+    ("signed in the 1990s and broken in the early 2000s", WED, [("1990s", None), ("early 2000s", None)]),
+    ("flared in the summer of 2023 and again last winter", WED, [("summer of 2023", "2023"), ("last winter", None)]),
+    ("Aid will arrive this winter.", WED, [("this winter", "2024")]),
     # not times
     ("Hezbollah may target civilians", WED, []),
     ("for the past nine months", WED, []),
     ("for months", WED, []),
+    ("The next day of talks opens soon.", WED, []),
 ]
 
 

@@ -92,6 +92,12 @@ def _overlap_test(ranges: list[tuple[int, int]]) -> Callable[[int, int], bool]:
     return overlaps
 
 
+def _nested_in(times, start: int, end: int) -> bool:
+    """Is [start, end) inside one time span? (``five years`` in ``five years ago``, ``eight months``
+    in ``the first eight months of the year``: a duration is a FIGURE even inside a TIME)"""
+    return any(t.start <= start and end <= t.end and (t.start, t.end) != (start, end) for t in times)
+
+
 def preannotate_text(text: str, *, doc_id: str, published: date | None, resources: Resources) -> dict:
     """One annotation document (schema 1.0.0) of model suggestions for ``text``."""
     tokens = tokenize(text)
@@ -99,8 +105,8 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
     times = find_times(text, published)
     in_time = _overlap_test([(t.start, t.end) for t in times])
     for f in find_figures(text, tokens):
-        if in_time(f.start, f.end):
-            continue
+        if in_time(f.start, f.end) and not (f.label == "DURATION" and _nested_in(times, f.start, f.end)):
+            continue  # a figure in a time is a date or clock part, unless it is the duration that locates it
         spans.append(_Span(f.start, f.end, "FIGURE", f.label,
                            {"value": f.value, "qualifier": f.qualifier, "unit": f.unit}, f.score))
     for t in times:

@@ -45,7 +45,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("nearly",): "APPROXIMATE", ("about",): "APPROXIMATE", ("around",): "APPROXIMATE",
     ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
     ("almost",): "APPROXIMATE", ("an", "estimated"): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
-    ("just", "under"): "APPROXIMATE",
+    ("just", "under"): "APPROXIMATE", ("maybe",): "APPROXIMATE", ("perhaps",): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
     ("at", "most"): "AT_MOST",
@@ -94,7 +94,16 @@ CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
                   "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
                   "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized"}
-CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
+# currency codes written before the amount with a space: "Rs 5 lakh", "Rs. 200", "USD 3 million"
+CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound"}
+# currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
+CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
+                     "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
+MONEY_UNITS = set(CURRENCY.values()) | set(CURRENCY_CODES.values()) | CURRENCY_NOUNS
+# scale words after digits, with the South Asian lakh (100,000) and crore (10 million)
+_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+                 "crore": 10_000_000, "crores": 10_000_000}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
     "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
@@ -268,40 +277,77 @@ def _times_scale(low: list[str], k: int, value: int, end: int) -> tuple[int, int
     return value, end
 
 
+def _offset_after(tokens: list[Token], k: int) -> bool:
+    """``a day after``, ``a week later``: the duration is an offset between two times (a count of one)."""
+    return k < len(tokens) and tokens[k].lower in ("after", "before", "later", "earlier") \
+        and tokens[k - 1].lower in DURATION_UNITS
+
+
+def _number_words_end(tokens: list[Token], j: int) -> int:
+    """The end of a run of number words from j (``five hundred``, ``hundred and twenty``)."""
+    while j < len(tokens):
+        t = tokens[j]
+        if _is_number_word(t) or t.lower == "dozen":
+            j += 1
+        elif t.lower == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1]) and tokens[j - 1].lower in SCALE_WORDS:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _half_a_dozen(tokens: list[Token], i: int) -> bool:
+    return tokens[i].lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower == "a" \
+        and tokens[i + 2].lower == "dozen"
+
+
+# a scale or unit glued to the digits, as news writes them: $5bn, £3m, 2m people, 15km, 500kg
+_GLUED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|km|kms|kg)")
+_GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
+
+
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
+    glued = _GLUED.fullmatch(tok.text) if tok.text[:1].isdigit() else None
+    if glued:
+        value = parse_digits(glued.group(1))
+        suffix = glued.group(2)
+        if value is None:
+            return None
+        if suffix in _GLUED_SCALE:
+            value = value * _GLUED_SCALE[suffix]
+            return _Number(i, i + 1, int(value) if float(value).is_integer() else value, "digits")
+        return _Number(i, i + 1, value, "glued", _DISTANCE_NORMAL.get(suffix, suffix))
     hy = _hyphen_number(tok)
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
     value = parse_digits(tok.text)
     if value is not None:
         j = i + 1
-        if j < len(tokens) and tokens[j].lower in ("million", "billion", "thousand") and tokens[j].start == tok.end + 1:
-            value = value * SCALE_WORDS[tokens[j].lower]
+        if j < len(tokens) and tokens[j].lower in _DIGIT_SCALES and tokens[j].start == tok.end + 1:
+            value = value * _DIGIT_SCALES[tokens[j].lower]
             value = int(value) if float(value).is_integer() else value
             j += 1
         return _Number(i, j, value, "digits")
     vague = _vague_at(tokens, i)
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
+    if _half_a_dozen(tokens, i):
+        return _Number(i, i + 3, 6, "vague")  # an idiomatic round amount: 6, APPROXIMATE
     # a dozen / a hundred / a thousand
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
                                                               in ("mile", "kilometre", "kilometer")) \
-            and qualifier_before(tokens, i) is not None:
-        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile"
+            and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)):
+        return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
-        j = i + 2
-        return _Number(i, j, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
+        j = _number_words_end(tokens, i + 2)  # "a hundred and twenty": the number goes on
+        if j > i + 2:
+            value = parse_number_words(" ".join(["one", *(t.text for t in tokens[i + 1 : j])]))
+            if value is not None:
+                return _Number(i, j, value, "words")
+        return _Number(i, i + 2, parse_number_words(f"a {tokens[i + 1].lower}"), "words")
     if _is_number_word(tok) and tok.lower not in SCALE_WORDS:
-        j = i + 1
-        while j < len(tokens):
-            t = tokens[j]
-            if _is_number_word(t) or t.lower == "dozen":
-                j += 1
-            elif t.lower == "and" and j + 1 < len(tokens) and _is_number_word(tokens[j + 1]) and tokens[j - 1].lower in SCALE_WORDS:
-                j += 1
-            else:
-                break
+        j = _number_words_end(tokens, i + 1)
         value = parse_number_words(" ".join(t.text for t in tokens[i:j]))
         if value is None:
             return None
@@ -353,12 +399,28 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
         if re.fullmatch(r"(1[89]|20)\d\d", raw):
             return True  # years; "2000 rockets" is rare enough to lose
         if prev is not None and prev.is_title() and prev.is_word() and prev.lower not in _QUALIFIER_WORDS and not grouped \
+                and prev.text not in CURRENCY_CODES \
                 and not _sentence_start(tokens, prev.index):
             return True  # Resolution 1701, Route 90, Hezbollah 2
     else:
         if prev is not None and prev.lower.rstrip(".") in MONTH_TOKENS and prev.is_title():
             return True
     return False
+
+
+def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
+    """The currency written just before token k: (unit, index of its first token), or None. A sign
+    touches the number (``$10``, ``₹500``); a code stands before it (``Rs 5 lakh``, ``Rs. 200``)."""
+    if k <= 0:
+        return None
+    prev = tokens[k - 1]
+    if prev.text in CURRENCY and prev.end == tokens[k].start:
+        return CURRENCY[prev.text], k - 1
+    if prev.text in CURRENCY_CODES:
+        return CURRENCY_CODES[prev.text], k - 1
+    if prev.text == "." and k >= 2 and tokens[k - 2].text in CURRENCY_CODES and tokens[k - 2].end == prev.start:
+        return CURRENCY_CODES[tokens[k - 2].text], k - 2
+    return None
 
 
 def _sentence_start(tokens: list[Token], i: int) -> bool:
@@ -410,7 +472,7 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
                     return None  # "at one point displaced": a participle after a noun is a verb
                 return k
             continue
-        if low in DISTANCE_UNITS or low in ("km",):
+        if low in DISTANCE_UNITS or low in ("km", "kg") or low in CURRENCY_NOUNS:
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
@@ -439,9 +501,23 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     return "OTHER"
 
 
+_INCLUSION_OPENERS = {"including", "among", "mostly", "most", "many", "all", "some", "both", "mainly"}
+
+
+def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
+    """Past a comma-enclosed inclusion after a count (``Two civilians, including a 12-year-old girl,
+    were killed``), so the verb after it is read; else ``hi`` unchanged."""
+    if hi + 1 < s_hi and tokens[hi].text == "," and tokens[hi + 1].lower in _INCLUSION_OPENERS:
+        for k in range(hi + 2, min(s_hi, hi + 14)):
+            if tokens[k].text == ",":
+                return k + 1
+    return hi
+
+
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
     before = tokens[max(s_lo, lo - 9) : hi]
+    hi = _skip_inclusion(tokens, hi, s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
@@ -494,6 +570,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo, hi, num, qualifier, -1))
             i = hi
             continue
+        if num.kind == "glued":  # "15km", "500kg": the unit is in the token
+            found.append((lo, num.end_tok, num, qualifier, -1))
+            i = num.end_tok
+            continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
@@ -520,11 +600,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, end, num, qualifier, -2))
                 i = end
                 continue
-        # ranges: "between 30 and 40 shells", "10 to 14 days" -> lower bound, AT_LEAST
+        # ranges: "between 30 and 40 shells", "10 to 14 days" -> the lower bound, APPROXIMATE (a range is
+        # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
         if rng is not None:
             end_num, head = rng
-            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "AT_LEAST", head))
+            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "APPROXIMATE", head))
             i = head + 1
             continue
         head_from = num.end_tok
@@ -532,9 +613,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
             head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
         head = _head_after(tokens, head_from, num.value, vague=num.kind == "vague")
-        money = lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start
+        money = _currency_prefix(tokens, lo)
         if head is None and money:
-            q = qualifier_before(tokens, lo - 1)
+            q = qualifier_before(tokens, money[1])
             found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
             i = num.end_tok
             continue
@@ -575,16 +656,17 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
 
     figures: list[Figure] = []
     for lo, hi, num, qualifier, head in found:
-        # currency prefix: $10 million
-        if lo > 0 and tokens[lo - 1].text in CURRENCY and tokens[lo - 1].end == tokens[lo].start:
-            lo -= 1
+        # currency prefix: $10 million, Rs 5 lakh
+        currency = _currency_prefix(tokens, lo)
+        if currency:
+            lo = currency[1]
         start, end = tokens[lo].start, tokens[hi - 1].end
         if head == -1:
             unit = num.unit
         elif head == -2:
             unit = "percent"
         elif head == -3:  # money: the currency sign may sit after a qualifier ("about $420 million")
-            unit = next((CURRENCY[t.text] for t in tokens[lo:hi] if t.text in CURRENCY), None)
+            unit = next((c[0] for k in range(lo + 1, hi + 1) if (c := _currency_prefix(tokens, k))), None)
         elif head == -4:
             unit = "person"
         elif head == -5:  # the unit of the last figure of the same or the previous sentence
@@ -612,11 +694,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = f"{lemma(tokens[lo].text)} member"
         else:
             unit = lemma(tokens[head].text)
-        if tokens[lo].text in CURRENCY:
-            unit = CURRENCY[tokens[lo].text]
+        if currency:
+            unit = currency[0]
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
-        label = _category(unit, tokens, lo, hi) if unit not in ("percent", "dollar", "euro", "pound") else "OTHER"
+        label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
+        if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
+            unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
+        if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
+            lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
+            start = tokens[lo].start
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
         if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi):
@@ -645,7 +732,7 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
     low = tok.lower
     end = None
-    if low == "half" and qualifier_before(tokens, i) is not None:
+    if low == "half" and qualifier_before(tokens, i) is not None and not _half_a_dozen(tokens, i):
         n, d, end = 1, 2, i + 1
     elif "-" in low and low.count("-") == 1:
         a, b = low.split("-")
@@ -768,6 +855,8 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
         head = k
         if looks_plural(t.text) and k > j:
             break
+        if t.lower in MUNITION_UNITS or t.lower in PEOPLE_UNITS:
+            break  # a counted-thing noun is the head ("500-pound bomb hit the school")
         if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
             break
     return head

@@ -13,12 +13,17 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``last week``/``this week``/``next week``: ISO week ``YYYY-Www``.
 - ``last month``/``this month``: ``YYYY-MM``; ``last year``/``this year``: ``YYYY``.
 - ``Oct. 7``, ``Jan 2``, ``7 October``: the most recent such date not after publication;
-  with a year (``Oct. 7, 2023``) that date.
+  with a year (``Oct. 7, 2023``) that date; ``Oct. 8 last year``: that day of the year before.
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
-- ``in 2006``: ``2006``.
-- ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value).
-- ``this morning``, ``early in the morning``: the publication date (as the seed gold does);
+- ``in 2006``: ``2006``; ``early hours of Sunday``: that Sunday.
+- ``Hours later``, ``two days later``, ``minutes earlier``, ``the next day`` (span ``next day``): null
+  (an offset from an event).
+- ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
+  clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
+  the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
+- ``this morning``, ``early in the morning``, ``since the morning`` (span ``morning``): the
+  publication date (as the seed gold does);
   ``recent weeks``, ``coming days``: null (spans without ``the``, as the guidelines ask).
 
 Spans drop a leading preposition (``on Wednesday`` -> ``Wednesday``) and a trailing
@@ -44,14 +49,22 @@ _WD = "|".join(WEEKDAYS)
 _MFULL = "|".join(MONTHS)
 _MANY = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_TOD = r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+# 8am, 4:30 am, 10.30 pm (British/Indian style); 24-hour clocks 14:05, 14:05 GMT, 0600 GMT (wire style)
+_TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)(?:\s*(?:GMT|UTC))?|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b)")
 
 # (kind, pattern), most specific first; overlapping later matches are dropped
-_TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|dawn|dusk|daybreak|nightfall|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
+_NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times of day
+_TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
+    # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
+    ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
+                                 rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
+    # a range of clock times is one TIME with its "between" (as a figure range is): "between 1am and 3am"
+    ("tod_range", re.compile(rf"\b[Bb]etween\s+{_TOD_ANY}\s+and\s+{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
+    ("tod_on_weekday", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater|[Ee]arlier|[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
@@ -62,26 +75,53 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                  rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("first_n_of_year", re.compile(r"\b[Tt]he\s+(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                    r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
+    # "the early hours of Sunday" -> "early hours of Sunday" (the determiner outside, as the guidelines ask)
+    ("early_hours", re.compile(rf"\b(?:[Tt]he\s+)?(?P<span>early\s+hours\s+of\s+(?P<wd>{_WD})(?:\s+morning)?)\b")),
+    # an offset from an event just told: "Hours later", "two days later", "minutes earlier" (value null:
+    # anchored on the event, not the publication date); a number in it is a nested DURATION figure
+    ("offset", re.compile(r"\b(?:(?:[Aa]|[Aa]n|[Aa] few|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+                          r"[Nn]ine|[Tt]en|\d{1,2})\s+(?:second|minute|hour|day|week|month|year)s?|"
+                          r"(?:[Ss]econds|[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]oments))\s+(?:later|earlier)\b")),
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
+    # a day told relative to another: "the next day" -> "next day" (null: anchored on the event)
+    ("the_rel_day", re.compile(r"(?<=\b[Tt]he\s)(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
     ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
-    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|until|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
+    ("tod_weekday", re.compile(rf"\b(?:(?:around|about|before|after|shortly after|shortly before)\s+)?{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
+    # a weekday written straight before its date is one TIME: "Tuesday 8 October", "Tuesday October 8"
+    ("weekday_date", re.compile(rf"\b(?P<wd>{_WD})\s+(?:(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon2>{_MFULL})|"
+                                rf"(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![:\d]))"
+                                rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
     ("date_dmy", re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_MFULL}|{'|'.join(_MONTH_ABBR)})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>night|week|month|year|weekend)\b")),
     ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight)\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MFULL})\b")),
-    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MANY})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
-    ("morning", re.compile(r"\b(?:early in the morning|late at night|this morning|this afternoon|this evening)\b")),
-    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+    ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
+    # a part of the day after a preposition: the preposition and the determiner are outside, as the
+    # guidelines ask ("since the morning" -> "morning", "until morning"); "the morning of ..." is not one
+    ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+(?:the\s+)?"
+                           r"(?P<span>morning|afternoon|evening)\b(?!\s+of\b)"
+                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+the\s+(?P<night>night)\b(?!\s+of\b)")),
+    # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
+    # decades ("the 1990s" -> "1990s", "the early 2000s"): no ISO form the scheme allows, so null
+    ("decade", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?:19|20)\d0s\b")),
+    # seasons with a year or a relative word ("summer 2023", "the summer of 2023", "last winter");
+    # a bare "the summer" is left alone (annotators split on its determiner)
+    ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
+    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
+    ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # the preposition "at" is outside a time span ("at dawn on Saturday" -> "dawn on Saturday"); "around", "before" are in
-    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after|until)\s+)?(?:{_TOD}(?:\s+local\s+time)?|(?:noon|midday|midnight|mid-morning|mid-afternoon)\b)")),
+    # "until" is a leading preposition like "since" and stays outside ("until dawn" -> "dawn")
+    ("tod", re.compile(rf"\b(?:(?:shortly|just)\s+)?(?:(?:around|about|before|after)\s+)?(?:{_TOD}(?:\s+local\s+time)?|"
+                       rf"(?:noon|midday|midnight|mid-morning|mid-afternoon|{_NAMED_TOD})\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
 ]
 
@@ -146,19 +186,28 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
     if kind == "year":
         return year
-    if kind in ("vague", "the_vague"):
+    if kind in ("vague", "the_vague", "offset", "the_rel_day"):
         return None
-    if kind == "mod_year":
+    if kind in ("mod_year", "season_year"):
         return year
+    if kind == "decade":
+        return None
     if published is None:
         return None
-    if kind in ("tod", "overnight"):
+    if kind in ("tod", "overnight") or (kind == "tod_range" and not groups.get("wd")):
         return published.isoformat()
     if kind == "the_weekend":
         sat = most_recent_weekday(5, published)
         return iso_week(sat)
     if kind == "mod_rel_unit":
         kind = "rel_unit"
+    if kind == "date_rel_year":
+        step = {"last": -1, "this": 0, "next": 1}[groups["rel"]]
+        try:
+            return date(published.year + step, _MONTH_NUM[groups["mon"] or groups["mon2"]],
+                        int(groups["day"] or groups["day2"])).isoformat()
+        except ValueError:
+            return None
     if kind == "month_of_rel_year":
         step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
@@ -188,7 +237,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             m = published.month - n
             return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         return f"{published.year - n}-{published.month:02d}"
-    if kind in ("weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
+    if kind in ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
         return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
         wd = WEEKDAYS.index(groups["wd"])
@@ -218,6 +267,11 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             return f"{y}-{m:02d}"
         if unit == "year":
             return f"{published.year + step}"
+    if kind == "rel_season":  # only "this" pins a year; "last winter" may or may not cross one
+        return f"{published.year}" if groups["rel"].lower() == "this" else None
+    if kind == "weekday_date":
+        groups = {**groups, "mon": groups["mon"] or groups["mon2"], "day": groups["day"] or groups["day2"]}
+        return resolve("date_mdy", groups, published)
     if kind == "rel_month":
         month = _MONTH_NUM[groups["mon"]]
         rel = groups["rel"].lower()
@@ -229,37 +283,40 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{published.year}-{month:02d}"
     if kind == "month":
         return _month_value(_MONTH_NUM[groups["mon"]], published)
-    if kind == "morning":
+    if kind in ("morning", "daypart"):
         return published.isoformat()
     return None
 
 
-_SCORES = {"tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
            "date_dmy": 0.9, "rel_unit": 0.85, "deictic": 0.8, "rel_month": 0.85, "month_year": 0.9,
-           "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6}
+           "month": 0.75, "year": 0.7, "vague": 0.6, "morning": 0.6, "daypart": 0.55}
 
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
     "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
-    "rel_weekday": "wd", "weekday": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
-    "month_year": "mon", "month": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
+    "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "weekday_date": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
+    "month_year": "mon", "month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
-    "month_of_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
+    "month_of_rel_year": ("year",), "date_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
     "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
     "part_of_month": (" of ",), "first_n_of_year": ("months of",), "the_weekend": ("weekend",),
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
-    "tod_on_weekday": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
-                       "mid-"),
-    "tod_weekday": ("am", "pm", "a.m", "p.m"), "weekday_tod": ("am", "pm", "a.m", "p.m"),
-    "tod": ("am", "pm", "a.m", "p.m", "noon", "midday", "midnight", "mid-morning", "mid-afternoon"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
+                       "sunrise", "sunset", "mid-"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "offset": ("later", "earlier"),
+    "early_hours": ("early hours",), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
+    "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
+            "daybreak", "nightfall", "sunrise", "sunset"),
 }
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
@@ -277,7 +334,8 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
         if kind in _KEYWORDS and not any(k in low for k in _KEYWORDS[kind]):
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
-            start, end = m.span("year") if kind == "year" else m.span()
+            start, end = m.span("year") if kind == "year" else (
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):

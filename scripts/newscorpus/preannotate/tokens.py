@@ -14,7 +14,7 @@ from functools import lru_cache
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
-    r"|\d+\.\d+(?!\w)"  # 2.5
+    r"|\d+\.\d+(?:bn|mn|m|km|kg)?(?!\w)"  # 2.5, 3.5m, 1.2bn, 2.5km (a glued scale or unit)
     r"|\d+(?=%)"  # 40%
     r"|\w+(?:[-‐‑–]\w+)*"  # words, numbers, hyphenated compounds
     r"|\S",
