@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
 from newscorpus.preannotate.scan import word_spans
-from newscorpus.preannotate.tokens import Token
+from newscorpus.preannotate.tokens import Token, indices
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
 HEADS: dict[str, tuple[str | None, str | None]] = {}
@@ -354,11 +354,13 @@ class ActorFinder:
 
         # 2. nominal actors by head noun
         names_taken = list(taken)  # disjoint (each was free when taken) and kept sorted, so found by bisection
+        out_starts = sorted(o.start for o in out)  # the starts of out, kept with it: most phrases hold no match
         for m in self._nominals(text, tokens, doc_id):
             if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
             ms, me = m.start, m.end
-            inner = [o for o in out if ms <= o.start and o.end <= me]
+            k = bisect_left(out_starts, ms)
+            inner = [o for o in out if ms <= o.start and o.end <= me] if k < len(out_starts) and out_starts[k] <= me else []
             if any(o.layer == "LOCATION" for o in inner):
                 continue
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
@@ -367,7 +369,9 @@ class ActorFinder:
             for o in inner:
                 if o.layer == "ACTOR" and o.text in kb.demonyms:
                     out.remove(o)
+                    del out_starts[bisect_left(out_starts, o.start)]
             out.append(m)
+            insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
         out = _typed_by_apposition(text, out)
         # 4. surnames of persons named in full earlier
@@ -376,9 +380,10 @@ class ActorFinder:
             if m.layer == "ACTOR" and m.label == "PERSON" and m.mention == "NAME" and " " in m.text:
                 persons.setdefault(m.text.split()[-1], m)
         if persons:
-            for k, tok in enumerate(tokens):
-                first = persons.get(tok.text)
-                if first is not None and tok.start > first.start and free(tok.start, tok.end) \
+            for k in indices(tokens, persons.__contains__, "text"):  # the tokens persons.get finds
+                tok = tokens[k]
+                first = persons[tok.text]
+                if tok.start > first.start and free(tok.start, tok.end) \
                         and not (k + 1 < n and _is_cap(tokens[k + 1])):
                     add(Match(tok.start, tok.end, tok.text, "ACTOR", "PERSON", 0.7, first.entity, "NAME"))
         # 5. a "place" the article only ever uses as an armed group ("Kordo fighters attacked", never "in Kordo")
@@ -643,7 +648,7 @@ class ActorFinder:
         out = []
         n = len(tokens)
         forms = self.head_forms
-        candidates = [k for k, t in enumerate(tokens) if t.lower in forms]  # only forms an actor head can have
+        candidates = indices(tokens, forms.__contains__)  # only forms an actor head can have
         for i in candidates:
             tok = tokens[i]
             low = tok.lower
