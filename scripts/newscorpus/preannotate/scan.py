@@ -87,19 +87,19 @@ def scan_for(pattern: re.Pattern) -> re.Pattern | None:
     return scan
 
 
-def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """The matches ``pattern.finditer(text)`` gives, in the same order."""
+def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(text, pos, endpos)`` gives, in the same order."""
+    end = len(text) if endpos is None else endpos
     scan = scan_for(pattern)
     if scan is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, end)
         return
-    pos = 0
     match = pattern.match
-    for hit in scan.finditer(text):
+    for hit in scan.finditer(text, pos, end):  # (the scan's look-ahead sees the text end at endpos, as match does)
         p = hit.start()
         if p < pos:
             continue  # inside the previous match
-        m = match(text, p)
+        m = match(text, p, end)
         if m is not None:
             yield m
             pos = m.end()
