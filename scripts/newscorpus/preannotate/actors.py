@@ -29,6 +29,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
@@ -223,6 +225,9 @@ _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
+_TITLE_OF = attrgetter("_title")
+
+
 def _is_cap(tok: Token) -> bool:
     t = tok.text
     first = t[:1]
@@ -295,8 +300,9 @@ class ActorFinder:
 
         taken_ends: list[int] = []
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
-        opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
-                 and t.text not in _NOT_NAMES]
+        # (those _is_cap accepts: a capital, or an "al-" name, which _ARTICLE_NAME finds; both in C)
+        maybe = {*compress(count(), map(_TITLE_OF, tokens)), *indices(tokens, _ARTICLE_NAME.match, "text")}
+        opens = [k for k in sorted(maybe) if _is_cap(tokens[k]) and tokens[k].text not in _NOT_NAMES]
         runs: list[_Run] = []
         i = 0
         while True:
