@@ -29,13 +29,11 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
 from newscorpus.preannotate.scan import word_spans
-from newscorpus.preannotate.tokens import Token, indices
+from newscorpus.preannotate.tokens import Token
 
 # --- nominal heads: lemma -> (plural type, singular type); None: not an actor in that number
 HEADS: dict[str, tuple[str | None, str | None]] = {}
@@ -225,9 +223,6 @@ _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
-_TITLE_OF = attrgetter("_title")
-
-
 def _is_cap(tok: Token) -> bool:
     t = tok.text
     first = t[:1]
@@ -300,9 +295,8 @@ class ActorFinder:
 
         taken_ends: list[int] = []
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
-        # (those _is_cap accepts: a capital, or an "al-" name, which _ARTICLE_NAME finds; both in C)
-        maybe = {*compress(count(), map(_TITLE_OF, tokens)), *indices(tokens, _ARTICLE_NAME.match, "text")}
-        opens = [k for k in sorted(maybe) if _is_cap(tokens[k]) and tokens[k].text not in _NOT_NAMES]
+        opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
+                 and t.text not in _NOT_NAMES]
         runs: list[_Run] = []
         i = 0
         while True:
@@ -386,10 +380,9 @@ class ActorFinder:
             if m.layer == "ACTOR" and m.label == "PERSON" and m.mention == "NAME" and " " in m.text:
                 persons.setdefault(m.text.split()[-1], m)
         if persons:
-            for k in indices(tokens, persons.__contains__, "text"):  # the tokens persons.get finds
-                tok = tokens[k]
-                first = persons[tok.text]
-                if tok.start > first.start and free(tok.start, tok.end) \
+            for k, tok in enumerate(tokens):
+                first = persons.get(tok.text)
+                if first is not None and tok.start > first.start and free(tok.start, tok.end) \
                         and not (k + 1 < n and _is_cap(tokens[k + 1])):
                     add(Match(tok.start, tok.end, tok.text, "ACTOR", "PERSON", 0.7, first.entity, "NAME"))
         # 5. a "place" the article only ever uses as an armed group ("Kordo fighters attacked", never "in Kordo")
@@ -654,7 +647,7 @@ class ActorFinder:
         out = []
         n = len(tokens)
         forms = self.head_forms
-        candidates = indices(tokens, forms.__contains__)  # only forms an actor head can have
+        candidates = [k for k, t in enumerate(tokens) if t.lower in forms]  # only forms an actor head can have
         for i in candidates:
             tok = tokens[i]
             low = tok.lower

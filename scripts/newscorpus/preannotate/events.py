@@ -19,8 +19,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import compress, count
-from operator import attrgetter
 
 from newscorpus.annotate import scheme
 from newscorpus.preannotate.scan import finditer
@@ -46,7 +44,6 @@ _LEXICON_SOURCE = {
     "WITHDRAWAL": "withdraw withdrawal withdrew withdrawn|pulled back|pull back|pulled out",
     "RELEASE": "release released",
 }
-_LOWER = attrgetter("lower")
 _LOW_CONFIDENCE = {"response", "death", "deaths", "conflict", "violence", "visit", "deal", "agreement", "threat",
                    "threats", "warned", "firing", "clash", "release", "released", "withdraw", "vow", "vows",
                    "revenge", "punishment", "retaliate", "retaliated", "hosts", "threatening", "destroyed", "targeted",
@@ -181,7 +178,7 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     """Event triggers in ``text``, longest lexicon match first, with realis."""
     lexicon = lexicon if lexicon is not None else BUILTIN_LEXICON
     tokens = tokens if tokens is not None else tokenize(text)
-    low = list(map(_LOWER, tokens))
+    low = [t.lower for t in tokens]
     max_len = max((len(k) for k in lexicon), default=1)
     firsts = {k[0] for k in lexicon if k}
     out: list[Event] = []
@@ -191,7 +188,7 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
     kb = knowledge()
     forms = _trigger_forms(kb)
     # only a lexicon entry's first word or a trigger lemma's form can start an event: jump between them
-    starts = sorted({*compress(count(), map(firsts.__contains__, low)), *compress(count(), map(forms.__contains__, low))})
+    starts = [k for k, w in enumerate(low) if w in firsts or w in forms]
     while True:
         c = bisect_left(starts, i)
         if c == len(starts):

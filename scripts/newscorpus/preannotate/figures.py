@@ -23,7 +23,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newscorpus.annotate import scheme
-from newscorpus.preannotate.tokens import Token, indices, lemma, looks_plural, sentence_bounds, tokenize
+from newscorpus.preannotate.tokens import Token, lemma, looks_plural, sentence_bounds, tokenize
 
 # --- number vocabulary -------------------------------------------------------------------------
 
@@ -460,7 +460,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     tokens = tokens if tokens is not None else tokenize(text)
     found: list[tuple[int, int, _Number, str, int]] = []  # (lo tok, hi tok, number, qualifier, head tok)
     # the tokens a number can start with, found in one pass; the loop jumps from one to the next
-    starts = indices(tokens, _can_start_number)
+    starts = [k for k, t in enumerate(tokens) if _can_start_number(t.lower)]
     i = 0
     while True:
         c = bisect_left(starts, i)  # (from the start: the loop never has to move forward only)

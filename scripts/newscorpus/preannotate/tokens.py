@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter
 
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
@@ -93,15 +91,6 @@ def tokenize(text: str) -> list[Token]:
         append(t)
         prev = tok
     return tokens
-
-
-_ATTRS = {"lower": attrgetter("lower"), "text": attrgetter("text")}
-
-
-def indices(tokens: list[Token], test, attr: str = "lower") -> list[int]:
-    """``[k for k, t in enumerate(tokens) if test(t.lower)]`` (or ``t.text``), looped in C: the
-    rules pick their candidate tokens so from every token of every article."""
-    return list(compress(count(), map(test, map(_ATTRS[attr], tokens))))
 
 
 def _sent_of(token: Token) -> int:
