@@ -154,8 +154,12 @@ def learn_triggers(gold, *, min_precision: float = 0.5) -> dict[tuple[str, ...],
 
 
 def _realis(tokens: list[Token], i: int) -> str:
-    lo, _ = sentence_bounds(tokens, i)
-    for k in range(i - 1, max(lo, i - 6) - 1, -1):
+    # max(sentence start, i - 6): the first of the six tokens before i in i's sentence (sentence
+    # numbers never decrease, so at most six steps; sentence_bounds would bisect the whole text)
+    lo, sent = max(0, i - 6), tokens[i].sent
+    while tokens[lo].sent != sent:
+        lo += 1
+    for k in range(i - 1, lo - 1, -1):
         t = tokens[k]
         if t.text in _CLAUSE_BREAK:
             break
@@ -523,8 +527,9 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
     if ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") and "AGENT" not in roles:
         before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
+                  and ev.start - a.end <= 120  # (the cheap test first)
                   and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
-                  and not _CLAUSE_STOP.search(text[a.end : ev.start]) and ev.start - a.end <= 120]
+                  and not _CLAUSE_STOP.search(text[a.end : ev.start])]
         # the outermost of nested mentions ("Russian forces", not a name inside it)
         before = [x for x in before if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in before)]
         if before:
