@@ -431,30 +431,34 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-SYNC_EACH_MAX = 16  # sets of up to this many files fsync each file; bigger ones (`clean` of a corpus) sync once
+SYNC_EACH_MAX = 16  # the first this many files of a set fsync each; a bigger set (`clean` of a corpus) then syncs once
 _SWEPT: set[Path] = set()  # folders this process has already cleared of killed runs' leftovers
 
 
 def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
               ours: Callable[[Path], bool] | None = None, into_raw: bool = False) -> list[Path]:
-    """Write several files as one set: every target is checked (``check_replace``), then every
-    file goes to a temporary beside its target and is fsynced, then all are renamed into place.
-    The first write of a process into a folder finishes or removes what killed runs left there.
+    """Write several files as one set: each target is checked (``check_replace``) and its data
+    goes to a temporary beside it as the iterable yields it (so a corpus-sized set is never held
+    in memory), then all temporaries are synced and renamed into place. The first write of a
+    process into a folder finishes or removes what killed runs left there.
 
-    A failure (disk full, permission, a refused target) before the renames leaves every
-    target as it was and no temporary behind. Returns the targets."""
-    files = [(Path(p), _utf8(d, p) if isinstance(d, str) else d) for p, d in files]
-    for path, _ in files:
-        check_replace(path, force=force, ours=ours, into_raw=into_raw)
+    A failure (disk full, permission, a refused target, an error raised by the iterable) before
+    the renames leaves every target as it was and no temporary behind. Returns the targets."""
+    targets: list[Path] = []
     temps: list[tuple[Path, Path]] = []
     folders: set[Path] = set()
+    made: list[Path] = []  # folders this call created: removed again if the set fails
     mode = _file_mode()
-    one_sync = len(files) > SYNC_EACH_MAX  # a big set: one sync(2) for all temporaries, not an fsync each
     try:
         for path, data in files:
+            path = Path(path)
+            data = _utf8(data, path) if isinstance(data, str) else data
+            check_replace(path, force=force, ours=ours, into_raw=into_raw)
+            targets.append(path)
             current: Path | None = path
             try:
                 if path.parent not in folders:
+                    made += reversed([f for f in (path.parent, *path.parent.parents) if not f.exists()])
                     path.parent.mkdir(parents=True, exist_ok=True)
                     if path.parent not in _SWEPT:  # once per process: the scan is O(folder) and a
                         clean_stale(path.parent)   # build writes one document at a time into big folders
@@ -466,16 +470,16 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
                     handle.flush()
-                    if not one_sync:
+                    if len(temps) <= SYNC_EACH_MAX:
                         os.fsync(handle.fileno())
             except OSError as exc:
                 raise _not_a_folder(path.parent) or os_error(exc, current) from None
-        if one_sync:
-            os.sync()  # every temporary is on disk before the first rename, as with the fsyncs
+        if len(temps) > SYNC_EACH_MAX:
+            os.sync()  # a big set: one sync(2) for the temporaries past the first few, not an fsync each
         _fault("file:temps-written")
         journal = None
         if len(temps) > 1:  # a kill between the renames is rolled forward by the next write here
-            journal = files[0][0].parent / f".newscorpus-journal.p{os.getpid()}.{secrets.token_hex(4)}.json"
+            journal = targets[0].parent / f".newscorpus-journal.p{os.getpid()}.{secrets.token_hex(4)}.json"
             try:
                 _write_synced(journal, json.dumps([[str(t), str(p)] for t, p in temps]).encode("utf-8"), mode)
             except OSError as exc:
@@ -499,8 +503,13 @@ def write_all(files: Iterable[tuple[Path, str | bytes]], *, force: bool = False,
                 os.unlink(tmp)
             except OSError:
                 pass
+        for folder in reversed(made):
+            try:
+                folder.rmdir()  # only if still empty
+            except OSError:
+                pass
         raise
-    return [path for path, _ in files]
+    return targets
 
 
 def _utf8(text: str, path) -> bytes:

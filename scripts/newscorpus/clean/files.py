@@ -90,8 +90,9 @@ def clean_outputs(result: CleanResult, out_dir: Path) -> list[tuple[Path, str]]:
     ]
 
 
-def clean_files(raw_files: list[Path], rules_path: Path, *, progress=None) -> list[CleanResult]:
-    """Clean every file in memory first, so one bad input means nothing is written."""
+def iter_clean(raw_files: list[Path], rules_path: Path, *, progress=None):
+    """Clean the files one at a time (the names are checked first, all of them); a bad input
+    raises when its turn comes, so a caller that writes as it goes must write as one set."""
     rules = load_rules(rules_path)
     for p in raw_files:
         check_file_name(Path(p))
@@ -101,11 +102,16 @@ def clean_files(raw_files: list[Path], rules_path: Path, *, progress=None) -> li
         if stem in seen:
             raise InputError(f"two inputs share the document id {stem!r}", str(raw_files[i]))
         seen[stem] = i
-    iterator = progress(raw_files) if progress else raw_files
-    return [clean_file(Path(p), rules) for p in iterator]
+    for p in progress(raw_files) if progress else raw_files:
+        yield clean_file(Path(p), rules)
 
 
-def stale_outputs(results: list[CleanResult], out_dir: Path) -> list[str]:
+def clean_files(raw_files: list[Path], rules_path: Path, *, progress=None) -> list[CleanResult]:
+    """Clean every file in memory (for callers that need every result at once)."""
+    return list(iter_clean(raw_files, rules_path, progress=progress))
+
+
+def stale_outputs(results, out_dir: Path) -> list[str]:
     """Names of output files that are missing or differ from what cleaning produces now."""
     stale = []
     for result in results:
@@ -141,9 +147,17 @@ def clean_corpus(raw_files: list[Path], out_dir: Path, rules_path: Path, *, raw_
     or write them all; nothing is written unless every input cleans."""
     raw_files = [Path(p) for p in raw_files]
     check_out_dir(out_dir, raw_files, raw_dir)
-    results = clean_files(raw_files, rules_path, progress=progress)
-    removed = sum(1 for r in results for x in r.removed if x["rule"] != "whitespace")
+    results = iter_clean(raw_files, rules_path, progress=progress)
+    removed = [0]
+
+    def counted():
+        for r in results:
+            removed[0] += sum(1 for x in r.removed if x["rule"] != "whitespace")
+            yield r
+
     if check:
-        return CleanSummary(len(results), removed, stale_outputs(results, out_dir))
-    write_all((f for r in results for f in clean_outputs(r, out_dir)), ours=is_clean_output)
-    return CleanSummary(len(results), removed, [])
+        stale = stale_outputs(counted(), out_dir)
+        return CleanSummary(len(raw_files), removed[0], stale)
+    # streamed: each document's files go to temporaries as it is cleaned, renamed only when all are
+    write_all((f for r in counted() for f in clean_outputs(r, out_dir)), ours=is_clean_output)
+    return CleanSummary(len(raw_files), removed[0], [])

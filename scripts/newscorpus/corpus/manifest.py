@@ -21,7 +21,7 @@ BASES = ("STATED", "INFERRED")
 DOC_ID = re.compile(scheme.DOC_ID_PATTERN)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 10^5-row manifest is held in memory by the build
 class Document:
     doc_id: str
     raw_file: str
@@ -37,6 +37,7 @@ class Document:
 
 
 COLUMNS = [f.name for f in fields(Document)]
+_REPEATED = ("source", "published", "published_basis", "published_reason", "language", "split", "note")
 
 
 def published_problem(value: str) -> str | None:
@@ -87,10 +88,13 @@ def _rows(reader: csv.DictReader, name: str) -> list[Document]:
         raise InputError(f"header must be {','.join(COLUMNS)}", name, "line 1")
     docs: list[Document] = []
     seen: set[str] = set()
+    shared: dict[str, str] = {}
     for row in reader:
         where = f"line {reader.line_num}"
         if None in row or any(v is None for v in row.values()):
             raise InputError(f"expected {len(COLUMNS)} columns", name, where)
+        for column in _REPEATED:  # outlets, dates, splits repeat: one string object each, not one per row
+            row[column] = shared.setdefault(row[column], row[column])
         doc = Document(**row)
         if not valid_doc_id(doc.doc_id):
             raise InputError(f"doc_id {doc.doc_id!r} is not a plain file stem", name, where)

@@ -295,10 +295,12 @@ class _Done:
 
 
 def _worker_context():
-    """Workers fork from a clean server process that has imported the stages once (not from
-    this process, whose threads make ``fork`` unsafe, and without ``spawn``'s import per worker)."""
+    """Workers fork from a clean server process (not from this process, whose threads make
+    ``fork`` unsafe, and without ``spawn``'s import per worker). The server preloads only the
+    shard task: the row-making modules (``datasets``, spaCy) are imported by a worker when it
+    first has rows to make, so a rebuild whose shards all come from the cache never pays for them."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.segment", "spacy"])
+    context.set_forkserver_preload(["newscorpus.publish.stages"])
     return context
 
 
@@ -324,7 +326,7 @@ def default_jobs(docs: int, shards: int) -> int:
     return max(1, min(os.cpu_count() or 1, shards, docs // 200))
 
 
-def finish(project: Corpus, docs: list[Document], registry: dict, summaries: list[dict], staging: Path, *, standoff: bool) -> Counter:
+def finish(project: Corpus, docs: list[Document], registry: dict, summaries: list[dict], staging: Path, *, standoff: bool, cache=None) -> Counter:
     """Card, plots, Croissant (and the standoff extras) for shards already in ``staging``; returns the counts."""
     from newscorpus.publish.card import ReleaseFacts, render_card, write_croissant, write_plots
 
@@ -348,7 +350,7 @@ def finish(project: Corpus, docs: list[Document], registry: dict, summaries: lis
                     first[config] = row
     files = {config: {split: paths[split] for split in SPLITS if split in paths} for config, paths in files.items()}
     view = CorpusView(project, docs, registry)
-    plots = write_plots(counts, staging)
+    plots = write_plots(counts, staging, cache)
     (staging / "README.md").write_text(render_card(view, counts, standoff=standoff, plots=plots, files=files, first_rows=first, facts=facts), encoding="utf-8")
     write_croissant(view, staging, standoff=standoff, files=files, checksums=checksums)
     if standoff:
@@ -388,6 +390,6 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         problems += [p for s in summaries for p in s["problems"]]
         if problems:
             raise ValidationFailed(problems)
-        counts = finish(project, docs, registry, summaries, staging, standoff=standoff)
+        counts = finish(project, docs, registry, summaries, staging, standoff=standoff, cache=ctx.cache if cache else None)
     ctx.cache.prune({k for s in summaries for k in s["doc_keys"]}, {s["shard_key"] for s in summaries}, {k for s in summaries for k in s["clean_keys"]})
     return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}

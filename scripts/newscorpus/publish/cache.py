@@ -9,7 +9,9 @@ was made from, so a changed input simply misses.
 * ``<variant>/docs/<key>.pkl``: one document's encoded rows (Arrow IPC, lz4), counts and card facts,
   keyed by its clean text, annotation file, entity registry, manifest row and the code version;
 * ``<variant>/shards/<key>/``: a finished shard's parquet files and summary, keyed by the
-  keys of its documents and its place in the plan (reused by hard link when nothing changed).
+  keys of its documents and its place in the plan (reused by hard link when nothing changed);
+* ``plots/<key>``: the card's label-distribution PNG, keyed by the counts it plots (the card
+  itself is always rendered anew).
 
 ``variant`` is ``full`` or ``standoff``. After a successful build, entries that build did not
 use are deleted, so the cache holds one build's worth of work. Deleting the folder is always
@@ -146,6 +148,28 @@ class BuildCache:
         (tmp / "summary.json").write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)
+
+    # --- whole files (the card's plots) ----------------------------------------------------
+    def _file_path(self, kind: str, k: str) -> Path:
+        return self.folder / kind / k
+
+    def get_file(self, kind: str, k: str, dst: Path) -> bool:
+        """Link the cached file into place; False on a miss."""
+        if not self.folder:
+            return False
+        try:
+            _link(self._file_path(kind, k), Path(dst))
+        except OSError:
+            return False
+        return True
+
+    def put_file(self, kind: str, k: str, src: Path) -> None:
+        """Cache a file, keeping only the newest entry of its kind (one build's worth)."""
+        if self.folder:
+            folder = self.folder / kind
+            for old in folder.glob("*") if folder.is_dir() else ():
+                old.unlink(missing_ok=True)
+            _write(self._file_path(kind, k), Path(src).read_bytes())
 
     def prune(self, doc_keys: set[str], shard_keys: set[str], clean_keys: set[str]) -> None:
         """Delete every entry of this variant (and every clean entry) the last build did not use."""

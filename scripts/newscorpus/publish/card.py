@@ -27,103 +27,12 @@ from newscorpus.corpus.manifest import SPLITS, Document
 from newscorpus.corpus.release import Release, read_release, size_category
 from newscorpus.errors import InputError
 from newscorpus.fileio import atomic_write_json, read_json
+from newscorpus.publish.cache import key as cache_key
 from newscorpus.publish.croissant import write_croissant as _write_croissant
+from newscorpus.publish.facts import DocFacts, ReleaseFacts, as_release_facts, doc_facts, human_review  # noqa: F401 (the card's API)
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-
-
-# ---- facts about the release: plain aggregated data, never rows -------------------------------
-
-
-@dataclass(frozen=True)
-class DocFacts:
-    """What the card says about one document: its manifest row and its annotation file's header."""
-
-    doc: Document
-    annotators: tuple[dict, ...] = ()
-    reviewed_by: str | None = None
-    reviewed_at: str | None = None
-
-
-def doc_facts(doc: Document, annotation: dict) -> DocFacts:
-    """The card's view of one annotation file; review fields are read tolerantly (absent: not reviewed)."""
-    annotators = tuple(a for a in annotation.get("annotators") or [] if isinstance(a, dict))
-    by = annotation.get("reviewed_by")
-    at = annotation.get("reviewed_at")
-    return DocFacts(doc, annotators, by if isinstance(by, str) and by else None, at if isinstance(at, str) and at else None)
-
-
-def human_review(fact: DocFacts) -> bool:
-    """Reviewed by a person: ``reviewed_by`` names an annotator of kind ``human`` (validate
-    refuses any other review record, so a model, an LLM or a program never counts)."""
-    if fact.reviewed_by is None:
-        return False
-    kinds = {a.get("id"): a.get("kind") for a in fact.annotators}
-    return kinds.get(fact.reviewed_by) == "human"
-
-
-class ReleaseFacts:
-    """``DocFacts`` of many documents summed into what the card says (who annotated, who
-    reviewed): small whatever the corpus size, built per shard in the workers and merged."""
-
-    def __init__(self):
-        self.documents = 0
-        self.annotators: dict[str, tuple[str, dict]] = {}  # id -> (doc_id of its first mention, its entry there)
-        self.annotator_docs: Counter = Counter()
-        self.reviewed = 0
-        self.reviewers: set[str] = set()
-        self.review_days: list[str] = []  # the first and last day, when any review is dated
-
-    @classmethod
-    def of(cls, facts: list[DocFacts]) -> "ReleaseFacts":
-        out = cls()
-        for fact in facts:
-            out.add(fact)
-        return out
-
-    def add(self, fact: DocFacts) -> None:
-        self.documents += 1
-        for a in fact.annotators:
-            key = str(a.get("id"))
-            self.annotators.setdefault(key, (fact.doc.doc_id, a))
-            self.annotator_docs[key] += 1
-        if human_review(fact):
-            self.reviewed += 1
-            self.reviewers.add(fact.reviewed_by)
-            if fact.reviewed_at:
-                day = fact.reviewed_at[:10]
-                self.review_days = [min(self.review_days[0], day), max(self.review_days[1], day)] if self.review_days else [day, day]
-
-    def merge(self, other: "ReleaseFacts", position) -> None:
-        """Add ``other``'s documents; ``position(doc_id)`` orders first mentions (manifest order)."""
-        self.documents += other.documents
-        for key, (doc_id, entry) in other.annotators.items():
-            if key not in self.annotators or position(doc_id) < position(self.annotators[key][0]):
-                self.annotators[key] = (doc_id, entry)
-        self.annotator_docs.update(other.annotator_docs)
-        self.reviewed += other.reviewed
-        self.reviewers |= other.reviewers
-        days = self.review_days + other.review_days
-        self.review_days = [min(days), max(days)] if days else []
-
-    def to_json(self) -> dict:
-        return {"documents": self.documents, "annotators": {k: list(v) for k, v in sorted(self.annotators.items())},
-                "annotator_docs": dict(sorted(self.annotator_docs.items())), "reviewed": self.reviewed,
-                "reviewers": sorted(self.reviewers), "review_days": self.review_days}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "ReleaseFacts":
-        out = cls()
-        out.documents, out.reviewed, out.review_days = data["documents"], data["reviewed"], list(data["review_days"])
-        out.annotators = {k: (v[0], v[1]) for k, v in data["annotators"].items()}
-        out.annotator_docs = Counter(data["annotator_docs"])
-        out.reviewers = set(data["reviewers"])
-        return out
-
-
-def _release_facts(facts) -> ReleaseFacts:
-    return facts if isinstance(facts, ReleaseFacts) else ReleaseFacts.of(facts)
 
 
 def _count(n: int, word: str) -> str:
@@ -180,7 +89,7 @@ def split_summary(docs: list[Document]) -> str:
 
 def annotation_summary(facts: "ReleaseFacts | list[DocFacts]") -> str:
     """Who annotated: every annotator named in the files, with its kind and how many documents."""
-    facts = _release_facts(facts)
+    facts = as_release_facts(facts)
     seen = {key: entry for key, (_, entry) in facts.annotators.items()}
     docs = facts.annotator_docs
     if not seen:
@@ -195,7 +104,7 @@ def annotation_summary(facts: "ReleaseFacts | list[DocFacts]") -> str:
 
 def review_summary(facts: "ReleaseFacts | list[DocFacts]") -> str:
     """Whether a person reviewed the annotations, from the files' review records."""
-    facts = _release_facts(facts)
+    facts = as_release_facts(facts)
     total = facts.documents
     if not facts.reviewed:
         return (f"**No human has reviewed these annotations**: none of the {_count(total, 'document')} "
@@ -449,24 +358,31 @@ def baseline_report(corpus) -> str:
     return path.read_text(encoding="utf-8").strip() if path.is_file() else "_No baseline has been run yet (`newscorpus baseline`)._"
 
 
-def write_plots(counts: Counter, out_dir: Path) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+def write_plots(counts: Counter, out_dir: Path, cache=None) -> list[str]:
+    """The label-distribution PNG; with a build ``cache``, reused when the plotted counts are
+    the same as last time (drawing it costs more than an incremental rebuild's rows)."""
     per_label = Counter({(layer, label): sum(counts["label", s, layer, label] for s in SPLITS) for layer, label in scheme.all_labels()})
     keys = [(layer, label) for layer, label in scheme.all_labels()]
-    fig, ax = plt.subplots(figsize=(10, 6), dpi=100)
+    rel = "images/label_distribution.png"
+    target = out_dir / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    plot_key = cache_key("plot", rel, [[layer, label, per_label[(layer, label)]] for layer, label in keys])
+    if cache is not None and cache.get_file("plots", plot_key, target):
+        return [rel]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure  # not pyplot: no global state, no GUI backend
+
+    fig = Figure(figsize=(10, 6), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.subplots()
     ax.barh([f"{layer} / {label}" for layer, label in keys], [per_label[k] for k in keys], color="#4477aa")
     ax.invert_yaxis()
     ax.set_xlabel("spans in the corpus")
     ax.set_title("Label distribution (all splits)")
     fig.tight_layout()
-    rel = "images/label_distribution.png"
-    (out_dir / "images").mkdir(parents=True, exist_ok=True)
-    fig.savefig(out_dir / rel, format="png", metadata={"Software": None})
-    plt.close(fig)
+    fig.savefig(target, format="png", metadata={"Software": None})
+    if cache is not None:
+        cache.put_file("plots", plot_key, target)
     return [rel]
 
 
@@ -478,7 +394,7 @@ def render_card(corpus, counts: Counter, *, standoff: bool, plots: list[str], fi
         raise InputError("dataset card source is missing", str(source))
     release = release or read_release(corpus.project.release_path)
     facts = facts if facts is not None else ReleaseFacts.of(doc_facts(d, corpus.annotations[d.doc_id]) for d in corpus.docs)
-    facts = _release_facts(facts)
+    facts = as_release_facts(facts)
     docs = corpus.docs
     template = source.read_text(encoding="utf-8")
     values = {

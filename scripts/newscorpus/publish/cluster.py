@@ -36,7 +36,7 @@ from newscorpus.errors import InputError, NewscorpusError, Problem, ValidationFa
 from newscorpus.fileio import atomic_write_json, atomic_write_text, read_json, replace_dir
 from newscorpus.publish.features import CONFIGS
 from newscorpus.publish.shards import Shard, ShardWriter, plan_shards
-from newscorpus.publish.card import ReleaseFacts
+from newscorpus.publish.facts import ReleaseFacts
 from newscorpus.publish.stages import BuildContext, clean_stage, rows_stage, shard_summary, validate_stage
 
 

@@ -10,19 +10,21 @@ whose documents changed is linked from the cache as a whole.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newscorpus.annotate.validate import load_registry, validate_document
 from newscorpus.clean import clean_file, clean_outputs, is_clean_output, load_rules
-from newscorpus.corpus.manifest import Document, verify_raw
+from newscorpus.corpus.manifest import COLUMNS, Document, verify_raw
 from newscorpus.errors import NewscorpusError, Problem
 from newscorpus.fileio import LIMITS, display, read_json, sha256_bytes, sha256_text, write_all
 from newscorpus.publish.cache import BuildCache, code_version, key
-from newscorpus.publish.card import DocFacts, ReleaseFacts, doc_facts
-from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
-from newscorpus.publish.shards import Encoder, Shard, ShardWriter, counts_to_json
+from newscorpus.publish.facts import DocFacts, ReleaseFacts, doc_facts
+
+if TYPE_CHECKING:
+    from newscorpus.publish.shards import Encoder, Shard
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ def _registry(path: Path, sha: str) -> dict:
 
 @lru_cache(maxsize=2)
 def _encoders(standoff: bool) -> dict[str, Encoder]:
+    from newscorpus.publish.features import CONFIGS
+    from newscorpus.publish.shards import Encoder
+
     return {config: Encoder(config, standoff) for config in CONFIGS}
 
 
@@ -136,6 +141,8 @@ def validate_stage(ctx: BuildContext, doc: Document, clean: CleanText) -> tuple[
 
 def document_counts(split: str, rows: dict[str, list[dict]], ann: dict, lost: list[dict]) -> Counter:
     """The plain counts the card's statistics are summed from."""
+    from newscorpus.publish.features import LAYER_COLUMNS
+
     counts: Counter = Counter()
     counts["sentences", split] += len(rows["tokens"])
     counts["tokens", split] += sum(len(r["token_starts"]) for r in rows["tokens"])
@@ -187,7 +194,7 @@ def rows_stage(ctx: BuildContext, doc: Document, text: str, ann: dict) -> Docume
 def doc_key(ctx: BuildContext, doc: Document, clean: CleanText) -> str:
     path = annotation_path(ctx, doc)
     ann_sha = sha256_bytes(path.read_bytes()) if path.is_file() else "missing"
-    return key("doc", ctx.code, ctx.standoff, clean.sha256, ann_sha, ctx.registry_sha, asdict(doc))
+    return key("doc", ctx.code, ctx.standoff, clean.sha256, ann_sha, ctx.registry_sha, [getattr(doc, column) for column in COLUMNS])
 
 
 # ---- one shard -------------------------------------------------------------------------------
@@ -198,6 +205,8 @@ def _raw_problem(exc: NewscorpusError, doc: Document) -> Problem:
 
 
 def shard_summary(shard: Shard, files: dict, counts: Counter, first: dict, facts: ReleaseFacts, doc_keys: list, clean_keys: list) -> dict:
+    from newscorpus.publish.shards import counts_to_json
+
     return {"shard": shard.name, "split": shard.split, "files": files, "counts": counts_to_json(counts), "first": first,
             "facts": facts.to_json(), "doc_keys": doc_keys, "clean_keys": clean_keys, "problems": []}
 
@@ -226,6 +235,10 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
         hit = cache.get_shard(shard_key, out_dir)
         if hit is not None:
             return hit | {"shard_key": shard_key}
+    # a shard to make (not linked from the cache): only now the row-making modules (datasets, spaCy)
+    from newscorpus.publish.features import CONFIGS
+    from newscorpus.publish.shards import ShardWriter
+
     writer = ShardWriter({config: shard.path(config) for config in CONFIGS}, out_dir, ctx.standoff)
     counts: Counter = Counter()
     first: dict = {config: None for config in CONFIGS}
