@@ -374,6 +374,7 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
 
 
 # --- arguments ---------------------------------------------------------------------------------
+# (in the tests below, the cheap ones come first: a plain character search before a gap pattern)
 
 _PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|over|into|toward|towards|inside|throughout)\s+(?:the\s+)?(?:\w+\s+)?$")
 _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
@@ -416,7 +417,7 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             by_layer[layer] = items[lo:hi]
         # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
         for sid, f in by_layer["FIGURE"]:
-            if f.start >= ev.end and _QTY_AFTER.match(text[ev.end : f.start]) and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE"):
+            if f.start >= ev.end and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE") and _QTY_AFTER.match(text[ev.end : f.start]):
                 args.append(("QUANTITY", sid))
             elif f.end <= ev.start and ev.label in ("KILLING", "INJURY") and _QTY_BEFORE.match(text[f.end : ev.start]):
                 args.append(("QUANTITY", sid))
@@ -426,12 +427,12 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                         args.append(("QUANTITY", sid2))
         # PLACE: "strike in southern Lebanon"
         for sid, loc in by_layer["LOCATION"]:
-            if ev.end <= loc.start < sent_end and _PLACE_GAP.match(text[ev.end : loc.start]) and not _PUNCT_STOP.search(text[ev.end : loc.start]):
+            if ev.end <= loc.start < sent_end and not _PUNCT_STOP.search(text, ev.end, loc.start) and _PLACE_GAP.match(text[ev.end : loc.start]):
                 args.append(("PLACE", sid))
                 break
         # TIME: "strike ... on Wednesday"
         for sid, t in by_layer["TIME"]:
-            if ev.end <= t.start < sent_end and _TIME_GAP.match(text[ev.end : t.start]) and not _PUNCT_QUOTE_STOP.search(text[ev.end : t.start]):
+            if ev.end <= t.start < sent_end and not _PUNCT_QUOTE_STOP.search(text, ev.end, t.start) and _TIME_GAP.match(text[ev.end : t.start]):
                 args.append(("TIME", sid))
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
@@ -448,7 +449,7 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             if a.start < ev.end or a.start >= sent_end:
                 continue
             gap = text[ev.end : a.start]
-            if ev.label == "KILLING" and _VICTIM_AFTER_KILLING.fullmatch(gap) and a.label == "PERSON":
+            if ev.label == "KILLING" and a.label == "PERSON" and _VICTIM_AFTER_KILLING.fullmatch(gap):
                 args.append(("VICTIM", sid))
                 break
             if ev.label == "ATTACK" and _TARGET_AFTER_ATTACK.fullmatch(gap):
