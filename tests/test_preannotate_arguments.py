@@ -4,6 +4,9 @@ passive, the TARGET right after an attack verb, coordinated PARTICIPANTs. Invent
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newscorpus.preannotate import Resources, preannotate_text
 
 
@@ -52,3 +55,15 @@ def test_target_right_after_an_attack_verb():
 def test_coordinated_participants_of_a_war():
     got = arguments("The war between the army and the militia has lasted two years.", "war")
     assert {("PARTICIPANT", "army"), ("PARTICIPANT", "militia")} <= got
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", " ", ".", "?", "!", "\n", ". ", "”"]), max_size=40).map("".join))
+def test_sentence_bounds_by_bisection_are_the_scans(text):
+    """link_arguments finds each event's sentence by bisection in marks found once per text: the
+    same bounds as the scans from the event (``_sentence_end``, ``_sentence_start``) at every offset."""
+    from newscorpus.preannotate.events import _sentence_bounds, _sentence_end, _sentence_start
+
+    end, start = _sentence_bounds(text)
+    assert [end(i) for i in range(len(text) + 1)] == [_sentence_end(text, i) for i in range(len(text) + 1)]
+    assert [start(i) for i in range(len(text) + 1)] == [_sentence_start(text, i) for i in range(len(text) + 1)]

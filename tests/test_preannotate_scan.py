@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.preannotate import scan
@@ -68,3 +68,17 @@ def test_word_spans_are_the_whole_word_matches(text, surface, joiners):
     j = re.escape(joiners)
     want = [m.span() for m in re.finditer(rf"(?<![\w{j}]){re.escape(surface)}(?![\w{j}])", text)]
     assert list(scan.word_spans(text, surface, joiners)) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 60), st.integers(0, 70))
+@example("on Monday morning he said", 3, 10)  # endpos inside a longer match: "Monday", not "Monday morning"
+@example("Tuesday, Wednesday", 1, 30)  # pos inside a word: no \\b before it
+def test_a_stretch_of_the_text_as_re_reads_it(text, pos, endpos):
+    """With pos and endpos, the matches of ``pattern.finditer(text, pos, endpos)`` (the look-behinds
+    see before pos, the look-aheads and ``\\b`` end at endpos), as the argument rules ask for clauses."""
+    from newscorpus.preannotate.events import _CLAUSE_BOUND
+
+    for pattern in (*(p for _, p in PATTERNS), _CLAUSE_BOUND, re.compile(r"\bsaid\b|[,;]")):
+        want = [(m.span(), m.group(0)) for m in pattern.finditer(text, pos, endpos)]
+        assert [(m.span(), m.group(0)) for m in scan.finditer(pattern, text, pos, endpos)] == want, (pattern.pattern, text)

@@ -162,8 +162,8 @@ def _consistent_entities(spans: list[_Span]) -> list[_Span]:
             ent = s.attrs["entity"]
             if ent not in best or s.score > best[ent][0]:
                 best[ent] = (s.score, s.label)
-    return [_Span(s.start, s.end, s.layer, best[s.attrs["entity"]][1], s.attrs, s.score) if s.layer == "ACTOR" else s
-            for s in spans]
+    return [_Span(s.start, s.end, s.layer, best[s.attrs["entity"]][1], s.attrs, s.score)
+            if s.layer == "ACTOR" and best[s.attrs["entity"]][1] != s.label else s for s in spans]  # (a new one only if relabelled)
 
 
 def propose_entities(doc: dict, registry: dict) -> list[dict]:

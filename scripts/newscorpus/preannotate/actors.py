@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -354,11 +354,13 @@ class ActorFinder:
 
         # 2. nominal actors by head noun
         names_taken = list(taken)  # disjoint (each was free when taken) and kept sorted, so found by bisection
+        out_starts = sorted(o.start for o in out)  # the starts of out, kept with it: most phrases hold no match
         for m in self._nominals(text, tokens, doc_id):
             if _crosses(names_taken, m.start, m.end):
                 continue  # would cross a name
             ms, me = m.start, m.end
-            inner = [o for o in out if ms <= o.start and o.end <= me]
+            k = bisect_left(out_starts, ms)
+            inner = [o for o in out if ms <= o.start and o.end <= me] if k < len(out_starts) and out_starts[k] <= me else []
             if any(o.layer == "LOCATION" for o in inner):
                 continue
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
@@ -367,7 +369,9 @@ class ActorFinder:
             for o in inner:
                 if o.layer == "ACTOR" and o.text in kb.demonyms:
                     out.remove(o)
+                    del out_starts[bisect_left(out_starts, o.start)]
             out.append(m)
+            insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
         out = _typed_by_apposition(text, out)
         # 4. surnames of persons named in full earlier

@@ -210,7 +210,10 @@ _HYPHEN_NOT_UNITS = {"old", "sided", "off", "way", "ways", "thirds", "third", "f
 
 def _hyphen_number(tok: Token) -> tuple[int | float, str] | None:
     """``10-month`` / ``nine-month`` / ``18-mile`` / ``three-phase`` -> (value, unit)."""
-    parts = re.split(r"[-‐‑–]", tok.text)
+    text = tok.text
+    if "-" not in text and "‐" not in text and "‑" not in text and "–" not in text:
+        return None  # (re.split below would give one part: most number tokens have no hyphen)
+    parts = re.split(r"[-‐‑–]", text)
     if len(parts) < 2:
         return None
     if parts[-1].lower() == "old":

@@ -19,6 +19,7 @@ from re import _parser
 from typing import Iterator
 
 _SCANS: dict[re.Pattern, re.Pattern | None] = {}
+_BY_ID: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
 _CATEGORY = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_WORD: r"\w",
              C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_SPACE: r"\s", C.CATEGORY_NOT_SPACE: r"\S"}
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
@@ -73,7 +74,11 @@ def _first(seq) -> tuple[list[str], bool]:
 
 def scan_for(pattern: re.Pattern) -> re.Pattern | None:
     """The scan that finds where ``pattern`` matches (None: use ``pattern.finditer``)."""
+    known = _BY_ID.get(id(pattern))  # a Pattern hashes its whole compiled code: look it up by identity first
+    if known is not None and known[0] is pattern:
+        return known[1]
     if pattern in _SCANS:
+        _BY_ID[id(pattern)] = (pattern, _SCANS[pattern])  # (holding the pattern keeps its id its own)
         return _SCANS[pattern]
     scan = None
     if isinstance(pattern.pattern, str) and not pattern.flags & (re.IGNORECASE | re.LOCALE | re.ASCII | re.VERBOSE):
@@ -84,22 +89,23 @@ def scan_for(pattern: re.Pattern) -> re.Pattern | None:
         except (_Unknown, re.error, ValueError, TypeError, OverflowError, RecursionError):
             scan = None
     _SCANS[pattern] = scan
+    _BY_ID[id(pattern)] = (pattern, scan)
     return scan
 
 
-def finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """The matches ``pattern.finditer(text)`` gives, in the same order."""
+def finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(text, pos, endpos)`` gives, in the same order."""
+    end = len(text) if endpos is None else endpos
     scan = scan_for(pattern)
     if scan is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos, end)
         return
-    pos = 0
     match = pattern.match
-    for hit in scan.finditer(text):
+    for hit in scan.finditer(text, pos, end):  # (the scan's look-ahead sees the text end at endpos, as match does)
         p = hit.start()
         if p < pos:
             continue  # inside the previous match
-        m = match(text, p)
+        m = match(text, p, end)
         if m is not None:
             yield m
             pos = m.end()
