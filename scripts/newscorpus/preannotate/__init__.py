@@ -26,6 +26,7 @@ from newscorpus.fileio import atomic_write_json, dumps_json, read_json, read_tex
 from newscorpus.preannotate.actors import ActorFinder
 from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events, learn_triggers, link_arguments
 from newscorpus.preannotate.figures import find_figures
+from newscorpus.preannotate.furniture import furniture_ranges
 from newscorpus.preannotate.gazetteer import Gazetteer, build_gazetteer, load_gold
 from newscorpus.preannotate.knowledge import knowledge
 from newscorpus.preannotate.times import find_times
@@ -116,8 +117,13 @@ def preannotate_text(text: str, *, doc_id: str, published: date | None, resource
             continue
         attrs = {"mention": m.mention, "entity": m.entity} if m.layer == "ACTOR" else {}
         spans.append(_Span(m.start, m.end, m.layer, m.label, attrs, m.score))
-    spans = _consistent_entities(spans)
     events = find_events(text, resources.event_lexicon, tokens)
+    furniture = furniture_ranges(text, knowledge().common)
+    if furniture:  # page furniture the cleaner kept (a menu, a byline) holds no annotation
+        in_furniture = _overlap_test(furniture)
+        spans = [s for s in spans if not in_furniture(s.start, s.end)]
+        events = [ev for ev in events if not in_furniture(ev.start, ev.end)]
+    spans = _consistent_entities(spans)
 
     # ids in text order per layer
     spans.sort(key=lambda s: (s.start, -s.end, _LAYER_RANK[s.layer]))

@@ -1,0 +1,71 @@
+"""Lines of page furniture the cleaner kept: the pre-annotator suggests nothing inside them.
+
+The scheme removes site navigation, share rows, bylines, captions and credits from the clean text
+(Boilerplate); a line the cleaner did not recognise is still furniture, and a name or place in it
+(``News · Lebanon · Region``, ``Jane Roe in Tyre``) is no annotation. Only shapes no sentence of
+reporting has are used, so that a headline is never lost:
+
+- a **menu or tag row**: two or more items split by a separator (``·``, ``|``, ``»``, ``›``, ``•``),
+  each of at most five words, none ending a sentence;
+- a **byline**: a short line of capitalised name words, then ``in`` and a place (``Jane Roe in
+  Tyre``), or ``Filed by`` / ``Reported by`` ... (at most eight words);
+- an **author note**: ``<Name> is ... correspondent|reporter|editor|writer.``;
+- a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
+- a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
+- a **copyright line**: ``©`` and a year;
+- a **masthead**: a line in capitals only of one to five words, with no punctuation (``THE DAILY
+  RECORD``, ``WORLD``): a headline has lowercase words or a verb, a dateline goes on with its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR = re.compile(r"\s+[·|»›•]\s+")
+_BYLINE_IN = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+_FILED_BY = re.compile(r"(?:Filed|Reported|Written|Reporting|Compiled)\s+by\s+.{1,60}")
+_AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:correspondent|reporter|editor|writer|"
+                          r"columnist|contributor|journalist)\.?")
+_LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
+_CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
+_MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
+
+
+def _is_menu(line: str) -> bool:
+    items = _SEPARATOR.split(line)
+    if len(items) < 2:
+        return False
+    return all(0 < len(it.split()) <= 5 and not it.rstrip().endswith((".", "?", "!", "\"", "”")) for it in items)
+
+
+def _is_byline(line: str, common: set[str]) -> bool:
+    if len(line.split()) > 8:
+        return False
+    if _FILED_BY.fullmatch(line):
+        return True
+    if _BYLINE_IN.fullmatch(line):
+        name = line[: line.rindex(" in ")].split()
+        return all(w.lower() not in common for w in name)  # "Clashes in Tripoli" is a headline
+    return False
+
+
+def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
+    """Does ``line`` (one line of clean text, stripped) have a furniture shape (module docstring)?
+    ``common``: frequent lowercase English words (a byline's names are none of them)."""
+    line = line.strip()
+    if not line:
+        return False
+    return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
+                or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
+                or (_MASTHEAD.fullmatch(line) and len(line) > 1))
+
+
+def furniture_ranges(text: str, common: set[str] = frozenset()) -> list[tuple[int, int]]:
+    """[start, end) of every furniture line of ``text``, in order."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if is_furniture(line, common):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out

@@ -1,0 +1,51 @@
+"""Furniture lines the cleaner kept get no suggestions; headlines and reporting keep theirs.
+Sentences are invented for these tests."""
+
+import pytest
+
+from newscorpus.preannotate import Resources, preannotate_text
+from newscorpus.preannotate.furniture import furniture_ranges, is_furniture
+
+
+def layers(text):
+    doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
+    return [(s["layer"], s["text"]) for s in doc["spans"]]
+
+
+@pytest.mark.parametrize("line", [
+    "Home · World · Kenya · Opinion · Video",
+    "Topics: East Africa | Kenya | Somalia",
+    "You are here: News » Kenya » Mandera",
+    "Jane Otieno in Nairobi",
+    "Filed by a staff reporter in Garissa",
+    "Jane Otieno is the paper's East Africa correspondent.",
+    "Next story: Floods cut the road to Mandera",
+    "Residents queue for water in Mandera, May 3. HERALD/Peter Kamau",
+    "© 2031 Rift Valley Courier. All rights reserved.",
+    "RIFT VALLEY COURIER",
+])
+def test_furniture_shapes(line):
+    assert is_furniture(line, {"clashes", "fighting"})
+
+
+@pytest.mark.parametrize("line", [
+    "Clashes in Mandera leave five dead",
+    "Kenya: gunmen kill five in Mandera raid",
+    "LIVE: Gunmen attack police post near Mandera",
+    "Police said the attackers fled towards Somalia.",
+    "Fighting in Garissa",
+])
+def test_reporting_and_headlines_are_not_furniture(line):
+    assert not is_furniture(line, {"clashes", "fighting"})
+
+
+def test_no_suggestions_in_a_kept_menu_or_byline():
+    text = ("Home · World · Kenya · Opinion\nGunmen kill five in Mandera raid\nJane Otieno in Nairobi\n"
+            "Gunmen attacked a bus near Mandera on Monday, police said.")
+    got = layers(text)
+    first_body = text.index("Gunmen attacked")
+    assert not any(t in ("Kenya", "Nairobi", "Jane Otieno") for _, t in got)
+    assert ("LOCATION", "Mandera") in got  # the headline and body keep theirs
+    spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
+    assert any(s["start"] >= first_body and s["layer"] == "EVENT" for s in spans)
+    assert furniture_ranges(text, set())[0] == (0, text.index("\n"))
