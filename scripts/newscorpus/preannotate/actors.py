@@ -118,7 +118,7 @@ _STOP = set(
     "here so if also only just more most less least very said says say told according killed fired launched wounded "
     "injured were many several few other another such same own one two three four five six seven eight nine ten "
     "dozens hundreds thousands tens least including include includes among between what whether how why them us "
-    "him me".split()
+    "him me neither either".split()
 )
 # compound heads that name a capability: actors as subjects ("air defences intercepted"), not as modifiers
 _CAPABILITIES = {"defence", "defense"}
@@ -139,6 +139,7 @@ _VERBISH = set(
 _LEFT_STOP = set("alongside along amid amidst despite within without beyond behind beside besides via like unlike upon "
                  "once again even still already now then later soon too yet ever never outside inside throughout "
                  "near nearly almost further".split())
+_PARTY_QUANTIFIERS = {"both", "neither", "either", "each", "all"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
     "president prime minister foreign defence defense interior general gen gen. lt lt. col col. colonel major maj "
@@ -696,6 +697,8 @@ class ActorFinder:
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
             if compound == "GROUP" and not plural:
                 kind = "PERSON"  # "a security source", "an aid worker": one individual
+            if kind is None and i > 0 and tokens[i - 1].lower in _PARTY_QUANTIFIERS and lem in {"side", "party"}:
+                kind = HEADS[lem][0]  # "each side": one party of the collective, typed as the collective
             if kind is None:
                 continue
             if low in {"military", "army", "government", "police"}:
@@ -749,12 +752,16 @@ class ActorFinder:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
+            # "both sides", "neither group", "each side": a quantifier over parties already named makes
+            # the head specific (guidelines: collective references to parties are GROUP NOMINALs)
+            collective = lo == i and prev in _PARTY_QUANTIFIERS and lem in {"side", "party", "group", "faction"}
             if lem in _REAL_MODIFIER and lo == i:
                 continue  # "the forces", "the agency": too vague without a modifier
-            if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"}:
+            if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"} \
+                    and not collective:
                 if not (plural and lem not in {"group", "state", "side", "party", "unit", "force"}):
                     continue
-            if lo == i and lem in {"person", "man", "state", "side", "party"} and not _counted(tokens, i):
+            if lo == i and lem in {"person", "man", "state", "side", "party"} and not _counted(tokens, i) and not collective:
                 continue
             if prev in _COPULA or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA):
                 continue  # predicate nominal
