@@ -30,3 +30,15 @@ def test_quantified_parties_are_group_nominals(text, head):
     got = actors(text)
     assert (head, "GROUP" if "side" in head else "ARMED_GROUP") in got
     assert not any(t.lower().startswith(("neither", "each", "both")) for t, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's Interior Ministry said the road was closed.",
+    "Kenya’s parliament speaker met the envoy.",
+])
+def test_possessive_country_owning_a_state_organ_is_an_actor(text):
+    assert ("Kenya", "STATE") in actors(text) and "Kenya" not in places(text)
+
+
+def test_possessive_country_locating_a_place_stays_a_location():
+    assert "Kenya" in places("Floods hit Kenya's northern towns on Monday.")

@@ -299,7 +299,7 @@ def _country_role(text: str, start: int, end: int) -> str | None:
             return None
         return "LOCATION"
     if following.startswith(("’s", "'s")):
-        return _possessive_role(nxt_after_possessive(text, end))
+        return _possessive_role(nxt_after_possessive(text, end)) or _possessed_head_role(text, end)
     if prev.lower() in ACTOR_PREPS:
         return "ACTOR"
     if nxt.lower() in VERBISH or nxt.lower() in _STATE_VERBS:
@@ -338,6 +338,32 @@ def _possessive_role(word: str) -> str | None:
         return "LOCATION"
     if low in _ORGAN_WORDS:
         return "ACTOR"
+    return None
+
+
+# heads of a possessed phrase that are a state's own organ or office holder ("Israel's health ministry",
+# "Lebanon's parliament speaker"): the country is then the ACTOR that owns them (guidelines)
+_ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet", "presidency", "president", "speaker",
+                "army", "military", "forces", "troops", "navy", "police", "officials", "authorities", "minister",
+                "leader", "leadership", "embassy", "ambassador", "envoy", "delegation", "spokesman", "spokeswoman",
+                "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign"}
+_POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,3})")
+_NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "said", "says", "was", "is",
+                     "has", "had", "who", "which", "that", "the", "a", "an"}
+
+
+def _possessed_head_role(text: str, end: int) -> str | None:
+    """ACTOR when the phrase after ``X’s`` (up to three words, to the first function word) holds a
+    state organ (``Lebanon’s Health Ministry said``); else None."""
+    m = _POSSESSED.match(text, end, end + 60)
+    if not m:
+        return None
+    for w in m.group(1).split():
+        low = w.lower()
+        if low in _NOT_IN_POSSESSED:
+            break
+        if low in _ORGAN_HEADS:
+            return "ACTOR"
     return None
 
 
