@@ -42,3 +42,18 @@ def test_possessive_country_owning_a_state_organ_is_an_actor(text):
 
 def test_possessive_country_locating_a_place_stays_a_location():
     assert "Kenya" in places("Floods hit Kenya's northern towns on Monday.")
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("LAGOS - The Kenyan Air Force bombed the camp.", "Kenyan Air Force", "MILITARY"),
+    ("The rebels said no one was hurt. No Kenyan Army casualties were reported.", "Kenyan Army", "MILITARY"),
+])
+def test_names_drop_leading_determiners(text, name, label):
+    got = actors(text)
+    assert (name, label) in got
+    assert not any(t.startswith(("The ", "No ")) for t, _ in got)
+
+
+def test_demonyms_also_written_in_lowercase_are_known():
+    assert ("Indian Army", "MILITARY") in actors("The Indian Army said two posts were hit.")
+    assert ("Russian", "STATE") in actors("A Russian drone strike hit the depot.")

@@ -139,6 +139,8 @@ _VERBISH = set(
 _LEFT_STOP = set("alongside along amid amidst despite within without beyond behind beside besides via like unlike upon "
                  "once again even still already now then later soon too yet ever never outside inside throughout "
                  "near nearly almost further".split())
+_NAME_DETERMINERS = {"the", "a", "an", "no", "neither", "either", "both", "each", "every", "this", "that", "these",
+                     "those", "all", "some", "any", "our", "their", "its", "his", "her"}
 _PARTY_QUANTIFIERS = {"both", "neither", "either", "each", "all"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
@@ -462,6 +464,8 @@ class ActorFinder:
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
                 and not (tokens[lo].text.isupper() and len(tokens[lo].text) > 1):
             lo += 1
+        while not known and lo < hi - 1 and tokens[lo].lower in _NAME_DETERMINERS:
+            lo += 1  # names drop determiners (decision 3): "The Telegraph", "No Kenyan Army casualties"
         while lo < hi and tokens[lo].text in _CONNECTORS:
             lo += 1
         while hi > lo and tokens[hi - 1].text in _CONNECTORS:

@@ -251,7 +251,10 @@ def build_knowledge() -> Knowledge:
         if surface.endswith("on"):
             candidates.add(stem[:-2] + "ese")
         for cand in candidates:
-            if len(cand) >= 5 and prob.get(cand, -99) > -19 and cand.lower() not in common and cand not in places:
+            # a demonym also written in lowercase ("indian", "russian" in the lexeme table) counts
+            # when the capitalised form is the more frequent one
+            if len(cand) >= 5 and prob.get(cand, -99) > -19 and cand not in places \
+                    and (cand.lower() not in common or prob.get(cand, -99) >= prob.get(cand.lower(), -99)):
                 demonyms.setdefault(cand, canon)
     for dem, country in IRREGULAR_DEMONYMS.items():
         demonyms[dem] = countries.get(country, country)
