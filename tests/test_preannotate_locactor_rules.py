@@ -57,3 +57,19 @@ def test_names_drop_leading_determiners(text, name, label):
 def test_demonyms_also_written_in_lowercase_are_known():
     assert ("Indian Army", "MILITARY") in actors("The Indian Army said two posts were hit.")
     assert ("Russian", "STATE") in actors("A Russian drone strike hit the depot.")
+
+
+def test_capital_as_party_to_a_pact_or_speaking_is_the_state():
+    assert ("Nairobi", "STATE") in actors("The rebels, who signed a peace deal with Nairobi in 2019, said nothing.")
+    assert ("Nairobi", "STATE") in actors("Nairobi dismissed the report as propaganda.")
+    assert "Nairobi" in places("The convoy reached Nairobi on Friday.")
+
+
+def test_country_after_a_locative_preposition_is_no_actor():
+    got = actors("Floods have killed 40 people across the country this year.")
+    assert not any(t == "country" for t, _ in got)
+    assert ("country", "STATE") in actors("The country has recalled its ambassador.")
+
+
+def test_compass_point_before_a_country_makes_it_a_place():
+    assert "northeast Kenya" in places("The drought in northeast Kenya has killed thousands of cattle.")

@@ -197,7 +197,12 @@ _NOT_NAMES = set(
 )
 _RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter", "Section", "Operation"}
 _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rejected", "rejects", "blamed", "blames",
-                  "warned", "insisted", "insists", "has", "have", "had", "will", "would", "wants", "sent", "and"}
+                  "warned", "insisted", "insists", "has", "have", "had", "will", "would", "wants", "sent", "and",
+                  "gave", "gives", "responded", "dismissed", "dismisses", "announced", "confirmed", "demanded",
+                  "condemned", "condemns", "welcomed", "claimed", "claims", "countered", "maintains", "maintained"}
+# a capital after "agreement with" is the state, a party to the pact ("a deal with Nairobi")
+_PACT_WITH = re.compile(r"\b(?:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact)\s+"
+                        r"with\s+$")
 _LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "across", "inside", "from", "at",
              "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
@@ -549,7 +554,7 @@ class ActorFinder:
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
         if surface in kb.capitals and not affix and _country_role(text, start, end) == "ACTOR" \
-                and nxt.lower() in _CAPITAL_VERBS:
+                and (nxt.lower() in _CAPITAL_VERBS or _PACT_WITH.search(text, max(0, start - 40), start)):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
@@ -769,6 +774,8 @@ class ActorFinder:
                 continue
             if prev in _COPULA or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA):
                 continue  # predicate nominal
+            if lem in {"country", "nation"} and lo == i and prev == "the" and lo > 1 and tokens[lo - 2].lower in _LOCATIVE:
+                continue  # "killed in the country", "across the nation": territory, a generic place noun (decision 5)
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
             start, end = tokens[lo].start, tok.end

@@ -40,7 +40,9 @@ COUNTRIES = {"Lebanon", "Israel", "Syria", "Iran", "Iraq", "Yemen", "Egypt", "Qa
              "Cyprus", "Saudi Arabia", "United States", "France", "Britain", "Russia"}
 CAPITALS = {"Washington", "Tehran", "Moscow", "Damascus", "Cairo", "Doha", "Amman", "Paris", "London", "Beirut"}
 DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-              "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower")
+              "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "northeast",
+              "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+              "north-eastern", "north-western", "south-eastern", "south-western", "far")
 LOCATIVE_PREPS = {"in", "into", "inside", "toward", "towards", "across", "throughout", "within", "near",
                   "from", "at", "over", "around", "outside", "entering", "entered", "reach", "reached"}
 ACTOR_PREPS = {"against", "with", "between", "by", "on", "targeted", "attacked", "struck", "accused",
