@@ -73,3 +73,12 @@ def test_country_after_a_locative_preposition_is_no_actor():
 
 def test_compass_point_before_a_country_makes_it_a_place():
     assert "northeast Kenya" in places("The drought in northeast Kenya has killed thousands of cattle.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Troops were sent to Jammu and Kashmir on Monday.", "Jammu and Kashmir"),  # pycountry writes Kashmīr
+    ("Insurgents attacked Mocímboa da Praia at dawn.", "Mocímboa da Praia"),  # geonames' ASCII name folded
+    ("The convoy left Yaoundé for the north.", "Yaoundé"),
+])
+def test_places_found_with_or_without_diacritics_and_particles(text, place):
+    assert place in places(text)

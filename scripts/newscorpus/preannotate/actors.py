@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
-from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge
+from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
 from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import Token
 
@@ -206,7 +206,7 @@ _PACT_WITH = re.compile(r"\b(?:agreement|agreements|deal|accord|treaty|talks|neg
 _LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "across", "inside", "from", "at",
              "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
-               "la", "le", "on"}
+               "la", "le", "on", "da", "do", "dos", "das", "del", "della", "di"}
 _HYPHEN_AFFIX = re.compile(r"^((?:al-|el-)?[A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
                            r"based|sponsored|funded|supported|affiliated|armed|made|born|owned|designated)$")
 
@@ -275,7 +275,7 @@ class ActorFinder:
     def _known_name(self, word: str) -> bool:
         """A name of its own (a registered actor, a country, a place, a demonym): not a name's part."""
         kb = self.kb
-        return word in self.gaz.actors or word in kb.countries or word in kb.places or word in kb.demonyms
+        return word in self.gaz.actors or word in kb.countries or fold(word) in kb.places or word in kb.demonyms
 
     def _entity_for(self, surface: str, label: str) -> str:
         entry = self.gaz.actors.get(surface)
@@ -329,6 +329,10 @@ class ActorFinder:
                 if t.text in {"'", "’"} and t.start == tokens[j - 1].end and j + 1 < n and tokens[j + 1].start == t.end \
                         and tokens[j + 1].text[:1].isalpha():
                     j += 2  # Ta'ang, People's
+                    continue
+                if t.lower == "and" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].start == t.end + 1 \
+                        and fold(text[tok.start : tokens[j + 1].end]) in self.kb.places:
+                    j += 2  # one place named with "and" ("Trinidad and Tobago")
                     continue
                 if t.lower == "and" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].sent == tok.sent \
                         and tokens[j + 1].text not in _NOT_NAMES and not self._known_name(tokens[j + 1].text) \
@@ -463,7 +467,7 @@ class ActorFinder:
         n = len(tokens)
         # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary"), unless the run is a known name
         whole = text[tokens[lo].start : tokens[hi - 1].end]
-        known = whole in gaz.actors or whole in kb.places or whole in kb.countries or whole in gaz.locations
+        known = whole in gaz.actors or fold(whole) in kb.places or whole in kb.countries or whole in gaz.locations
         while not known and lo < hi and _sentence_start(tokens, lo) and tokens[lo].lower in kb.common \
                 and tokens[lo].text not in gaz.actors and tokens[lo].text not in kb.places \
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
@@ -589,7 +593,7 @@ class ActorFinder:
                 org = "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
         # places
-        if (surface in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
+        if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             return self._place(text, start, end, surface, 0.75)
         if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):

@@ -29,6 +29,7 @@ import os
 import pickle
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +102,16 @@ _NOT_IN_NAME = re.compile(r"[\d(),/]")
 
 def _is_name(s: str) -> bool:
     return bool(s) and s[0].isupper() and s.isascii() and not _NOT_IN_NAME.search(s) and not (s.isupper() and len(s) > 1)
+
+
+@lru_cache(maxsize=65536)
+def fold(name: str) -> str:
+    """``name`` without its diacritics (``Yaoundé`` -> ``Yaounde``), so that a place spelled with or
+    without them is found; a name whose letters do not all fold to ASCII is returned as it is."""
+    if name.isascii():
+        return name
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if len(folded) == len(unicodedata.normalize("NFC", name)) else name
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +218,7 @@ def build_knowledge() -> Knowledge:
     places: set[str] = set(countries)
     for city in gc.get_cities().values():
         for n in (city["name"], *city.get("alternatenames", ())):
+            n = fold(n)
             if _is_name(n) and (" " in n or n.lower() not in common or prob.get(n, -99) >= prob.get(n.lower(), -99)):
                 places.add(n)
     for cont in gc.get_continents().values():
@@ -214,7 +226,7 @@ def build_knowledge() -> Knowledge:
     for st in gc.get_us_states().values():
         places.add(st["name"])
     for sub in pycountry.subdivisions:
-        name = sub.name
+        name = fold(sub.name)  # "Jammu and Kashmīr" -> "Jammu and Kashmir" (a text's spelling is looked up folded too)
         if not _is_name(name):
             continue
         places.add(name)
