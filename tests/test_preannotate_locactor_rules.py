@@ -82,3 +82,18 @@ def test_compass_point_before_a_country_makes_it_a_place():
 ])
 def test_places_found_with_or_without_diacritics_and_particles(text, place):
     assert place in places(text)
+
+
+def test_river_after_a_place_name_belongs_to_it():
+    assert "Tana river" in places("Herders crossed the Tana river at night.")
+
+
+def test_based_affix_makes_a_nested_location():
+    got = spans("A Nairobi-based monitoring group counted the dead.")
+    assert ("Nairobi", "LOCATION") in got and ("Nairobi", "STATE") not in got
+
+
+def test_mission_in_a_country_is_one_name():
+    got = actors("The UN Assistance Mission in Somalia said its staff were safe.")
+    assert any(t == "UN Assistance Mission in Somalia" for t, _ in got)
+    assert "Somalia" not in places("The UN Assistance Mission in Somalia said its staff were safe.")

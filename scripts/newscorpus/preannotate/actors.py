@@ -195,6 +195,8 @@ _NOT_NAMES = set(
     "September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec I AM PM GMT UTC "
     "Christmas Easter Ramadan Eid God Allah".split()
 )
+# organisation words whose names go on with "in <country>" ("UN Assistance Mission in Afghanistan")
+_IN_NAME_HEADS = {"Mission", "Missions", "Office", "Delegation", "Representation"}
 _RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter", "Section", "Operation"}
 _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rejected", "rejects", "blamed", "blames",
                   "warned", "insisted", "insists", "has", "have", "had", "will", "would", "wants", "sent", "and",
@@ -228,6 +230,7 @@ def slug(text: str) -> str:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
+_RIVER_AFTER = re.compile(r" river\b")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
@@ -340,6 +343,12 @@ class ActorFinder:
                         and any(tokens[k].lower in {"of", "for"} for k in range(i + 1, j)):
                     j += 1  # "Group for the Support of Islam and Muslims", "Ministry of Foreign Affairs and Trade"
                     continue
+                if t.lower == "in" and tokens[j - 1].text in _IN_NAME_HEADS and j + 1 < n and _is_cap(tokens[j + 1]):
+                    k = next((k for k in (j + 3, j + 2) if k <= n and all(tokens[m].sent == tok.sent for m in range(j + 1, k))
+                              and text[tokens[j + 1].start : tokens[k - 1].end] in self.kb.countries), None)
+                    if k is not None:
+                        j = k  # "the UN Mission in South Sudan": a mission is named after the country it serves
+                        continue
                 if t.lower in _CONNECTORS and t.lower != "and":
                     k = j
                     while k < n and tokens[k].lower in _CONNECTORS and tokens[k].lower != "and" and k - j < 2:
@@ -497,6 +506,9 @@ class ActorFinder:
         if hi - lo == 1 and _HYPHEN_AFFIX.match(tokens[lo].text):
             name = _HYPHEN_AFFIX.match(tokens[lo].text).group(1)
             s = tokens[lo].start
+            if _HYPHEN_AFFIX.match(tokens[lo].text).group(2) == "based" and (
+                    name in kb.countries or fold(name) in kb.places or name in gaz.locations):
+                return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Juba-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
         while hi - lo > 1 and tokens[lo].lower.rstrip(".") in _TITLE_WORDS \
@@ -648,6 +660,9 @@ class ActorFinder:
         return m
 
     def _place(self, text, start, end, surface, score) -> list[Match]:
+        if _RIVER_AFTER.match(text, end):
+            end = _RIVER_AFTER.match(text, end).end()  # "the Litani river": the guidelines keep "river"
+            surface = text[start:end]
         m = re.search(r"(?:^|\s)([\w-]+)\s+$", text[max(0, start - 20) : start])
         if m and m.group(1).lower() in DIRECTIONS and m.group(1)[:1].islower() \
                 and _next_word(text, end).lower() not in _PLACE_NOUN_STRICT:
