@@ -97,3 +97,17 @@ def test_mission_in_a_country_is_one_name():
     got = actors("The UN Assistance Mission in Somalia said its staff were safe.")
     assert any(t == "UN Assistance Mission in Somalia" for t, _ in got)
     assert "Somalia" not in places("The UN Assistance Mission in Somalia said its staff were safe.")
+
+
+def test_names_listed_with_a_place_are_places():
+    got = places("Shells fell on Garissa, Kulan Dheer and Bofow overnight.")
+    assert {"Garissa", "Kulan Dheer", "Bofow"} <= set(got)
+
+
+def test_names_before_a_plural_place_noun_are_places():
+    assert {"Kulan Dheer", "Bofow"} <= set(places("Clashes spread to the Kulan Dheer and Bofow districts."))
+
+
+def test_apposition_after_a_place_is_not_a_list():
+    got = spans("A spokesman in Garissa, Abdi Warsame, said the road was open.")
+    assert ("Abdi Warsame", "LOCATION") not in got

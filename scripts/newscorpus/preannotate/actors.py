@@ -230,6 +230,10 @@ def slug(text: str) -> str:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regions", "sectors", "areas", "camps",
+                  "neighbourhoods", "neighborhoods", "suburbs", "counties", "states", "islands", "settlements",
+                  "municipalities", "governorates", "localities", "communes", "departments"}
 _RIVER_AFTER = re.compile(r" river\b")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
@@ -366,12 +370,21 @@ class ActorFinder:
 
         acronyms: dict[str, Match] = {}
         names_seen: list[Match] = []
+        run_matches: list[list[Match]] = []
         for run in runs:
+            kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
                 if free(m.start, m.end):
                     add(m)
+                    kept.append(m)
                     if m.layer == "ACTOR" and m.mention == "NAME":
                         names_seen.append(m)
+            run_matches.append(kept)
+        for k, m in self._coordinated_places(text, tokens, runs, run_matches):
+            if m.layer == "LOCATION" and run_matches[k] and run_matches[k][0] in out:
+                out[out.index(run_matches[k][0])] = m  # the same span: taken stays as it is
+            elif free(m.start, m.end):
+                add(m)
 
         # 2. nominal actors by head noun
         names_taken = list(taken)  # disjoint (each was free when taken) and kept sorted, so found by bisection
@@ -411,6 +424,68 @@ class ActorFinder:
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
+        """Names coordinated with a place are places (``strikes on Tyre, Kfar Sir and Zawtar``), and so
+        are names coordinated before a plural place noun (``the Kiwu and Bora districts``): a run
+        the rules left unread, or read only as a guessed two-word person, becomes a LOCATION."""
+        kb = self.kb
+
+        def span(k):
+            return tokens[runs[k].lo].start, tokens[runs[k].hi - 1].end
+
+        def state(k):
+            ms = run_matches[k]
+            if len(ms) == 1 and ms[0].layer == "LOCATION":
+                return "place"
+            lo, hi = runs[k].lo, runs[k].hi
+            words = [t for t in tokens[lo:hi] if t.is_word()]
+            if not words or any(w.text.isupper() and len(w.text) > 1 for w in words) \
+                    or any(w.lower in kb.common or w.text in _NOT_NAMES for w in words) or len(words) > 3:
+                return None
+            if not ms:
+                return "unread"
+            m = ms[0]
+            if len(ms) == 1 and m.label == "PERSON" and m.score <= 0.55 and len(words) == 2 \
+                    and (m.start, m.end) == span(k):
+                return "unread"
+            return None
+
+        states = [state(k) for k in range(len(runs))]
+        joins = {}  # k -> "and" | "comma": how run k is joined to run k + 1
+        for k in range(len(runs) - 1):
+            if tokens[runs[k].hi - 1].sent == tokens[runs[k + 1].lo].sent:
+                m = _COORDINATION.fullmatch(text, span(k)[1], span(k + 1)[0])
+                if m:
+                    joins[k] = "and" if re.search(r"\b(?:and|or)\b", m.group()) else "comma"
+        # a comma joins a list only if the list ends in "and"/"or" ("Gao, Lere and Niono"; not the
+        # apposition in "in Gao, Amadou Traore, said")
+        joined = []
+        for k in sorted(joins):
+            m = k
+            while joins.get(m) == "comma":
+                m += 1
+            if joins.get(m) == "and":
+                joined.append(k)
+        places = {k for k, st in enumerate(states) if st == "place"}
+        for k in joined:  # "the Kiwu and Bora districts": both names before one plural place noun
+            nxt = _next_word(text, span(k + 1)[1]).lower()
+            if nxt in _PLACE_PLURALS and states[k] in ("unread", "place") and states[k + 1] in ("unread", "place"):
+                places |= {k, k + 1}
+        changed = True
+        while changed:  # along a list: "Tyre, Kfar Sir and Zawtar"
+            changed = False
+            for k in joined:
+                for a, b in ((k, k + 1), (k + 1, k)):
+                    if a in places and b not in places and states[b] == "unread":
+                        places.add(b)
+                        changed = True
+        out = []
+        for k in sorted(places):
+            if states[k] == "unread":
+                s0, e0 = span(k)
+                out.append((k, Match(s0, e0, text[s0:e0], "LOCATION", "LOCATION", 0.5)))
+        return out
 
     def _groups_not_places(self, text: str, out: list[Match], doc_id: str) -> list[Match]:
         """Gazetteers list many group names as places too (a town, a district). A one-word place
