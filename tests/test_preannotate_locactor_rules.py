@@ -111,3 +111,20 @@ def test_names_before_a_plural_place_noun_are_places():
 def test_apposition_after_a_place_is_not_a_list():
     got = spans("A spokesman in Garissa, Abdi Warsame, said the road was open.")
     assert ("Abdi Warsame", "LOCATION") not in got
+
+
+def test_compass_of_makes_a_place():
+    assert "Kulan Dheer" in places("Police closed the road north of Kulan Dheer on Sunday.")
+
+
+def test_capitalised_compass_region_is_a_place():
+    got = places("Schools in the Northeast stayed shut, officials said.")
+    assert "Northeast" in got
+
+
+def test_dateline_capitals_before_a_country_are_a_place():
+    assert "GAO" in places("GAO, Mali — Gunmen attacked a bus station on Monday, police said.")
+
+
+def test_capital_before_a_state_owned_noun_is_the_state():
+    assert ("Nairobi", "STATE") in actors("Envoys discussed a Nairobi proposal for a truce.")

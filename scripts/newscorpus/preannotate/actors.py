@@ -205,6 +205,9 @@ _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rej
 # a capital after "agreement with" is the state, a party to the pact ("a deal with Nairobi")
 _PACT_WITH = re.compile(r"\b(?:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact)\s+"
                         r"with\s+$")
+# nouns a state, not a city, owns: a capital before them stands for its state
+_OWNED_BY_STATE = {"proposal", "proposals", "plan", "initiative", "offer", "demands", "conditions", "government",
+                   "regime", "administration", "position", "stance"}
 _LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "across", "inside", "from", "at",
              "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
@@ -234,6 +237,12 @@ _COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regions", "sectors", "areas", "camps",
                   "neighbourhoods", "neighborhoods", "suburbs", "counties", "states", "islands", "settlements",
                   "municipalities", "governorates", "localities", "communes", "departments"}
+# "north of X", "the outskirts of X": what follows is a place
+_COMPASS_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|edge|"
+                         r"centre|center|heart|suburbs)\s+of\s+(?:the\s+)?$")
+# a capitalised compass region ("the Northwest", "Kenya's Northeast"): a proper region name, unlike "the north"
+_COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
+                    "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
@@ -599,7 +608,11 @@ class ActorFinder:
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
         surface = text[start:end]
-        # all-caps dateline words ("PORT SUDAN")
+        # all-caps dateline words ("PORT SUDAN"; "GAO, Mali —": any capitals before a country)
+        if surface.isupper() and len(surface) >= 2 and surface.isalpha() and _sentence_start(tokens, lo) \
+                and (m := re.match(r",\s+([A-Z][\w’' -]+?)\s*(?:,|[—–-]|\()", text[end : end + 40])) \
+                and m.group(1) in kb.countries:
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]
         if surface.isupper() and (" " in surface or len(surface) >= 4):
             title = " ".join(w.capitalize() for w in surface.split())
             if title in kb.places or title in kb.countries:
@@ -650,6 +663,11 @@ class ActorFinder:
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
             return [Match(start, end, surface, "ACTOR", "STATE", 0.55, entity, "NAME")]
+        if surface in kb.capitals and not affix and nxt in _OWNED_BY_STATE:
+            canon = kb.capitals[surface]  # "a Nairobi proposal": the capital stands for the state as owner (decision 1)
+            ent = gaz.actors.get(canon)
+            entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
+            return [Match(start, end, surface, "ACTOR", "STATE", 0.55, entity, "NAME")]
         # demonyms (decision 1)
         if surface in kb.demonyms:
             canon = kb.demonyms[surface]
@@ -679,6 +697,8 @@ class ActorFinder:
                     and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
                 org = "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
+        if surface in _COMPASS_REGIONS and tokens is not None and not _sentence_start(tokens, lo):
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.55)]
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             return self._place(text, start, end, surface, 0.75)
@@ -713,7 +733,7 @@ class ActorFinder:
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
-        if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or re.search(
+        if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
             return self._place(text, start, end, surface, 0.5)
