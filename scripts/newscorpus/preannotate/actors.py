@@ -70,6 +70,15 @@ _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("STATE", "country nation", singular="STATE")
 _heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
+# people named by kinship or trade: civilians together, one person alone
+_heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband brother sister bystander "
+       "driver surgeon")
+_heads("GROUP", "planner donor engineer scientist priest pastor cleric teacher")
+_heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
+_heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
+_heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
+_heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
+_heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
 # singular people nouns are one individual; a few singular collectives keep their type
 for _w in ("army", "military", "force", "police", "government", "ministry", "authority", "administration",
            "junta", "cabinet", "regime", "parliament", "group", "faction", "militia", "gang", "agency",
@@ -99,12 +108,13 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
                    ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
                    ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
-                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE", ("crew", "member"): "CIVILIANS"}
+                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE", ("crew", "member"): "CIVILIANS",
+                   ("police", "officer"): "STATE"}  # police are a state agency (held-out convention)
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
                    "person", "worker", "officer", "president", "leader", "minister", "director", "division",
-                   "authority", "community", "country", "nation", "opponent", "counterpart"}
+                   "authority", "community", "country", "nation", "opponent", "counterpart", "media", "office"}
 _REAL_MODIFIER = {"force", "agency"}
 _PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff",
                      "military", "army", "government", "personnel"}
@@ -141,6 +151,10 @@ _LEFT_STOP = set("alongside along amid amidst despite within without beyond behi
                  "near nearly almost further".split())
 _NAME_DETERMINERS = {"the", "a", "an", "no", "neither", "either", "both", "each", "every", "this", "that", "these",
                      "those", "all", "some", "any", "our", "their", "its", "his", "her"}
+_AUXILIARIES = {"has", "have", "had", "not", "never", "was", "were", "been", "be", "is", "are", "being"}
+_KIN = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "relative"}
+_PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
+_AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
 _PARTY_QUANTIFIERS = {"both", "neither", "either", "each", "all"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
@@ -148,7 +162,8 @@ _TITLES = set(
     "captain capt sgt sergeant mr mr. mrs mrs. ms ms. dr dr. sheikh king queen prince pope ambassador secretary "
     "spokesman spokeswoman spokesperson commander governor mayor chief senator rep judge brig brigadier "
     "lieutenant admiral marshal envoy deputy vice sen sen. gov gov. field cardinal bishop imam rev. rev "
-    "premier chancellor emir sultan ayatollah dame sir lord".split()
+    "premier chancellor emir sultan ayatollah dame sir lord inspector commissioner superintendent commodore corporal "
+    "detective".split()
 )
 
 _TITLE_WORDS = _TITLES | {t.rstrip(".") for t in _TITLES}
@@ -818,8 +833,8 @@ class ActorFinder:
                 continue  # "humanitarian truce", "army base": a noun modifier
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
-            if compound == "GROUP" and not plural:
-                kind = "PERSON"  # "a security source", "an aid worker": one individual
+            if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or HEADS.get(lem, (0, 0))[1] == "PERSON"):
+                kind = "PERSON"  # "a security source", "an aid worker", "a police officer": one individual
             if kind is None and i > 0 and tokens[i - 1].lower in _PARTY_QUANTIFIERS and lem in {"side", "party"}:
                 kind = HEADS[lem][0]  # "each side": one party of the collective, typed as the collective
             if kind is None:
@@ -855,6 +870,8 @@ class ActorFinder:
                         not pl.endswith(("ed", "ing")) and kb.lemma(pl) != pl and kb.lemma(pl) in kb.verbs
                         and (pl, lem) not in _COMPOUND_HEADS and pl not in HEADS):
                     break  # a preposition or adverb, a verb ("send soldiers"), an irregular past ("fought rebels")
+                if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and tokens[lo - 2].lower in _AUXILIARIES:
+                    break  # "has not spared bystanders": a verb after an auxiliary
                 if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
@@ -880,21 +897,38 @@ class ActorFinder:
             collective = lo == i and prev in _PARTY_QUANTIFIERS and lem in {"side", "party", "group", "faction"}
             if lem in _REAL_MODIFIER and lo == i:
                 continue  # "the forces", "the agency": too vague without a modifier
+            possessed = lo > 1 and prev == "s" and tokens[lo - 2].text in {"'", "’"}  # "the governor’s office"
             if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"} \
-                    and not collective:
+                    and not collective and not possessed:
                 if not (plural and lem not in {"group", "state", "side", "party", "unit", "force"}):
                     continue
             if lo == i and lem in {"person", "man", "state", "side", "party"} and not _counted(tokens, i) and not collective:
                 continue
-            if prev in _COPULA or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA):
-                continue  # predicate nominal
+            after = tokens[i + 1] if i + 1 < n and tokens[i + 1].sent == tok.sent else None
+            subject = after is not None and (after.lower in _VERBISH or after.lower in kb.verbs_only
+                                             or (kb.lemma(after.lower) != after.lower and kb.lemma(after.lower) in kb.verbs))
+            if (prev in _COPULA and not (prev == "as" and subject)) \
+                    or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA | _PREDICATIVE):
+                continue  # predicate nominal ("served as mediators"; not "as mediators pressed", a clause's subject)
+            if lem in {"group", "network", "team"} and lo == i and after is not None and after.lower == "of" \
+                    and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
+                continue  # "a group of farmers": the partitive's noun is the actor
+            if lem == "media" and lo < i and tokens[i - 1].lower == "social":
+                continue
+            if lem == "office":
+                if lo == i and prev not in {"his", "her", "its", "their"} and not (lo > 1 and tokens[lo - 1].text == "s"):
+                    continue  # "the office": a room or a post, unless someone's office
+                if any(t.lower in _AID_WORDS or t.text in {"UN", "U.N."} for t in tokens[lo:i]) or (
+                        lo > 2 and tokens[lo - 1].text == "s" and tokens[lo - 3].text in {"UN", "U.N."}):
+                    kind = "ORGANIZATION"  # "the UN humanitarian office": an international body's
             if lem in {"country", "nation"} and lo == i and prev == "the" and lo > 1 and tokens[lo - 2].lower in _LOCATIVE:
                 continue  # "killed in the country", "across the nation": territory, a generic place noun (decision 5)
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
             start, end = tokens[lo].start, tok.end
-            if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"}:
-                continue
+            if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"} \
+                    and not (lem in _KIN and (prev in {"his", "her", "their", "my", "our", "your"} or possessed)):
+                continue  # (but "his wife", "the victim’s mother": a kinship noun after a possessor is one person)
             score = 0.6 if lo < i or plural else 0.5
             entity = f"d{slug(doc_id)[:3]}_{slug(text[start:end])}"
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
