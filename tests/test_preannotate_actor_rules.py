@@ -7,6 +7,11 @@ import pytest
 from newscorpus.preannotate import Resources, preannotate_text
 
 
+def spans(text):
+    doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
+    return [(s["text"], s["label"]) for s in doc["spans"]]
+
+
 def actors(text):
     doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
     return [(s["text"], s["label"]) for s in doc["spans"] if s["layer"] == "ACTOR"]
@@ -190,3 +195,31 @@ def test_designated_a_is_a_predicate():
 def test_verb_after_an_auxiliary_is_no_modifier():
     got = [t for t, _ in actors("The shelling has not spared bystanders, medics said.")]
     assert "bystanders" in got and "spared bystanders" not in got
+
+
+def test_article_particle_inside_a_titled_name():
+    assert ("Omar al-Hassani", "PERSON") in actors("A spokesman, Colonel Omar al-Hassani, said the road was open.")
+
+
+def test_possessive_known_actor_before_an_organisation_name_is_split():
+    got = [t for t, _ in actors("The UN's Regional Relief Fund released $3 million.")]
+    assert "UN" in got and "Regional Relief Fund" in got
+
+
+def test_name_before_a_lowercase_group_noun_is_no_person():
+    assert not any(label == "PERSON" for _, label in actors("Gunmen from the Kivu Lions coalition attacked the town."))
+
+
+def test_adjectives_before_a_name_make_no_nominal():
+    got = [t for t, _ in actors("Talks with the larger Popular Liberation Army stalled.")]
+    assert "larger Popular Liberation Army" not in got and "Popular Liberation Army" in got
+
+
+def test_place_inside_an_actor_nominal_is_nested():
+    got = spans("Dano Weli, of a Garissa-based research group, said the road was cut.")
+    assert ("Garissa", "LOCATION") in got and ("Garissa-based research group", "ORGANIZATION") in got
+
+
+def test_place_before_an_administrative_division_is_no_actor():
+    got = spans("In Garissa division, soldiers raided two villages.")
+    assert not any(t.endswith("division") for t, _ in got) and ("Garissa", "LOCATION") in got
