@@ -223,3 +223,13 @@ def test_place_inside_an_actor_nominal_is_nested():
 def test_place_before_an_administrative_division_is_no_actor():
     got = spans("In Garissa division, soldiers raided two villages.")
     assert not any(t.endswith("division") for t, _ in got) and ("Garissa", "LOCATION") in got
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Egyptian, Qatari and American mediators met on Sunday.", "Egyptian, Qatari and American mediators"),
+    ("U.S. and French envoys were in Nairobi.", "U.S. and French envoys"),
+    ("Kenyan, Somali troops traded fire at the border.", "Kenyan, Somali troops"),
+])
+def test_coordinated_demonyms_share_one_head(text, span):
+    got = [t for t, _ in actors(text)]
+    assert span in got and "U.S." not in got and "American mediators" not in got

@@ -174,7 +174,8 @@ def test_gazetteer_is_learned_from_train_only(tmp_path):
     assert "Khallet Wardeh" not in res.gazetteer.locations
     both = build_resources(None, annotations_dir=ann, manifest=manifest, clean_dir=clean, splits=("train", "validation"))
     assert "Khallet Wardeh" in both.gazetteer.locations
-    doc = preannotate_text("Strikes hit Wadi Saluki and Khallet Wardeh.", doc_id="n", published=None, resources=res)
+    # (not coordinated: "A and B" with A a place makes B a place by context, which is no leak)
+    doc = preannotate_text("Strikes hit Wadi Saluki. Khallet Wardeh was quiet.", doc_id="n", published=None, resources=res)
     assert [s["text"] for s in doc["spans"] if s["layer"] == "LOCATION"] == ["Wadi Saluki"]
 
 

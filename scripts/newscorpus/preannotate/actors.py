@@ -437,7 +437,7 @@ class ActorFinder:
                 continue
             # demonyms inside an actor phrase are not annotated on their own (decision 1)
             for o in inner:
-                if o.layer == "ACTOR" and o.text in kb.demonyms:
+                if o.layer == "ACTOR" and (o.text in kb.demonyms or _ABBREVIATED_STATES.fullmatch(o.text)):
                     out.remove(o)
                     del out_starts[bisect_left(out_starts, o.start)]
             out.append(m)
@@ -905,6 +905,8 @@ class ActorFinder:
                 lo -= 1
                 if pl in _ING_ADJECTIVES:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
+            if lo < i and lo >= 2 and tokens[lo].text in kb.demonyms:
+                lo = _coordinated_demonyms(text, tokens, lo, kb)  # "Egyptian, Qatari and U.S. mediators": one span
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
             # "both sides", "neither group", "each side": a quantifier over parties already named makes
@@ -954,6 +956,30 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+_ABBREVIATED_STATES = re.compile(r"(?:U\.S\.|US|UK|U\.K\.)$")  # (guidelines: they follow the demonym rule)
+
+
+def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge) -> int:
+    """The first token of demonyms coordinated before one head (``Egyptian, Qatari and American
+    mediators``, ``U.S. and French envoys``, ``Indian, Pakistani troops``): a shared-head
+    coordination is one NOMINAL (unseen convention, dev gold), from ``lo`` leftwards."""
+    k = lo
+    while k >= 2 and tokens[k - 1].text in {",", "and"} and tokens[k - 1].sent == tokens[k].sent:
+        j = k - 1
+        if tokens[j].text == "and" and j >= 1 and tokens[j - 1].text == ",":
+            j -= 1  # an Oxford comma
+        prev = tokens[j - 1]
+        if prev.text in kb.demonyms and prev.end + 2 >= tokens[j].start:
+            k = j - 1
+            continue
+        m = _ABBREVIATED_STATES.search(text, max(0, tokens[j].start - 5), tokens[j].start - 1)
+        if m and tokens[j].text == "and" and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+            k = next(t for t in range(j - 1, -1, -1) if tokens[t].start == m.start())
+            break
+        break
+    return k
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
