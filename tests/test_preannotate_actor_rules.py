@@ -243,3 +243,28 @@ def test_force_before_a_role_and_a_name_is_its_own_mention():
 def test_military_as_an_adjective_is_no_actor():
     assert not any(t == "military" for t, _ in actors("Attacks on military bases have increased."))
     assert ("military", "MILITARY") in actors("The military says it repelled the attack.")
+
+
+def test_name_before_a_hyphen_affix_spans_several_words():
+    got = actors("Islamic State-linked insurgents stormed the town at dawn.")
+    assert ("Islamic State", "ARMED_GROUP") in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for the ministry, Lt. Col. Daniel Okello, said the road was open.", "Daniel Okello"),
+    ("A spokesman, Air Commodore Amina Yusuf, said the jets returned safely.", "Amina Yusuf"),
+    ("Brig. Gen. Samuel Otieno, who leads the brigade, said.", "Samuel Otieno"),
+])
+def test_dotted_and_compound_titles_are_dropped(text, name):
+    got = actors(text)
+    assert (name, "PERSON") in got and not any(t in {"Col", "Air Commodore", "Brig"} for t, _ in got)
+
+
+def test_everyday_word_in_capitals_and_currencies_are_no_acronyms():
+    got = [t for t, _ in actors("LIVE: The government approved a NIS 2 billion package and 5 million CFA francs.")]
+    assert "LIVE" not in got and "NIS" not in got and "CFA" not in got
+
+
+def test_forces_named_after_a_region_are_an_armed_group():
+    assert ("Kivu Defence Forces", "ARMED_GROUP") in actors("The Kivu Defence Forces said they held the town.")
+    assert ("Kenya Defence Forces", "MILITARY") in actors("The Kenya Defence Forces said they held the town.")

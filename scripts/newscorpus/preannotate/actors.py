@@ -160,6 +160,8 @@ _KIN = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "si
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
                            "brigade", "battalion", "group"}
+_MONEY_AFTER = re.compile(r"\s?\d")
+_MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
 _PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
 _AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
@@ -393,7 +395,8 @@ class ActorFinder:
                     if k < n and _is_cap(tokens[k]) and tokens[k].sent == tok.sent and tokens[k].text not in _NOT_NAMES:
                         j = k
                         continue
-                if t.text == "." and len(tokens[j - 1].text) <= 2 and j + 1 < n and tokens[j + 1].start == t.end + 1 \
+                if t.text == "." and (len(tokens[j - 1].text) <= 2 or tokens[j - 1].lower in _TITLE_WORDS) and j + 1 < n \
+                        and tokens[j + 1].start == t.end + 1 \
                         and _is_cap(tokens[j + 1]) and tokens[j - 1].text not in {"U", "S"}:
                     j += 1  # "Gen. Abdel" / "Mohamed A. Hassan"
                     continue
@@ -595,7 +598,7 @@ class ActorFinder:
             lo += 1
         while not known and lo < hi - 1 and tokens[lo].lower in _NAME_DETERMINERS:
             lo += 1  # names drop determiners (decision 3): "The Telegraph", "No Kenyan Army casualties"
-        while lo < hi and tokens[lo].text in _CONNECTORS:
+        while lo < hi and (tokens[lo].text in _CONNECTORS or tokens[lo].text == "."):
             lo += 1
         while hi > lo and tokens[hi - 1].text in _CONNECTORS:
             hi -= 1
@@ -615,6 +618,10 @@ class ActorFinder:
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[lo].text):  # "al-Qaeda-linked Group for ...": two names
             return (self._classify_run(text, tokens, _Run(lo, lo + 1), doc_id, acronyms, names_seen)
                     + self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen))
+        if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[hi - 1].text):  # "Islamic State-linked": the name before the affix
+            s = tokens[lo].start
+            e = tokens[hi - 1].start + len(_HYPHEN_AFFIX.match(tokens[hi - 1].text).group(1))
+            return self._name_only(text, s, e, text[s:e], doc_id, acronyms, names_seen, affix=True)
         if hi - lo == 1 and _HYPHEN_AFFIX.match(tokens[lo].text):
             name = _HYPHEN_AFFIX.match(tokens[lo].text).group(1)
             s = tokens[lo].start
@@ -623,7 +630,8 @@ class ActorFinder:
                 return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Juba-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
-        while hi - lo > 1 and tokens[lo].lower.rstrip(".") in _TITLE_WORDS \
+        while hi - lo > 1 and (tokens[lo].lower.rstrip(".") in _TITLE_WORDS or tokens[lo].lower in {"air", "naval"}
+                               and tokens[lo + 1].lower.rstrip(".") in _TITLE_WORDS) \
                 and tokens[lo].text not in _ORG_FIRST:
             # a title before a name is not a mention (decision 2), unless it is an organisation's own word
             if any(tokens[k].text in _ORG_LAST for k in range(lo + 1, hi)):
@@ -717,7 +725,10 @@ class ActorFinder:
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
-                has_state = any(w in kb.countries or w in kb.demonyms or w in _MILITARY_WORDS for w in words[:-1])
+                # a state's forces are named after the state ("Kenya Defence Forces") or in military words
+                # only ("Armed Forces"); another name in them is a region's or a movement's ("X Defence Forces")
+                has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
+                    or all(w in _MILITARY_WORDS or w in _CONNECTORS for w in words[:-1])
                 org = "MILITARY" if has_state and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
@@ -725,6 +736,9 @@ class ActorFinder:
                     and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
                 org = "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
+        if words[-1] in {"State", "Province"} and len(words) > 1 and words[0] in _REBEL_WORDS and not titled:
+            # "Islamic State", "Islamic State X Province": a movement named as a state, not a province
+            return [self._named(start, end, surface, "ARMED_GROUP", 0.6, acronyms)]
         if surface in _COMPASS_REGIONS and tokens is not None and not _sentence_start(tokens, lo):
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.55)]
         # places
@@ -737,6 +751,9 @@ class ActorFinder:
             return self._place(text, start, end, surface, 0.6)
         # acronyms
         bare = surface.replace(".", "")
+        if bare.isupper() and bare.isalpha() and (bare.lower() in kb.common and len(bare) > 3
+                                                  or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
+            return []  # "LIVE:", "NIS 1.2 billion", "5 million CFA francs": a label or a currency, no actor
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
             if names_seen and text[start - 1 : start] == "(" and text[end : end + 1] == ")" \
                     and text[names_seen[-1].end : start] in ("(", " (") and names_seen[-1].label != "PERSON":
