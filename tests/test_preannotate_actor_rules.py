@@ -268,3 +268,20 @@ def test_everyday_word_in_capitals_and_currencies_are_no_acronyms():
 def test_forces_named_after_a_region_are_an_armed_group():
     assert ("Kivu Defence Forces", "ARMED_GROUP") in actors("The Kivu Defence Forces said they held the town.")
     assert ("Kenya Defence Forces", "MILITARY") in actors("The Kenya Defence Forces said they held the town.")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("It was a plan aid agencies have criticised.", "aid agencies"),
+    ("It is a claim local rights groups dispute.", "local rights groups"),
+])
+def test_singular_noun_before_a_plural_head_starts_a_relative_clause(text, span):
+    got = [t for t, _ in actors(text)]
+    assert span in got and not any(t.startswith(("plan ", "claim ")) for t in got)
+
+
+def test_singular_collective_after_a_keeps_its_modifier():
+    assert ("national army", "MILITARY") in actors("The fighters will be folded into a national army, officials said.")
+
+
+def test_fisherman_is_a_person():
+    assert ("47-year-old fisherman", "PERSON") in actors("He spoke to a 47-year-old fisherman by phone.")

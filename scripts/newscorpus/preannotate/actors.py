@@ -67,6 +67,7 @@ _heads("ORGANIZATION", "agency organisation organization charity ngo committee n
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
 _heads("GROUP", "counterpart broker trader team delegation")
 _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
+_heads("CIVILIANS", "fisherman fishermen")
 _heads("STATE", "country nation", singular="STATE")
 _heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
@@ -929,6 +930,9 @@ class ActorFinder:
                 lo -= 1
                 if pl in _ING_ADJECTIVES:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
+            while plural and low not in {"army", "military", "government", "staff"} and lo < i and lo > 0 and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
+                    and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
+                lo += 1  # "a plan aid agencies criticised": a singular noun and its relative clause, not one phrase
             if lo < i and lo >= 2 and tokens[lo].text in kb.demonyms:
                 lo = _coordinated_demonyms(text, tokens, lo, kb)  # "Egyptian, Qatari and U.S. mediators": one span
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
