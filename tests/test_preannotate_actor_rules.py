@@ -285,3 +285,10 @@ def test_singular_collective_after_a_keeps_its_modifier():
 
 def test_fisherman_is_a_person():
     assert ("47-year-old fisherman", "PERSON") in actors("He spoke to a 47-year-old fisherman by phone.")
+
+
+def test_person_of_an_organisation_is_split():
+    got = actors('"We cannot reach them," said Mary Wanjiru of the World Food Programme.')
+    assert ("Mary Wanjiru", "PERSON") in got and ("World Food Programme", "ORGANIZATION") in got
+    assert ("Ministry of Foreign Affairs", "STATE") in actors("The Ministry of Foreign Affairs said.")
+    assert ("University of Nairobi", "ORGANIZATION") in actors("Officials at the University of Nairobi said.")

@@ -654,6 +654,17 @@ class ActorFinder:
             title = " ".join(w.capitalize() for w in surface.split())
             if title in kb.places or title in kb.countries:
                 return [Match(start, end, surface, "LOCATION", "LOCATION", 0.75)]
+        of = next((k for k in range(lo + 2, hi - 1) if tokens[k].lower == "of"), None)
+        if of is not None and surface not in gaz.actors and fold(surface) not in kb.places:
+            left_words = [t.text for t in tokens[lo:of]]
+            right_words = [t.text for t in tokens[of + 1 : hi] if t.lower != "the"]
+            if 2 <= len(left_words) <= 3 and all(w[:1].isupper() and w.lower() not in kb.common and w not in _ORG_NAME_OPENERS
+                                                  and w not in kb.countries and w not in gaz.actors for w in left_words) \
+                    and any(w in _ORG_LAST or w in _ORG_FIRST for w in right_words):
+                # "Jane Roe of the World Food Programme": a person and the organisation she speaks for
+                k = of + 1 + (tokens[of + 1].lower == "the")
+                return (self._classify_run(text, tokens, _Run(lo, of), doc_id, acronyms, names_seen)
+                        + self._classify_run(text, tokens, _Run(k, hi), doc_id, acronyms, names_seen))
         ms = self._name_only(text, start, end, surface, doc_id, acronyms, names_seen, titled=titled, tokens=tokens,
                              lo=lo, hi=hi)
         if ms:
