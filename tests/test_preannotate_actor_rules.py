@@ -292,3 +292,12 @@ def test_person_of_an_organisation_is_split():
     assert ("Mary Wanjiru", "PERSON") in got and ("World Food Programme", "ORGANIZATION") in got
     assert ("Ministry of Foreign Affairs", "STATE") in actors("The Ministry of Foreign Affairs said.")
     assert ("University of Nairobi", "ORGANIZATION") in actors("Officials at the University of Nairobi said.")
+
+
+def test_wire_dateline_tag_is_an_organisation():
+    got = spans("GARISSA, Kenya, May 3 (Coastwire) - Gunmen attacked a bus on Monday.")
+    assert ("Coastwire", "ORGANIZATION") in got
+
+
+def test_state_bodies_are_state():
+    assert ("security council", "STATE") in actors("The prime minister convened the security council on Monday.")

@@ -161,6 +161,12 @@ _KIN = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "si
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
                            "brigade", "battalion", "group"}
+# a wire dateline's agency tag: "NAIROBI, Kenya, May 3 (Agency) -"
+_WIRE_TAG_AFTER = re.compile(r"\)\s*[-–—]")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,}\b[^\n]*\s$")
+# bodies a state sets up ("parliamentary committee", "security council"): STATE, not ORGANIZATION
+_STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government", "cabinet", "ministerial",
+                         "provincial", "regional", "municipal", "state", "presidential"}
 _MONEY_AFTER = re.compile(r"\s?\d")
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
@@ -748,6 +754,9 @@ class ActorFinder:
                     and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
                 org = "ARMED_GROUP"
             return [self._named(start, end, surface, org, 0.7, acronyms)]
+        if len(words) == 1 and text[start - 1 : start] == "(" and _WIRE_TAG_AFTER.match(text, end) \
+                and _DATELINE_BEFORE.search(text, max(0, start - 60), start - 1):
+            return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.6, slug(surface), "NAME")]  # "X, May 3 (Agency) -"
         if words[-1] in {"State", "Province"} and len(words) > 1 and words[0] in _REBEL_WORDS and not titled:
             # "Islamic State", "Islamic State X Province": a movement named as a state, not a province
             return [self._named(start, end, surface, "ARMED_GROUP", 0.6, acronyms)]
@@ -969,6 +978,9 @@ class ActorFinder:
             if lem in {"group", "network", "team"} and lo == i and after is not None and after.lower == "of" \
                     and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
                 continue  # "a group of farmers": the partitive's noun is the actor
+            if kind == "ORGANIZATION" and lem in {"committee", "council", "commission"} and lo < i \
+                    and any(t.lower in _STATE_BODY_MODIFIERS for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
+                kind = "STATE"  # "a parliamentary committee", "the security council": a state's own body
             if lem == "media" and lo < i and tokens[i - 1].lower == "social":
                 continue
             if lem == "office":
