@@ -301,3 +301,19 @@ def test_wire_dateline_tag_is_an_organisation():
 
 def test_state_bodies_are_state():
     assert ("security council", "STATE") in actors("The prime minister convened the security council on Monday.")
+
+
+def test_plural_modifier_rights_and_as_before_a_verb():
+    assert ("UN human rights office", "ORGANIZATION") in actors("The UN human rights office says roads were cut.")
+    got = actors("Shells fell near a post as UN peacekeepers report heavy fire.")
+    assert ("UN peacekeepers", "MILITARY") in got
+
+
+def test_capitals_sending_delegations_are_states():
+    got = spans("Delegations from Nairobi and Kampala were expected in Arusha.")
+    assert ("Nairobi", "STATE") in got and ("Kampala", "STATE") in got and ("Arusha", "LOCATION") in got
+
+
+def test_head_word_opening_a_dateline_sentence_is_no_name():
+    got = actors("GARISSA, Kenya (AP) — Paramilitary fighters shelled a camp on Monday.")
+    assert ("Paramilitary fighters", "ARMED_GROUP") in got and ("Paramilitary", "ARMED_GROUP") not in got

@@ -169,6 +169,7 @@ _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government"
                          "provincial", "regional", "municipal", "state", "presidential"}
 _MONEY_AFTER = re.compile(r"\s?\d")
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
+_PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
 _PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
 _AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
@@ -236,8 +237,9 @@ _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rej
                   "gave", "gives", "responded", "dismissed", "dismisses", "announced", "confirmed", "demanded",
                   "condemned", "condemns", "welcomed", "claimed", "claims", "countered", "maintains", "maintained"}
 # a capital after "agreement with" is the state, a party to the pact ("a deal with Nairobi")
-_PACT_WITH = re.compile(r"\b(?:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact)\s+"
-                        r"with\s+$")
+_PACT_WITH = re.compile(r"\b(?:(?:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact)\s+with"
+                        r"|(?:[Dd]elegations?|[Ee]nvoys?|[Nn]egotiators|[Oo]fficials|[Rr]epresentatives)\s+from"
+                        r"(?:\s+[A-Z][\w-]*\s+and)?)\s+$")  # "delegations from <capital> and <capital>"
 # nouns a state, not a city, owns: a capital before them stands for its state
 _OWNED_BY_STATE = {"proposal", "proposals", "plan", "initiative", "offer", "demands", "conditions", "government",
                    "regime", "administration", "position", "stance"}
@@ -307,7 +309,8 @@ def _sentence_start(tokens: list[Token], i: int) -> bool:
         return True
     prev = tokens[i - 1]
     return prev.sent != tokens[i].sent or prev.text in {"“", '"', "‘", "(", "—", "–", ":"} and (
-        i < 2 or tokens[i - 2].sent != tokens[i].sent or tokens[i - 2].text in {".", ":", "?", "!"})
+        i < 2 or tokens[i - 2].sent != tokens[i].sent or tokens[i - 2].text in {".", ":", "?", "!", ")"})
+    # (")": after a dateline's "(AP) —" a sentence begins)
 
 
 class ActorFinder:
@@ -598,7 +601,8 @@ class ActorFinder:
         # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary"), unless the run is a known name
         whole = text[tokens[lo].start : tokens[hi - 1].end]
         known = whole in gaz.actors or fold(whole) in kb.places or whole in kb.countries or whole in gaz.locations
-        while not known and lo < hi and _sentence_start(tokens, lo) and tokens[lo].lower in kb.common \
+        while not known and lo < hi and _sentence_start(tokens, lo) and (tokens[lo].lower in kb.common
+                                                                          or tokens[lo].lower in HEADS) \
                 and tokens[lo].text not in gaz.actors and tokens[lo].text not in kb.places \
                 and tokens[lo].text not in kb.demonyms and tokens[lo].text not in kb.countries \
                 and not (tokens[lo].text.isupper() and len(tokens[lo].text) > 1):
@@ -711,8 +715,8 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.65, entity, "NAME")]
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
-        if surface in kb.capitals and not affix and _country_role(text, start, end) == "ACTOR" \
-                and (nxt.lower() in _CAPITAL_VERBS or _PACT_WITH.search(text, max(0, start - 40), start)):
+        if surface in kb.capitals and not affix and (_PACT_WITH.search(text, max(0, start - 60), start) or (
+                _country_role(text, start, end) == "ACTOR" and nxt.lower() in _CAPITAL_VERBS)):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
@@ -943,7 +947,7 @@ class ActorFinder:
                     lo -= 1
                     break
                 if pl in kb.common and kb.lemma(pl) != pl and pl.endswith("s") and lo - 1 > 0 and not _is_cap(p) \
-                        and not (compound and lo == i):
+                        and not (compound and lo == i) and pl not in _PLURAL_MODIFIERS:
                     break  # a plural noun or a verb ("kills civilians"), not a name ("United Nations agencies")
                 if lo <= i - 4:
                     break
@@ -970,7 +974,7 @@ class ActorFinder:
             if lo == i and lem in {"person", "man", "state", "side", "party"} and not _counted(tokens, i) and not collective:
                 continue
             after = tokens[i + 1] if i + 1 < n and tokens[i + 1].sent == tok.sent else None
-            subject = after is not None and (after.lower in _VERBISH or after.lower in kb.verbs_only
+            subject = after is not None and (after.lower in _VERBISH or after.lower in kb.verbs_only or after.lower in kb.verbs
                                              or (kb.lemma(after.lower) != after.lower and kb.lemma(after.lower) in kb.verbs))
             if (prev in _COPULA and not (prev == "as" and subject)) \
                     or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA | _PREDICATIVE):
