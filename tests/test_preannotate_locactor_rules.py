@@ -128,3 +128,13 @@ def test_dateline_capitals_before_a_country_are_a_place():
 
 def test_capital_before_a_state_owned_noun_is_the_state():
     assert ("Nairobi", "STATE") in actors("Envoys discussed a Nairobi proposal for a truce.")
+
+
+@pytest.mark.parametrize("text, road", [
+    ("Gunmen stopped a bus on Route 12 near the border.", "Route 12"),
+    ("Barricades went up along Route de Kenscoff overnight.", "Route de Kenscoff"),
+    ("A drone hit a car near the B8 highway, monitors said.", "B8 highway"),
+])
+def test_named_roads_are_places(text, road):
+    assert road in places(text)
+    assert not any(t in ("B8", "Route") for t, _ in actors(text))

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
+from newscorpus.preannotate.scan import finditer as scan_finditer
 from newscorpus.preannotate.scan import word_spans
 from newscorpus.preannotate.tokens import Token
 
@@ -170,6 +171,9 @@ _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government"
 _MONEY_AFTER = re.compile(r"\s?\d")
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
+# a named road is a fixed proper place (dev gold: "Route Nationale 2", "M4 highway"; unseen2: "Route 90")
+_ROAD = re.compile(r"\bRoute(?:\s+(?:de|du|des|del|[A-Z][\w’'-]*))*\s+(?:\d{1,4}[A-Z]?\b|[A-Z][\w’'-]*)"
+                   r"|\b[A-Z]{1,2}\d{1,3}\s+(?:highway|motorway|expressway|road)\b")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
 _PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
 _AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
@@ -354,6 +358,9 @@ class ActorFinder:
             taken_ends.insert(k, m.end)
 
         taken_ends: list[int] = []
+        # 0. roads named by a number or a name ("Route 12", "Route de Kenscoff", "the B8 highway"): places
+        for m in scan_finditer(_ROAD, text):
+            add(Match(m.start(), m.end(), m.group(), "LOCATION", "LOCATION", 0.6))
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
         opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
                  and t.text not in _NOT_NAMES]
