@@ -49,3 +49,7 @@ def test_no_suggestions_in_a_kept_menu_or_byline():
     spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
     assert any(s["start"] >= first_body and s["layer"] == "EVENT" for s in spans)
     assert furniture_ranges(text, set())[0] == (0, text.index("\n"))
+
+
+def test_one_name_in_a_place_is_a_headline_not_a_byline():
+    assert not is_furniture("Hamas in Cairo", set())

@@ -7,7 +7,7 @@ reporting has are used, so that a headline is never lost:
 
 - a **menu or tag row**: two or more items split by a separator (``·``, ``|``, ``»``, ``›``, ``•``),
   each of at most five words, none ending a sentence;
-- a **byline**: a short line of capitalised name words, then ``in`` and a place (``Jane Roe in
+- a **byline**: a short line of two or three capitalised name words, then ``in`` and a place (``Jane Roe in
   Tyre``), or ``Filed by`` / ``Reported by`` ... (at most eight words);
 - an **author note**: ``<Name> is ... correspondent|reporter|editor|writer.``;
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 _SEPARATOR = re.compile(r"\s+[·|»›•]\s+")
-_BYLINE_IN = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
+_BYLINE_IN = re.compile(r"(?:[A-Z][\w’'.-]+\s+){2,3}in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _FILED_BY = re.compile(r"(?:Filed|Reported|Written|Reporting|Compiled)\s+by\s+.{1,60}")
 _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:correspondent|reporter|editor|writer|"
                           r"columnist|contributor|journalist)\.?")
