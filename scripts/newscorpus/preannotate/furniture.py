@@ -2,19 +2,20 @@
 
 The scheme removes site navigation, share rows, bylines, captions and credits from the clean text
 (Boilerplate); a line the cleaner did not recognise is still furniture, and a name or place in it
-(``News · Lebanon · Region``, ``Jane Roe in Tyre``) is no annotation. Only shapes no sentence of
-reporting has are used, so that a headline is never lost:
+(``Home · World · Kenya``, ``Jane Roe in Mombasa``) is no annotation. Only shapes no sentence of
+reporting has are used:
 
 - a **menu or tag row**: two or more items split by a separator (``·``, ``|``, ``»``, ``›``, ``•``),
   each of at most five words, none ending a sentence;
-- a **byline**: a short line of two or three capitalised name words, then ``in`` and a place (``Jane Roe in
-  Tyre``), or ``Filed by`` / ``Reported by`` ... (at most eight words);
+- a **byline**: two or three capitalised name words, then ``in`` and a place (``Jane Roe in Mombasa``),
+  or ``Filed by`` / ``Reported by`` ... (at most eight words);
 - an **author note**: ``<Name> is ... correspondent|reporter|editor|writer.``;
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
 - a **copyright line**: ``©`` and a year;
-- a **masthead**: a line in capitals only of one to five words, with no punctuation (``THE DAILY
-  RECORD``, ``WORLD``): a headline has lowercase words or a verb, a dateline goes on with its sentence.
+- a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
+  (``THE DAILY RECORD``, ``WORLD``); a dateline goes on with its sentence. (A headline written in
+  capitals only would be lost: scraped text rarely has one, the stylesheet capitalises it.)
 """
 
 from __future__ import annotations
