@@ -157,12 +157,12 @@ def test_real_modifiers_stay():
     ("A bus driver was killed at the checkpoint.", "bus driver", "PERSON"),
     ("He fled with his wife to the coast.", "wife", "PERSON"),
     ("Reinforcements arrived by noon, the army said.", "Reinforcements", "MILITARY"),
-    ("No casualties were reported among its own personnel.", "personnel", "MILITARY"),
+    ("The army said its personnel had pulled back.", "personnel", "MILITARY"),
     ("Five police officers were wounded in the blast.", "police officers", "STATE"),
     ("A police officer was wounded in the blast.", "police officer", "PERSON"),
     ("The rebels' statement was carried by state media on Friday.", "state media", "ORGANIZATION"),
     ("The governor's office rejected the offer.", "office", "STATE"),
-    ("The UN humanitarian office said roads were cut.", "UN humanitarian office", "ORGANIZATION"),
+    ("A convoy of the UN humanitarian office was stopped.", "UN humanitarian office", "ORGANIZATION"),
 ])
 def test_new_nominal_heads(text, span, label):
     assert (span, label) in actors(text)
@@ -174,26 +174,26 @@ def test_bare_office_and_social_media_are_no_actors():
 
 
 def test_group_of_people_is_not_an_armed_group():
-    got = actors("The drone hit a group of farmers near the river.")
-    assert ("group", "ARMED_GROUP") not in got and ("farmers", "CIVILIANS") in got or ("farmers", "GROUP") in got
+    got = actors("Shells hit a group of herders at the well.")
+    assert ("group", "ARMED_GROUP") not in got and ("herders", "CIVILIANS") in got
 
 
 def test_group_of_gerund_keeps_the_group():
-    assert ("group", "ARMED_GROUP") in actors("The army accused the group of hiding weapons in schools.")
+    assert ("group", "ARMED_GROUP") in actors("Police accused the group of stockpiling arms.")
 
 
 def test_as_before_a_subject_is_no_copula():
-    assert ("mediators", "GROUP") in actors("Markets reopened as mediators pressed both sides for a deal.")
+    assert ("mediators", "GROUP") in actors("Markets reopened as mediators met in the capital.")
     assert ("mediators", "GROUP") not in actors("Two states served as mediators in the talks.")
 
 
 def test_designated_a_is_a_predicate():
-    got = [t for t, _ in actors("The gang, which Washington has designated a terrorist organization, denied it.")]
-    assert "terrorist organization" not in got
+    got = [t for t, _ in actors("The militia, which Nairobi has designated a terrorist organisation, denied it.")]
+    assert "terrorist organisation" not in got
 
 
 def test_verb_after_an_auxiliary_is_no_modifier():
-    got = [t for t, _ in actors("The shelling has not spared bystanders, medics said.")]
+    got = [t for t, _ in actors("Stray fire has not spared bystanders in the market.")]
     assert "bystanders" in got and "spared bystanders" not in got
 
 
@@ -202,7 +202,7 @@ def test_article_particle_inside_a_titled_name():
 
 
 def test_possessive_known_actor_before_an_organisation_name_is_split():
-    got = [t for t, _ in actors("The UN's Regional Relief Fund released $3 million.")]
+    got = [t for t, _ in actors("A grant from the UN's Regional Relief Fund paid for tents.")]
     assert "UN" in got and "Regional Relief Fund" in got
 
 
@@ -211,28 +211,28 @@ def test_name_before_a_lowercase_group_noun_is_no_person():
 
 
 def test_adjectives_before_a_name_make_no_nominal():
-    got = [t for t, _ in actors("Talks with the larger Popular Liberation Army stalled.")]
-    assert "larger Popular Liberation Army" not in got and "Popular Liberation Army" in got
+    got = [t for t, _ in actors("The smaller Popular Liberation Army joined the talks.")]
+    assert "smaller Popular Liberation Army" not in got and "Popular Liberation Army" in got
 
 
 def test_place_inside_an_actor_nominal_is_nested():
-    got = spans("Dano Weli, of a Garissa-based research group, said the road was cut.")
+    got = spans("A Garissa-based research group counted the dead.")
     assert ("Garissa", "LOCATION") in got and ("Garissa-based research group", "ORGANIZATION") in got
 
 
 def test_place_before_an_administrative_division_is_no_actor():
-    got = spans("In Garissa division, soldiers raided two villages.")
+    got = spans("Floods cut roads across Garissa division.")
     assert not any(t.endswith("division") for t, _ in got) and ("Garissa", "LOCATION") in got
 
 
 @pytest.mark.parametrize("text, span", [
-    ("Egyptian, Qatari and American mediators met on Sunday.", "Egyptian, Qatari and American mediators"),
-    ("U.S. and French envoys were in Nairobi.", "U.S. and French envoys"),
+    ("Kenyan, Ugandan and American envoys met on Sunday.", "Kenyan, Ugandan and American envoys"),
+    ("U.S. and Italian diplomats arrived in Nairobi.", "U.S. and Italian diplomats"),
     ("Kenyan, Somali troops traded fire at the border.", "Kenyan, Somali troops"),
 ])
 def test_coordinated_demonyms_share_one_head(text, span):
     got = [t for t, _ in actors(text)]
-    assert span in got and "U.S." not in got and "American mediators" not in got
+    assert span in got and "U.S." not in got and "American envoys" not in got
 
 
 def test_force_before_a_role_and_a_name_is_its_own_mention():
@@ -241,18 +241,18 @@ def test_force_before_a_role_and_a_name_is_its_own_mention():
 
 
 def test_military_as_an_adjective_is_no_actor():
-    assert not any(t == "military" for t, _ in actors("Attacks on military bases have increased."))
+    assert not any(t == "military" for t, _ in actors("Drones circled over military depots at night."))
     assert ("military", "MILITARY") in actors("The military says it repelled the attack.")
 
 
 def test_name_before_a_hyphen_affix_spans_several_words():
-    got = actors("Islamic State-linked insurgents stormed the town at dawn.")
+    got = actors("Gunmen from an Islamic State-linked cell ambushed the convoy.")
     assert ("Islamic State", "ARMED_GROUP") in got
 
 
 @pytest.mark.parametrize("text, name", [
     ("A spokesman for the ministry, Lt. Col. Daniel Okello, said the road was open.", "Daniel Okello"),
-    ("A spokesman, Air Commodore Amina Yusuf, said the jets returned safely.", "Amina Yusuf"),
+    ("Air Commodore Amina Yusuf told reporters the jets returned.", "Amina Yusuf"),
     ("Brig. Gen. Samuel Otieno, who leads the brigade, said.", "Samuel Otieno"),
 ])
 def test_dotted_and_compound_titles_are_dropped(text, name):
@@ -261,7 +261,7 @@ def test_dotted_and_compound_titles_are_dropped(text, name):
 
 
 def test_everyday_word_in_capitals_and_currencies_are_no_acronyms():
-    got = [t for t, _ in actors("LIVE: The government approved a NIS 2 billion package and 5 million CFA francs.")]
+    got = [t for t, _ in actors("LIVE: Parliament voted a NIS 3 billion budget and 4 million CFA francs in aid.")]
     assert "LIVE" not in got and "NIS" not in got and "CFA" not in got
 
 
@@ -271,12 +271,12 @@ def test_forces_named_after_a_region_are_an_armed_group():
 
 
 @pytest.mark.parametrize("text, span", [
-    ("It was a plan aid agencies have criticised.", "aid agencies"),
-    ("It is a claim local rights groups dispute.", "local rights groups"),
+    ("It is a scheme aid agencies oppose.", "aid agencies"),
+    ("They cited a report local rights groups reject.", "local rights groups"),
 ])
 def test_singular_noun_before_a_plural_head_starts_a_relative_clause(text, span):
     got = [t for t, _ in actors(text)]
-    assert span in got and not any(t.startswith(("plan ", "claim ")) for t in got)
+    assert span in got and not any(t.startswith(("scheme ", "report ")) for t in got)
 
 
 def test_singular_collective_after_a_keeps_its_modifier():
@@ -284,12 +284,12 @@ def test_singular_collective_after_a_keeps_its_modifier():
 
 
 def test_fisherman_is_a_person():
-    assert ("47-year-old fisherman", "PERSON") in actors("He spoke to a 47-year-old fisherman by phone.")
+    assert ("52-year-old fisherman", "PERSON") in actors("A 52-year-old fisherman lost his boat.")
 
 
 def test_person_of_an_organisation_is_split():
-    got = actors('"We cannot reach them," said Mary Wanjiru of the World Food Programme.')
-    assert ("Mary Wanjiru", "PERSON") in got and ("World Food Programme", "ORGANIZATION") in got
+    got = actors('"The road is closed," said Mary Wanjiru of the Coastal Relief Agency.')
+    assert ("Mary Wanjiru", "PERSON") in got and ("Coastal Relief Agency", "ORGANIZATION") in got
     assert ("Ministry of Foreign Affairs", "STATE") in actors("The Ministry of Foreign Affairs said.")
     assert ("University of Nairobi", "ORGANIZATION") in actors("Officials at the University of Nairobi said.")
 
@@ -300,20 +300,28 @@ def test_wire_dateline_tag_is_an_organisation():
 
 
 def test_state_bodies_are_state():
-    assert ("security council", "STATE") in actors("The prime minister convened the security council on Monday.")
+    assert ("security council", "STATE") in actors("Ministers briefed the security council after the raid.")
 
 
 def test_plural_modifier_rights_and_as_before_a_verb():
-    assert ("UN human rights office", "ORGANIZATION") in actors("The UN human rights office says roads were cut.")
-    got = actors("Shells fell near a post as UN peacekeepers report heavy fire.")
+    assert ("UN human rights office", "ORGANIZATION") in actors("A spokesman for the UN human rights office said convoys were stopped.")
+    got = actors("Shells fell near the post as UN peacekeepers withdrew.")
     assert ("UN peacekeepers", "MILITARY") in got
 
 
 def test_capitals_sending_delegations_are_states():
-    got = spans("Delegations from Nairobi and Kampala were expected in Arusha.")
+    got = spans("Talks resumed after envoys from Nairobi and Kampala reached Arusha.")
     assert ("Nairobi", "STATE") in got and ("Kampala", "STATE") in got and ("Arusha", "LOCATION") in got
 
 
 def test_head_word_opening_a_dateline_sentence_is_no_name():
-    got = actors("GARISSA, Kenya (AP) — Paramilitary fighters shelled a camp on Monday.")
-    assert ("Paramilitary fighters", "ARMED_GROUP") in got and ("Paramilitary", "ARMED_GROUP") not in got
+    got = actors("GARISSA, Kenya (AP) — Paramilitary units blocked the road on Monday.")
+    assert any(t == "Paramilitary units" for t, _ in got) and ("Paramilitary", "ARMED_GROUP") not in got
+
+
+def test_head_before_an_irregular_past_is_a_subject():
+    assert ("52-year-old fisherman", "PERSON") in actors("A 52-year-old fisherman lost his boat.")
+
+
+def test_demonyms_of_countries_ending_in_y():
+    assert ("Italian diplomats", "GROUP") in actors("Italian diplomats arrived on Monday.")

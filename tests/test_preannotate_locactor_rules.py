@@ -22,9 +22,9 @@ def places(text):
 
 @pytest.mark.parametrize("text, head", [
     ("Mediators urged both sides to hold fire.", "sides"),
-    ("Neither group has agreed to talks.", "group"),
+    ("Neither group claimed the attack.", "group"),
     ("Each side blames the other.", "side"),
-    ("He could not verify either side's account.", "side"),
+    ("Journalists sought either side's comment.", "side"),
 ])
 def test_quantified_parties_are_group_nominals(text, head):
     got = actors(text)
@@ -60,7 +60,7 @@ def test_demonyms_also_written_in_lowercase_are_known():
 
 
 def test_capital_as_party_to_a_pact_or_speaking_is_the_state():
-    assert ("Nairobi", "STATE") in actors("The rebels, who signed a peace deal with Nairobi in 2019, said nothing.")
+    assert ("Nairobi", "STATE") in actors("A pact with Nairobi gave the rebels seats in parliament.")
     assert ("Nairobi", "STATE") in actors("Nairobi dismissed the report as propaganda.")
     assert "Nairobi" in places("The convoy reached Nairobi on Friday.")
 
@@ -76,9 +76,10 @@ def test_compass_point_before_a_country_makes_it_a_place():
 
 
 @pytest.mark.parametrize("text, place", [
-    ("Troops were sent to Jammu and Kashmir on Monday.", "Jammu and Kashmir"),  # pycountry writes Kashmīr
-    ("Insurgents attacked Mocímboa da Praia at dawn.", "Mocímboa da Praia"),  # geonames' ASCII name folded
-    ("The convoy left Yaoundé for the north.", "Yaoundé"),
+    ("Floods hit Maharashtra on Monday.", "Maharashtra"),  # pycountry writes Mahārāshtra
+    ("Troops were sent to Bosnia and Herzegovina in May.", "Bosnia and Herzegovina"),
+    ("Gunmen attacked Vitória da Conquista at dawn.", "Vitória da Conquista"),  # accents and a particle
+    ("The convoy left Brasília for the north.", "Brasília"),
 ])
 def test_places_found_with_or_without_diacritics_and_particles(text, place):
     assert place in places(text)
@@ -114,7 +115,7 @@ def test_apposition_after_a_place_is_not_a_list():
 
 
 def test_compass_of_makes_a_place():
-    assert "Kulan Dheer" in places("Police closed the road north of Kulan Dheer on Sunday.")
+    assert "Kulan Dheer" in places("The convoy was stopped north of Kulan Dheer.")
 
 
 def test_capitalised_compass_region_is_a_place():
@@ -127,7 +128,7 @@ def test_dateline_capitals_before_a_country_are_a_place():
 
 
 def test_capital_before_a_state_owned_noun_is_the_state():
-    assert ("Nairobi", "STATE") in actors("Envoys discussed a Nairobi proposal for a truce.")
+    assert ("Nairobi", "STATE") in actors("Rebels rejected a Nairobi proposal on Friday.")
 
 
 @pytest.mark.parametrize("text, road", [

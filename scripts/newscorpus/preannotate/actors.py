@@ -403,7 +403,7 @@ class ActorFinder:
                     k = next((k for k in (j + 3, j + 2) if k <= n and all(tokens[m].sent == tok.sent for m in range(j + 1, k))
                               and text[tokens[j + 1].start : tokens[k - 1].end] in self.kb.countries), None)
                     if k is not None:
-                        j = k  # "the UN Mission in South Sudan": a mission is named after the country it serves
+                        j = k  # "the UN Assistance Mission in Somalia": a mission is named after the country it serves
                         continue
                 if t.lower in _CONNECTORS and t.lower != "and":
                     k = j
@@ -449,8 +449,8 @@ class ActorFinder:
             k = bisect_left(out_starts, ms)
             inner = [o for o in out if ms <= o.start and o.end <= me] if k < len(out_starts) and out_starts[k] <= me else []
             if any(o.layer == "LOCATION" for o in inner) and _head_lemma(text[ms:me].split()[-1], kb) in _PLACE_HEADS:
-                continue  # "the Bui division", "Borno state": a place, not an actor (a place inside an actor
-                # phrase is a nested LOCATION: "the Juba-based research group", "Yerevan think tank")
+                continue  # "the Garissa division", "Kitui state": a place, not an actor (a place inside an actor
+                # phrase is a nested LOCATION: "a Garissa-based research group", "a Mombasa think tank")
             if any(o.layer == "ACTOR" and o.mention == "NAME" and o.end == me and o.start > ms for o in inner):
                 continue  # "the larger National Liberation Army": the name is the mention, not adjectives + its last word
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
@@ -482,7 +482,7 @@ class ActorFinder:
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
-        """Names coordinated with a place are places (``strikes on Tyre, Kfar Sir and Zawtar``), and so
+        """Names coordinated with a place are places (``shells fell on Garissa, Kulan Dheer and Bofow``), and so
         are names coordinated before a plural place noun (``the Kiwu and Bora districts``): a run
         the rules left unread, or read only as a guessed two-word person, becomes a LOCATION."""
         kb = self.kb
@@ -529,7 +529,7 @@ class ActorFinder:
             if nxt in _PLACE_PLURALS and states[k] in ("unread", "place") and states[k + 1] in ("unread", "place"):
                 places |= {k, k + 1}
         changed = True
-        while changed:  # along a list: "Tyre, Kfar Sir and Zawtar"
+        while changed:  # along a list: "Garissa, Kulan Dheer and Bofow"
             changed = False
             for k in joined:
                 for a, b in ((k, k + 1), (k + 1, k)):
@@ -636,7 +636,7 @@ class ActorFinder:
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[lo].text):  # "al-Qaeda-linked Group for ...": two names
             return (self._classify_run(text, tokens, _Run(lo, lo + 1), doc_id, acronyms, names_seen)
                     + self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen))
-        if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[hi - 1].text):  # "Islamic State-linked": the name before the affix
+        if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[hi - 1].text):  # "Free Coast Army-backed": the name before the affix
             s = tokens[lo].start
             e = tokens[hi - 1].start + len(_HYPHEN_AFFIX.match(tokens[hi - 1].text).group(1))
             return self._name_only(text, s, e, text[s:e], doc_id, acronyms, names_seen, affix=True)
@@ -645,7 +645,7 @@ class ActorFinder:
             s = tokens[lo].start
             if _HYPHEN_AFFIX.match(tokens[lo].text).group(2) == "based" and (
                     name in kb.countries or fold(name) in kb.places or name in gaz.locations):
-                return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Juba-based group": where it is
+                return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Garissa-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
         while hi - lo > 1 and (tokens[lo].lower.rstrip(".") in _TITLE_WORDS or tokens[lo].lower in {"air", "naval"}
@@ -900,8 +900,9 @@ class ActorFinder:
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
                 continue
             if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
-                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR:
-                continue  # "humanitarian truce", "army base": a noun modifier
+                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR \
+                    and kb.lemma(nxt.lower) == nxt.lower:
+                continue  # "humanitarian truce", "army base": a noun modifier (not before "lost", "fled": verbs)
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
             if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or HEADS.get(lem, (0, 0))[1] == "PERSON"):
@@ -941,9 +942,10 @@ class ActorFinder:
                         not pl.endswith(("ed", "ing")) and kb.lemma(pl) != pl and kb.lemma(pl) in kb.verbs
                         and (pl, lem) not in _COMPOUND_HEADS and pl not in HEADS):
                     break  # a preposition or adverb, a verb ("send soldiers"), an irregular past ("fought rebels")
-                if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and tokens[lo - 2].lower in _AUXILIARIES:
+                if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent \
+                        and tokens[lo - 2].lower in _AUXILIARIES:
                     break  # "has not spared bystanders": a verb after an auxiliary
-                if pl.endswith("ed") and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
+                if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
                     break  # "Arakan Army warned residents": a verb, not a modifier
@@ -965,7 +967,7 @@ class ActorFinder:
                     and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
                 lo += 1  # "a plan aid agencies criticised": a singular noun and its relative clause, not one phrase
             if lo < i and lo >= 2 and tokens[lo].text in kb.demonyms:
-                lo = _coordinated_demonyms(text, tokens, lo, kb)  # "Egyptian, Qatari and U.S. mediators": one span
+                lo = _coordinated_demonyms(text, tokens, lo, kb)  # "Kenyan, Ugandan and U.S. envoys": one span
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
             # "both sides", "neither group", "each side": a quantifier over parties already named makes
@@ -1024,8 +1026,8 @@ _ABBREVIATED_STATES = re.compile(r"(?:U\.S\.|US|UK|U\.K\.)$")  # (guidelines: th
 
 
 def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge) -> int:
-    """The first token of demonyms coordinated before one head (``Egyptian, Qatari and American
-    mediators``, ``U.S. and French envoys``, ``Indian, Pakistani troops``): a shared-head
+    """The first token of demonyms coordinated before one head (``Kenyan, Ugandan and American
+    envoys``, ``U.S. and Italian diplomats``, ``Kenyan, Somali troops``): a shared-head
     coordination is one NOMINAL (unseen convention, dev gold), from ``lo`` leftwards."""
     k = lo
     while k >= 2 and tokens[k - 1].text in {",", "and"} and tokens[k - 1].sent == tokens[k].sent:

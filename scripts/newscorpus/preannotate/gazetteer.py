@@ -343,8 +343,8 @@ def _possessive_role(word: str) -> str | None:
     return None
 
 
-# heads of a possessed phrase that are a state's own organ or office holder ("Israel's health ministry",
-# "Lebanon's parliament speaker"): the country is then the ACTOR that owns them (guidelines)
+# heads of a possessed phrase that are a state's own organ or office holder ("Kenya's health ministry",
+# "Chad's parliament speaker"): the country is then the ACTOR that owns them (guidelines)
 _ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet", "presidency", "president", "speaker",
                 "army", "military", "forces", "troops", "navy", "police", "officials", "authorities", "minister",
                 "leader", "leadership", "embassy", "ambassador", "envoy", "delegation", "spokesman", "spokeswoman",
@@ -356,7 +356,7 @@ _NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "
 
 def _possessed_head_role(text: str, end: int) -> str | None:
     """ACTOR when the phrase after ``X’s`` (up to three words, to the first function word) holds a
-    state organ (``Lebanon’s Health Ministry said``); else None."""
+    state organ (``Kenya’s Interior Ministry said``); else None."""
     m = _POSSESSED.match(text, end, end + 60)
     if not m:
         return None

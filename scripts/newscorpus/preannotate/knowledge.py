@@ -258,6 +258,8 @@ def build_knowledge() -> Knowledge:
         candidates = {stem + "n", stem + "ian", stem + "ese"} if surface[-1] in "aeiou" else {stem + "i", stem + "ian", stem + "ese", stem + "ean"}
         if surface.endswith("a"):
             candidates |= {stem[:-1] + "an", stem[:-1] + "ian", stem[:-1] + "i"}
+        if surface.endswith("y"):
+            candidates |= {stem[:-1] + "ian", stem[:-1] + "an"}  # Italy -> Italian, Hungary -> Hungarian
         if surface.endswith(("e", "o")):
             candidates |= {stem[:-1] + "ian", stem[:-1] + "an"}
         if surface.endswith("on"):
