@@ -46,7 +46,7 @@ def test_possessive_country_locating_a_place_stays_a_location():
 
 @pytest.mark.parametrize("text, name, label", [
     ("LAGOS - The Kenyan Air Force bombed the camp.", "Kenyan Air Force", "MILITARY"),
-    ("The rebels said no one was hurt. No Kenyan Army casualties were reported.", "Kenyan Army", "MILITARY"),
+    ("The rebels said no one was hurt. No Kenyan Army convoy was hit.", "Kenyan Army", "MILITARY"),
 ])
 def test_names_drop_leading_determiners(text, name, label):
     got = actors(text)
@@ -133,7 +133,7 @@ def test_capital_before_a_state_owned_noun_is_the_state():
 
 @pytest.mark.parametrize("text, road", [
     ("Gunmen stopped a bus on Route 12 near the border.", "Route 12"),
-    ("Barricades went up along Route de Kenscoff overnight.", "Route de Kenscoff"),
+    ("Barricades went up along Route de Belmont overnight.", "Route de Belmont"),
     ("A drone hit a car near the B8 highway, monitors said.", "B8 highway"),
 ])
 def test_named_roads_are_places(text, road):

@@ -102,7 +102,7 @@ HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
 HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
-HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "200 monitors"; "a war monitor" is a monitoring body
+HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" is a monitoring body
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
@@ -358,7 +358,7 @@ class ActorFinder:
             taken_ends.insert(k, m.end)
 
         taken_ends: list[int] = []
-        # 0. roads named by a number or a name ("Route 12", "Route de Kenscoff", "the B8 highway"): places
+        # 0. roads named by a number or a name ("Route 12", "Route de Belmont", "the B8 highway"): places
         for m in scan_finditer(_ROAD, text):
             add(Match(m.start(), m.end(), m.group(), "LOCATION", "LOCATION", 0.6))
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
@@ -615,7 +615,7 @@ class ActorFinder:
                 and not (tokens[lo].text.isupper() and len(tokens[lo].text) > 1):
             lo += 1
         while not known and lo < hi - 1 and tokens[lo].lower in _NAME_DETERMINERS:
-            lo += 1  # names drop determiners (decision 3): "The Telegraph", "No Kenyan Army casualties"
+            lo += 1  # names drop determiners (decision 3): "The Telegraph", "No Kenyan Army convoy"
         while lo < hi and (tokens[lo].text in _CONNECTORS or tokens[lo].text == "."):
             lo += 1
         while hi > lo and tokens[hi - 1].text in _CONNECTORS:
@@ -785,7 +785,7 @@ class ActorFinder:
         bare = surface.replace(".", "")
         if bare.isupper() and bare.isalpha() and (bare.lower() in kb.common and len(bare) > 3
                                                   or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
-            return []  # "LIVE:", "NIS 1.2 billion", "5 million CFA francs": a label or a currency, no actor
+            return []  # "LIVE:", "NIS 3 billion", "4 million CFA francs": a label or a currency, no actor
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
             if names_seen and text[start - 1 : start] == "(" and text[end : end + 1] == ")" \
                     and text[names_seen[-1].end : start] in ("(", " (") and names_seen[-1].label != "PERSON":

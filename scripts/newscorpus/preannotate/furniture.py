@@ -47,7 +47,7 @@ def _is_byline(line: str, common: set[str]) -> bool:
         return True
     if _BYLINE_IN.fullmatch(line):
         name = line[: line.rindex(" in ")].split()
-        return all(w.lower() not in common for w in name)  # "Clashes in Tripoli" is a headline
+        return all(w.lower() not in common for w in name)  # "Clashes in Mandera" is a headline
     return False
 
 

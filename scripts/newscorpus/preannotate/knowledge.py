@@ -226,7 +226,7 @@ def build_knowledge() -> Knowledge:
     for st in gc.get_us_states().values():
         places.add(st["name"])
     for sub in pycountry.subdivisions:
-        name = fold(sub.name)  # "Jammu and Kashmīr" -> "Jammu and Kashmir" (a text's spelling is looked up folded too)
+        name = fold(sub.name)  # "Mahārāshtra" -> "Maharashtra" (a text's spelling is looked up folded too)
         if not _is_name(name):
             continue
         places.add(name)
