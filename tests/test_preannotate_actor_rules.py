@@ -325,3 +325,19 @@ def test_head_before_an_irregular_past_is_a_subject():
 
 def test_demonyms_of_countries_ending_in_y():
     assert ("Italian diplomats", "GROUP") in actors("Italian diplomats arrived on Monday.")
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("The Kivu Liberation Front (KLF) attacked. Officials held talks with KLF commanders on Monday.",
+     "KLF commanders", "ARMED_GROUP"),
+    ("Church leaders met separatist leaders in the capital.", "separatist leaders", "ARMED_GROUP"),
+    ("Kurdish-led forces advanced on the dam.", "Kurdish-led forces", "ARMED_GROUP"),
+    ("More than a million Kenyans have fled the drought.", "Kenyans", "CIVILIANS"),
+    ("The group often inflates its figures.", "group", "ARMED_GROUP"),
+])
+def test_group_commanders_led_forces_counted_peoples_adverbs(text, span, label):
+    assert (span, label) in actors(text)
+
+
+def test_uncounted_plural_demonym_is_left_alone():
+    assert not any(t == "Kenyans" for t, _ in actors("Kenyans said the vote was fair."))

@@ -174,9 +174,14 @@ _PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human right
 # a named road is a fixed proper place (dev gold: "Route Nationale 2", "M4 highway"; unseen2: "Route 90")
 _ROAD = re.compile(r"\bRoute(?:\s+(?:de|du|des|del|[A-Z][\w’'-]*))*\s+(?:\d{1,4}[A-Z]?\b|[A-Z][\w’'-]*)"
                    r"|\b[A-Z]{1,2}\d{1,3}\s+(?:highway|motorway|expressway|road)\b")
+_COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,.]*|\b(?:million|thousand|hundred|thousands|millions|hundreds|dozens)|"
+                             r"(?:%|\bpercent|\bper cent|\bhalf|\bmost|\bmany)\s+of)\s+$")
+# "X-led forces": led or backed by a people that is no state's demonym, an armed group (dev gold)
+_LED_BY = re.compile(r"([A-Z][\w’'-]*?)[-‐‑](?:led|backed|allied|aligned|dominated)$")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
 _PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
 _AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
+_ADVERBS = {"often", "always", "also", "usually", "sometimes", "rarely", "seldom", "reportedly", "allegedly"}
 _PARTY_QUANTIFIERS = {"both", "neither", "either", "each", "all"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "being", "become", "became", "becomes", "as", "remains", "remained"}
 _TITLES = set(
@@ -455,6 +460,9 @@ class ActorFinder:
                 continue  # "the larger National Liberation Army": the name is the mention, not adjectives + its last word
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
                 continue
+            if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
+                    and any(o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ARMED_GROUP" for o in inner):
+                m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)  # adjudication 13
             # demonyms inside an actor phrase are not annotated on their own (decision 1)
             for o in inner:
                 if o.layer == "ACTOR" and (o.text in kb.demonyms or _ABBREVIATED_STATES.fullmatch(o.text)):
@@ -742,7 +750,11 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
             return []
         if surface.endswith("s") and surface[:-1] in kb.demonyms:
-            return []  # "Sudanese", "Israelis" as people: left to the annotator
+            if _COUNTED_PEOPLE.search(text, max(0, start - 30), start):
+                # "more than a million Kenyans", "90% of Kenyans": a counted population (CIVILIANS, guidelines)
+                entity = f"d{slug(doc_id)[:3]}_{slug(surface)}"
+                return [Match(start, end, surface, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL")]
+            return []  # "Sudanese", "Israelis" as people otherwise: left to the annotator
         # organisations by their own words
         org = None
         if len(words) > 1 or words[-1] in {"Reuters"}:
@@ -901,7 +913,8 @@ class ActorFinder:
                 continue
             if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR \
-                    and kb.lemma(nxt.lower) == nxt.lower:
+                    and kb.lemma(nxt.lower) == nxt.lower and nxt.lower not in _LEFT_STOP and nxt.lower not in _ADVERBS \
+                    and not nxt.lower.endswith("ly"):
                 continue  # "humanitarian truce", "army base": a noun modifier (not before "lost", "fled": verbs)
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
@@ -1010,6 +1023,13 @@ class ActorFinder:
             if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"} \
                     and not (lem in _KIN and (prev in {"his", "her", "their", "my", "our", "your"} or possessed)):
                 continue  # (but "his wife", "the victim’s mother": a kinship noun after a possessor is one person)
+            mods = tokens[lo:i]
+            if lem == "force" and kind == "MILITARY" and any(
+                    (m := _LED_BY.match(t.text)) and m.group(1) not in kb.demonyms and m.group(1) not in kb.countries
+                    for t in mods):
+                kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
+            if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
+                kind = "ARMED_GROUP"  # adjudication 13: a group's commanders ("rebel commanders", "gang leaders")
             score = 0.6 if lo < i or plural else 0.5
             entity = f"d{slug(doc_id)[:3]}_{slug(text[start:end])}"
             out.append(Match(start, end, text[start:end], "ACTOR", kind, score, entity, "NOMINAL"))
