@@ -341,3 +341,17 @@ def test_group_commanders_led_forces_counted_peoples_adverbs(text, span, label):
 
 def test_uncounted_plural_demonym_is_left_alone():
     assert not any(t == "Kenyans" for t, _ in actors("Kenyans said the vote was fair."))
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The Kivu Liberation Front said its forces had come under attack.", "ARMED_GROUP"),
+    ("KRV says its forces are not involved.", "ARMED_GROUP"),  # an unknown acronym with forces
+    ("Kenya said its forces would stay.", "MILITARY"),
+    ("It was the worst attack on the country's forces this year.", "MILITARY"),
+])
+def test_owned_forces_take_their_owner_type(text, label):
+    assert ("forces", label) in actors(text)
+
+
+def test_bare_forces_stay_unannotated():
+    assert not any(t == "forces" for t, _ in actors("The forces left at dawn."))

@@ -487,6 +487,8 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
+        # 7. "its forces": whose (once every name has its type)
+        out = _owned_forces(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
@@ -986,9 +988,10 @@ class ActorFinder:
             # "both sides", "neither group", "each side": a quantifier over parties already named makes
             # the head specific (guidelines: collective references to parties are GROUP NOMINALs)
             collective = lo == i and prev in _PARTY_QUANTIFIERS and lem in {"side", "party", "group", "faction"}
-            if lem in _REAL_MODIFIER and lo == i:
-                continue  # "the forces", "the agency": too vague without a modifier
             possessed = lo > 1 and prev == "s" and tokens[lo - 2].text in {"'", "’"}  # "the governor’s office"
+            owned_forces = lem == "force" and plural and lo == i and (prev in {"its", "their"} or possessed)
+            if lem in _REAL_MODIFIER and lo == i and not owned_forces:
+                continue  # "the forces", "the agency": too vague without a modifier ("its forces" are someone's)
             if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"} \
                     and not collective and not possessed:
                 if not (plural and lem not in {"group", "state", "side", "party", "unit", "force"}):
@@ -1064,6 +1067,28 @@ def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge
             break
         break
     return k
+
+
+_ITS_FORCES = re.compile(r"\b(?:its|their)\s+$")
+
+
+def _owned_forces(text: str, out: list[Match]) -> list[Match]:
+    """``its forces`` / ``their forces`` are the forces of the nearest named actor before them in the
+    sentence or the one before (``The KLF said its forces ...``): an armed group's (or a guessed
+    organisation's) are ARMED_GROUP, a state's MILITARY (as found, the default)."""
+    names = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NAME"), key=lambda m: m.start)
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text == "forces" and m.label == "MILITARY" \
+                and _ITS_FORCES.search(text, max(0, m.start - 8), m.start):
+            window = text[max(0, m.start - 300) : m.start]
+            cut = max(0, m.start - 300) + max(window.rfind(". ", 0, window.rfind(". ")) + 1, 0)
+            owner = next((o for o in reversed(names) if cut <= o.start < m.start), None)
+            if owner is not None and (owner.label == "ARMED_GROUP" or owner.label == "ORGANIZATION" and owner.score < 0.7):
+                # (an unknown acronym guessed as an organisation that has forces is an armed group)
+                m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
+        result.append(m)
+    return result
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
