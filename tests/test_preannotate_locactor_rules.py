@@ -139,3 +139,30 @@ def test_capital_before_a_state_owned_noun_is_the_state():
 def test_named_roads_are_places(text, road):
     assert road in places(text)
     assert not any(t in ("B8", "Route") for t, _ in actors(text))
+
+
+def test_previous_sentence_does_not_give_a_country_its_role():
+    got = spans("The troops moved to the south.\nKenya’s parliament speaker said talks would go on.")
+    assert ("Kenya", "STATE") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys pressed Kenya and the rebels to sign.",
+    "The draft stops short of allowing Kenya to deploy troops.",
+])
+def test_country_pressed_or_allowed_to_act_is_an_actor(text):
+    assert ("Kenya", "STATE") in actors(text)
+
+
+def test_name_before_an_outlet_noun_is_an_outlet():
+    got = spans("The rebels' Garissa radio station said the town had fallen.")
+    assert ("Garissa", "ORGANIZATION") in got
+
+
+def test_name_tied_to_a_group_is_no_guessed_place():
+    assert "al-Nasr" not in places("The militia, which is linked to al-Nasr, denied it.")
+
+
+def test_single_place_word_before_says_is_a_speaker_unless_located():
+    assert "Garissa" not in places("Rosa Garissa runs a shelter. Garissa says she will stay.")
+    assert "Garissa" in places("A priest in Garissa said the road was open.")

@@ -178,6 +178,8 @@ _COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,.]*|\b(?:million|thousand|hundred|thou
                              r"(?:%|\bpercent|\bper cent|\bhalf|\bmost|\bmany)\s+of)\s+$")
 # "X-led forces": led or backed by a people that is no state's demonym, an armed group (dev gold)
 _LED_BY = re.compile(r"([A-Z][\w’'-]*?)[-‐‑](?:led|backed|allied|aligned|dominated)$")
+_OUTLET_NOUNS = {"news", "radio", "television", "tv", "newspaper", "channel"}
+_TIES = re.compile(r"\b(?:linked|tied|allied|loyal|close|affiliated)\s+(?:to|with)\s+(?:the\s+)?$")
 _PLACE_HEADS = {"division", "state", "county", "district", "province", "region", "unit"}
 _PREDICATIVE = {"designated", "declared", "branded", "labelled", "labeled", "considered", "named", "deemed"}
 _AID_WORDS = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee"}
@@ -787,8 +789,14 @@ class ActorFinder:
             return [self._named(start, end, surface, "ARMED_GROUP", 0.6, acronyms)]
         if surface in _COMPASS_REGIONS and tokens is not None and not _sentence_start(tokens, lo):
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.55)]
+        if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
+            # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
+            return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
+            if len(words) == 1 and nxt.lower() in {"said", "says", "told", "added"} and surface not in kb.capitals \
+                    and surface not in gaz.locations and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
+                return []  # "X says": a speaker (a surname the person rules find), not a place
             return self._place(text, start, end, surface, 0.75)
         if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
@@ -824,7 +832,8 @@ class ActorFinder:
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
-        if len(words) <= 2 and not titled and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
+        if len(words) <= 2 and not titled and not _TIES.search(text, max(0, start - 40), start) \
+                and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
             return self._place(text, start, end, surface, 0.5)

@@ -46,7 +46,10 @@ DIRECTIONS = ("northern", "southern", "eastern", "western", "central", "north", 
 LOCATIVE_PREPS = {"in", "into", "inside", "toward", "towards", "across", "throughout", "within", "near",
                   "from", "at", "over", "around", "outside", "entering", "entered", "reach", "reached"}
 ACTOR_PREPS = {"against", "with", "between", "by", "on", "targeted", "attacked", "struck", "accused",
-               "warned", "urged", "blamed", "told", "hit", "and", "involving", "including"}
+               "warned", "urged", "blamed", "told", "hit", "and", "involving", "including",
+               # pressed, persuaded or allowed: a party that is to act ("pressed X to agree", "allowing X to")
+               "pressed", "pressing", "urging", "allow", "allowed", "allowing", "asked", "asking", "persuade",
+               "persuaded", "pressured", "pressuring", "angered", "angering", "provoked"}
 VERBISH = set(
     "said says say has have had is was will would could may might launched struck fired killed vowed warned "
     "threatened confirmed denied insists insisted accused demanded demands wants wanted agreed responded "
@@ -287,7 +290,7 @@ def _country_role(text: str, start: int, end: int) -> str | None:
     window = text[max(0, start - 80) : start]
     if _TIES.search(window) or _AIMED_AT.search(window):
         return "ACTOR"  # "linked to Israel", "launched 74 drones at Ukraine": a party or a target
-    prev = _prev_word(text, start)
+    prev = "" if _is_sentence_start(text, start) else _prev_word(text, start)  # (not the last sentence's word)
     if prev.lower() in _STATE_ADJECTIVES:  # "accused neighbouring Rwanda"
         prev = _prev_word(text, start - len(prev) - 1)
     following = text[end : end + 3]
