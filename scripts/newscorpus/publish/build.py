@@ -323,7 +323,10 @@ def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
             yield run_shard(ctx, shard, staging), shard
         return
     with _worker_context().Pool(jobs, maxtasksperchild=SHARDS_PER_WORKER) as pool:  # leaving terminates the workers
-        for index, summary in pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan)):
+        results = pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan))
+        import newscorpus.publish.card  # noqa: F401  (while the workers run: `finish` needs it, and `datasets`)
+
+        for index, summary in results:
             yield summary, plan[index]
 
 
@@ -397,5 +400,5 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         if problems:
             raise ValidationFailed(problems)
         counts = finish(project, docs, registry, summaries, staging, standoff=standoff, cache=ctx.cache if cache else None)
-    ctx.cache.prune({s["shard_key"] for s in summaries})
+    ctx.cache.prune({s["shard_key"] for s in summaries}, {shard.name for shard in plan})
     return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}
