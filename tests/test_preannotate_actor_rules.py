@@ -355,3 +355,20 @@ def test_owned_forces_take_their_owner_type(text, label):
 
 def test_bare_forces_stay_unannotated():
     assert not any(t == "forces" for t, _ in actors("The forces left at dawn."))
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("They fought a Kenyan army unit for three hours.", "Kenyan army unit", "MILITARY"),
+    ("State prosecutors have charged four men.", "State prosecutors", "STATE"),
+    ("The governor said he would never negotiate with criminals.", "criminals", "ARMED_GROUP"),
+    ("The company had not evacuated staff.", "staff", "GROUP"),
+    ("A business association said shops had closed.", "business association", "ORGANIZATION"),
+    ("Footage broadcast by local television showed the fire.", "local television", "ORGANIZATION"),
+    ("Thirteen people were wounded in the blast.", "people", "CIVILIANS"),
+])
+def test_more_heads_and_counted_heads(text, span, label):
+    assert (span, label) in actors(text)
+
+
+def test_criminal_as_an_adjective_is_no_actor():
+    assert not any(t.startswith("criminal") for t, _ in actors("He faces a criminal case."))
