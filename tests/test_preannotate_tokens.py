@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus.preannotate.tokens import _ABBREVIATIONS, _TOKEN, tokenize
+from newscorpus.preannotate.tokens import _ABBREVIATIONS, _CLOSERS, _TOKEN, tokenize
 
 pieces = st.sampled_from(["a", "A", "Mr", "U.S", "İ", "ΟΔΟΣ", "Σ", "1,300-mile", "2.5", "40", "%", ".", "!", "?",
-                          " ", "  ", "\n", "\t", ",", "’", "'", "-", "\x00", "word", "Next"])
+                          " ", "  ", "\n", "\t", ",", "’", "'", "”", ")", "-", "\x00", "word", "Next"])
 
 
 @settings(max_examples=250, deadline=None)
@@ -25,6 +25,16 @@ def test_tokens_are_the_pattern_matches_with_sentences(text):
             gap = text[tokens[k - 1].end : t.start]
             before = tokens[k - 2].lower if k > 1 else ""
             if "\n" in gap or (tokens[k - 1].text in ".!?" and gap and t.text[:1].isupper()
-                               and before not in _ABBREVIATIONS and len(before) > 1):
+                               and before not in _ABBREVIATIONS and (len(before) > 1 or before in _CLOSERS)):
                 sent += 1
         assert t.sent == sent
+
+
+def test_sentence_ends_after_a_closed_quotation():
+    toks = tokenize("The army vowed to keep striking “wherever they hide”. Residents fled.")
+    res = next(t for t in toks if t.text == "Residents")
+    vowed = next(t for t in toks if t.text == "vowed")
+    assert res.sent == vowed.sent + 1
+    # initials still do not end a sentence
+    toks = tokenize("Mohamed A. Hassan said.")
+    assert len({t.sent for t in toks}) == 1

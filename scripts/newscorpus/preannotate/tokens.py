@@ -59,6 +59,7 @@ _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "u.s", "jan", "feb", "mar", "ap
 # per token (tokenizing is on every article's path); the tokens are those of _TOKEN.finditer
 _SCAN = re.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
 _SENTENCE_END = {".", "!", "?"}
+_CLOSERS = {"”", "\"", "’", "'", ")"}  # a quotation or bracket closed before the full stop: `said “no”. Then`
 
 
 def tokenize(text: str) -> list[Token]:
@@ -82,7 +83,7 @@ def tokenize(text: str) -> list[Token]:
                 sent += 1
             elif prev in _SENTENCE_END and first.isupper():
                 before = lowers[k - 2] if k > 1 else ""
-                if before not in _ABBREVIATIONS and len(before) > 1:
+                if before not in _ABBREVIATIONS and (len(before) > 1 or before in _CLOSERS):
                     sent += 1
         t = new(Token)  # Token(...) without its __init__: lower is known already
         t.text, t.start, t.end, t.index, t.sent, t.lower = tok, start, pos, k, sent, lowers[k]
