@@ -166,3 +166,12 @@ def test_name_tied_to_a_group_is_no_guessed_place():
 def test_single_place_word_before_says_is_a_speaker_unless_located():
     assert "Garissa" not in places("Rosa Garissa runs a shelter. Garissa says she will stay.")
     assert "Garissa" in places("A priest in Garissa said the road was open.")
+
+
+def test_line_of_a_front_and_its_short_form_are_places():
+    got = places("Shells fell along the Line of Contact on Sunday. Schools near the LoC were shut.")
+    assert "Line of Contact" in got and "LoC" in got
+
+
+def test_mixed_short_form_without_a_place_is_not_a_place():
+    assert "LoC" not in places("Schools near the LoC were shut.")

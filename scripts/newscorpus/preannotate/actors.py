@@ -228,7 +228,9 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
                  "Gulf", "Bay", "Island", "Islands", "Peninsula", "Coast", "Delta", "Basin", "Highlands", "Hills",
                  "Corridor", "Canal", "Strait", "Province", "Governorate", "District", "Region", "State", "Oblast",
                  "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line"}
-_FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal"}
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
+_FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
+                  "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
 _PLACE_NOUNS = {"camp", "village", "town", "city", "district", "province", "region", "township", "neighbourhood",
                 "neighborhood", "suburb", "area", "state", "county", "settlement", "refugee", "displacement",
                 "border", "crossing", "airport", "port", "valley", "river", "governorate", "municipality",
@@ -334,6 +336,7 @@ class ActorFinder:
 
     def __init__(self, gaz: Gazetteer, kb: Knowledge):
         self.gaz, self.kb = gaz, kb
+        self._places_seen: list[Match] = []
         self.head_forms = head_forms(kb)
 
     # -- classification of a name ---------------------------------------------------------------
@@ -436,6 +439,7 @@ class ActorFinder:
         acronyms: dict[str, Match] = {}
         names_seen: list[Match] = []
         run_matches: list[list[Match]] = []
+        self._places_seen = []  # multi-word places so far, whose initials a later short form may spell
         for run in runs:
             kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
@@ -444,6 +448,8 @@ class ActorFinder:
                     kept.append(m)
                     if m.layer == "ACTOR" and m.mention == "NAME":
                         names_seen.append(m)
+                    elif m.layer == "LOCATION" and " " in m.text:
+                        self._places_seen.append(m)
             run_matches.append(kept)
         for k, m in self._coordinated_places(text, tokens, runs, run_matches):
             if m.layer == "LOCATION" and run_matches[k] and run_matches[k][0] in out:
@@ -809,6 +815,10 @@ class ActorFinder:
         if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper():
             return self._place(text, start, end, surface, 0.6)
         # acronyms
+        if _MIXED_ACRONYM.fullmatch(surface):  # "LoC" after "Line of Control": the place's own short name
+            for m in reversed(self._places_seen):
+                if "".join(w[0] for w in m.text.split()).lower() == surface.lower():
+                    return [Match(start, end, surface, "LOCATION", "LOCATION", 0.6)]
         bare = surface.replace(".", "")
         if bare.isupper() and bare.isalpha() and (bare.lower() in kb.common and len(bare) > 3
                                                   or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
