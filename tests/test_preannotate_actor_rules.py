@@ -372,3 +372,8 @@ def test_more_heads_and_counted_heads(text, span, label):
 
 def test_criminal_as_an_adjective_is_no_actor():
     assert not any(t.startswith("criminal") for t, _ in actors("He faces a criminal case."))
+
+
+def test_acronym_defined_after_or_takes_the_name():
+    got = actors("Talks with the Popular Liberation Army, or PLA, stalled.")
+    assert ("PLA", "ARMED_GROUP") in got

@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role
+from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role, _possessed_head_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
 from newscorpus.preannotate.scan import finditer as scan_finditer
 from newscorpus.preannotate.scan import word_spans
@@ -824,8 +824,10 @@ class ActorFinder:
                                                   or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
             return []  # "LIVE:", "NIS 3 billion", "4 million CFA francs": a label or a currency, no actor
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
-            if names_seen and text[start - 1 : start] == "(" and text[end : end + 1] == ")" \
-                    and text[names_seen[-1].end : start] in ("(", " (") and names_seen[-1].label != "PERSON":
+            if names_seen and (text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+                               and text[names_seen[-1].end : start] in ("(", " (")
+                               or text[names_seen[-1].end : start] == ", or " and text[end : end + 1] in {",", "."}) \
+                    and names_seen[-1].label != "PERSON":  # (or "the X Army, or ELN, ...")
                 m = names_seen[-1]  # "Union for Peace and Justice (UPJ)": the acronym the text itself defines
                 acronyms.setdefault(bare, m)
                 return [Match(start, end, surface, "ACTOR", m.label, 0.75, m.entity, "NAME")]
@@ -1042,8 +1044,12 @@ class ActorFinder:
                 if any(t.lower in _AID_WORDS or t.text in {"UN", "U.N."} for t in tokens[lo:i]) or (
                         lo > 2 and tokens[lo - 1].text == "s" and tokens[lo - 3].text in {"UN", "U.N."}):
                     kind = "ORGANIZATION"  # "the UN humanitarian office": an international body's
-            if lem in {"country", "nation"} and lo == i and prev == "the" and lo > 1 and tokens[lo - 2].lower in _LOCATIVE:
-                continue  # "killed in the country", "across the nation": territory, a generic place noun (decision 5)
+            if lem in {"country", "nation"} and all(t.lower in {"whole", "entire"} for t in tokens[lo:i]) and (
+                    lo > 1 and (tokens[lo - 1].lower == "the" or tokens[lo - 1].lower == "a" and lo < i)
+                    and tokens[lo - 2].lower in _LOCATIVE | {"of", "for", "protect"}
+                    or after is not None and after.text in {"'", "’"} and _possessed_head_role(text, tok.end) is None):
+                continue  # "in the country", "much of the country", "the country's power grid": territory, a
+                # generic place noun (decision 5); "the country's defence minister" stays an actor
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
             start, end = tokens[lo].start, tok.end
