@@ -7,7 +7,8 @@
     [('EVENT', 'fired'), ('FIGURE', 'more than 60 rockets'), ('TIME', 'Wednesday')]
 
 Layers: FIGURE (``figures``), TIME (``times``), LOCATION and ACTOR (``gazetteer``: the entity
-registry plus strings learned from the training split's gold), EVENT (``events``). Annotators
+registry plus strings learned from the training split's gold), EVENT (``events``); nothing is
+suggested in lines of page furniture the cleaner kept (``furniture``). Annotators
 correct these suggestions; precision is preferred to recall, so a rule that cannot decide
 predicts nothing.
 """

@@ -19,7 +19,14 @@ scheme's decisions as rules:
   nominals) nor before a name (a title), with any name inside also annotated (nesting);
 - **demonyms** are an ACTOR NAME STATE only before a non-actor noun (decision 1: ``Sudanese
   airstrikes``); inside an actor phrase (``Sudanese military``) the phrase is one NOMINAL;
-- **places** get a directional modifier that belongs to them (``northern Shan State``).
+- **places** get a directional modifier that belongs to them (``northern Shan State``); names
+  listed with a place, or before a plural place noun (``the Kiwu and Bora districts``), are
+  places; named roads (``Route 7``) and fronts (``Line of Contact``, then ``LoC``) are places;
+  a place inside an actor phrase is a nested LOCATION (``a Garissa-based research group``);
+- **countries and capitals** follow decision 4 (``Kenya's interior ministry``, ``a deal with
+  Nairobi``, ``delegations from Nairobi``: actors; ``much of the country``: territory);
+- **collectives**: ``both sides``, ``neither group``; shared-head coordinations (``Kenyan and
+  Ugandan envoys``) are one NOMINAL; ``its forces`` take their owner's type.
 """
 
 from __future__ import annotations
