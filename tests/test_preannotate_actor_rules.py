@@ -377,3 +377,8 @@ def test_criminal_as_an_adjective_is_no_actor():
 def test_acronym_defined_after_or_takes_the_name():
     got = actors("Talks with the Popular Liberation Army, or PLA, stalled.")
     assert ("PLA", "ARMED_GROUP") in got
+
+
+def test_military_before_a_title_and_a_name_is_an_adjective():
+    got = [t for t, _ in actors("They mourned the killing of top military commander Omar Dabo.")]
+    assert "top military" not in got and "military" not in got and "Omar Dabo" in got

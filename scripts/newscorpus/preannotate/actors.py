@@ -80,8 +80,8 @@ _heads("STATE", "country nation", singular="STATE")
 _heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
 # people named by kinship or trade: civilians together, one person alone
-_heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband brother sister bystander "
-       "driver surgeon")
+_heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband bystander driver surgeon")
+# (not "brothers": a group's fallen fighters are its "martyr brothers", ARMED_GROUP by adjudication 13)
 _heads("GROUP", "planner donor engineer scientist priest pastor cleric teacher")
 _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
@@ -170,7 +170,7 @@ _LEFT_STOP = set("alongside along amid amidst despite within without beyond behi
 _NAME_DETERMINERS = {"the", "a", "an", "no", "neither", "either", "both", "each", "every", "this", "that", "these",
                      "those", "all", "some", "any", "our", "their", "its", "his", "her"}
 _AUXILIARIES = {"has", "have", "had", "not", "never", "was", "were", "been", "be", "is", "are", "being"}
-_KIN = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "relative"}
+_KIN = {"mother", "father", "wife", "husband", "son", "daughter", "relative"}
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
                            "brigade", "battalion", "group"}
@@ -928,8 +928,8 @@ class ActorFinder:
                 continue
             if nxt is not None and (lem, kb.lemma(nxt.lower)) in _COMPOUND_HEADS and nxt.start == tok.end + 1:
                 continue  # the modifier of a compound head ("crew members")
-            role_before_name = nxt is not None and nxt.lower in _TITLE_WORDS and i + 2 < n \
-                and tokens[i + 2].sent == tok.sent and _is_cap(tokens[i + 2])
+            role_before_name = low != "military" and nxt is not None and nxt.lower in _TITLE_WORDS and i + 2 < n \
+                and tokens[i + 2].sent == tok.sent and _is_cap(tokens[i + 2])  # ("military commander X": an adjective)
             if nxt is not None and (nxt.lower in HEADS or kb.lemma(nxt.lower) in HEADS) and nxt.start == tok.end + 1 \
                     and not nxt.is_title() and not role_before_name:
                 continue  # a noun modifier of the next head ("police officers", "aid workers"; but in "army
