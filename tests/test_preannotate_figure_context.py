@@ -99,3 +99,21 @@ def test_person_nouns(word, person):
 
 def test_a_count_of_surgeons_is_people():
     assert figs("Only four surgeons remain at the hospital.") == [("four surgeons", 4, "EXACT", "surgeon", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds at the border\nThe crossing reopened on Friday.", [("Hundreds", 100, "APPROXIMATE", "person", "PEOPLE")]),
+    ("Dozens were detained after the march.", [("Dozens", 24, "APPROXIMATE", "person", "PEOPLE")]),
+    ("Hundreds were killed in the siege.", [("Hundreds", 100, "APPROXIMATE", "person", "CASUALTIES")]),
+])
+def test_a_vague_plural_opening_a_sentence_alone_counts_people(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_number_opening_a_sentence_alone_counts_what_the_last_one_did():
+    assert figs("Militants launched six drones. Four were jammed and two crashed.") == [
+        ("six drones", 6, "EXACT", "drone", "MUNITIONS"), ("Four", 4, "EXACT", "drone", "MUNITIONS")]
+
+
+def test_a_number_opening_a_sentence_with_no_count_before_it_is_no_figure():
+    assert figs("Two said they would stay.") == []

@@ -118,7 +118,8 @@ CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "
                   "neutralised", "neutralized"}  # the military euphemism for killed
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
 # currency codes written before the amount with a space: "Rs 5 lakh", "Rs. 200", "USD 3 million"
-CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound"}
+CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
+                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc"}
 # currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
 CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
                      "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
@@ -284,6 +285,8 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 return value, i + 2  # "wounding dozens more"
             if len(low) < 2 or low[1] in _BARE_COUNT_END:
                 return value, i + 1  # "displacing thousands"
+        if tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, i + 1):
+            return value, i + 1  # "Thousands in evacuation centres", "Hundreds were detained"
         return None
     if low and low[0] == "several":
         return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
@@ -701,6 +704,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo, end, num, qualifier, -4))
             i = num.end_tok
             continue
+        if head is None and num.kind == "vague" and not qual and _sentence_start(tokens, lo) and tokens[lo].is_title() \
+                and tokens[num.end_tok - 1].lower != "of" and _opens_predicate(tokens, num.end_tok):
+            found.append((lo, num.end_tok, num, qualifier, -11))  # "Thousands in evacuation centres"
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words") and num.value >= 2 and not qual \
+                and _sentence_start(tokens, lo) and _opens_predicate(tokens, num.end_tok, verbs_only=True):
+            found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down over the sea"
+            i = num.end_tok
+            continue
         if head is None and num.value >= 2 and _elided_count(tokens, lo, num, qual is not None):
             found.append((lo, num.end_tok, num, qualifier, -10))  # "up from about 2,500", "put it at nearly 6,500"
             i = num.end_tok
@@ -717,7 +730,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
 
     figures: list[Figure] = []
     # where figures with no noun of their own start (none is the antecedent of an elided noun)
-    bare = {tokens[lo].start for lo, _, _, _, head in found if head in (-4, -5, -7, -8, -10)}
+    bare = {tokens[lo].start for lo, _, _, _, head in found if head in (-4, -5, -7, -8, -10, -11)}
     for lo, hi, num, qualifier, head in found:
         # currency prefix: $10 million, Rs 5 lakh
         currency = _currency_prefix(tokens, lo)
@@ -752,6 +765,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent >= sent - 1:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.15, 2)))
+            continue
+        elif head == -11:  # a vague plural standing alone for people
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person",
+                                  _category("person", tokens, lo, hi), round(LABEL_SCORE["PEOPLE"] - 0.15, 2)))
             continue
         elif head == -9:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
@@ -926,6 +943,23 @@ _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words before a bare number that make it a total or a comparison of a count already stated
 _COMPARISON_LEADS = {("up", "from"), ("down", "from"), ("out", "of"), ("compared", "with"), ("compared", "to")}
 _AGE_WORDS = {"aged", "age", "ages", "ageing", "aging"}
+
+
+_PREDICATE_PREPOSITIONS = {"in", "at", "on", "from", "across", "inside", "outside", "near", "still"}
+_PREDICATE_AUX = {"were", "was", "are", "is", "have", "had", "has", "will", "would", "could", "may", "might", "remain",
+                  "remained"}
+
+
+def _opens_predicate(tokens: list[Token], j: int, *, verbs_only: bool = False) -> bool:
+    """Does token j begin what is said of a subject that has no noun: an auxiliary or a past
+    tense in -ed (``Two were shot down``, ``Three landed in a field``), or, for a vague plural, a
+    preposition (``Thousands in evacuation centres``)?"""
+    if j >= len(tokens) or tokens[j].sent != tokens[j - 1].sent:
+        return False
+    low = tokens[j].lower
+    if low in _PREDICATE_AUX or (low.endswith("ed") and tokens[j].text.isalpha() and tokens[j].text.islower()):
+        return True
+    return not verbs_only and low in _PREDICATE_PREPOSITIONS
 
 
 def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -> bool:
