@@ -52,9 +52,57 @@ def test_target_right_after_an_attack_verb():
     assert ("TARGET", "troops") in got
 
 
-def test_coordinated_participants_of_a_war():
+def test_coordinated_sides_of_a_war_are_agents():
+    # adjudication decision 11: the sides of a CONFLICT are AGENTs, PARTICIPANT is for meetings and deals
     got = arguments("The war between the army and the militia has lasted two years.", "war")
-    assert {("PARTICIPANT", "army"), ("PARTICIPANT", "militia")} <= got
+    assert {("AGENT", "army"), ("AGENT", "militia")} <= got
+    assert not any(role == "PARTICIPANT" for role, _ in got)
+
+
+def test_subjects_of_a_clash_are_both_agents():
+    got = arguments("Rebels and government troops clashed near Kassala on Monday.", "clashed")
+    assert {("AGENT", "Rebels"), ("AGENT", "government troops")} <= got
+
+
+def test_the_other_side_after_with_or_as_the_object_of_a_fighting_verb():
+    assert ("AGENT", "soldiers") in arguments("The militants had clashed with soldiers near the dam.", "clashed")
+    assert {("AGENT", "gunmen"), ("AGENT", "police")} <= arguments("The gunmen fought the police until dawn.", "fought")
+
+
+def test_a_noun_modifier_names_a_side():
+    assert ("AGENT", "militia") in arguments("Residents fled the militia violence in the north.", "violence")
+
+
+def test_a_counted_subject_before_a_displacement_verb_is_its_quantity():
+    got = arguments("The agency said more than 8,000 people have fled the district.", "fled")
+    assert ("QUANTITY", "more than 8,000 people") in got
+
+
+def test_a_headline_count_before_its_verb_is_the_quantity():
+    assert ("QUANTITY", "Hundreds") in arguments("Hundreds flee as floods and fighting spread", "flee")
+
+
+def test_coordinated_and_included_counts_after_the_trigger():
+    got = arguments("The rebels fired 30 rockets and four drones at the port.", "fired")
+    assert {("QUANTITY", "30 rockets"), ("QUANTITY", "four drones")} <= got
+    got = arguments("The blast killed at least 14 people, including five children.", "killed")
+    assert {("QUANTITY", "at least 14 people"), ("QUANTITY", "five children")} <= got
+
+
+def test_a_figure_that_counts_or_measures_the_event_itself():
+    assert ("QUANTITY", "more than 30 strikes") in arguments("Jets carried out more than 30 strikes overnight.", "strikes")
+    assert ("QUANTITY", "30-day truce") in arguments("Mediators proposed a 30-day truce.", "truce")
+    assert ("QUANTITY", "twelve wounded soldiers") in arguments("The clinic took in twelve wounded soldiers.", "wounded")
+
+
+def test_the_duration_of_the_event_in_its_clause():
+    assert ("QUANTITY", "nearly five hours") in arguments("The two units clashed for nearly five hours.", "clashed")
+    assert ("QUANTITY", "more than ten years") in arguments("The town has known more than ten years of war.", "war")
+
+
+def test_a_duration_in_another_clause_is_not_the_events():
+    got = arguments("The militia released two guards they had held for nine days.", "released")
+    assert not any(role == "QUANTITY" and text == "nine days" for role, text in got)
 
 
 @settings(max_examples=300, deadline=None)

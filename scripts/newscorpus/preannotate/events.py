@@ -378,8 +378,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
 
 _PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|over|into|toward|towards|inside|throughout)\s+(?:the\s+)?(?:\w+\s+)?$")
 _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
-_QTY_AFTER = re.compile(r"^\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?$")
-_QTY_BEFORE = re.compile(r"^\s*(?:(?:who|that|which)\s+)?(?:have|has|had|were|was|are|is)\s+(?:also\s+)?(?:been\s+)?$")
+_QTY_AFTER = re.compile(r'^\s*[”"’]?\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?[“"‘]?$')  # (quotes: 'killed "about 15')
+# between a counted subject and its verb: an inclusion between commas, a relative pronoun, auxiliaries
+_QTY_BEFORE = re.compile(r"^\s*(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s[^,;.–—]{1,30}\s[–—]\s*)?(?:(?:who|that|which)\s+)?"
+                         r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
 _PUNCT_STOP = re.compile(r"[,;.]")
 _PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
@@ -415,16 +417,7 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
             lo = bisect.bisect_left(starts[layer], min(sent_start, ev.start - 120))
             hi = bisect.bisect_right(starts[layer], sent_end + 1)
             by_layer[layer] = items[lo:hi]
-        # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
-        for sid, f in by_layer["FIGURE"]:
-            if f.start >= ev.end and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE") and _QTY_AFTER.match(text[ev.end : f.start]):
-                args.append(("QUANTITY", sid))
-            elif f.end <= ev.start and ev.label in ("KILLING", "INJURY") and _QTY_BEFORE.match(text[f.end : ev.start]):
-                args.append(("QUANTITY", sid))
-                # the coordinated conjunct before it: "14 soldiers and 10 civilians have been killed"
-                for sid2, f2 in by_layer["FIGURE"]:
-                    if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
-                        args.append(("QUANTITY", sid2))
+        args += _quantities(text, ev, by_layer["FIGURE"], sent_end)
         # PLACE: "strike in southern Lebanon"
         for sid, loc in by_layer["LOCATION"]:
             if ev.end <= loc.start < sent_end and not _PUNCT_STOP.search(text, ev.end, loc.start) and _PLACE_GAP.match(text[ev.end : loc.start]):
@@ -465,6 +458,57 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
         seen = set()
         out[k] = [a for a in args if not (a in seen or seen.add(a))]
     return out
+
+
+# --- QUANTITY -------------------------------------------------------------------------------------
+
+_COUNTED_AFTER = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE"}
+_COUNTED_BEFORE = {"KILLING", "INJURY", "DISPLACEMENT"}  # "14 soldiers ... have been killed", "thousands flee"
+_MUNITIONS_BEFORE = {"ATTACK", "INTERCEPTION"}  # "30 shells landing", "60 rockets were intercepted"
+# a further count after a linked one: "74 drones and three missiles", "22 people overnight, including nine children"
+_NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
+# what measures how long an event went on: "clashed for six days", "killed in the past 48 hours"
+_DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
+_DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
+                                r"she|we|I|you)\b")  # (a subject pronoun starts a clause of its own)
+_DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
+
+
+def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, str]]:
+    """QUANTITY arguments: the count after the trigger (``fired 100 rockets``, ``salvo of more
+    than 60 rockets``) and the counts coordinated with or included in it; the counted subject
+    before a verb of killing, injury or displacement (``14 soldiers ... have been killed``,
+    ``thousands flee``) or of munitions before an attack or interception; a figure that contains
+    the trigger (``more than 40 strikes``, ``45-day truce``, ``31 wounded people``: it counts or
+    measures the event itself); and the duration the clause gives the event (``clashed for six
+    straight days``, ``killed in the past 48 hours``, ``13 years of war``)."""
+    args: list[tuple[str, str]] = []
+    linked = None
+    for sid, f in figures:
+        if linked is not None and f.start >= linked.end and f.start < sent_end and f.label == linked.label \
+                and _NEXT_COUNT.fullmatch(text, linked.end, f.start):
+            args.append(("QUANTITY", sid))
+            linked = f
+            continue
+        if f.start <= ev.start and ev.end <= f.end:
+            args.append(("QUANTITY", sid))
+        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]):
+            args.append(("QUANTITY", sid))
+            linked = f
+        elif f.end <= ev.start and (ev.label in _COUNTED_BEFORE or (ev.label in _MUNITIONS_BEFORE and f.label == "MUNITIONS")) \
+                and _QTY_BEFORE.match(text[f.end : ev.start]):
+            args.append(("QUANTITY", sid))
+            # the coordinated conjunct before it: "14 soldiers and 10 civilians have been killed"
+            for sid2, f2 in figures:
+                if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
+                    args.append(("QUANTITY", sid2))
+        elif f.label == "DURATION" and f.end <= ev.start and _DURATION_OF.fullmatch(text, f.end, ev.start):
+            args.append(("QUANTITY", sid))
+        elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
+                and _DURATION_LEAD.search(text, max(ev.end, f.start - 16), f.start) \
+                and not _DURATION_GAP_STOP.search(text, ev.end, f.start):
+            args.append(("QUANTITY", sid))
+    return args
 
 
 # --- arguments from the event's sentence (after the local patterns above) --------------------------
@@ -550,7 +594,9 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
                 args.append(("TARGET", sid))
                 break
-    if ev.label in ("CONFLICT", "MEETING", "NEGOTIATION", "AGREEMENT"):
+    if ev.label == "CONFLICT":
+        args += _conflict_sides(text, ev, actors, found)
+    if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT"):
         m = _PARTIES.match(text, ev.end, ev.end + 20)
         if m:
             chain_end = m.end()
@@ -564,6 +610,56 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                     args.append(("PARTICIPANT", sid))
                 chain_end = a.end
     return args
+
+
+_SIDE_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON", "GROUP"}
+# between a side and the conflict it is the subject of: "X clash", "X had clashed", "X that once fought",
+# "troops to fight", "militias recruited to fight", "X’s war", "gang violence"
+_SIDE_BEFORE = re.compile(r"(?:’s|'s)?\s*(?:,?\s*(?:who|that|which)\s+)?(?:(?:have|has|had|were|was|are|is|will|would|"
+                          r"could|also|once|still|again|then|reportedly|been|to|continue|continued|began|begun|"
+                          r"[a-z]+ed\s+to)\s+)*")
+_SIDES_AFTER = re.compile(r"\s+(?:between|with|against|alongside)\s+")
+_SIDE_OBJECT = re.compile(r"\s+(?:the\s+|an?\s+|its\s+|their\s+)?")
+_FIGHT_VERBS = {"fight", "fights", "fought", "fighting", "battle", "battled", "battling", "battles"}
+_SIDE_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
+
+
+def _outermost(actors: list) -> list:
+    return [x for x in actors if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in actors)]
+
+
+def _conflict_sides(text: str, ev, actors: list, found) -> list[tuple[str, str]]:
+    """The sides of a CONFLICT, each an AGENT (adjudication decision 11): the subject before it
+    and any subject coordinated with it (``X and Y clash``, ``X had clashed``, ``gang violence``),
+    the parties after ``between`` / ``with`` / ``against`` / ``alongside``, and the object of a
+    fighting verb (``battling troops``, ``fought a unit``)."""
+    sides = [x for x in _outermost(actors) if x[1].label in _SIDE_LABELS]
+    chosen: list[str] = []
+    before = [x for x in sides if x[1].end <= ev.start and ev.start - x[1].end <= 40]
+    if before and _SIDE_BEFORE.fullmatch(text, before[-1][1].end, ev.start):
+        chosen.append(before[-1][0])
+        last = before[-1][1]
+        for sid, a in reversed(before[:-1]):
+            if not _SIDE_COORD.fullmatch(text, a.end, last.start):
+                break
+            chosen.append(sid)
+            last = a
+    m = _SIDES_AFTER.match(text, ev.end, ev.end + 20)
+    chain_end = m.end() if m else None
+    if chain_end is None and ev.text.lower() in _FIGHT_VERBS:
+        chain_end = ev.end
+        gap = _SIDE_OBJECT
+    else:
+        gap = _PARTY_GAP
+    if chain_end is not None:
+        for sid, a in sides:
+            if a.start < chain_end:
+                continue
+            if not gap.fullmatch(text, chain_end, a.start):
+                break
+            chosen.append(sid)
+            chain_end, gap = a.end, _SIDE_COORD
+    return [("AGENT", sid) for sid in chosen if ("AGENT", sid) not in found]
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
