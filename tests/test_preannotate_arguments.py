@@ -115,3 +115,14 @@ def test_sentence_bounds_by_bisection_are_the_scans(text):
     end, start = _sentence_bounds(text)
     assert [end(i) for i in range(len(text) + 1)] == [_sentence_end(text, i) for i in range(len(text) + 1)]
     assert [start(i) for i in range(len(text) + 1)] == [_sentence_start(text, i) for i in range(len(text) + 1)]
+
+
+def test_a_place_far_on_in_the_clause_belongs_to_a_later_predicate():
+    got = arguments("The siege has killed hundreds of people, emptied dozens of farms and villages and forced "
+                    "out most of the families in Kassala.", "killed")
+    assert not any(role == "PLACE" for role, _ in got)
+
+
+def test_with_no_place_after_the_trigger_the_place_before_it_is_taken():
+    got = arguments("In Kassala, gunmen attacked the market.", "attacked")
+    assert ("PLACE", "Kassala") in got

@@ -526,6 +526,7 @@ _PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\
 _CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
 
 
+_PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
 _TARGET_GAP = re.compile(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?")
@@ -558,8 +559,12 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     if ev.label in _PLACED:
         places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
                   and _LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])]
+        # the first place after the trigger, unless far on (it is then another predicate's:
+        # "killed ..., displaced ... and pushed parts of Darfur"); else the last one before it
         after = [x for x in places if x[1].start >= ev.end]
-        chosen = after[:1] or places[-1:]
+        if after and after[0][1].start - ev.end > _PLACE_REACH:
+            after = []
+        chosen = after[:1] or [x for x in places if x[1].end <= ev.start][-1:]
         for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
             if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
                 chosen.append(x)
