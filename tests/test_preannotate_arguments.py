@@ -126,3 +126,39 @@ def test_a_place_far_on_in_the_clause_belongs_to_a_later_predicate():
 def test_with_no_place_after_the_trigger_the_place_before_it_is_taken():
     got = arguments("In Kassala, gunmen attacked the market.", "attacked")
     assert ("PLACE", "Kassala") in got
+
+
+def test_the_subject_of_a_reporting_verb_is_the_agent_of_its_pronoun_clause():
+    got = arguments("The army said it had shelled rebel positions overnight.", "shelled")
+    assert ("AGENT", "army") in got
+
+
+def test_a_possessed_subject_after_the_reporting_verb_is_the_agent_itself():
+    got = arguments("The navy said its sailors intercepted two drones.", "intercepted")
+    assert ("AGENT", "sailors") in got and ("AGENT", "navy") not in got
+
+
+def test_agent_after_by():
+    assert ("AGENT", "rebels") in arguments("Mortar attacks by rebels have grown more frequent.", "attacks")
+
+
+def test_agent_before_a_light_verb_or_a_claim():
+    assert ("AGENT", "militia") in arguments("The militia carried out an attack on the depot.", "attack")
+    assert ("AGENT", "insurgents") in arguments("The insurgents claimed the attack in a statement.", "attack")
+
+
+def test_a_participle_clause_takes_the_agent_of_the_main_clause_not_its_object():
+    got = arguments("Rebels shelled a police station near the market on Friday, killing four officers.", "killing")
+    assert ("AGENT", "Rebels") in got and ("AGENT", "police") not in got
+
+
+def test_a_passive_subject_or_a_counted_victim_is_not_the_agent():
+    got = arguments("At least 12 soldiers and three guards were killed in the raid.", "killed")
+    assert not any(role == "AGENT" for role, _ in got)
+    got = arguments("Dozens of villagers killed as floods hit the valley", "killed")
+    assert ("AGENT", "villagers") not in got
+
+
+def test_a_killing_caused_by_a_named_attack_takes_its_agent():
+    got = arguments("Nine people were killed when rebels attacked the village.", "killed")
+    assert ("AGENT", "rebels") in got

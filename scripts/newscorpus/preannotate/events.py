@@ -430,8 +430,11 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
         verb_like = ev.text.lower() in _AGENTIVE_VERBS
+        counted = [(f.start, f.end) for _, f in by_layer["FIGURE"]] if ev.label in _VICTIM_EVENTS else ()
         for sid, a in by_layer["ACTOR"]:
             if a.end <= ev.start and a.start >= sent_start:
+                if any(f0 <= a.start and a.end <= f1 for f0, f1 in counted):
+                    continue  # "dozens of soldiers killed": the counted people are the victims
                 gap = text[a.end : ev.start]
                 if verb_like and _AGENT_GAP.match(gap):
                     args.append(("AGENT", sid))
@@ -457,7 +460,43 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
         args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)
         seen = set()
         out[k] = [a for a in args if not (a in seen or seen.add(a))]
+    _shared_agents(text, events, out, sentence_start, spans)
     return out
+
+
+# ", killing ...", "..., pressing an offensive", "... and wounding": a participle clause after the main
+# one; a passive killing "when"/"in"/"as" an attack: the attack's agent killed
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\band)\s+$")
+_CAUSED_BY = re.compile(r"\s+(?:in|during|when|as|after|by)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}")
+
+
+def _shared_agents(text: str, events: list, out: dict, sentence_start, spans: dict) -> None:
+    """Agents the syntax shares between events of a sentence: a participle clause
+    (``Gunmen stormed the town, killing 12``) takes the agent of the event it follows, in
+    place of the nearest actor before it (often the main verb's object); a killing or injury
+    with no agent caused by an attack named right after it (``were killed when jihadists
+    attacked``, ``killed in a jihadist attack``) takes the attack's."""
+    order = sorted(range(len(events)), key=lambda k: events[k].start)
+    for n, k in enumerate(order):
+        ev = events[k]
+        if ev.label not in _AGENTIVE_EVENTS and ev.label != "CONFLICT":
+            continue
+        low = ev.text.lower()
+        if low.endswith("ing") and ev.text[:1].islower() and _PARTICIPLE_LEAD.search(text, max(0, ev.start - 6), ev.start):
+            s0 = sentence_start(ev.start)
+            main = next((events[j] for j in reversed(order[:n]) if events[j].start >= s0 and events[j].end <= ev.start), None)
+            if main is not None:
+                j = events.index(main)
+                agents = [a for a in out[j] if a[0] == "AGENT"]
+                kept = [a for a in out[k] if a[0] != "AGENT" or ev.label == "CONFLICT"]
+                out[k] = kept + [a for a in agents if a not in kept]
+                continue
+        if ev.label in ("KILLING", "INJURY") and not any(r == "AGENT" for r, _ in out[k]) and n + 1 < len(order):
+            nxt = events[order[n + 1]]
+            if nxt.label == "ATTACK" and nxt.start - ev.end <= 40 and _CAUSED_BY.fullmatch(text, ev.end, nxt.start):
+                # (an agent named between the two: one before the killing is its victim, not the attack's agent)
+                out[k] = out[k] + [a for a in out[order[n + 1]] if a[0] == "AGENT" and spans[a[1]].start >= ev.end]
 
 
 # --- QUANTITY -------------------------------------------------------------------------------------
@@ -575,15 +614,20 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
             args.append(("TIME", sid))
     actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
-    if ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") and "AGENT" not in roles:
-        before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
-                  and ev.start - a.end <= 120  # (the cheap test first)
-                  and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
-                  and not _CLAUSE_STOP.search(text[a.end : ev.start])]
-        # the outermost of nested mentions ("Russian forces", not a name inside it)
-        before = [x for x in before if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in before)]
-        if before:
-            args.append(("AGENT", before[-1][0]))
+    if ev.label in _AGENTIVE_EVENTS and "AGENT" not in roles:
+        agent = _agent_in_context(text, ev, actors, sent_start)
+        if agent is None and ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT"):
+            before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
+                      and ev.start - a.end <= 120  # (the cheap test first)
+                      and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
+                      and not _CLAUSE_STOP.search(text[a.end : ev.start])]
+            # the outermost of nested mentions ("Russian forces", not a name inside it)
+            before = _outermost(before)
+            # (the subject of a passive killing is its victim: "40 soldiers and militiamen were killed")
+            if before and not (ev.label == "KILLING" and _PASSIVE_BEFORE.search(text, max(0, ev.start - 30), ev.start)):
+                agent = before[-1][0]
+        if agent is not None:
+            args.append(("AGENT", agent))
     if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
         for sid, a in actors:
             gap_after = text[ev.end : a.start] if a.start >= ev.end else None
@@ -615,6 +659,47 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                     args.append(("PARTICIPANT", sid))
                 chain_end = a.end
     return args
+
+
+_AGENTIVE_EVENTS = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "WITHDRAWAL", "THREAT", "RELEASE"}
+# "the army said it had killed", "X said in a statement that its aircraft had struck": the subject of
+# the reporting verb, when the event's subject is a pronoun standing for it
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they|its\s+[a-z]+|their\s+[a-z]+)\s+(?:(?:had|has|have|would|will|was|were|"
+                              r"also|previously|then|only|been)\s+)*[“\"]?$")
+_REPORTED = re.compile(r"\s+(?:(?:has|had|have|also|later|previously)\s+)*(?:said|says|claimed|claims|announced|reported|"
+                       r"stated|confirmed|added)\b")
+# "carried out an airstrike", "claimed the attack", "launched more than 50 attacks": a light verb or a
+# claim of responsibility between the actor and an attack noun
+_LIGHT_VERB = re.compile(r"\s+(?:(?:has|have|had|also|reportedly|then|later)\s+)*(?:carried\s+out|carries\s+out|"
+                         r"conducted|launched|launches|staged|mounted|claimed|claims|claimed\s+responsibility\s+for)"
+                         r"\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}")
+_BY_AGENT = re.compile(r'\s*[”"’]?\s+by\s+(?:the\s+)?')  # "drone attacks by armed groups", "were killed by gunmen"
+
+
+def _agent_in_context(text: str, ev, actors: list, sent_start: int) -> str | None:
+    """The AGENT that news syntax names away from the trigger: ``by X`` after it, X before a
+    light verb or a claim of the attack noun (``X carried out an airstrike``, ``X claimed the
+    attack``), and the subject of a reporting verb whose clause has a pronoun subject for it
+    (``the army said it had killed``)."""
+    agents = _outermost([x for x in actors if x[1].label in _AGENT_LABELS])
+    for sid, a in agents:
+        if a.start >= ev.end and _BY_AGENT.fullmatch(text, ev.end, a.start):
+            return sid
+    before = [x for x in agents if x[1].end <= ev.start]
+    if before and ev.text[:1].islower() and not ev.text.lower().endswith("ed") \
+            and _LIGHT_VERB.fullmatch(text, before[-1][1].end, ev.start) and "," not in text[before[-1][1].end : ev.start]:
+        return before[-1][0]
+    m = _PRONOUN_SUBJECT.search(text, max(sent_start, ev.start - 60), ev.start)
+    if m and before and before[-1][1].start >= m.start():
+        return None  # "its units shot down": the possessed actor is the subject (found as the nearest one)
+    if m:
+        for sid, a in reversed(before):
+            if a.end <= m.start() and _REPORTED.match(text, a.end) and not _CLAUSE_STOP.search(text, _REPORTED.match(text, a.end).end(), m.start()) \
+                    and ";" not in text[a.end : m.start()]:
+                return sid
+            if a.end <= m.start():
+                break
+    return None
 
 
 _SIDE_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON", "GROUP"}
