@@ -162,3 +162,18 @@ def test_a_passive_subject_or_a_counted_victim_is_not_the_agent():
 def test_a_killing_caused_by_a_named_attack_takes_its_agent():
     got = arguments("Nine people were killed when rebels attacked the village.", "killed")
     assert ("AGENT", "rebels") in got
+
+
+def test_subjects_and_object_of_a_meeting_verb_are_participants():
+    got = arguments("The foreign minister is due to meet rebel commanders in Geneva.", "meet")
+    assert {("PARTICIPANT", "foreign minister"), ("PARTICIPANT", "rebel commanders")} <= got
+
+
+def test_coordinated_subjects_of_negotiating_are_participants():
+    got = arguments("Sudan and Chad have been negotiating a border deal.", "negotiating")
+    assert {("PARTICIPANT", "Sudan"), ("PARTICIPANT", "Chad")} <= got
+
+
+def test_parties_after_a_noun_trigger():
+    assert ("PARTICIPANT", "mediators") in arguments("A meeting of mediators was postponed.", "meeting")
+    assert ("PARTICIPANT", "tribal elders") in arguments("A truce brokered by tribal elders held overnight.", "truce")

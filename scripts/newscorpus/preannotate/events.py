@@ -658,7 +658,59 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                 if ("PARTICIPANT", sid) not in found:
                     args.append(("PARTICIPANT", sid))
                 chain_end = a.end
+        taken = set(found) | set(args)
+        args += [x for x in _participants(text, ev, actors) if x not in taken]
     return args
+
+
+_PARTY_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON", "GROUP", "ORGANIZATION"}
+# between the parties and a meeting or negotiation they hold: "X is due to meet", "X and Y have been
+# negotiating", "X planned to visit", "X have been holding talks", "X said it had held talks"
+_PARTY_BEFORE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had|been|be|also|due|to|planned|plans|plan|expected|would|"
+                           r"will|could|allowed|set|scheduled|holding|held|hold|holds|later|then|said|says|it|they|"
+                           r"agreed|wants|wanted|sought|hoping)\s+)*(?:an?\s+|the\s+|new\s+)?")
+_MEET_VERBS = {"meet", "meets", "meeting", "met", "host", "hosts", "hosting", "hosted", "visit", "visits", "visiting",
+               "visited", "negotiate", "negotiating", "negotiated", "negotiates"}
+_PARTY_OBJECT = re.compile(r"\s+(?:with\s+)?(?:an?\s+|the\s+)?")
+# "a meeting of mediators", "talks with the larger X", "a truce brokered by local elders"
+_PARTY_AFTER_NOUN = re.compile(r"\s+(?:of|with|between)\s+(?:the\s+)?(?:[a-z]+\s+)?|"
+                               r"\s+(?:announced|brokered|mediated|proposed|offered|signed|hosted|backed)\s+by\s+(?:the\s+)?")
+
+
+def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
+    """PARTICIPANTs a meeting, negotiation or agreement names around its trigger: the subject
+    (and its conjuncts) of a meeting or negotiating verb or of ``hold talks``; the object of
+    ``meet``/``host``/``visit``; ``of``/``with`` X and ``brokered``/``announced by`` X after a
+    noun; a name right before a noun trigger (``a Paris proposal``)."""
+    parties = _outermost([x for x in actors if x[1].label in _PARTY_LABELS])
+    low = ev.text.lower()
+    chosen: list[str] = []
+    verb = low in _MEET_VERBS or low == "talks"
+    before = [x for x in parties if x[1].end <= ev.start and ev.start - x[1].end <= 60]
+    if before:
+        sid, a = before[-1]
+        gap_ok = _PARTY_BEFORE.fullmatch(text, a.end, ev.start) if verb else text[a.end : ev.start] in (" ", "’s ", "'s ")
+        if gap_ok and "," not in text[a.end : ev.start]:
+            chosen.append(sid)
+            last = a
+            for sid2, a2 in reversed(before[:-1]):
+                if not _SIDE_COORD.fullmatch(text, a2.end, last.start):
+                    break
+                chosen.append(sid2)
+                last = a2
+    after = [x for x in parties if x[1].start >= ev.end and x[1].start - ev.end <= 40]
+    if after:
+        sid, a = after[0]
+        if (low in _MEET_VERBS and _PARTY_OBJECT.fullmatch(text, ev.end, a.start)) \
+                or _PARTY_AFTER_NOUN.fullmatch(text, ev.end, a.start):
+            chosen.append(sid)
+            chain_end = a.end
+            for sid2, a2 in after[1:]:
+                if not _SIDE_COORD.fullmatch(text, chain_end, a2.start):
+                    break
+                chosen.append(sid2)
+                chain_end = a2.end
+    return [("PARTICIPANT", sid) for sid in chosen]
 
 
 _AGENTIVE_EVENTS = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "WITHDRAWAL", "THREAT", "RELEASE"}
