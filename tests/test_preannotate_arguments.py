@@ -177,3 +177,32 @@ def test_coordinated_subjects_of_negotiating_are_participants():
 def test_parties_after_a_noun_trigger():
     assert ("PARTICIPANT", "mediators") in arguments("A meeting of mediators was postponed.", "meeting")
     assert ("PARTICIPANT", "tribal elders") in arguments("A truce brokered by tribal elders held overnight.", "truce")
+
+
+def test_an_actor_containing_the_trigger_is_its_victim():
+    assert ("VICTIM", "wounded soldiers") in arguments("The clinic treated 40 wounded soldiers overnight.", "wounded")
+
+
+def test_the_subject_of_an_intransitive_displacement_or_dying_verb_is_the_victim():
+    assert ("VICTIM", "families") in arguments("Some 2,000 families have fled the valley.", "fled")
+    assert ("VICTIM", "people") in arguments("Among them were three people who died in the fire.", "died")
+
+
+def test_a_counted_headline_subject_is_the_victim():
+    assert ("VICTIM", "soldiers") in arguments("Three soldiers killed in border ambush", "killed")
+
+
+def test_coordinated_and_included_victims():
+    got = arguments("Four soldiers and several civilians were killed in the raid.", "killed")
+    assert {("VICTIM", "soldiers"), ("VICTIM", "civilians")} <= got
+    got = arguments("The blast killed at least 14 people, including five children.", "killed")
+    assert {("VICTIM", "people"), ("VICTIM", "children")} <= got
+
+
+def test_the_released_are_the_victims_of_a_release():
+    assert ("VICTIM", "soldiers") in arguments("The rebels released three soldiers on Sunday.", "released")
+
+
+def test_the_subject_of_a_passive_is_not_the_agent_of_an_attack_noun_after_it():
+    got = arguments("Four soldiers were killed in the raid.", "raid")
+    assert not any(role == "AGENT" for role, _ in got)

@@ -117,3 +117,8 @@ def test_a_number_opening_a_sentence_alone_counts_what_the_last_one_did():
 
 def test_a_number_opening_a_sentence_with_no_count_before_it_is_no_figure():
     assert figs("Two said they would stay.") == []
+
+
+def test_a_second_vague_count_after_and_is_its_own_figure():
+    assert figs("Four soldiers and several civilians were killed.") == [
+        ("Four soldiers", 4, "EXACT", "soldier", "CASUALTIES"), ("several civilians", 3, "APPROXIMATE", "civilian", "CASUALTIES")]

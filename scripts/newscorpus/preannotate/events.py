@@ -466,6 +466,7 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
 
 # ", killing ...", "..., pressing an offensive", "... and wounding": a participle clause after the main
 # one; a passive killing "when"/"in"/"as" an attack: the attack's agent killed
+_PASSIVE_IN_GAP = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band)\s+$")
 _CAUSED_BY = re.compile(r"\s+(?:in|during|when|as|after|by)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}")
@@ -620,7 +621,8 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
                       and ev.start - a.end <= 120  # (the cheap test first)
                       and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
-                      and not _CLAUSE_STOP.search(text[a.end : ev.start])]
+                      and not _CLAUSE_STOP.search(text[a.end : ev.start])
+                      and not _PASSIVE_IN_GAP.search(text, a.end, ev.start)]  # "X were killed in the raid"
             # the outermost of nested mentions ("Russian forces", not a name inside it)
             before = _outermost(before)
             # (the subject of a passive killing is its victim: "40 soldiers and militiamen were killed")
@@ -628,16 +630,8 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                 agent = before[-1][0]
         if agent is not None:
             args.append(("AGENT", agent))
-    if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
-        for sid, a in actors:
-            gap_after = text[ev.end : a.start] if a.start >= ev.end else None
-            if gap_after is not None and len(gap_after) <= 40 and not _VICTIM_GAP_STOP.search(gap_after) \
-                    and a.label in ("CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"):
-                args.append(("VICTIM", sid))
-                break
-            if a.end <= ev.start and _PASSIVE_GAP.match(text[a.end : ev.start]) and a.label != "STATE":
-                args.append(("VICTIM", sid))
-                break
+    if (ev.label in _VICTIM_EVENTS or ev.label == "RELEASE") and "VICTIM" not in roles:
+        args += _victims(text, ev, actors, by_layer["FIGURE"])
     if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
         for sid, a in actors:
             if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
@@ -711,6 +705,59 @@ def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
                 chosen.append(sid2)
                 chain_end = a2.end
     return [("PARTICIPANT", sid) for sid in chosen]
+
+
+_VICTIM_LABELS = {"CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"}
+# an active intransitive subject: "people have fled", "families who fled", "five people who died"
+_INTRANSITIVE_BEFORE = re.compile(r"\s+(?:(?:who|that)\s+)?(?:(?:have|has|had|also)\s+)*")
+_DYING = {"died", "die", "dies", "dying"}
+# a further victim after one: "18 soldiers and an unknown number of militants", "22 people overnight,
+# including nine children", "killed, including civilians"
+_NEXT_VICTIM = re.compile(r"(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+(?:[\w’'-]+\s+){0,3}|"
+                          r"\s+(?:and|or)\s+(?:an?\s+|the\s+)?(?:(?:unknown|undisclosed|unspecified)\s+number\s+of\s+)?"
+                          r"(?:[\w’'-]+\s+){0,2}")
+
+
+_VICTIM_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:(?:[a-z]+|\d[\d,]*)\s+){0,3}")  # "... and several"
+
+
+def _victims(text: str, ev, actors: list, figures: list) -> list[tuple[str, str]]:
+    """VICTIMs of a killing, injury, displacement or release: an actor that contains the
+    trigger (``wounded patients``, ``displaced people``); the people named right after the
+    trigger (``killing nine civilians``, ``released three soldiers``); the subject before its
+    passive (``were killed``), before an intransitive displacement or dying verb (``people
+    have fled``, ``people who died``), or counted in a headline (``two soldiers killed``);
+    and the victims coordinated with or included in the one found."""
+    victims = [x for x in actors if x[1].label in _VICTIM_LABELS or (x[1].label != "STATE" and x[1].end <= ev.start)]
+    for sid, a in victims:
+        if a.start <= ev.start and ev.end <= a.end:
+            return [("VICTIM", sid)]
+    chosen: list = []
+    for sid, a in victims:
+        gap_after = text[ev.end : a.start] if a.start >= ev.end else None
+        if gap_after is not None and len(gap_after) <= 40 and not _VICTIM_GAP_STOP.search(gap_after) \
+                and a.label in _VICTIM_LABELS:
+            chosen.append((sid, a))
+            break
+        if a.end <= ev.start and a.label != "STATE" and not any(b.start >= a.end and b.end <= ev.start for _, b in victims):
+            gap = text[a.end : ev.start]
+            counted = any(f.start <= a.start and a.end <= f.end for _, f in figures)
+            if _PASSIVE_GAP.match(gap) or (gap == " " and counted and ev.label != "RELEASE") \
+                    or ((ev.label == "DISPLACEMENT" or ev.text.lower() in _DYING) and _INTRANSITIVE_BEFORE.fullmatch(gap)):
+                chosen.append((sid, a))
+                for sid2, a2 in reversed([x for x in victims if x[1].end <= a.start]):  # "40 soldiers and militiamen were killed"
+                    if not _VICTIM_COORD.fullmatch(text, a2.end, chosen[-1][1].start):
+                        break
+                    chosen.append((sid2, a2))
+                break
+    if chosen and chosen[0][1].start >= ev.end:
+        last = chosen[0][1]
+        for sid, a in victims:
+            if a.start >= last.end and a.start - last.end <= 60 and a.label in _VICTIM_LABELS \
+                    and _NEXT_VICTIM.fullmatch(text, last.end, a.start):
+                chosen.append((sid, a))
+                last = a
+    return [("VICTIM", sid) for sid, _ in chosen]
 
 
 _AGENTIVE_EVENTS = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "WITHDRAWAL", "THREAT", "RELEASE"}

@@ -1060,8 +1060,9 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
         return head
     for m in range(k + 1, min(k + 4, len(tokens))):
         t = tokens[m]
-        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t):
-            return head
+        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t) \
+                or t.lower in _NUMBER_STARTS:
+            return head  # (a second number: "four soldiers and several civilians" is two counts)
         if t.is_title():
             continue  # a capitalised modifier ("Wagner fighters") may come before the head, not be it
         if m + 1 < min(k + 4, len(tokens)) and tokens[m + 1].is_word() and tokens[m + 1].text.islower() \
