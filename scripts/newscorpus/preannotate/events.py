@@ -486,9 +486,8 @@ def _shared_agents(text: str, events: list, out: dict, sentence_start, spans: di
         low = ev.text.lower()
         if low.endswith("ing") and ev.text[:1].islower() and _PARTICIPLE_LEAD.search(text, max(0, ev.start - 6), ev.start):
             s0 = sentence_start(ev.start)
-            main = next((events[j] for j in reversed(order[:n]) if events[j].start >= s0 and events[j].end <= ev.start), None)
-            if main is not None:
-                j = events.index(main)
+            j = next((j for j in reversed(order[:n]) if events[j].start >= s0 and events[j].end <= ev.start), None)
+            if j is not None:
                 agents = [a for a in out[j] if a[0] == "AGENT"]
                 kept = [a for a in out[k] if a[0] != "AGENT" or ev.label == "CONFLICT"]
                 out[k] = kept + [a for a in agents if a not in kept]
@@ -814,7 +813,15 @@ _SIDE_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
 
 
 def _outermost(actors: list) -> list:
-    return [x for x in actors if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in actors)]
+    """The mentions not inside another, in text order (one sweep: actor spans nest, never cross)."""
+    out: list = []
+    end = -1
+    for x in sorted(actors, key=lambda x: (x[1].start, -x[1].end)):
+        if x[1].end <= end and out and out[-1][1].start <= x[1].start:
+            continue  # inside the last outer mention
+        out.append(x)
+        end = x[1].end
+    return out
 
 
 def _conflict_sides(text: str, ev, actors: list, found) -> list[tuple[str, str]]:
