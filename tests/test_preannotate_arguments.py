@@ -206,3 +206,19 @@ def test_the_released_are_the_victims_of_a_release():
 def test_the_subject_of_a_passive_is_not_the_agent_of_an_attack_noun_after_it():
     got = arguments("Four soldiers were killed in the raid.", "raid")
     assert not any(role == "AGENT" for role, _ in got)
+
+
+def test_a_place_as_the_object_of_the_verb_is_the_place():
+    assert ("PLACE", "Kassala") in arguments("Rebel artillery pounded Kassala overnight.", "pounded")
+    assert ("PLACE", "Kassala") in arguments("Thousands fled Kassala after the raid.", "fled")
+
+
+def test_where_the_displaced_went_is_the_place():
+    assert ("PLACE", "Kassala") in arguments("The shelling sent families fleeing to Kassala.", "fleeing")
+
+
+def test_a_place_owning_a_place_or_an_object_owner_is_not_the_place():
+    got = arguments("Jets carried out strikes across Sudan’s Darfur region.", "strikes")
+    assert ("PLACE", "Darfur") in got and ("PLACE", "Sudan") not in got
+    got = arguments("A French envoy met Sudan's foreign minister on Friday.", "met")
+    assert ("PLACE", "Sudan") not in got

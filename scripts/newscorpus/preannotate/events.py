@@ -420,7 +420,8 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
         args += _quantities(text, ev, by_layer["FIGURE"], sent_end)
         # PLACE: "strike in southern Lebanon"
         for sid, loc in by_layer["LOCATION"]:
-            if ev.end <= loc.start < sent_end and not _PUNCT_STOP.search(text, ev.end, loc.start) and _PLACE_GAP.match(text[ev.end : loc.start]):
+            if ev.end <= loc.start < sent_end and not _PUNCT_STOP.search(text, ev.end, loc.start) and _PLACE_GAP.match(text[ev.end : loc.start]) \
+                    and not (_POSSESSOR.match(text, loc.end) and any(x.start == loc.end + 3 for _, x in by_layer["LOCATION"])):
                 args.append(("PLACE", sid))
                 break
         # TIME: "strike ... on Wednesday"
@@ -565,6 +566,9 @@ _PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\
 _CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
 
 
+_DIRECT_PLACE_EVENTS = {"ATTACK", "DISPLACEMENT", "MEETING"}  # a place as the object of the verb
+_DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")  # "fleeing to Goma": where the displaced went
+_POSSESSOR = re.compile(r"[’']s\s")
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
@@ -596,8 +600,15 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     roles = {r for r, _ in found}
     c_start, c_end = _clause(text, ev, sent_start, sent_end)
     if ev.label in _PLACED:
+        direct = ev.text[:1].islower() and ev.label in _DIRECT_PLACE_EVENTS
+        named = {x.start for _, x in by_layer["LOCATION"]}
+        # (a place owning a named place locates that, not the event: "across Lebanon's Bekaa Valley"; a
+        # verb's object owning anything is no place: "met Lebanon's parliament speaker")
         places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
-                  and _LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])]
+                  and ((_LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])
+                        and not (_POSSESSOR.match(text, loc.end) and loc.end + 3 in named))
+                       or (direct and loc.start == ev.end + 1 and not _POSSESSOR.match(text, loc.end))  # "pounds Kharkiv"
+                       or (ev.label == "DISPLACEMENT" and _DESTINATION_BEFORE.search(text, max(sent_start, loc.start - 12), loc.start)))]
         # the first place after the trigger, unless far on (it is then another predicate's:
         # "killed ..., displaced ... and pushed parts of Darfur"); else the last one before it
         after = [x for x in places if x[1].start >= ev.end]
