@@ -222,3 +222,17 @@ def test_a_place_owning_a_place_or_an_object_owner_is_not_the_place():
     assert ("PLACE", "Darfur") in got and ("PLACE", "Sudan") not in got
     got = arguments("A French envoy met Sudan's foreign minister on Friday.", "met")
     assert ("PLACE", "Sudan") not in got
+
+
+def test_the_owner_of_an_attacked_object_is_the_target():
+    assert ("TARGET", "militia") in arguments("Jets struck militia weapons depots near the river.", "struck")
+    assert ("TARGET", "militia") in arguments("Jets hit about 40 militia targets overnight.", "hit")
+
+
+def test_what_munitions_were_fired_at_is_the_target():
+    assert ("TARGET", "army") in arguments("The rebels launched drones at an army base on Friday.", "launched")
+
+
+def test_the_subject_of_a_passive_attack_verb_is_the_target():
+    got = arguments("An army convoy was ambushed on Tuesday.", "ambushed")
+    assert ("TARGET", "army") in got and ("AGENT", "army") not in got

@@ -636,17 +636,17 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             # the outermost of nested mentions ("Russian forces", not a name inside it)
             before = _outermost(before)
             # (the subject of a passive killing is its victim: "40 soldiers and militiamen were killed")
-            if before and not (ev.label == "KILLING" and _PASSIVE_BEFORE.search(text, max(0, ev.start - 30), ev.start)):
+            if before and not (ev.label in ("KILLING", "ATTACK") and _PASSIVE_BEFORE.search(text, max(0, ev.start - 30), ev.start)):
                 agent = before[-1][0]
         if agent is not None:
             args.append(("AGENT", agent))
     if (ev.label in _VICTIM_EVENTS or ev.label == "RELEASE") and "VICTIM" not in roles:
         args += _victims(text, ev, actors, by_layer["FIGURE"])
-    if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
-        for sid, a in actors:
-            if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
-                args.append(("TARGET", sid))
-                break
+    if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() \
+            and (ev.text.lower().endswith(("ed", "ing", "s")) or ev.text.lower() in _IRREGULAR_ATTACK_VERBS):
+        target = _target(text, ev, actors, by_layer["FIGURE"])
+        if target is not None:
+            args.append(("TARGET", target))
     if ev.label == "CONFLICT":
         args += _conflict_sides(text, ev, actors, found)
     if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT"):
@@ -715,6 +715,39 @@ def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
                 chosen.append(sid2)
                 chain_end = a2.end
     return [("PARTICIPANT", sid) for sid in chosen]
+
+
+_IRREGULAR_ATTACK_VERBS = {"hit", "struck", "shot", "fought", "bombed"}
+_TARGET_GAP_QUOTED = re.compile(r'\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?[“"‘]?')
+_LAUNCHING = {"fired", "launched", "firing", "launching", "fires", "launches", "lobbed", "dropped"}
+_AT_TARGET = re.compile(r"\bat\s+(?:the\s+|an?\s+|its\s+)?[“\"‘]?$")
+_PASSIVE_TARGET = re.compile(r"(?:\s+[a-z]+)?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being)\s+(?:\w+ly\s+)?")
+
+
+def _target(text: str, ev, actors: list, figures: list) -> str | None:
+    """The TARGET of an attack verb: the actor right after it, or owning its object
+    (``struck Hezbollah weapons depots``, ``hit about 280 Hezbollah targets``: the actor inside
+    a count that opens the object), what munitions were fired ``at`` (``launched drones at an
+    army base``), or the subject of its passive or its owner (``an army convoy was ambushed``)."""
+    for sid, a in actors:
+        if a.start < ev.end:
+            continue
+        if _TARGET_GAP_QUOTED.fullmatch(text, ev.end, a.start):
+            return sid
+        opening = next((f for _, f in figures if f.start == ev.end + 1), None)
+        if opening is not None and opening.start <= a.start and a.end <= opening.end:
+            return sid
+        break
+    if ev.text.lower() in _LAUNCHING:
+        for sid, a in actors:
+            if ev.end < a.start <= ev.end + 80 and _AT_TARGET.search(text, max(ev.end, a.start - 12), a.start) \
+                    and not _PUNCT_STOP.search(text, ev.end, a.start):
+                return sid
+    before = [x for x in actors if x[1].end <= ev.start and ev.start - x[1].end <= 30]
+    participle = ev.text.lower().endswith("ed") or ev.text.lower() in _IRREGULAR_ATTACK_VERBS
+    if before and participle and _PASSIVE_TARGET.fullmatch(text, before[-1][1].end, ev.start):
+        return before[-1][0]
+    return None
 
 
 _VICTIM_LABELS = {"CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"}
