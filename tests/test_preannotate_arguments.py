@@ -236,3 +236,15 @@ def test_what_munitions_were_fired_at_is_the_target():
 def test_the_subject_of_a_passive_attack_verb_is_the_target():
     got = arguments("An army convoy was ambushed on Tuesday.", "ambushed")
     assert ("TARGET", "army") in got and ("AGENT", "army") not in got
+
+
+def test_the_time_of_a_reporting_verb_is_not_the_events():
+    # adjudication decision 15: a time attaches to the event it dates, not to a reporting verb
+    got = arguments("The mediator said on Monday that talks would resume.", "talks")
+    assert not any(role == "TIME" for role, _ in got)
+
+
+def test_a_time_before_an_infinitive_dates_the_verb_before_it():
+    got = arguments("The envoy met the minister on Friday to discuss a truce.", "truce")
+    assert not any(role == "TIME" for role, _ in got)
+    assert ("TIME", "Friday") in arguments("The envoy met the minister on Friday to discuss a truce.", "met")

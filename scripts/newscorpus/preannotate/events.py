@@ -569,6 +569,9 @@ _CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as
 _DIRECT_PLACE_EVENTS = {"ATTACK", "DISPLACEMENT", "MEETING"}  # a place as the object of the verb
 _DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")  # "fleeing to Goma": where the displaced went
 _POSSESSOR = re.compile(r"[’']s\s")
+_REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|announced|confirmed|stated)"
+                             r"(?:\s+in\s+an?\s+(?:statement|interview|briefing))?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+_INFINITIVE_GAP = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
@@ -620,7 +623,11 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                 chosen.append(x)
         args += [("PLACE", sid) for sid, _ in chosen]
     if ev.label in _TIMED and "TIME" not in roles:
-        times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end]
+        # not the time of a reporting verb ("said on Monday that talks ...": adjudication 15), nor one
+        # before the trigger that an infinitive separates from it ("met on Saturday to discuss a proposal")
+        times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end
+                 and not _REPORTING_TIME.search(text, max(sent_start, t.start - 40), t.start)
+                 and (t.start >= ev.end or not _INFINITIVE_GAP.search(text, t.end, ev.start))]
         if times:
             sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
             args.append(("TIME", sid))
