@@ -248,3 +248,15 @@ def test_a_time_before_an_infinitive_dates_the_verb_before_it():
     got = arguments("The envoy met the minister on Friday to discuss a truce.", "truce")
     assert not any(role == "TIME" for role, _ in got)
     assert ("TIME", "Friday") in arguments("The envoy met the minister on Friday to discuss a truce.", "met")
+
+
+def test_who_dies_or_is_counted_dead_is_no_agent():
+    assert not any(r == "AGENT" for r, _ in arguments("Two soldiers killed as shelling hits border posts", "killed"))
+    assert not any(r == "AGENT" for r, _ in arguments("A farmer died in the blast.", "died"))
+
+
+def test_no_agent_across_a_subordinate_clause_or_from_a_prepositional_object():
+    got = arguments("A farmer died when a mortar shell hit his home.", "hit")
+    assert ("AGENT", "farmer") not in got
+    got = arguments("The army said the number of militants killed could reach 40.", "killed")
+    assert ("AGENT", "militants") not in got

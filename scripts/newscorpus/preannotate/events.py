@@ -437,9 +437,10 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                 if any(f0 <= a.start and a.end <= f1 for f0, f1 in counted):
                     continue  # "dozens of soldiers killed": the counted people are the victims
                 gap = text[a.end : ev.start]
-                if verb_like and _AGENT_GAP.match(gap):
-                    args.append(("AGENT", sid))
-                elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")):
+                if verb_like and _AGENT_GAP.match(gap) and not _SUBJECT_BLOCK.search(text, max(sent_start, a.start - 12), a.start):
+                    args.append(("AGENT", sid))  # (not "the number of militants killed")
+                elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")) \
+                        and not ev.text.lower().endswith("ed") and ev.text.lower() not in _DYING:  # (a noun: "Israel's killing")
                     args.append(("AGENT", sid))
         # VICTIM / TARGET / PARTICIPANT just after the trigger
         for sid, a in by_layer["ACTOR"]:
@@ -467,6 +468,8 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
 
 # ", killing ...", "..., pressing an offensive", "... and wounding": a participle clause after the main
 # one; a passive killing "when"/"in"/"as" an attack: the attack's agent killed
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|because|if|unless|until|once|while|whereas)\b"
+                          r"|(?<!such\s)(?<!many\s)(?<!well\s)\bas\b(?!\s+(?:many|much|well|part|far|long|soon|a\s+result)\b)")
 _PASSIVE_IN_GAP = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band)\s+$")
@@ -634,12 +637,16 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
     if ev.label in _AGENTIVE_EVENTS and "AGENT" not in roles:
         agent = _agent_in_context(text, ev, actors, sent_start)
-        if agent is None and ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT"):
+        if agent is None and ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") \
+                and ev.text.lower() not in _DYING:  # (who dies is the victim)
+            counted = [f for _, f in by_layer["FIGURE"] if f.end <= ev.start]
             before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
                       and ev.start - a.end <= 120  # (the cheap test first)
                       and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
                       and not _CLAUSE_STOP.search(text[a.end : ev.start])
-                      and not _PASSIVE_IN_GAP.search(text, a.end, ev.start)]  # "X were killed in the raid"
+                      and not _PASSIVE_IN_GAP.search(text, a.end, ev.start)  # "X were killed in the raid"
+                      and not _SUBORDINATE.search(text, a.end, ev.start)  # "X died when a shell hit"
+                      and not (ev.label == "KILLING" and any(f.start <= a.start and a.end <= f.end for f in counted))]
             # the outermost of nested mentions ("Russian forces", not a name inside it)
             before = _outermost(before)
             # (the subject of a passive killing is its victim: "40 soldiers and militiamen were killed")
