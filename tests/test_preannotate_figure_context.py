@@ -122,3 +122,8 @@ def test_a_number_opening_a_sentence_with_no_count_before_it_is_no_figure():
 def test_a_second_vague_count_after_and_is_its_own_figure():
     assert figs("Four soldiers and several civilians were killed.") == [
         ("Four soldiers", 4, "EXACT", "soldier", "CASUALTIES"), ("several civilians", 3, "APPROXIMATE", "civilian", "CASUALTIES")]
+
+
+def test_a_number_opening_a_sentence_before_an_irregular_past_form_counts_the_last_count():
+    assert figs("Five rockets were fired at the port. Two fell in open ground.") == [
+        ("Five rockets", 5, "EXACT", "rocket", "MUNITIONS"), ("Two", 2, "EXACT", "rocket", "MUNITIONS")]

@@ -959,7 +959,19 @@ def _opens_predicate(tokens: list[Token], j: int, *, verbs_only: bool = False) -
     low = tokens[j].lower
     if low in _PREDICATE_AUX or (low.endswith("ed") and tokens[j].text.isalpha() and tokens[j].text.islower()):
         return True
+    if tokens[j].text.islower() and tokens[j].text.isalpha() and not low.endswith("s") and _past_form(low):
+        return True  # "Two fell in open ground": an irregular past form (spaCy's lemma table)
     return not verbs_only and low in _PREDICATE_PREPOSITIONS
+
+
+def _past_form(word: str) -> bool:
+    """Is ``word`` an inflected verb form (its lemma in spaCy's English lemma table is another
+    word, a verb), not a noun? Read lazily: few numbers open a sentence with no noun."""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
+    lem = kb.lemmas.get(word)
+    return lem is not None and lem != word and lem in kb.verbs and word not in PEOPLE_UNITS
 
 
 def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -> bool:
