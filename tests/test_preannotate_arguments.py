@@ -260,3 +260,24 @@ def test_no_agent_across_a_subordinate_clause_or_from_a_prepositional_object():
     assert ("AGENT", "farmer") not in got
     got = arguments("The army said the number of militants killed could reach 40.", "killed")
     assert ("AGENT", "militants") not in got
+
+
+def test_a_time_in_a_since_clause_of_its_own_is_not_the_events():
+    got = arguments("Hundreds have been displaced since the rebels seized the town in March.", "displaced")
+    assert not any(role == "TIME" for role, _ in got)
+
+
+def test_a_time_before_another_predicate_does_not_date_its_object():
+    got = arguments("The war erupted in April and has killed thousands of people.", "killed")
+    assert not any(role == "TIME" for role, _ in got)
+    got = arguments("Gunmen attacked the town on Monday, killing four people.", "killing")
+    assert ("TIME", "Monday") in got
+
+
+def test_a_clause_about_the_events_own_course_still_dates_it():
+    assert ("TIME", "March") in arguments("The siege that began in March has emptied the town.", "siege")
+
+
+def test_an_agent_after_by_or_since_is_not_a_victim():
+    got = arguments("Hundreds have been displaced since the rebels seized the town.", "displaced")
+    assert ("VICTIM", "rebels") not in got

@@ -426,7 +426,8 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                 break
         # TIME: "strike ... on Wednesday"
         for sid, t in by_layer["TIME"]:
-            if ev.end <= t.start < sent_end and not _PUNCT_QUOTE_STOP.search(text, ev.end, t.start) and _TIME_GAP.match(text[ev.end : t.start]):
+            if ev.end <= t.start < sent_end and not _PUNCT_QUOTE_STOP.search(text, ev.end, t.start) and _TIME_GAP.match(text[ev.end : t.start]) \
+                    and not _SUBCLAUSE_GAP.search(text, ev.end, t.start):
                 args.append(("TIME", sid))
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
@@ -574,10 +575,14 @@ _DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")  # "fleeing to Goma": w
 _POSSESSOR = re.compile(r"[’']s\s")
 _REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|announced|confirmed|stated)"
                              r"(?:\s+in\s+an?\s+(?:statement|interview|briefing))?\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
+# (a clause about the event's own course still dates it: "a siege that began in May", "since the fighting began on Tuesday")
+_SUBCLAUSE_GAP = re.compile(r"\b(?:since|until|because|that)\s+(?!(?:\S+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out|flared)\b)"
+                            r"(?:\S+\s+){2,}")
+_AUX_GAP = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|could)\b")
 _INFINITIVE_GAP = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
-_VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
+_VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)|\b(?:since|by|when|after|before|until|because)\s")
 _TARGET_GAP = re.compile(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?")
 _PARTIES = re.compile(r"\s+(?:between|with|against)\s+")
 _PARTY_GAP = re.compile(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
@@ -630,7 +635,11 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
         # before the trigger that an infinitive separates from it ("met on Saturday to discuss a proposal")
         times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end
                  and not _REPORTING_TIME.search(text, max(sent_start, t.start - 40), t.start)
-                 and (t.start >= ev.end or not _INFINITIVE_GAP.search(text, t.end, ev.start))]
+                 and (t.start >= ev.end or not _INFINITIVE_GAP.search(text, t.end, ev.start))
+                 # (nor a time in a clause of its own: "since it seized power in a February 2021 coup",
+                 # "erupted in April 2023 and has killed")
+                 and not (t.start >= ev.end and _SUBCLAUSE_GAP.search(text, ev.end, t.start))
+                 and not (t.end <= ev.start and _AUX_GAP.search(text, t.end, ev.start))]
         if times:
             sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
             args.append(("TIME", sid))
