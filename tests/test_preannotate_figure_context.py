@@ -127,3 +127,9 @@ def test_a_second_vague_count_after_and_is_its_own_figure():
 def test_a_number_opening_a_sentence_before_an_irregular_past_form_counts_the_last_count():
     assert figs("Five rockets were fired at the port. Two fell in open ground.") == [
         ("Five rockets", 5, "EXACT", "rocket", "MUNITIONS"), ("Two", 2, "EXACT", "rocket", "MUNITIONS")]
+
+
+def test_an_elided_count_goes_on_through_a_later_mention_of_its_noun():
+    text = ("Militants fired 20 rockets at the port. The blast wounded four people, medics said. "
+            "Most of the rockets were intercepted. Two fell in open ground.")
+    assert figs(text)[-1] == ("Two", 2, "EXACT", "rocket", "MUNITIONS")

@@ -760,9 +760,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
             sent = tokens[lo].sent
-            prev_fig = next((f for f in reversed(figures) if f.start not in bare
-                             and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")), None)
-            if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent >= sent - 1:
+            counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+            prev_fig = counts[0] if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1 \
+                else next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
+            if prev_fig is not None:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.15, 2)))
             continue
@@ -941,6 +942,17 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words before a bare number that make it a total or a comparison of a count already stated
+def _mentioned_between(tokens: list[Token], fig: Figure, lo: int, start: int) -> bool:
+    """Is the counted noun of ``fig`` named again in the sentence before token ``lo`` (``fig``
+    within 800 characters)? ("... 40 rockets ... Most of the rockets were intercepted. Two fell":
+    the count goes on through the mention.)"""
+    if start - fig.end > 800:
+        return False
+    s_lo = sentence_bounds(tokens, lo)[0]
+    prev_lo = sentence_bounds(tokens, s_lo - 1)[0] if s_lo else 0
+    return any(lemma(t.text) == fig.unit for t in tokens[prev_lo:s_lo] if t.start >= fig.end)
+
+
 _COMPARISON_LEADS = {("up", "from"), ("down", "from"), ("out", "of"), ("compared", "with"), ("compared", "to")}
 _AGE_WORDS = {"aged", "age", "ages", "ageing", "aging"}
 
