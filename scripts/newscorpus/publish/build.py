@@ -294,13 +294,21 @@ class _Done:
             yield from range(len(shard.docs))
 
 
-def _worker_context():
+WORKER_PRELOAD = ["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.encode", "spacy.lang.en"]
+
+
+def _worker_context(start: bool = False):
     """Workers fork from a clean server process (not from this process, whose threads make
-    ``fork`` unsafe, and without ``spawn``'s import per worker). The server preloads only the
-    shard task: the row-making modules (``datasets``, spaCy) are imported by a worker when it
-    first has rows to make, so a rebuild whose shards all come from the cache never pays for them."""
+    ``fork`` unsafe, and without ``spawn``'s import per worker). The server imports the
+    row-making modules (``datasets``, spaCy: 1.5 s) once, so neither a worker replaced after
+    ``SHARDS_PER_WORKER`` shards nor the one that rebuilds a changed shard pays for them;
+    ``start`` launches it at once, to import while this process reads the corpus."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newscorpus.publish.stages"])
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    if start:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
     return context
 
 
@@ -323,7 +331,10 @@ def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
             yield run_shard(ctx, shard, staging), shard
         return
     with _worker_context().Pool(jobs, maxtasksperchild=SHARDS_PER_WORKER) as pool:  # leaving terminates the workers
-        for index, summary in pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan)):
+        results = pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan))
+        import newscorpus.publish.card  # noqa: F401  (while the workers run: `finish` needs it, and `datasets`)
+
+        for index, summary in results:
             yield summary, plan[index]
 
 
@@ -382,6 +393,8 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
     prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
     docs = project.documents()
+    if jobs != 1 and default_jobs(len(docs), len(docs)) > 1:
+        _worker_context(start=True)
     check_releasable(project, docs)
     registry, problems = load_registry(project.entities_path)
     problems += _stray_annotations(project, docs)
@@ -397,5 +410,5 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
         if problems:
             raise ValidationFailed(problems)
         counts = finish(project, docs, registry, summaries, staging, standoff=standoff, cache=ctx.cache if cache else None)
-    ctx.cache.prune({s["shard_key"] for s in summaries})
+    ctx.cache.prune({s["shard_key"] for s in summaries}, {shard.name for shard in plan})
     return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}

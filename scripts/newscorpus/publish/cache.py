@@ -31,6 +31,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from newscorpus.publish.filehash import FileHashes
+
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -149,6 +151,11 @@ class BuildCache:
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)
 
+    # --- file hashes (which corpus files need reading) -----------------------------------------
+    def file_hashes(self, shard: str) -> FileHashes:
+        """The shard's table of file stats and hashes (``filehash.py``); remembers nothing without a folder."""
+        return FileHashes(self.folder / "stat" / f"{shard}.json" if self.folder else None)
+
     # --- whole files (the card's plots) ----------------------------------------------------
     def _file_path(self, kind: str, k: str) -> Path:
         return self.folder / kind / k
@@ -171,9 +178,10 @@ class BuildCache:
                 old.unlink(missing_ok=True)
             _write(self._file_path(kind, k), Path(src).read_bytes())
 
-    def prune(self, shard_keys: set[str]) -> None:
+    def prune(self, shard_keys: set[str], shard_names: set[str] = frozenset()) -> None:
         """Delete every entry of this variant (and every clean entry) the last build did not use:
-        the build used the shards ``shard_keys``, and their cached summaries list their documents."""
+        the build used the shards ``shard_keys``, and their cached summaries list their documents;
+        file-hash tables of shards not in the plan (``shard_names``) go too."""
         if not self.folder:
             return
         doc_keys: set[str] = set()
@@ -193,6 +201,9 @@ class BuildCache:
                 shutil.rmtree(path, ignore_errors=True)
         for path in (self.folder / "clean").glob("*/*.json"):
             if path.stem not in clean_keys:
+                path.unlink(missing_ok=True)
+        for path in (self.folder / "stat").glob("*.json"):
+            if path.stem not in shard_names:
                 path.unlink(missing_ok=True)
 
 

@@ -1,20 +1,26 @@
 """Hugging Face ``datasets`` features for the three configs, generated from ``scheme.py``.
 
 The YAML ``dataset_info`` in the card and the parquet files' embedded schema both come from
-these objects, so the label inventory is written only once.
+these objects, so the label inventory is written only once. ``datasets`` (0.7 s to import) is
+imported when a feature is first made: the build's main process needs the constants only.
 """
 
 from __future__ import annotations
 
-from datasets import ClassLabel, Features, List, Value
+from typing import TYPE_CHECKING
 
 from newscorpus.annotate import scheme
+
+if TYPE_CHECKING:
+    from datasets import ClassLabel, Features
 
 LAYER_COLUMNS = {"EVENT": "events", "ACTOR": "actors", "FIGURE": "figures", "LOCATION": "locations", "TIME": "times"}
 TAG_COLUMNS = {"ACTOR": "actor_tags", "EVENT": "event_tags", "FIGURE": "figure_tags", "LOCATION": "location_tags", "TIME": "time_tags"}
 
 
 def label_feature(layer: str) -> ClassLabel:
+    from datasets import ClassLabel
+
     return ClassLabel(names=scheme.labels(layer))
 
 
@@ -23,6 +29,8 @@ def bio_names(layer: str) -> list[str]:
 
 
 def _span(layer: str, **extra) -> dict:
+    from datasets import Value
+
     return {
         "id": Value("string"),
         "label": label_feature(layer),
@@ -34,6 +42,8 @@ def _span(layer: str, **extra) -> dict:
 
 
 def span_features() -> dict[str, dict]:
+    from datasets import ClassLabel, List, Value
+
     return {
         "EVENT": _span(
             "EVENT",
@@ -53,6 +63,8 @@ def span_features() -> dict[str, dict]:
 
 
 def documents_features(standoff: bool = False) -> Features:
+    from datasets import ClassLabel, Features, List, Value
+
     spans = span_features()
     if standoff:
         for layer in spans:
@@ -71,6 +83,8 @@ def documents_features(standoff: bool = False) -> Features:
 
 
 def tokens_features(standoff: bool = False) -> Features:
+    from datasets import ClassLabel, Features, List, Value
+
     cols = {
         "doc_id": Value("string"),
         "sentence_id": Value("int32"),
@@ -90,6 +104,8 @@ def tokens_features(standoff: bool = False) -> Features:
 
 
 def events_features(standoff: bool = False) -> Features:
+    from datasets import ClassLabel, Features, List, Value
+
     text = (lambda name: {f"{name}_sha256": Value("string")}) if standoff else (lambda name: {name: Value("string")})
     argument = {
         "role": ClassLabel(names=list(scheme.ROLES)),

@@ -17,7 +17,8 @@ import yaml
 
 from newscorpus.corpus.release import read_release
 from newscorpus.publish.card import write_croissant, yaml_header
-from newscorpus.publish.shards import Encoder, ShardWriter
+from newscorpus.publish.encode import Encoder
+from newscorpus.publish.shards import ShardWriter
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS

@@ -22,9 +22,11 @@ from newscorpus.errors import NewscorpusError, Problem
 from newscorpus.fileio import LIMITS, display, read_json, sha256_bytes, sha256_text, write_all
 from newscorpus.publish.cache import BuildCache, code_version, key
 from newscorpus.publish.facts import DocFacts, ReleaseFacts, doc_facts
+from newscorpus.publish.filehash import FileHashes
 
 if TYPE_CHECKING:
-    from newscorpus.publish.shards import Encoder, Shard
+    from newscorpus.publish.encode import Encoder
+    from newscorpus.publish.shards import Shard
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def _registry(path: Path, sha: str) -> dict:
 @lru_cache(maxsize=2)
 def _encoders(standoff: bool) -> dict[str, Encoder]:
     from newscorpus.publish.features import CONFIGS
-    from newscorpus.publish.shards import Encoder
+    from newscorpus.publish.encode import Encoder
 
     return {config: Encoder(config, standoff) for config in CONFIGS}
 
@@ -87,27 +89,40 @@ def _encoders(standoff: bool) -> dict[str, Encoder]:
 # ---- stages ----------------------------------------------------------------------------------
 
 
-@dataclass
 class CleanText:
-    text: str
-    sha256: str
-    key: str  # the clean cache key
+    """A document's clean text, its sha256 and clean cache key; a text found unchanged on disk
+    is read only when a later stage asks for it."""
+
+    __slots__ = ("_text", "path", "sha256", "key")
+
+    def __init__(self, text: str | None, sha256: str, key: str, path: Path | None = None):
+        self._text, self.sha256, self.key, self.path = text, sha256, key, path
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.path.read_bytes().decode("utf-8")
+        return self._text
 
 
-def clean_stage(ctx: BuildContext, doc: Document) -> CleanText:
-    """The document's clean text; corpus/clean is rewritten when it drifted. Bad raw input raises."""
-    raw_path = verify_raw(doc, ctx.raw_dir)
+def _hash_of(hashes: FileHashes | None, path: Path) -> str | None:
+    try:
+        return hashes.digest(path) if hashes else sha256_bytes(path.read_bytes())
+    except OSError:
+        return None
+
+
+def clean_stage(ctx: BuildContext, doc: Document, hashes: FileHashes | None = None) -> CleanText:
+    """The document's clean text; corpus/clean is rewritten when it drifted. Bad raw input raises.
+
+    ``hashes`` (the shard's ``FileHashes``) spares reading files whose stat is unchanged."""
+    raw_path = verify_raw(doc, ctx.raw_dir, hashes.digest if hashes else None)
     ck = key("clean", doc.raw_sha256, ctx.rules_sha, ctx.code)
     txt, prov = ctx.clean_dir / f"{doc.doc_id}.txt", ctx.clean_dir / f"{doc.doc_id}.provenance.json"
     cache = ctx.cache
-    entry = cache.get_clean(ck)
-    if entry is not None:
-        try:
-            data, prov_data = txt.read_bytes(), prov.read_bytes()
-        except OSError:
-            data = prov_data = None
-        if data is not None and sha256_bytes(data) == entry["text"] and sha256_bytes(prov_data) == entry["provenance"]:
-            return CleanText(data.decode("utf-8"), entry["text"], ck)
+    entry = hashes.clean_entry(ck, cache.get_clean) if hashes else cache.get_clean(ck)
+    if entry is not None and _hash_of(hashes, txt) == entry["text"] and _hash_of(hashes, prov) == entry["provenance"]:
+        return CleanText(None, entry["text"], ck, txt)
     result = clean_file(raw_path, ctx.rules())
     outputs = clean_outputs(result, ctx.clean_dir)
     changed = [(path, content) for path, content in outputs if not path.is_file() or path.read_bytes() != content.encode("utf-8")]
@@ -191,9 +206,8 @@ def rows_stage(ctx: BuildContext, doc: Document, text: str, ann: dict) -> Docume
     )
 
 
-def doc_key(ctx: BuildContext, doc: Document, clean: CleanText) -> str:
-    path = annotation_path(ctx, doc)
-    ann_sha = sha256_bytes(path.read_bytes()) if path.is_file() else "missing"
+def doc_key(ctx: BuildContext, doc: Document, clean: CleanText, hashes: FileHashes | None = None) -> str:
+    ann_sha = _hash_of(hashes, annotation_path(ctx, doc)) or "missing"
     return key("doc", ctx.code, ctx.standoff, clean.sha256, ann_sha, ctx.registry_sha, [getattr(doc, column) for column in COLUMNS])
 
 
@@ -220,14 +234,16 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
     cache = ctx.cache
     problems: list[Problem] = []
     prepared: list[tuple[Document, CleanText | None, str | None]] = []
+    hashes = cache.file_hashes(shard.name)
     for doc in shard.docs:
         try:
-            clean = clean_stage(ctx, doc)
+            clean = clean_stage(ctx, doc, hashes)
         except NewscorpusError as exc:
             problems.append(_raw_problem(exc, doc))
             prepared.append((doc, None, None))
             continue
-        prepared.append((doc, clean, doc_key(ctx, doc, clean)))
+        prepared.append((doc, clean, doc_key(ctx, doc, clean, hashes)))
+    hashes.save()
     doc_keys = [k for _, _, k in prepared if k]
     clean_keys = [c.key for _, c, _ in prepared if c]
     shard_key = key("shard", ctx.code, ctx.standoff, shard.name, doc_keys)

@@ -1,0 +1,98 @@
+"""Content hashes of corpus files, re-read only when a file's stat changed (git's index trick).
+
+An incremental build keys its cache by the sha256 of every raw, clean and annotation file;
+reading and hashing 3 x 10^4 files costs more than rebuilding the one document that changed.
+So, as git's index does, a table per shard remembers each file's stat beside its hash, and a
+file whose stat is unchanged is not read again. The stat includes ``st_ctime_ns``, which no
+program can set back (``os.utime`` sets only atime and mtime), and the inode, so a rewrite or a
+replacement is always seen. A file written less than ``RACY_NS`` before it was hashed is not
+remembered: within one timestamp tick it could change again unseen ("racy git").
+The cache keys are still content hashes; the table only says which files need no reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from newscorpus.fileio import sha256_bytes
+
+RACY_NS = 2_000_000_000
+
+
+def _stat(st: os.stat_result) -> list[int]:
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def _read(path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+class FileHashes:
+    """sha256 of one shard's files, from a remembered table where their stat is unchanged.
+
+    ``table`` is the JSON file the table lives in (None: nothing is remembered). Saving keeps
+    only what this run asked for, so files and entries that left the shard are forgotten."""
+
+    def __init__(self, table: Path | None):
+        self.table, self.read = table, 0
+        self.files: dict[str, list] = {}
+        self.clean: dict[str, dict] = {}
+        if table is not None:
+            try:
+                loaded = json.loads(Path(table).read_bytes())
+                self.files, self.clean = dict(loaded["files"]), dict(loaded["clean"])
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        self._loaded = (dict(self.files), dict(self.clean))
+        self._files_used: set[str] = set()
+        self._clean_used: set[str] = set()
+
+    def digest(self, path, read=_read) -> str:
+        """The file's sha256; ``read`` (raising for a missing or bad file) is called only when the
+        file must be read. The result is remembered unless the file is too fresh to trust."""
+        name = os.fspath(path)
+        self._files_used.add(name)
+        try:
+            now = _stat(os.stat(name))
+        except OSError:
+            now = None
+        known = self.files.get(name)
+        if now is not None and known is not None and known[:-1] == now:
+            return known[-1]
+        sha = sha256_bytes(read(path))
+        self.read += 1
+        if now is not None and time.time_ns() - now[2] > RACY_NS:  # ctime: the last write or rename
+            self.files[name] = [*now, sha]
+        else:
+            self.files.pop(name, None)
+        return sha
+
+    def clean_entry(self, k: str, lookup) -> dict | None:
+        """The clean cache entry ``k`` (hashes of a clean text and its provenance), kept in the
+        table too, so a shard's entries are one read rather than one per document."""
+        self._clean_used.add(k)
+        entry = self.clean.get(k)
+        if entry is None:
+            entry = lookup(k)
+            if entry is not None:
+                self.clean[k] = entry
+        return entry
+
+    def save(self) -> None:
+        """Write the table atomically when it changed (a lost or stale table only means files are read again)."""
+        if self.table is None:
+            return
+        files = {k: v for k, v in self.files.items() if k in self._files_used}
+        clean = {k: v for k, v in self.clean.items() if k in self._clean_used}
+        if (files, clean) == self._loaded:
+            return
+        path = Path(self.table)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"files": files, "clean": clean}, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+        self._loaded = (files, clean)
