@@ -281,3 +281,15 @@ def test_a_clause_about_the_events_own_course_still_dates_it():
 def test_an_agent_after_by_or_since_is_not_a_victim():
     got = arguments("Hundreds have been displaced since the rebels seized the town.", "displaced")
     assert ("VICTIM", "rebels") not in got
+
+
+def test_an_attack_noun_after_a_killing_shares_its_agent():
+    got = arguments("The army said it had killed nine rebels in a counter-offensive.", "counter-offensive")
+    assert ("AGENT", "army") in got and ("AGENT", "rebels") not in got
+
+
+def test_victims_in_an_inclusion_before_or_after_the_trigger():
+    got = arguments("Two civilians, including a 12-year-old girl, were killed.", "killed")
+    assert {("VICTIM", "civilians"), ("VICTIM", "12-year-old girl")} <= got
+    got = arguments("Eleven people were wounded, among them a nurse.", "wounded")
+    assert ("VICTIM", "nurse") in got

@@ -473,6 +473,7 @@ _SUBORDINATE = re.compile(r"\b(?:when|after|before|because|if|unless|until|once|
                           r"|(?<!such\s)(?<!many\s)(?<!well\s)\bas\b(?!\s+(?:many|much|well|part|far|long|soon|a\s+result)\b)")
 _PASSIVE_IN_GAP = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|being)\s+(?:\w+ly\s+)?$")
+_IN_ATTACK = re.compile(r"\b(?:in|during)\s+(?:an?|the)\s+(?:[a-z-]+\s+)?$")
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band)\s+$")
 _CAUSED_BY = re.compile(r"\s+(?:in|during|when|as|after|by)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,3}")
 
@@ -497,6 +498,14 @@ def _shared_agents(text: str, events: list, out: dict, sentence_start, spans: di
                 kept = [a for a in out[k] if a[0] != "AGENT" or ev.label == "CONFLICT"]
                 out[k] = kept + [a for a in agents if a not in kept]
                 continue
+        if ev.label == "ATTACK" and n and _IN_ATTACK.search(text, max(0, ev.start - 16), ev.start):
+            prev = order[n - 1]  # "the army killed 14 fighters in a counter-offensive": the killer attacked
+            if events[prev].label in ("KILLING", "INJURY") and sentence_start(events[prev].start) == sentence_start(ev.start) \
+                    and not _PUNCT_STOP.search(text, events[prev].end, ev.start):
+                agents = [a for a in out[prev] if a[0] == "AGENT"]
+                if agents:
+                    out[k] = [a for a in out[k] if a[0] != "AGENT"] + agents
+                    continue
         if ev.label in ("KILLING", "INJURY") and not any(r == "AGENT" for r, _ in out[k]) and n + 1 < len(order):
             nxt = events[order[n + 1]]
             if nxt.label == "ATTACK" and nxt.start - ev.end <= 40 and _CAUSED_BY.fullmatch(text, ev.end, nxt.start):
@@ -787,6 +796,11 @@ _NEXT_VICTIM = re.compile(r"(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+th
 _VICTIM_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:(?:[a-z]+|\d[\d,]*)\s+){0,3}")  # "... and several"
 
 
+_INCLUSION_BEFORE = re.compile(r",\s+including\s+(?:an?\s+|the\s+)?([^,;.]{1,40}),\s+(?:were|was|had\s+been|have\s+been|has\s+been)"
+                               r"\s+(?:\w+ly\s+)?$")
+_INCLUSION_AFTER = re.compile(r",\s+(?:including|among\s+them)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,2}")
+
+
 def _victims(text: str, ev, actors: list, figures: list) -> list[tuple[str, str]]:
     """VICTIMs of a killing, injury, displacement or release: an actor that contains the
     trigger (``wounded patients``, ``displaced people``); the people named right after the
@@ -816,6 +830,17 @@ def _victims(text: str, ev, actors: list, figures: list) -> list[tuple[str, str]
                         break
                     chosen.append((sid2, a2))
                 break
+    if not chosen:  # "Two civilians, including a 12-year-old girl, were killed"
+        m = _INCLUSION_BEFORE.search(text, max(0, ev.start - 80), ev.start)
+        if m:
+            inner = [x for x in victims if x[1].end == m.start(1) + len(m.group(1).rstrip())]
+            outer = [x for x in victims if x[1].end <= m.start()]
+            if inner and outer and text[outer[-1][1].end : m.start()].strip() == "":
+                chosen += [outer[-1], inner[-1]]
+    if _INCLUSION_AFTER.match(text, ev.end):  # "were wounded, among them a nurse"
+        m = _INCLUSION_AFTER.match(text, ev.end)
+        chosen += [x for x in victims if x[1].start >= m.end() and x[1].label in _VICTIM_LABELS
+                   and _INCLUSION_AFTER.fullmatch(text, ev.end, x[1].start)][:1]
     if chosen and chosen[0][1].start >= ev.end:
         last = chosen[0][1]
         for sid, a in victims:
