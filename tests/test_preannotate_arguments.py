@@ -293,3 +293,10 @@ def test_victims_in_an_inclusion_before_or_after_the_trigger():
     assert {("VICTIM", "civilians"), ("VICTIM", "12-year-old girl")} <= got
     got = arguments("Eleven people were wounded, among them a nurse.", "wounded")
     assert ("VICTIM", "nurse") in got
+
+
+def test_who_repels_or_responds_to_an_attack_is_not_its_agent():
+    got = arguments("The soldiers repelled a ground assault near the dam.", "ground assault")
+    assert ("AGENT", "soldiers") not in got
+    got = arguments("The soldiers repelled a ground assault and killed nine attackers.", "killed")
+    assert ("AGENT", "soldiers") in got

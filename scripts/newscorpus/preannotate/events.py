@@ -469,6 +469,9 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
 
 # ", killing ...", "..., pressing an offensive", "... and wounding": a participle clause after the main
 # one; a passive killing "when"/"in"/"as" an attack: the attack's agent killed
+_REPELLING = re.compile(r"\b(?:repelled|repel|repels|repelling|repulsed|repulse|thwarted|foiled|fought\s+off|fend(?:ed)?\s+off|"
+                        r"responding\s+to|respond\s+to|responded\s+to|came\s+under|come\s+under|survived|withstood)"
+                        r"\s+(?:an?\s+|the\s+)?(?:[\w“\"-]+\s+){0,2}$")  # (right before the attack it governs)
 _SUBORDINATE = re.compile(r"\b(?:when|after|before|because|if|unless|until|once|while|whereas)\b"
                           r"|(?<!such\s)(?<!many\s)(?<!well\s)\bas\b(?!\s+(?:many|much|well|part|far|long|soon|a\s+result)\b)")
 _PASSIVE_IN_GAP = re.compile(r"\b(?:were|was|been|being)\s+(?:\w+ly\s+)?\w+ed\b")
@@ -664,6 +667,7 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                       and not _CLAUSE_STOP.search(text[a.end : ev.start])
                       and not _PASSIVE_IN_GAP.search(text, a.end, ev.start)  # "X were killed in the raid"
                       and not _SUBORDINATE.search(text, a.end, ev.start)  # "X died when a shell hit"
+                      and not _REPELLING.search(text, a.end, ev.start)  # "troops repelled attacks": the defenders
                       and not (ev.label == "KILLING" and any(f.start <= a.start and a.end <= f.end for f in counted))]
             # the outermost of nested mentions ("Russian forces", not a name inside it)
             before = _outermost(before)
