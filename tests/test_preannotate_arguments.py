@@ -300,3 +300,9 @@ def test_who_repels_or_responds_to_an_attack_is_not_its_agent():
     assert ("AGENT", "soldiers") not in got
     got = arguments("The soldiers repelled a ground assault and killed nine attackers.", "killed")
     assert ("AGENT", "soldiers") in got
+
+
+def test_a_place_before_a_conditional_or_modal_is_not_the_later_events():
+    got = arguments("Shelters in Kassala could be overwhelmed if the strikes continue.", "strikes")
+    assert not any(role == "PLACE" for role, _ in got)
+    assert ("PLACE", "Kassala") in arguments("In Kassala, a drone hit the market.", "hit")

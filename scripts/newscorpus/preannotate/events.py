@@ -592,6 +592,7 @@ _SUBCLAUSE_GAP = re.compile(r"\b(?:since|until|because|that)\s+(?!(?:\S+\s+){0,3
                             r"(?:\S+\s+){2,}")
 _AUX_GAP = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|could)\b")
 _INFINITIVE_GAP = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
+_PLACE_BEFORE_STOP = re.compile(r"\b(?:if|unless|once|because|whereas|while|could|would|will|can|may|might|should)\b")
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)|\b(?:since|by|when|after|before|until|because)\s")
@@ -637,7 +638,10 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
         after = [x for x in places if x[1].start >= ev.end]
         if after and after[0][1].start - ev.end > _PLACE_REACH:
             after = []
-        chosen = after[:1] or [x for x in places if x[1].end <= ev.start][-1:]
+        # (a place before the trigger is not its own across a conditional or a modal: "shelters in
+        # Zahle could be overwhelmed if the strikes continue")
+        chosen = after[:1] or [x for x in places if x[1].end <= ev.start
+                               and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)][-1:]
         for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
             if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
                 chosen.append(x)
