@@ -306,3 +306,13 @@ def test_a_place_before_a_conditional_or_modal_is_not_the_later_events():
     got = arguments("Shelters in Kassala could be overwhelmed if the strikes continue.", "strikes")
     assert not any(role == "PLACE" for role, _ in got)
     assert ("PLACE", "Kassala") in arguments("In Kassala, a drone hit the market.", "hit")
+
+
+def test_the_subject_of_met_is_a_participant_not_an_agent():
+    got = arguments("The foreign ministers met in Geneva on Friday.", "met")
+    assert ("PARTICIPANT", "foreign ministers") in got and ("AGENT", "foreign ministers") not in got
+
+
+def test_a_participle_followed_by_by_is_passive():
+    got = arguments("A farmer hit by a stray bullet died in hospital.", "hit")
+    assert ("TARGET", "farmer") in got and ("AGENT", "farmer") not in got

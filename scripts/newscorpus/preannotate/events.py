@@ -431,7 +431,8 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                 args.append(("TIME", sid))
                 break
         # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
-        verb_like = ev.text.lower() in _AGENTIVE_VERBS
+        # (the subject of "met" is a PARTICIPANT, not a host; a participle followed by "by" is passive)
+        verb_like = ev.text.lower() in _AGENTIVE_VERBS and ev.text.lower() != "met" and not _BY_AGENT.match(text, ev.end)
         counted = [(f.start, f.end) for _, f in by_layer["FIGURE"]] if ev.label in _VICTIM_EVENTS else ()
         for sid, a in by_layer["ACTOR"]:
             if a.end <= ev.start and a.start >= sent_start:
@@ -441,7 +442,8 @@ def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> 
                 if verb_like and _AGENT_GAP.match(gap) and not _SUBJECT_BLOCK.search(text, max(sent_start, a.start - 12), a.start):
                     args.append(("AGENT", sid))  # (not "the number of militants killed")
                 elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")) \
-                        and not ev.text.lower().endswith("ed") and ev.text.lower() not in _DYING:  # (a noun: "Israel's killing")
+                        and not ev.text.lower().endswith("ed") and ev.text.lower() not in _VERB_ONLY_TRIGGERS \
+                        and not _BY_AGENT.match(text, ev.end):  # (a noun: "Israel's killing")
                     args.append(("AGENT", sid))
         # VICTIM / TARGET / PARTICIPANT just after the trigger
         for sid, a in by_layer["ACTOR"]:
@@ -662,8 +664,9 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
     if ev.label in _AGENTIVE_EVENTS and "AGENT" not in roles:
         agent = _agent_in_context(text, ev, actors, sent_start)
+        # (who dies is the victim; "a girl hit by a stray bullet" is passive: its subject is no agent)
         if agent is None and ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") \
-                and ev.text.lower() not in _DYING:  # (who dies is the victim)
+                and ev.text.lower() not in _DYING and not _BY_AGENT.match(text, ev.end):
             counted = [f for _, f in by_layer["FIGURE"] if f.end <= ev.start]
             before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
                       and ev.start - a.end <= 120  # (the cheap test first)
@@ -785,8 +788,9 @@ def _target(text: str, ev, actors: list, figures: list) -> str | None:
                 return sid
     before = [x for x in actors if x[1].end <= ev.start and ev.start - x[1].end <= 30]
     participle = ev.text.lower().endswith("ed") or ev.text.lower() in _IRREGULAR_ATTACK_VERBS
-    if before and participle and _PASSIVE_TARGET.fullmatch(text, before[-1][1].end, ev.start):
-        return before[-1][0]
+    if before and participle and (_PASSIVE_TARGET.fullmatch(text, before[-1][1].end, ev.start)
+                                  or (before[-1][1].end + 1 == ev.start and _BY_AGENT.match(text, ev.end))):
+        return before[-1][0]  # "an army convoy was ambushed", "a girl hit by a stray bullet"
     return None
 
 
@@ -794,6 +798,7 @@ _VICTIM_LABELS = {"CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"}
 # an active intransitive subject: "people have fled", "families who fled", "five people who died"
 _INTRANSITIVE_BEFORE = re.compile(r"\s+(?:(?:who|that)\s+)?(?:(?:have|has|had|also)\s+)*")
 _DYING = {"died", "die", "dies", "dying"}
+_VERB_ONLY_TRIGGERS = _DYING | _IRREGULAR_ATTACK_VERBS  # never the noun of "Israel's killing"
 # a further victim after one: "18 soldiers and an unknown number of militants", "22 people overnight,
 # including nine children", "killed, including civilians"
 _NEXT_VICTIM = re.compile(r"(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+(?:[\w’'-]+\s+){0,3}|"
