@@ -316,3 +316,11 @@ def test_the_subject_of_met_is_a_participant_not_an_agent():
 def test_a_participle_followed_by_by_is_passive():
     got = arguments("A farmer hit by a stray bullet died in hospital.", "hit")
     assert ("TARGET", "farmer") in got and ("AGENT", "farmer") not in got
+
+
+def test_a_headline_verb_restating_an_attack_noun_gives_its_place():
+    assert ("PLACE", "Kassala") in arguments("Army strikes pound Kassala as talks stall", "strikes")
+
+
+def test_the_owner_of_an_attacked_place_is_the_place():
+    assert ("PLACE", "Kassala") in arguments("Rebel artillery pounded Kassala's eastern suburbs.", "pounded")

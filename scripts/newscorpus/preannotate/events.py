@@ -595,6 +595,8 @@ _SUBCLAUSE_GAP = re.compile(r"\b(?:since|until|because|that)\s+(?!(?:\S+\s+){0,3
 _AUX_GAP = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|could)\b")
 _INFINITIVE_GAP = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _PLACE_BEFORE_STOP = re.compile(r"\b(?:if|unless|once|because|whereas|while|could|would|will|can|may|might|should)\b")
+# a headline verb restating an attack noun before its place: "strikes hit south Lebanon", "missiles pound Kyiv"
+_RESTATING_VERB = re.compile(r"\s+(?:hit|hits|pound|pounds|rock|rocks|batter|batters|target|targets|shake|shakes)\s+")
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)|\b(?:since|by|when|after|before|until|because)\s")
@@ -628,12 +630,13 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
     if ev.label in _PLACED:
         direct = ev.text[:1].islower() and ev.label in _DIRECT_PLACE_EVENTS
         named = {x.start for _, x in by_layer["LOCATION"]}
-        # (a place owning a named place locates that, not the event: "across Lebanon's Bekaa Valley"; a
-        # verb's object owning anything is no place: "met Lebanon's parliament speaker")
+        # (a place owning a named place locates that, not the event: "across Lebanon's Bekaa Valley"; the
+        # object of a meeting verb owning anything is no place: "met Lebanon's parliament speaker")
         places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
                   and ((_LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])
                         and not (_POSSESSOR.match(text, loc.end) and loc.end + 3 in named))
-                       or (direct and loc.start == ev.end + 1 and not _POSSESSOR.match(text, loc.end))  # "pounds Kharkiv"
+                       or (direct and loc.start == ev.end + 1 and not (ev.label == "MEETING" and _POSSESSOR.match(text, loc.end)))
+                       or (ev.label == "ATTACK" and _RESTATING_VERB.fullmatch(text, ev.end, loc.start))  # "strikes pound Beirut"
                        or (ev.label == "DISPLACEMENT" and _DESTINATION_BEFORE.search(text, max(sent_start, loc.start - 12), loc.start)))]
         # the first place after the trigger, unless far on (it is then another predicate's:
         # "killed ..., displaced ... and pushed parts of Darfur"); else the last one before it
