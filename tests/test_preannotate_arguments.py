@@ -324,3 +324,12 @@ def test_a_headline_verb_restating_an_attack_noun_gives_its_place():
 
 def test_the_owner_of_an_attacked_place_is_the_place():
     assert ("PLACE", "Kassala") in arguments("Rebel artillery pounded Kassala's eastern suburbs.", "pounded")
+
+
+def test_a_count_before_a_dash_apposition_is_the_quantity():
+    got = arguments("Officials say more than 300 families – about 1,500 people – have fled to the coast.", "fled")
+    assert {("QUANTITY", "more than 300 families"), ("QUANTITY", "about 1,500 people")} <= got
+
+
+def test_an_included_victim_after_the_trigger_with_a_modifier_after_it():
+    assert ("VICTIM", "nurse") in arguments("Eleven people were wounded, among them a nurse at the clinic.", "wounded")

@@ -380,7 +380,8 @@ _PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|ove
 _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
 _QTY_AFTER = re.compile(r'^\s*[”"’]?\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?[“"‘]?$')  # (quotes: 'killed "about 15')
 # between a counted subject and its verb: an inclusion between commas, a relative pronoun, auxiliaries
-_QTY_BEFORE = re.compile(r"^\s*(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s[^,;.–—]{1,30}\s[–—]\s*)?(?:(?:who|that|which)\s+)?"
+_QTY_BEFORE = re.compile(r"^\s*(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
+                         r"(?:(?:who|that|which)\s+)?"
                          r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
 _PUNCT_STOP = re.compile(r"[,;.]")
@@ -854,8 +855,7 @@ def _victims(text: str, ev, actors: list, figures: list) -> list[tuple[str, str]
             if inner and outer and text[outer[-1][1].end : m.start()].strip() == "":
                 chosen += [outer[-1], inner[-1]]
     if _INCLUSION_AFTER.match(text, ev.end):  # "were wounded, among them a nurse"
-        m = _INCLUSION_AFTER.match(text, ev.end)
-        chosen += [x for x in victims if x[1].start >= m.end() and x[1].label in _VICTIM_LABELS
+        chosen += [x for x in victims if x[1].start > ev.end and x[1].label in _VICTIM_LABELS
                    and _INCLUSION_AFTER.fullmatch(text, ev.end, x[1].start)][:1]
     if chosen and chosen[0][1].start >= ev.end:
         last = chosen[0][1]
