@@ -110,7 +110,7 @@ def test_a_duration_in_another_clause_is_not_the_events():
 def test_sentence_bounds_by_bisection_are_the_scans(text):
     """link_arguments finds each event's sentence by bisection in marks found once per text: the
     same bounds as the scans from the event (``_sentence_end``, ``_sentence_start``) at every offset."""
-    from newscorpus.preannotate.events import _sentence_bounds, _sentence_end, _sentence_start
+    from newscorpus.preannotate.arguments import _sentence_bounds, _sentence_end, _sentence_start
 
     end, start = _sentence_bounds(text)
     assert [end(i) for i in range(len(text) + 1)] == [_sentence_end(text, i) for i in range(len(text) + 1)]
