@@ -333,3 +333,15 @@ def test_a_count_before_a_dash_apposition_is_the_quantity():
 
 def test_an_included_victim_after_the_trigger_with_a_modifier_after_it():
     assert ("VICTIM", "nurse") in arguments("Eleven people were wounded, among them a nurse at the clinic.", "wounded")
+
+
+def test_a_partitive_count_after_the_trigger_and_a_duration_within():
+    got = arguments("The ministry said 40 people were injured, 12 of them seriously.", "injured")
+    assert ("QUANTITY", "12 of them") in got
+    got = arguments("The council ordered the militias to withdraw to their bases within 72 hours.", "withdraw")
+    assert ("QUANTITY", "72 hours") in got
+
+
+def test_a_duration_of_an_infinitive_after_the_trigger_is_not_its_quantity():
+    got = arguments("The rebels warned residents to leave within 24 hours.", "warned")
+    assert not any(role == "QUANTITY" for role, _ in got)

@@ -176,9 +176,10 @@ _MUNITIONS_BEFORE = {"ATTACK", "INTERCEPTION"}  # "30 shells landing", "60 rocke
 # a further count after a linked one: "74 drones and three missiles", "22 people overnight, including nine children"
 _NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
 # what measures how long an event went on: "clashed for six days", "killed in the past 48 hours"
-_DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
+_DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bwithin|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
 _DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
                                 r"she|we|I|you)\b")  # (a subject pronoun starts a clause of its own)
+_PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){1,3}of\s+them")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
 
 
@@ -200,6 +201,8 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             continue
         if f.start <= ev.start and ev.end <= f.end:
             args.append(("QUANTITY", sid))
+        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end):
+            args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]):
             args.append(("QUANTITY", sid))
             linked = f
@@ -214,7 +217,8 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             args.append(("QUANTITY", sid))
         elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
                 and _DURATION_LEAD.search(text, max(ev.end, f.start - 16), f.start) \
-                and not _DURATION_GAP_STOP.search(text, ev.end, f.start):
+                and not _DURATION_GAP_STOP.search(text, ev.end, f.start) \
+                and not _INFINITIVE_GAP.search(text, ev.end, f.start):  # ("warned them to leave within 48 hours")
             args.append(("QUANTITY", sid))
     return args
 
@@ -243,7 +247,7 @@ _REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|annou
 _SUBCLAUSE_GAP = re.compile(r"\b(?:since|until|because|that)\s+(?!(?:\S+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out|flared)\b)"
                             r"(?:\S+\s+){2,}")
 _AUX_GAP = re.compile(r"\b(?:has|have|had|was|were|is|are|will|would|could)\b")
-_INFINITIVE_GAP = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
+_INFINITIVE_GAP = re.compile(r"\bto\s+(?!(?:the|a|an|their|its|his|her|our|my|your|this|that|these|those)\b)[a-z]+\b")
 _PLACE_BEFORE_STOP = re.compile(r"\b(?:if|unless|once|because|whereas|while|could|would|will|can|may|might|should)\b")
 # a headline verb restating an attack noun before its place: "strikes hit south Lebanon", "missiles pound Kyiv"
 _RESTATING_VERB = re.compile(r"\s+(?:hit|hits|pound|pounds|rock|rocks|batter|batters|target|targets|shake|shakes)\s+")
