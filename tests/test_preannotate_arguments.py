@@ -345,3 +345,8 @@ def test_a_partitive_count_after_the_trigger_and_a_duration_within():
 def test_a_duration_of_an_infinitive_after_the_trigger_is_not_its_quantity():
     got = arguments("The rebels warned residents to leave within 24 hours.", "warned")
     assert not any(role == "QUANTITY" for role, _ in got)
+
+
+def test_a_coordinated_place_needs_no_preposition_of_its_own():
+    got = arguments("Jets struck targets in northern Sudan and the Nuba Mountains on Monday.", "struck")
+    assert {("PLACE", "northern Sudan"), ("PLACE", "Nuba Mountains")} <= got

@@ -301,9 +301,12 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
         # Zahle could be overwhelmed if the strikes continue")
         chosen = after[:1] or [x for x in places if x[1].end <= ev.start
                                and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)][-1:]
-        for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
-            if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
-                chosen.append(x)
+        if chosen:  # "in X and Y", "X, Y and Z", "in X and the Y" (a conjunct needs no preposition of its own)
+            for x in by_layer["LOCATION"]:
+                if x[1].start >= chosen[-1][1].end and x[1].end <= c_end:
+                    if not _COORD_PLACE.fullmatch(text, chosen[-1][1].end, x[1].start):
+                        break
+                    chosen.append(x)
         args += [("PLACE", sid) for sid, _ in chosen]
     if ev.label in _TIMED and "TIME" not in roles:
         # not the time of a reporting verb ("said on Monday that talks ...": adjudication 15), nor one
