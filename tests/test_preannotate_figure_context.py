@@ -133,3 +133,8 @@ def test_an_elided_count_goes_on_through_a_later_mention_of_its_noun():
     text = ("Militants fired 20 rockets at the port. The blast wounded four people, medics said. "
             "Most of the rockets were intercepted. Two fell in open ground.")
     assert figs(text)[-1] == ("Two", 2, "EXACT", "rocket", "MUNITIONS")
+
+
+@pytest.mark.parametrize("text", ["Millions in aid were pledged.", "Thousands in cash was seized at the border."])
+def test_a_vague_plural_before_an_amount_of_money_is_no_count_of_people(text):
+    assert [f for f in figs(text) if f[3] == "person"] == []

@@ -973,7 +973,12 @@ def _opens_predicate(tokens: list[Token], j: int, *, verbs_only: bool = False) -
         return True
     if tokens[j].text.islower() and tokens[j].text.isalpha() and not low.endswith("s") and _past_form(low):
         return True  # "Two fell in open ground": an irregular past form (spaCy's lemma table)
-    return not verbs_only and low in _PREDICATE_PREPOSITIONS
+    if verbs_only or low not in _PREDICATE_PREPOSITIONS or tokens[j - 1].lower in ("millions", "billions"):
+        return False  # ("Millions in aid": an amount of money)
+    # where the people are: "in evacuation centres", "at the border", "in Gaza" (not "in aid", "in cash")
+    after = tokens[j + 1 : j + 4]
+    return bool(after) and (after[0].lower in ("the", "a", "an") or after[0].is_title()
+                            or any(t.sent == tokens[j].sent and looks_plural(t.text) for t in after))
 
 
 def _past_form(word: str) -> bool:
