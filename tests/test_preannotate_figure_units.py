@@ -54,6 +54,8 @@ def test_maybe_and_perhaps_are_approximators(text, expected):
     ("The cabinet approved a 2 billion shekel aid package.", ("2 billion shekel", 2_000_000_000, "EXACT", "shekel", "OTHER")),
     ("Fines of 500 dinars were imposed.", ("500 dinars", 500, "EXACT", "dinar", "OTHER")),
     ("About $420 million in aid arrived.", ("About $420 million", 420_000_000, "APPROXIMATE", "dollar", "OTHER")),
+    ("The cabinet set aside NIS 3.5 billion for repairs.", ("NIS 3.5 billion", 3_500_000_000, "EXACT", "shekel", "OTHER")),
+    ("Bus fares rose to KSh 80.", ("KSh 80", 80, "EXACT", "shilling", "OTHER")),
 ])
 def test_money_in_signs_codes_and_currency_names(text, expected):
     assert figs(text) == [expected]

@@ -77,7 +77,7 @@ def test_word_spans_are_the_whole_word_matches(text, surface, joiners):
 def test_a_stretch_of_the_text_as_re_reads_it(text, pos, endpos):
     """With pos and endpos, the matches of ``pattern.finditer(text, pos, endpos)`` (the look-behinds
     see before pos, the look-aheads and ``\\b`` end at endpos), as the argument rules ask for clauses."""
-    from newscorpus.preannotate.events import _CLAUSE_BOUND
+    from newscorpus.preannotate.arguments import _CLAUSE_BOUND
 
     for pattern in (*(p for _, p in PATTERNS), _CLAUSE_BOUND, re.compile(r"\bsaid\b|[,;]")):
         want = [(m.span(), m.group(0)) for m in pattern.finditer(text, pos, endpos)]

@@ -1,4 +1,4 @@
-"""EVENT rules: a trigger lexicon, realis cues and argument links a rule can tell.
+"""EVENT rules: a trigger lexicon and realis cues (the argument links are in ``arguments``).
 
 The built-in lexicon is the scheme's typical triggers with their inflections and the
 compounds of decision 6 (``drone strike``, ``rocket fire``, ``ceasefire talks``); it can be
@@ -15,13 +15,11 @@ Realis comes from the nearest cue in the few words before the trigger: negation
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newscorpus.annotate import scheme
-from newscorpus.preannotate.scan import finditer
 from newscorpus.preannotate.tokens import Token, sentence_bounds, tokenize
 
 # trigger (lowercase, space-separated tokens) -> (label, score)
@@ -105,8 +103,6 @@ HYPOTHETICAL = {"would", "could", "might", "may", "can", "if", "avert", "prevent
 PLANNED = {"will", "ll", "plan", "plans", "planned", "planning", "preparing", "prepare", "prepared", "scheduled",
            "going", "expected", "set"}
 _CLAUSE_BREAK = {",", ";", ":", "—", "–", "“", "”", '"', "(", ")", "."}
-_AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hosted", "met", "threatened",
-                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
 _PURPOSE = [("in", "response", "to"), ("in", "retaliation", "for"), ("in", "retaliation"), ("in", "revenge", "for"),
             ("in", "response")]
 _PURPOSE_WORDS = {w for phrase in _PURPOSE for w in phrase}  # a trigger outside these is in no purpose phrase
@@ -373,232 +369,5 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     return False
 
 
-# --- arguments ---------------------------------------------------------------------------------
-# (in the tests below, the cheap ones come first: a plain character search before a gap pattern)
-
-_PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|over|into|toward|towards|inside|throughout)\s+(?:the\s+)?(?:\w+\s+)?$")
-_TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
-_QTY_AFTER = re.compile(r"^\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?$")
-_QTY_BEFORE = re.compile(r"^\s*(?:(?:who|that|which)\s+)?(?:have|has|had|were|was|are|is)\s+(?:also\s+)?(?:been\s+)?$")
-_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
-_PUNCT_STOP = re.compile(r"[,;.]")
-_PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
-_VICTIM_AFTER_KILLING = re.compile(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}")
-_TARGET_AFTER_ATTACK = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
-_PARTICIPANT_AFTER = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?")
-_PARTICIPANT_AFTER_MET = re.compile(r"\s+(?:a\s+|the\s+)?")
-
-
-def link_arguments(text: str, events: list[Event], spans: dict[str, object]) -> dict[int, list[tuple[str, str]]]:
-    """Arguments per event index, as (role, span id), from local patterns only.
-
-    ``spans`` maps span id -> an object with start, end, layer and label.
-    """
-    import bisect
-
-    all_by_layer: dict[str, list[tuple[str, object]]] = defaultdict(list)
-    for sid, s in spans.items():
-        all_by_layer[s.layer].append((sid, s))
-    starts = {}
-    for layer, items in all_by_layer.items():
-        items.sort(key=lambda x: x[1].start)
-        starts[layer] = [x[1].start for x in items]
-    out: dict[int, list[tuple[str, str]]] = {}
-    sentence_end, sentence_start = _sentence_bounds(text)
-    for k, ev in enumerate(events):
-        args: list[tuple[str, str]] = []
-        sent_end = sentence_end(ev.end)
-        sent_start = sentence_start(ev.start)
-        # only spans near the event's sentence can be its arguments (speed; order kept)
-        by_layer = defaultdict(list)
-        for layer, items in all_by_layer.items():
-            lo = bisect.bisect_left(starts[layer], min(sent_start, ev.start - 120))
-            hi = bisect.bisect_right(starts[layer], sent_end + 1)
-            by_layer[layer] = items[lo:hi]
-        # QUANTITY: "fired 100 rockets", "salvo of more than 60 rockets", "14 soldiers ... have been killed"
-        for sid, f in by_layer["FIGURE"]:
-            if f.start >= ev.end and ev.label in ("ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT", "RELEASE") and _QTY_AFTER.match(text[ev.end : f.start]):
-                args.append(("QUANTITY", sid))
-            elif f.end <= ev.start and ev.label in ("KILLING", "INJURY") and _QTY_BEFORE.match(text[f.end : ev.start]):
-                args.append(("QUANTITY", sid))
-                # the coordinated conjunct before it: "14 soldiers and 10 civilians have been killed"
-                for sid2, f2 in by_layer["FIGURE"]:
-                    if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
-                        args.append(("QUANTITY", sid2))
-        # PLACE: "strike in southern Lebanon"
-        for sid, loc in by_layer["LOCATION"]:
-            if ev.end <= loc.start < sent_end and not _PUNCT_STOP.search(text, ev.end, loc.start) and _PLACE_GAP.match(text[ev.end : loc.start]):
-                args.append(("PLACE", sid))
-                break
-        # TIME: "strike ... on Wednesday"
-        for sid, t in by_layer["TIME"]:
-            if ev.end <= t.start < sent_end and not _PUNCT_QUOTE_STOP.search(text, ev.end, t.start) and _TIME_GAP.match(text[ev.end : t.start]):
-                args.append(("TIME", sid))
-                break
-        # AGENT: "Hezbollah fired", "an Israeli drone strike", "Israel’s killing"
-        verb_like = ev.text.lower() in _AGENTIVE_VERBS
-        for sid, a in by_layer["ACTOR"]:
-            if a.end <= ev.start and a.start >= sent_start:
-                gap = text[a.end : ev.start]
-                if verb_like and _AGENT_GAP.match(gap):
-                    args.append(("AGENT", sid))
-                elif not verb_like and ev.label in ("ATTACK", "KILLING") and (gap in (" ", "’s ", "'s ")):
-                    args.append(("AGENT", sid))
-        # VICTIM / TARGET / PARTICIPANT just after the trigger
-        for sid, a in by_layer["ACTOR"]:
-            if a.start < ev.end or a.start >= sent_end:
-                continue
-            gap = text[ev.end : a.start]
-            if ev.label == "KILLING" and a.label == "PERSON" and _VICTIM_AFTER_KILLING.fullmatch(gap):
-                args.append(("VICTIM", sid))
-                break
-            if ev.label == "ATTACK" and _TARGET_AFTER_ATTACK.fullmatch(gap):
-                args.append(("TARGET", sid))
-                break
-            if ev.label in ("MEETING", "NEGOTIATION", "AGREEMENT") and _PARTICIPANT_AFTER.fullmatch(gap):
-                args.append(("PARTICIPANT", sid))
-                break
-            if ev.label == "MEETING" and ev.text.lower() in {"hosted", "met"} and _PARTICIPANT_AFTER_MET.fullmatch(gap):
-                args.append(("PARTICIPANT", sid))
-                break
-        args += _sentence_arguments(text, ev, by_layer, sent_start, sent_end, args)
-        seen = set()
-        out[k] = [a for a in args if not (a in seen or seen.add(a))]
-    return out
-
-
-# --- arguments from the event's sentence (after the local patterns above) --------------------------
-
-_PLACED = {"ATTACK", "KILLING", "INJURY", "CONFLICT", "DISPLACEMENT", "INTERCEPTION", "WITHDRAWAL", "MEETING"}
-_TIMED = _PLACED | {"NEGOTIATION", "AGREEMENT", "RELEASE", "THREAT"}
-_AGENT_LABELS = {"ARMED_GROUP", "MILITARY", "STATE", "PERSON"}
-_VICTIM_EVENTS = {"KILLING", "INJURY", "DISPLACEMENT"}
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|at|on|around|across|outside|inside|into|toward|towards|from|"
-                              r"throughout|of|over|along)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2})$", re.IGNORECASE)
-_SUBJECT_BLOCK = re.compile(r"\b(?:of|for|from|with|to|against|on|at|in|by|near|into|toward|towards|about)\s+(?:the\s+|a\s+|an\s+)?$",
-                            re.IGNORECASE)
-_PASSIVE_GAP = re.compile(r"^\s+(?:(?:who|that)\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been)\s+"
-                          r"(?:\w+ly\s+)?$")
-_CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as)\b|\b(?:said|says|told|added)\b")
-
-
-_COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
-_VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)")
-_TARGET_GAP = re.compile(r"\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?")
-_PARTIES = re.compile(r"\s+(?:between|with|against)\s+")
-_PARTY_GAP = re.compile(r"(?:the\s+|its\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?")
-_CLAUSE_BOUND = re.compile(r"[;:—–“”\"()]|,\s+(?:who|which|where|when|while|but|whose|according|as|after|before|since|"
-                           r"pressing|saying|prompting|forcing|leaving|bringing|sending)\b|\b(?:said|says|told|added)\b")
-
-
-def _clause(text: str, ev, sent_start: int, sent_end: int) -> tuple[int, int]:
-    """The stretch of the event's sentence between clause breaks (relative clauses, quotes,
-    reporting verbs, dashes), where its place and time are stated."""
-    start = sent_start
-    for m in finditer(_CLAUSE_BOUND, text, sent_start, ev.start):  # _CLAUSE_BOUND.finditer, faster (scan.py)
-        start = m.end()
-    m = next(finditer(_CLAUSE_BOUND, text, ev.end, sent_end), None)  # _CLAUSE_BOUND.search
-    return start, (m.start() if m else sent_end)
-
-
-def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list[tuple[str, str]]:
-    """Arguments that news syntax places in the event's sentence: every place name after a
-    locative preposition (``in the city of X``, ``near X``) is the PLACE, the sentence's time
-    expression its TIME, the nearest subject-like actor before the trigger its AGENT (``X fired``,
-    ``X pressed on with assaults``, ``..., killing``), the people counted right after a killing or
-    displacement verb (or before its passive) the VICTIM, the actor right after an attack verb its
-    TARGET, and the parties of ``between X and Y`` / ``with X and Y`` PARTICIPANTs."""
-    args: list[tuple[str, str]] = []
-    roles = {r for r, _ in found}
-    c_start, c_end = _clause(text, ev, sent_start, sent_end)
-    if ev.label in _PLACED:
-        places = [(sid, loc) for sid, loc in by_layer["LOCATION"] if c_start <= loc.start and loc.end <= c_end
-                  and _LOCATIVE_BEFORE.search(text[max(sent_start, loc.start - 40) : loc.start])]
-        after = [x for x in places if x[1].start >= ev.end]
-        chosen = after[:1] or places[-1:]
-        for x in (after[1:] if after else []):  # "in X and Y", "X, Y and Z"
-            if _COORD_PLACE.fullmatch(text[chosen[-1][1].end : x[1].start]):
-                chosen.append(x)
-        args += [("PLACE", sid) for sid, _ in chosen]
-    if ev.label in _TIMED and "TIME" not in roles:
-        times = [(sid, t) for sid, t in by_layer["TIME"] if c_start <= t.start and t.end <= c_end]
-        if times:
-            sid, _ = min(times, key=lambda x: abs(x[1].start - ev.start))
-            args.append(("TIME", sid))
-    actors = [(sid, a) for sid, a in by_layer["ACTOR"] if sent_start <= a.start and a.end <= sent_end]
-    if ev.label in ("ATTACK", "KILLING", "INTERCEPTION", "WITHDRAWAL", "THREAT") and "AGENT" not in roles:
-        before = [(sid, a) for sid, a in actors if a.end <= ev.start and a.label in _AGENT_LABELS
-                  and ev.start - a.end <= 120  # (the cheap test first)
-                  and not _SUBJECT_BLOCK.search(text[max(sent_start, a.start - 12) : a.start])
-                  and not _CLAUSE_STOP.search(text[a.end : ev.start])]
-        # the outermost of nested mentions ("Russian forces", not a name inside it)
-        before = [x for x in before if not any(y[1].start <= x[1].start and x[1].end <= y[1].end and y is not x for y in before)]
-        if before:
-            args.append(("AGENT", before[-1][0]))
-    if ev.label in _VICTIM_EVENTS and "VICTIM" not in roles:
-        for sid, a in actors:
-            gap_after = text[ev.end : a.start] if a.start >= ev.end else None
-            if gap_after is not None and len(gap_after) <= 40 and not _VICTIM_GAP_STOP.search(gap_after) \
-                    and a.label in ("CIVILIANS", "GROUP", "MILITARY", "PERSON", "ARMED_GROUP"):
-                args.append(("VICTIM", sid))
-                break
-            if a.end <= ev.start and _PASSIVE_GAP.match(text[a.end : ev.start]) and a.label != "STATE":
-                args.append(("VICTIM", sid))
-                break
-    if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() and ev.text.lower().endswith(("ed", "ing", "s")):
-        for sid, a in actors:
-            if a.start >= ev.end and _TARGET_GAP.fullmatch(text[ev.end : a.start]):
-                args.append(("TARGET", sid))
-                break
-    if ev.label in ("CONFLICT", "MEETING", "NEGOTIATION", "AGREEMENT"):
-        m = _PARTIES.match(text, ev.end, ev.end + 20)
-        if m:
-            chain_end = m.end()
-            for sid, a in actors:
-                if a.start < chain_end:
-                    continue
-                gap = text[chain_end : a.start]
-                if not _PARTY_GAP.fullmatch(gap) and gap.strip():
-                    break
-                if ("PARTICIPANT", sid) not in found:
-                    args.append(("PARTICIPANT", sid))
-                chain_end = a.end
-    return args
-
-
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-
-
-def _sentence_end(text: str, i: int) -> int:
-    m = _SENTENCE_END.search(text, i)  # from i, without copying text[i:]
-    return m.start() if m else len(text)
-
-
-def _sentence_start(text: str, i: int) -> int:
-    stop = max(text.rfind(". ", 0, i), text.rfind("? ", 0, i), text.rfind("! ", 0, i))
-    j = max(text.rfind("\n", 0, i), stop + 1 if stop >= 0 else -1)
-    return j + 1 if j >= 0 else 0  # the text's first sentence starts at 0
-
-
-_STOP_SPACE = re.compile(r"[.?!] ")
-
-
-def _sentence_bounds(text: str):
-    """``_sentence_end(text, i)`` and ``_sentence_start(text, i)`` as functions of i, by bisection in
-    the positions of their marks (found once per text: an article has dozens of events)."""
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]  # one-character matches: every position
-    stops = [m.start() for m in _STOP_SPACE.finditer(text)]  # ". " and the like never overlap
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    size = len(text)
-
-    def end(i: int) -> int:
-        k = bisect_left(ends, i)
-        return ends[k] if k < len(ends) else size
-
-    def start(i: int) -> int:
-        k = bisect_right(stops, i - 2)  # rfind(". ", 0, i): the two characters before i
-        stop = stops[k - 1] if k else -1
-        k = bisect_left(newlines, i)
-        j = max(newlines[k - 1] if k else -1, stop + 1 if stop >= 0 else -1)
-        return j + 1 if j >= 0 else 0
-    return end, start
+# the argument rules live in their own module; re-exported for callers of ``events.link_arguments``
+from newscorpus.preannotate.arguments import link_arguments  # noqa: E402,F401

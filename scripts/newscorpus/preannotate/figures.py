@@ -64,6 +64,8 @@ MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "ai
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
                   "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot",
                   "explosion", "blast", "detonation"}
+# counted munition nouns that are verbs too in the singular ("one hit the school"): munitions as plural heads only
+MUNITION_PLURAL_UNITS = {"hit", "impact"}
 # a head noun that names a death counts casualties itself ("nearly 2,000 killings")
 CASUALTY_NOUNS = {"killing", "death", "murder", "homicide", "fatality", "execution", "assassination"}
 # modifiers that make a craft a munition ("four uncrewed surface vessels", "two unmanned boats")
@@ -87,16 +89,37 @@ PEOPLE_UNITS |= set("mother father son daughter brother sister husband wife pare
                     "investigator activist defender".split())
 PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
+# occupations and roles news counts people by (medical, trades, research, security)
+PEOPLE_UNITS |= set("surgeon physician dentist midwife pharmacist technician caregiver carer porter cook clerk mechanic "
+                    "electrician carpenter builder janitor firefighter ranger researcher scientist academic professor "
+                    "lecturer expert specialist consultant adviser advisor aide spokesperson spokesman spokeswoman "
+                    "administrator manager director executive owner shopkeeper vendor merchant businessman "
+                    "businesswoman banker neighbour neighbor colleague witness eyewitness inmate convict captor "
+                    "kidnapper abductee assailant shooter sniper looter smuggler trafficker bandit gangster extremist "
+                    "separatist combatant guerrilla mercenary trooper paratrooper marine commando airman gunner "
+                    "cadet sergeant captain colonel general lieutenant".split())
+_NOT_AGENTIVE = ("list", "mist", "fist", "wrist", "twist", "gist", "heist", "sist")
+
+
+def is_person_noun(base: str) -> bool:
+    """Does this lemma name people? The list above, or an agentive ``-ist``/``-ian`` noun
+    (``anaesthetist``, ``pedestrian``), a productive suffix of person nouns in English."""
+    return base in PEOPLE_UNITS or (len(base) > 5 and base.isalpha() and base.endswith(("ist", "ian"))
+                                    and not base.endswith(_NOT_AGENTIVE))
+
+
 NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
                       "source", "official", "analyst", "diplomat", "mediator", "negotiator", "envoy",
                       "delegate", "representative", "lawmaker", "minister"}
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
                   "wounded", "wounding", "injured", "injuring", "injuries", "injury", "casualties",
                   "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
-                  "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized"}
+                  "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized",
+                  "neutralised", "neutralized"}  # the military euphemism for killed
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
 # currency codes written before the amount with a space: "Rs 5 lakh", "Rs. 200", "USD 3 million"
-CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound"}
+CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
+                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc"}
 # currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
 CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
                      "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
@@ -262,6 +285,8 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 return value, i + 2  # "wounding dozens more"
             if len(low) < 2 or low[1] in _BARE_COUNT_END:
                 return value, i + 1  # "displacing thousands"
+        if tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, i + 1):
+            return value, i + 1  # "Thousands in evacuation centres", "Hundreds were detained"
         return None
     if low and low[0] == "several":
         return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
@@ -309,6 +334,23 @@ _GLUED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|km|kms|kg)")
 _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 
 
+def _spaced_groups_end(tokens: list[Token], i: int) -> int:
+    """``600 000``: digit groups of three after one to three digits, each one space apart, as SI
+    style writes thousands (the cleaner makes a no-break space a plain one); the index after the
+    last group, or i + 1. A group followed by a decimal point is no thousands group."""
+    tok = tokens[i]
+    if len(tok.text) > 3 or not tok.text.isdigit() or (i and tokens[i - 1].end == tok.start and tokens[i - 1].text in ",."):
+        return i + 1
+    j = i + 1
+    while j < len(tokens) and len(tokens[j].text) == 3 and tokens[j].text.isdigit() \
+            and tokens[j].start == tokens[j - 1].end + 1 and tokens[j].sent == tok.sent:
+        j += 1
+    if j > i + 1 and j < len(tokens) and tokens[j].start == tokens[j - 1].end and tokens[j].text in {".", ","} \
+            and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit() and tokens[j + 1].start == tokens[j].end:
+        return i + 1  # "3 100,5" / "12 100.5": not a grouped number
+    return j
+
+
 def _number_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
     glued = _GLUED.fullmatch(tok.text) if tok.text[:1].isdigit() else None
@@ -326,7 +368,9 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
     value = parse_digits(tok.text)
     if value is not None:
-        j = i + 1
+        j = _spaced_groups_end(tokens, i)
+        if j > i + 1:
+            value = parse_digits("".join(t.text for t in tokens[i:j]))
         if j < len(tokens) and tokens[j].lower in _DIGIT_SCALES and tokens[j].start == tok.end + 1:
             value = value * _DIGIT_SCALES[tokens[j].lower]
             value = int(value) if float(value).is_integer() else value
@@ -337,10 +381,12 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         return _Number(i, vague[1], vague[0], "vague")
     if _half_a_dozen(tokens, i):
         return _Number(i, i + 3, 6, "vague")  # an idiomatic round amount: 6, APPROXIMATE
-    # a dozen / a hundred / a thousand
+    # a dozen / a hundred / a thousand; a unit of time or distance (after a number, "2,500 a day
+    # earlier", it is a rate, not a duration)
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
                                                               in ("mile", "kilometre", "kilometer")) \
-            and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)):
+            and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)) \
+            and not (i > 0 and (parse_digits(tokens[i - 1].text) is not None or _is_number_word(tokens[i - 1]))):
         return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
         j = _number_words_end(tokens, i + 2)  # "a hundred and twenty": the number goes on
@@ -380,7 +426,7 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     nxt = tokens[j] if j < len(tokens) else None
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
     if num.kind == "digits":
-        grouped = "," in tokens[i].text  # identifiers are never written with thousands separators
+        grouped = "," in tokens[i].text or j > i + 1  # identifiers are never written with thousands separators
         if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or (prev.lower in _ID_WORDS and not grouped)
                                  or prev.text in {"#", "№"}):
             return True
@@ -408,6 +454,8 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     else:
         if prev is not None and prev.lower.rstrip(".") in MONTH_TOKENS and prev.is_title():
             return True
+        if prev is not None and prev.lower == "no" and tokens[i].lower == "one" and j == i + 1:
+            return True  # "no one was hurt": a pronoun, not a count
     return False
 
 
@@ -491,13 +539,13 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "DURATION"
     if base in DISTANCE_UNITS or base in _DISTANCE_NORMAL.values():
         return "DISTANCE"
-    if base in MUNITION_UNITS:
+    if base in MUNITION_UNITS or base in MUNITION_PLURAL_UNITS:
         return "MUNITIONS"
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
     if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
-    if base in PEOPLE_UNITS or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
+    if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
@@ -615,7 +663,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
                 and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
             head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
+        elif _opens_quotation(tokens, head_from):
+            # guideline 23: 'several “acts of terrorism”' -> FIGURE 'several'; the unit is the quoted noun's
+            head = _head_after(tokens, head_from + 1, num.value, vague=num.kind == "vague")
+            if head is not None:
+                found.append((lo, num.end_tok, num, qualifier, head))
+                i = head + 1
+                continue
         head = _head_after(tokens, head_from, num.value, vague=num.kind == "vague")
+        if head is None and num.value == 1 and tokens[i].lower == "one" and _counts_one(tokens, i, i, found):
+            head = _singular_head(tokens, num.end_tok)  # "two surgeons and one working generator"
         money = _currency_prefix(tokens, lo)
         if head is None and money:
             q = qualifier_before(tokens, money[1])
@@ -647,10 +704,24 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo, end, num, qualifier, -4))
             i = num.end_tok
             continue
+        if head is None and num.kind == "vague" and not qual and _sentence_start(tokens, lo) and tokens[lo].is_title() \
+                and tokens[num.end_tok - 1].lower != "of" and _opens_predicate(tokens, num.end_tok):
+            found.append((lo, num.end_tok, num, qualifier, -11))  # "Thousands in evacuation centres"
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words") and num.value >= 2 and not qual \
+                and _sentence_start(tokens, lo) and _opens_predicate(tokens, num.end_tok, verbs_only=True):
+            found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down over the sea"
+            i = num.end_tok
+            continue
+        if head is None and num.value >= 2 and _elided_count(tokens, lo, num, qual is not None):
+            found.append((lo, num.end_tok, num, qualifier, -10))  # "up from about 2,500", "put it at nearly 6,500"
+            i = num.end_tok
+            continue
         if head is None:
             i = num.end_tok
             continue
-        if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and lemma(tokens[head].text) not in PEOPLE_UNITS | MUNITION_UNITS | DISTANCE_UNITS | DURATION_UNITS:
+        if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
             continue
         head_end = _coordinated_head(tokens, head)
@@ -658,6 +729,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         i = head_end + 1
 
     figures: list[Figure] = []
+    # where figures with no noun of their own start (none is the antecedent of an elided noun)
+    bare = {tokens[lo].start for lo, _, _, _, head in found if head in (-4, -5, -7, -8, -10, -11)}
     for lo, hi, num, qualifier, head in found:
         # currency prefix: $10 million, Rs 5 lakh
         currency = _currency_prefix(tokens, lo)
@@ -684,6 +757,19 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.1, 2)))
+            continue
+        elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
+            sent = tokens[lo].sent
+            counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+            prev_fig = counts[0] if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1 \
+                else next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
+            if prev_fig is not None:
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                                      round(prev_fig.score - 0.15, 2)))
+            continue
+        elif head == -11:  # a vague plural standing alone for people
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person",
+                                  _category("person", tokens, lo, hi), round(LABEL_SCORE["PEOPLE"] - 0.15, 2)))
             continue
         elif head == -9:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
@@ -717,6 +803,44 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
 
 
 _QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’")}
+_ONE_UNITS = PEOPLE_UNITS | MUNITION_UNITS | DISTANCE_UNITS | DURATION_UNITS
+
+
+_PARTICLES = {"up", "down", "out", "off", "away", "back", "in", "on", "over", "through", "apart", "open", "shut"}
+
+
+def _singular_head(tokens: list[Token], j: int) -> int | None:
+    """The head of a singular noun phrase from j: the last of at most two lowercase words, ending
+    at punctuation, a function word or a verb in -ed (``one ambulance arrived``); a particle is no
+    head (``one broke down``)."""
+    words: list[int] = []
+    for k in range(j, min(j + 3, len(tokens))):
+        t = tokens[k]
+        if t.sent != tokens[j - 1].sent or not t.text.isalpha() or not t.text.islower() or t.lower in _STOP \
+                or (words and t.lower.endswith("ed")):
+            break
+        words.append(k)
+    else:
+        return None  # three words and on: no short noun phrase
+    if not words or len(words) > 2 or tokens[words[-1]].lower in _PARTICLES or tokens[words[-1]].lower.endswith("ly"):
+        return None
+    return words[-1]
+
+
+def _counts_one(tokens: list[Token], i: int, head: int, found: list) -> bool:
+    """Does ``one`` count its noun? Before a person, munition, distance or time unit, or as the
+    second conjunct of a count (``two surgeons and one generator``: ``one`` answers ``two``)."""
+    if lemma(tokens[head].text) in _ONE_UNITS:
+        return True
+    return i >= 2 and tokens[i - 1].lower in ("and", "or") and bool(found) and found[-1][1] == i - 1 \
+        and found[-1][2].value != 1
+
+
+def _opens_quotation(tokens: list[Token], k: int) -> bool:
+    """Is token k a quotation mark that opens a quotation (a space before it, a word glued after it)?"""
+    if k + 1 >= len(tokens) or tokens[k].text not in {'"', "“", "‘"} or tokens[k].sent != tokens[k - 1].sent:
+        return False
+    return tokens[k].start > tokens[k - 1].end and tokens[k + 1].start == tokens[k].end and tokens[k + 1].is_word()
 
 
 def _start_of(token: Token) -> int:
@@ -817,6 +941,71 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+# words before a bare number that make it a total or a comparison of a count already stated
+def _mentioned_between(tokens: list[Token], fig: Figure, lo: int, start: int) -> bool:
+    """Is the counted noun of ``fig`` named again in the sentence before token ``lo`` (``fig``
+    within 800 characters)? ("... 40 rockets ... Most of the rockets were intercepted. Two fell":
+    the count goes on through the mention.)"""
+    if start - fig.end > 800:
+        return False
+    s_lo = sentence_bounds(tokens, lo)[0]
+    prev_lo = sentence_bounds(tokens, s_lo - 1)[0] if s_lo else 0
+    return any(lemma(t.text) == fig.unit for t in tokens[prev_lo:s_lo] if t.start >= fig.end)
+
+
+_COMPARISON_LEADS = {("up", "from"), ("down", "from"), ("out", "of"), ("compared", "with"), ("compared", "to")}
+_AGE_WORDS = {"aged", "age", "ages", "ageing", "aging"}
+
+
+_PREDICATE_PREPOSITIONS = {"in", "at", "on", "from", "across", "inside", "outside", "near", "still"}
+_PREDICATE_AUX = {"were", "was", "are", "is", "have", "had", "has", "will", "would", "could", "may", "might", "remain",
+                  "remained"}
+
+
+def _opens_predicate(tokens: list[Token], j: int, *, verbs_only: bool = False) -> bool:
+    """Does token j begin what is said of a subject that has no noun: an auxiliary or a past
+    tense in -ed (``Two were shot down``, ``Three landed in a field``), or, for a vague plural, a
+    preposition (``Thousands in evacuation centres``)?"""
+    if j >= len(tokens) or tokens[j].sent != tokens[j - 1].sent:
+        return False
+    low = tokens[j].lower
+    if low in _PREDICATE_AUX or (low.endswith("ed") and tokens[j].text.isalpha() and tokens[j].text.islower()):
+        return True
+    if tokens[j].text.islower() and tokens[j].text.isalpha() and not low.endswith("s") and _past_form(low):
+        return True  # "Two fell in open ground": an irregular past form (spaCy's lemma table)
+    if verbs_only or low not in _PREDICATE_PREPOSITIONS or tokens[j - 1].lower in ("millions", "billions"):
+        return False  # ("Millions in aid": an amount of money)
+    # where the people are: "in evacuation centres", "at the border", "in Gaza" (not "in aid", "in cash")
+    after = tokens[j + 1 : j + 4]
+    return bool(after) and (after[0].lower in ("the", "a", "an") or after[0].is_title()
+                            or any(t.sent == tokens[j].sent and looks_plural(t.text) for t in after))
+
+
+def _past_form(word: str) -> bool:
+    """Is ``word`` an inflected verb form (its lemma in spaCy's English lemma table is another
+    word, a verb), not a noun? Read lazily: few numbers open a sentence with no noun."""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
+    lem = kb.lemmas.get(word)
+    return lem is not None and lem != word and lem in kb.verbs and word not in PEOPLE_UNITS
+
+
+def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -> bool:
+    """``up from about 2,500 a day``, ``put the figure at nearly 6,500,``, ``out of 251 seized``: a
+    number with no noun after it, after a qualifier or a comparison, that ends its phrase; its noun
+    is elided (the caller takes the unit of the count stated before it)."""
+    j = num.end_tok
+    nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None
+    if nxt is not None and nxt.is_word() and nxt.lower not in _BARE_COUNT_END | {"already", "still", "a", "per", "each"} \
+            and not (nxt.lower.endswith("ed") and nxt.text.isalpha()):  # "out of 251 seized"
+        return False
+    if nxt is not None and not nxt.is_word() and nxt.text not in {",", ".", ";", ":", ")", "—", "–", "!", "?"}:
+        return False  # "about 40 %", "nearly 3/4"
+    prev = tokens[lo - 1].lower if lo > 0 else ""
+    if prev in _AGE_WORDS:
+        return False
+    return qualified or (lo >= 2 and (tokens[lo - 2].lower, prev) in _COMPARISON_LEADS)
 
 
 def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
@@ -900,8 +1089,9 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
         return head
     for m in range(k + 1, min(k + 4, len(tokens))):
         t = tokens[m]
-        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t):
-            return head
+        if not t.is_word() or not t.text.replace("-", "").isalpha() or t.lower in _STOP or _is_number_word(t) \
+                or t.lower in _NUMBER_STARTS:
+            return head  # (a second number: "four soldiers and several civilians" is two counts)
         if t.is_title():
             continue  # a capitalised modifier ("Wagner fighters") may come before the head, not be it
         if m + 1 < min(k + 4, len(tokens)) and tokens[m + 1].is_word() and tokens[m + 1].text.islower() \

@@ -1,0 +1,140 @@
+"""FIGURE rules that read the context of a number: elided nouns, rates, quoted counted nouns,
+space-grouped thousands, pronoun ``no one``, coordinated ``one``, person nouns. Sentences are
+invented for these tests."""
+
+import pytest
+
+from newscorpus.preannotate.figures import find_figures, is_person_noun
+
+
+def figs(text):
+    return [(f.text, f.value, f.qualifier, f.unit, f.label) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ferry carried 3 200 passengers.", ("3 200 passengers", 3200, "EXACT", "passenger", "PEOPLE")),
+    ("Floods have cut off about 12 500 households.", ("about 12 500 households", 12500, "APPROXIMATE", "household", "PEOPLE")),
+    ("A fund of 1 000 000 euros was set up.", ("1 000 000 euros", 1_000_000, "EXACT", "euro", "OTHER")),
+    ("Rebels fired 1\u00a0500 shells.", ("1\u00a0500 shells", 1500, "EXACT", "shell", "MUNITIONS")),
+])
+def test_thousands_grouped_by_spaces_are_one_number(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2019 300 families left the valley.", [("300 families", 300, "EXACT", "family", "PEOPLE")]),
+    ("The road runs 12 100.5 km.", [("100.5 km", 100.5, "EXACT", "km", "DISTANCE")]),
+])
+def test_a_year_or_a_decimal_is_no_thousands_group(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["A shell hit the market but no one was hurt.", "No one was killed in the blast."])
+def test_no_one_is_a_pronoun_not_a_count(text):
+    assert figs(text) == []
+
+
+def test_hits_count_munitions_but_a_singular_hit_is_a_verb():
+    assert figs("The depot took nearly 40 hits in a week.") == [("nearly 40 hits", 40, "APPROXIMATE", "hit", "MUNITIONS")]
+    assert figs("Two shells were fired and one hit the clinic.") == [("Two shells", 2, "EXACT", "shell", "MUNITIONS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clinics saw 400 patients a day last winter.", [("400 patients", 400, "EXACT", "patient", "PEOPLE")]),
+    ("Crossings fell to about 900 a day earlier this year, from 3,000 people.",
+     [("3,000 people", 3000, "EXACT", "person", "PEOPLE")]),
+])
+def test_a_unit_of_time_after_a_number_is_a_rate(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 5,000 people crossed on Monday, up from about 1,800 on Sunday.",
+     [("Some 5,000 people", 5000, "APPROXIMATE", "person", "PEOPLE"), ("about 1,800", 1800, "APPROXIMATE", "person", "PEOPLE")]),
+    ("Officials counted 40 drones. The navy put the number at nearly 55, most of them downed at sea.",
+     [("40 drones", 40, "EXACT", "drone", "MUNITIONS"), ("nearly 55", 55, "APPROXIMATE", "drone", "MUNITIONS")]),
+    ("The camp holds 900 refugees, out of 2,000 registered in the province.",
+     [("900 refugees", 900, "EXACT", "refugee", "PEOPLE"), ("2,000", 2000, "EXACT", "refugee", "PEOPLE")]),
+])
+def test_an_elided_noun_takes_the_unit_of_the_count_before_it(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, aged over 60, resigned.",
+    "Prices rose by more than 12 in a month.",
+    "Talks were held on the 3 000-year-old site with about 40 attending.",
+])
+def test_a_bare_number_with_no_count_before_it_or_an_age_is_no_figure(text):
+    assert [f for f in figs(text) if f[0] in ("over 60", "more than 12", "about 40")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The police said they had “arrested” six “protesters” overnight.", ("six", 6, "EXACT", "protester", "PEOPLE")),
+    ('The statement said troops "neutralised" nine "bandits" near the river.', ("nine", 9, "EXACT", "bandit", "CASUALTIES")),
+])
+def test_a_counted_noun_opening_a_quotation_stays_outside_the_figure(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The clinic has three nurses and one old ambulance.",
+     [("three nurses", 3, "EXACT", "nurse", "PEOPLE"), ("one old ambulance", 1, "EXACT", "ambulance", "OTHER")]),
+    ("Four trucks and one tanker arrived.",
+     [("Four trucks", 4, "EXACT", "truck", "OTHER"), ("one tanker", 1, "EXACT", "tanker", "OTHER")]),
+    ("Two cranes stood and one fell over.", [("Two cranes", 2, "EXACT", "crane", "OTHER")]),
+    ("They weighed one option and one plan.", []),
+])
+def test_one_answering_a_count_is_a_second_figure(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("word, person", [
+    ("surgeon", True), ("anaesthetist", True), ("pedestrian", True), ("technician", True),
+    ("checklist", False), ("generator", False), ("assist", False),
+])
+def test_person_nouns(word, person):
+    assert is_person_noun(word) is person
+
+
+def test_a_count_of_surgeons_is_people():
+    assert figs("Only four surgeons remain at the hospital.") == [("four surgeons", 4, "EXACT", "surgeon", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds at the border\nThe crossing reopened on Friday.", [("Hundreds", 100, "APPROXIMATE", "person", "PEOPLE")]),
+    ("Dozens were detained after the march.", [("Dozens", 24, "APPROXIMATE", "person", "PEOPLE")]),
+    ("Hundreds were killed in the siege.", [("Hundreds", 100, "APPROXIMATE", "person", "CASUALTIES")]),
+])
+def test_a_vague_plural_opening_a_sentence_alone_counts_people(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_number_opening_a_sentence_alone_counts_what_the_last_one_did():
+    assert figs("Militants launched six drones. Four were jammed and two crashed.") == [
+        ("six drones", 6, "EXACT", "drone", "MUNITIONS"), ("Four", 4, "EXACT", "drone", "MUNITIONS")]
+
+
+def test_a_number_opening_a_sentence_with_no_count_before_it_is_no_figure():
+    assert figs("Two said they would stay.") == []
+
+
+def test_a_second_vague_count_after_and_is_its_own_figure():
+    assert figs("Four soldiers and several civilians were killed.") == [
+        ("Four soldiers", 4, "EXACT", "soldier", "CASUALTIES"), ("several civilians", 3, "APPROXIMATE", "civilian", "CASUALTIES")]
+
+
+def test_a_number_opening_a_sentence_before_an_irregular_past_form_counts_the_last_count():
+    assert figs("Five rockets were fired at the port. Two fell in open ground.") == [
+        ("Five rockets", 5, "EXACT", "rocket", "MUNITIONS"), ("Two", 2, "EXACT", "rocket", "MUNITIONS")]
+
+
+def test_an_elided_count_goes_on_through_a_later_mention_of_its_noun():
+    text = ("Militants fired 20 rockets at the port. The blast wounded four people, medics said. "
+            "Most of the rockets were intercepted. Two fell in open ground.")
+    assert figs(text)[-1] == ("Two", 2, "EXACT", "rocket", "MUNITIONS")
+
+
+@pytest.mark.parametrize("text", ["Millions in aid were pledged.", "Thousands in cash was seized at the border."])
+def test_a_vague_plural_before_an_amount_of_money_is_no_count_of_people(text):
+    assert [f for f in figs(text) if f[3] == "person"] == []
