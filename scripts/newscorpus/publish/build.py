@@ -393,14 +393,14 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
     prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
     docs = project.documents()
-    if jobs != 1 and default_jobs(len(docs), len(docs)) > 1:
-        _worker_context(start=True)
+    plan = plan_shards(docs, shards)
+    jobs = jobs or default_jobs(len(docs), len(plan))
+    if jobs > 1:
+        _worker_context(start=True)  # its imports overlap the checks below
     check_releasable(project, docs)
     registry, problems = load_registry(project.entities_path)
     problems += _stray_annotations(project, docs)
     ctx = BuildContext.of(project, standoff=standoff, cache_dir=project.dist_dir / ".cache" if cache else None)
-    plan = plan_shards(docs, shards)
-    jobs = jobs or default_jobs(len(docs), len(plan))
     with staged_dir(out_dir, made_by="build", force=force) as staging:
         done = _Done(plan, _run(ctx, plan, staging, jobs))
         for _ in progress(done) if progress else done:

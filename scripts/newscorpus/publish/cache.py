@@ -31,8 +31,6 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from newscorpus.publish.filehash import FileHashes
-
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -100,7 +98,7 @@ class BuildCache:
 
     def put_clean(self, k: str, entry: dict) -> None:
         if self.folder:
-            _write(self._clean_path(k), json.dumps(entry).encode())
+            write_entry(self._clean_path(k), json.dumps(entry).encode())
 
     # --- documents -------------------------------------------------------------------------
     def _doc_path(self, k: str) -> Path:
@@ -119,7 +117,7 @@ class BuildCache:
     def put_doc(self, k: str, tables: dict[str, pa.Table], counts, first: dict, facts) -> None:
         if self.folder:
             entry = {"tables": {config: _ipc(t) for config, t in tables.items()}, "counts": counts, "first": first, "facts": facts}
-            _write(self._doc_path(k), pickle.dumps(entry, protocol=5))
+            write_entry(self._doc_path(k), pickle.dumps(entry, protocol=5))
 
     # --- shards ----------------------------------------------------------------------------
     def _shard_dir(self, k: str) -> Path:
@@ -152,8 +150,10 @@ class BuildCache:
         os.replace(tmp, folder)
 
     # --- file hashes (which corpus files need reading) -----------------------------------------
-    def file_hashes(self, shard: str) -> FileHashes:
+    def file_hashes(self, shard: str):
         """The shard's table of file stats and hashes (``filehash.py``); remembers nothing without a folder."""
+        from newscorpus.publish.filehash import FileHashes
+
         return FileHashes(self.folder / "stat" / f"{shard}.json" if self.folder else None)
 
     # --- whole files (the card's plots) ----------------------------------------------------
@@ -176,7 +176,7 @@ class BuildCache:
             folder = self.folder / kind
             for old in folder.glob("*") if folder.is_dir() else ():
                 old.unlink(missing_ok=True)
-            _write(self._file_path(kind, k), Path(src).read_bytes())
+            write_entry(self._file_path(kind, k), Path(src).read_bytes())
 
     def prune(self, shard_keys: set[str], shard_names: set[str] = frozenset()) -> None:
         """Delete every entry of this variant (and every clean entry) the last build did not use:
@@ -207,8 +207,8 @@ class BuildCache:
                 path.unlink(missing_ok=True)
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename (no fsync: a lost entry only means a miss)."""
+def write_entry(path: Path, data: bytes) -> None:
+    """Write a cache entry via a temporary file and rename (no fsync: a lost entry only means a miss)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from newscorpus.fileio import sha256_bytes
+from newscorpus.publish.cache import write_entry
 
 RACY_NS = 2_000_000_000
 
@@ -90,9 +91,5 @@ class FileHashes:
         clean = {k: v for k, v in self.clean.items() if k in self._clean_used}
         if (files, clean) == self._loaded:
             return
-        path = Path(self.table)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"files": files, "clean": clean}, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+        write_entry(Path(self.table), json.dumps({"files": files, "clean": clean}, sort_keys=True).encode())
         self._loaded = (files, clean)

@@ -105,9 +105,9 @@ class CleanText:
         return self._text
 
 
-def _hash_of(hashes: FileHashes | None, path: Path) -> str | None:
+def _hash_of(hashes: FileHashes, path: Path) -> str | None:
     try:
-        return hashes.digest(path) if hashes else sha256_bytes(path.read_bytes())
+        return hashes.digest(path)
     except OSError:
         return None
 
@@ -116,11 +116,12 @@ def clean_stage(ctx: BuildContext, doc: Document, hashes: FileHashes | None = No
     """The document's clean text; corpus/clean is rewritten when it drifted. Bad raw input raises.
 
     ``hashes`` (the shard's ``FileHashes``) spares reading files whose stat is unchanged."""
-    raw_path = verify_raw(doc, ctx.raw_dir, hashes.digest if hashes else None)
+    hashes = hashes or FileHashes(None)
+    raw_path = verify_raw(doc, ctx.raw_dir, hashes.digest)
     ck = key("clean", doc.raw_sha256, ctx.rules_sha, ctx.code)
     txt, prov = ctx.clean_dir / f"{doc.doc_id}.txt", ctx.clean_dir / f"{doc.doc_id}.provenance.json"
     cache = ctx.cache
-    entry = hashes.clean_entry(ck, cache.get_clean) if hashes else cache.get_clean(ck)
+    entry = hashes.clean_entry(ck, cache.get_clean)
     if entry is not None and _hash_of(hashes, txt) == entry["text"] and _hash_of(hashes, prov) == entry["provenance"]:
         return CleanText(None, entry["text"], ck, txt)
     result = clean_file(raw_path, ctx.rules())
@@ -206,7 +207,7 @@ def rows_stage(ctx: BuildContext, doc: Document, text: str, ann: dict) -> Docume
     )
 
 
-def doc_key(ctx: BuildContext, doc: Document, clean: CleanText, hashes: FileHashes | None = None) -> str:
+def doc_key(ctx: BuildContext, doc: Document, clean: CleanText, hashes: FileHashes) -> str:
     ann_sha = _hash_of(hashes, annotation_path(ctx, doc)) or "missing"
     return key("doc", ctx.code, ctx.standoff, clean.sha256, ann_sha, ctx.registry_sha, [getattr(doc, column) for column in COLUMNS])
 
