@@ -20,11 +20,11 @@ from _repo import REPO
 from newscorpus.cli import cli
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio.adjudicate import MODEL_VERSION, start_adjudication
-from newscorpus.labelstudio.api import pull, push
+from newscorpus.labelstudio.api import pull
 from newscorpus.labelstudio.config import ADJUDICATION_KEY
 from newscorpus.annotate.validate import load_registry, validate_document
 
-from ls_helpers import client, project, submit_as, without
+from ls_helpers import client, submit_as, without
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
