@@ -23,6 +23,11 @@ def layers(text):
     "Residents queue for water in Mandera, May 3. HERALD/Peter Kamau",
     "© 2031 Rift Valley Courier. All rights reserved.",
     "RIFT VALLEY COURIER",
+    "By Jane Otieno",
+    "By Jane Otieno, Mandera correspondent",
+    "By Peter Kamau Njoroge, senior security reporter",
+    "RIFT VALLEY COURIER - News from Eldoret, Nakuru and Kisumu",
+    "LAKE REGION TIMES | Your window on Kisumu",
 ])
 def test_furniture_shapes(line):
     assert is_furniture(line, {"clashes", "fighting"})
@@ -34,6 +39,9 @@ def test_furniture_shapes(line):
     "LIVE: Gunmen attack police post near Mandera",
     "Police said the attackers fled towards Somalia.",
     "Fighting in Garissa",
+    "By Monday, police had sealed off the road to Mandera.",
+    "GARISSA – Gunmen attacked a police post near the border on Monday.",
+    "KENYA – gunmen kill five in Mandera raid as police hunt the attackers across the county border",
 ])
 def test_reporting_and_headlines_are_not_furniture(line):
     assert not is_furniture(line, {"clashes", "fighting"})

@@ -8,13 +8,16 @@ reporting has are used:
 - a **menu or tag row**: two or more items split by a separator (``·``, ``|``, ``»``, ``›``, ``•``),
   each of at most five words, none ending a sentence;
 - a **byline**: two or three capitalised name words, then ``in`` and a place (``Jane Roe in Mombasa``),
-  or ``Filed by`` / ``Reported by`` ... (at most eight words);
+  or ``Filed by`` / ``Reported by`` ... (at most eight words), or ``By`` and two or three name words,
+  alone or before a comma and a job (``By Jane Roe, Mombasa correspondent``);
 - an **author note**: ``<Name> is ... correspondent|reporter|editor|writer.``;
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
 - a **copyright line**: ``©`` and a year;
 - a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
-  (``THE DAILY RECORD``, ``WORLD``); a dateline goes on with its sentence. (A headline written in
+  (``THE DAILY RECORD``, ``WORLD``), or two to five such words, a dash or bar and a short tagline that
+  ends no sentence (``THE DAILY RECORD - News from Kisumu and Eldoret``); a dateline goes on with its
+  sentence (``KISUMU – Police said on Monday ...``). (A headline written in
   capitals only would be lost: scraped text rarely has one, the stylesheet capitalises it.)
 """
 
@@ -31,6 +34,10 @@ _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|P
 _CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
 _MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
+_MASTHEAD_TAGLINE = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){1,4}\s+[-–—|:]\s+[^.?!\"”]{1,80}")
+_BY_NAME = re.compile(r"By\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
+                      r"(?:,\s+(?:[\w’'-]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|staff|"
+                      r"contributor|columnist|photographer))?")
 
 
 def _is_menu(line: str) -> bool:
@@ -43,7 +50,7 @@ def _is_menu(line: str) -> bool:
 def _is_byline(line: str, common: set[str]) -> bool:
     if len(line.split()) > 8:
         return False
-    if _FILED_BY.fullmatch(line):
+    if _FILED_BY.fullmatch(line) or _BY_NAME.fullmatch(line):
         return True
     if _BYLINE_IN.fullmatch(line):
         name = line[: line.rindex(" in ")].split()
@@ -59,7 +66,8 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
-                or (_MASTHEAD.fullmatch(line) and len(line) > 1))
+                or (_MASTHEAD.fullmatch(line) and len(line) > 1)
+                or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
 
 def furniture_ranges(text: str, common: set[str] = frozenset()) -> list[tuple[int, int]]:
