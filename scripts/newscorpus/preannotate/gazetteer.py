@@ -260,8 +260,11 @@ def _find_all(text: str, surfaces) -> list[tuple[int, int, str]]:
 
 _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
-_BORDERS_BEFORE = re.compile(r"\bborders?\s+(?:with|of)\s+$")
+# "the border with X", "the border zone/area/region with X": the frontier is a place, so is X
+_BORDERS_BEFORE = re.compile(r"\bborders?(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
+                             r"district|districts|strip|line))?\s+(?:with|of)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s*$")
+_CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+$")
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -295,10 +298,15 @@ def _country_role(text: str, start: int, end: int) -> str | None:
         prev = _prev_word(text, start - len(prev) - 1)
     following = text[end : end + 3]
     nxt = _next_word(text, end)
-    if prev.lower() in DIRECTIONS or _BORDERS_BEFORE.search(text[max(0, start - 12) : start]):
+    if prev.lower() in DIRECTIONS or _BORDERS_BEFORE.search(text[max(0, start - 30) : start]):
         return "LOCATION"
     if prev.lower() == "of":
         return None
+    if prev.lower() in ("and", "or"):  # a second conjunct is a place too in "the border with X and Y",
+        m = _CONJUNCT_BEFORE.search(text, max(0, start - 60), start)  # "northern X and Y" (not "troops from X and Y")
+        if m and (_prev_word(text, m.start(1)).lower() in DIRECTIONS
+                  or _BORDERS_BEFORE.search(text[max(0, m.start(1) - 30) : m.start(1)])):
+            return "LOCATION"
     if prev.lower() in LOCATIVE_PREPS:
         if prev.lower() == "of" or _TO_BEFORE.search(text[max(0, start - 4) : start]):
             return None
