@@ -187,3 +187,31 @@ def test_line_of_a_front_and_its_short_form_are_places():
 
 def test_mixed_short_form_without_a_place_is_not_a_place():
     assert "LoC" not in places("Schools near the LoC were shut.")
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Nairobi and Addis Ababa describe the dam deal as fair.", "Addis Ababa"),
+    ("Rebel leaders accuse Nairobi of arming the militias.", "Nairobi"),
+    ("The opposition urged Kampala to release the detainees.", "Kampala"),
+    ("Talks between Nairobi and Kampala stalled on Friday.", "Nairobi"),
+    ("Talks between Nairobi and Kampala stalled on Friday.", "Kampala"),
+    ("Relations between Kampala and Kigali have cooled.", "Kigali"),
+])
+def test_capital_speaking_addressed_or_in_talks_is_the_state(text, capital):
+    assert (capital, "STATE") in actors(text)
+    assert capital not in places(text)
+
+
+def test_capital_where_something_happens_stays_a_place():
+    assert places("Protesters marched in Nairobi and Mombasa on Monday.") == ["Nairobi", "Mombasa"]
+    assert "Nairobi" in places("Heavy rain fell on Nairobi, officials said.")
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Fighting spread along the border zone with Uganda and South Sudan.", ["Uganda", "South Sudan"]),
+    ("The army shut the border crossings with Chad on Monday.", ["Chad"]),
+    ("Herders fled the fighting in northern Uganda and Kenya.", ["northern Uganda", "Kenya"]),
+])
+def test_countries_after_a_border_or_compass_word_and_their_conjuncts_are_places(text, countries):
+    assert all(c in places(text) for c in countries)
+    assert not any(t in countries for t, _ in actors(text))

@@ -260,11 +260,22 @@ _RUN_BREAKERS = {"Resolution", "Route", "Highway", "Article", "Flight", "Chapter
 _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rejected", "rejects", "blamed", "blames",
                   "warned", "insisted", "insists", "has", "have", "had", "will", "would", "wants", "sent", "and",
                   "gave", "gives", "responded", "dismissed", "dismisses", "announced", "confirmed", "demanded",
-                  "condemned", "condemns", "welcomed", "claimed", "claims", "countered", "maintains", "maintained"}
+                  "condemned", "condemns", "welcomed", "claimed", "claims", "countered", "maintains", "maintained",
+                  # more reporting and stance verbs a government, not a city, does ("X and Y describe the strikes")
+                  "say", "describe", "describes", "described", "accuse", "deny", "reject", "blame", "warn", "warns",
+                  "insist", "argue", "argues", "argued", "call", "calls", "called", "urge", "urges", "urged",
+                  "dispute", "disputes", "disputed", "refuse", "refuses", "refused", "oppose", "opposes", "opposed",
+                  "support", "supports", "supported", "back", "backs", "backed", "regard", "regards", "regarded",
+                  "consider", "considers", "considered"}
+# a capital as the object of an accusation or appeal is the state addressed ("accused Nairobi of ...")
+_ADDRESSED_BY = re.compile(r"\b(?:(?:accus|blam|urg|criticis|criticiz|pressur)(?:e|es|ed|ing)"
+                           r"|(?:condemn|sanction|press|warn)(?:s|es|ed|ing)?|call(?:s|ed|ing)?\s+on)\s+$")
 # a capital after "agreement with" is the state, a party to the pact ("a deal with Nairobi")
 _PACT_WITH = re.compile(r"\b(?:(?:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact)\s+with"
-                        r"|(?:[Dd]elegations?|[Ee]nvoys?|[Nn]egotiators|[Oo]fficials|[Rr]epresentatives)\s+from"
-                        r"(?:\s+[A-Z][\w-]*\s+and)?)\s+$")  # "delegations from <capital> and <capital>"
+                        r"|(?i:agreement|agreements|deal|accord|treaty|talks|negotiations|truce|ceasefire|pact|"
+                        r"relations|ties|tensions|dialogue|rift|dispute)\s+between"  # "talks between <capital> and <capital>"
+                        r"|(?:[Dd]elegations?|[Ee]nvoys?|[Nn]egotiators|[Oo]fficials|[Rr]epresentatives)\s+from)"
+                        r"(?:\s+[A-Z][\w-]*\s+and)?\s+$")  # "delegations from <capital> and <capital>"
 # nouns a state, not a city, owns: a capital before them stands for its state
 _OWNED_BY_STATE = {"proposal", "proposals", "plan", "initiative", "offer", "demands", "conditions", "government",
                    "regime", "administration", "position", "stance"}
@@ -752,7 +763,8 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.65, entity, "NAME")]
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
-        if surface in kb.capitals and not affix and (_PACT_WITH.search(text, max(0, start - 60), start) or (
+        if surface in kb.capitals and not affix and (_PACT_WITH.search(text, max(0, start - 60), start)
+                                                      or _ADDRESSED_BY.search(text, max(0, start - 20), start) or (
                 _country_role(text, start, end) == "ACTOR" and nxt.lower() in _CAPITAL_VERBS)):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
