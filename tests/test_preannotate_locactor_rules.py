@@ -215,3 +215,13 @@ def test_capital_where_something_happens_stays_a_place():
 def test_countries_after_a_border_or_compass_word_and_their_conjuncts_are_places(text, countries):
     assert all(c in places(text) for c in countries)
     assert not any(t in countries for t, _ in actors(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Fishermen on Lamuvu island said the boats had gone.", "Lamuvu"),
+    ("Traffic through the Bab el-Kaffir strait fell sharply.", "Bab el-Kaffir"),
+    ("Pirates attacked ships off the Dumara peninsula.", "Dumara"),
+])
+def test_name_before_a_lowercase_geographic_feature_is_a_place(text, place):
+    assert place in places(text)
+    assert not any(t == place for t, _ in actors(text))

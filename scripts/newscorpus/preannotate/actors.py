@@ -244,7 +244,11 @@ _PLACE_NOUNS = {"camp", "village", "town", "city", "district", "province", "regi
                 "territory", "zone", "hospital", "market", "base", "prison"}
 _PLACE_NOUN_STRICT = {"camp", "village", "town", "city", "district", "province", "region", "township",
                       "neighbourhood", "neighborhood", "suburb", "county", "settlement", "governorate",
-                      "municipality", "area", "valley", "river"}
+                      "municipality", "area", "valley", "river",
+                      # geographic features: a name before one is the feature's name ("the Tana delta")
+                      "island", "islands", "archipelago", "strait", "straits", "peninsula", "marsh", "marshes",
+                      "lake", "bay", "gulf", "coast", "plateau", "desert", "oasis", "mountains", "hills", "crossing",
+                      "canal", "delta", "estuary", "lagoon"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
               "south-eastern", "south-western", "northwest", "northeast", "southwest", "southeast", "upper", "lower",
