@@ -225,3 +225,12 @@ def test_countries_after_a_border_or_compass_word_and_their_conjuncts_are_places
 def test_name_before_a_lowercase_geographic_feature_is_a_place(text, place):
     assert place in places(text)
     assert not any(t == place for t, _ in actors(text))
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("Hours later, US and British warplanes struck the port.", "US and British warplanes"),
+    ("Talks with the US and UK envoys failed on Sunday.", "US and UK envoys"),
+])
+def test_abbreviated_state_coordinated_before_an_actor_head_is_one_nominal(text, nominal):
+    assert nominal in [t for t, _ in actors(text)]
+    assert "US" not in places(text)

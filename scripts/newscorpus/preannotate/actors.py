@@ -752,8 +752,11 @@ class ActorFinder:
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
             if affix:
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
-            if surface in {"US", "U.S", "U.S.", "UK", "U.K."} and _actor_phrase_follows(text, end, kb):
-                return []
+            if surface in {"US", "U.S", "U.S.", "UK", "U.K."} and (_actor_phrase_follows(text, end, kb) or (
+                    (co := _CO_MODIFIER.match(text, end)) is not None and (co.group(1) in kb.demonyms
+                                                                          or _ABBREVIATED_STATES.fullmatch(co.group(1)))
+                    and _actor_phrase_follows(text, co.end(), kb))):
+                return []  # "US officials", "US and UK jets": a modifier inside one nominal (demonym rule)
             role = _country_role(text, start, end)
             if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
                 role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
@@ -1031,7 +1034,7 @@ class ActorFinder:
                     and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
                     and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
                 lo += 1  # "a plan aid agencies criticised": a singular noun and its relative clause, not one phrase
-            if lo < i and lo >= 2 and tokens[lo].text in kb.demonyms:
+            if lo < i and lo >= 2 and (tokens[lo].text in kb.demonyms or _ABBREVIATED_STATES.fullmatch(tokens[lo].text)):
                 lo = _coordinated_demonyms(text, tokens, lo, kb)  # "Kenyan, Ugandan and U.S. envoys": one span
             # determiners alone make singular heads specific; bare singulars need a modifier or determiner
             prev = tokens[lo - 1].lower if lo > 0 else ""
@@ -1105,6 +1108,7 @@ def _is_number_word(word: str) -> bool:
     return bool(_NUMBER_WORD.fullmatch(word))
 
 
+_CO_MODIFIER = re.compile(r",?\s+and\s+(U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)")  # "US and UK", "US and British"
 _ABBREVIATED_STATES = re.compile(r"(?:U\.S\.|US|UK|U\.K\.)$")  # (guidelines: they follow the demonym rule)
 
 
