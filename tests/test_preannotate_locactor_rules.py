@@ -234,3 +234,10 @@ def test_name_before_a_lowercase_geographic_feature_is_a_place(text, place):
 def test_abbreviated_state_coordinated_before_an_actor_head_is_one_nominal(text, nominal):
     assert nominal in [t for t, _ in actors(text)]
     assert "US" not in places(text)
+
+
+def test_countries_joined_or_coordinated_after_the_article_keep_the_first_conjuncts_role():
+    got = actors("Niger ended its pact with France and the United States and joined Chad in a new bloc.")
+    assert ("United States", "STATE") in got and ("Chad", "STATE") in got
+    assert places("Fighting spread along the border with Chad and the Central African Republic.") == [
+        "Chad", "Central African Republic"]

@@ -49,7 +49,9 @@ ACTOR_PREPS = {"against", "with", "between", "by", "on", "targeted", "attacked",
                "warned", "urged", "blamed", "told", "hit", "and", "involving", "including",
                # pressed, persuaded or allowed: a party that is to act ("pressed X to agree", "allowing X to")
                "pressed", "pressing", "urging", "allow", "allowed", "allowing", "asked", "asking", "persuade",
-               "persuaded", "pressured", "pressuring", "angered", "angering", "provoked"}
+               "persuaded", "pressured", "pressuring", "angered", "angering", "provoked",
+               # joining states is joining parties ("joined Chad in the alliance")
+               "join", "joins", "joined", "joining"}
 VERBISH = set(
     "said says say has have had is was will would could may might launched struck fired killed vowed warned "
     "threatened confirmed denied insists insisted accused demanded demands wants wanted agreed responded "
@@ -264,7 +266,7 @@ _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _BORDERS_BEFORE = re.compile(r"\bborders?(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
                              r"district|districts|strip|line))?\s+(?:with|of)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s*$")
-_CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+$")
+_CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+(?:the\s+)?$")
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -296,6 +298,8 @@ def _country_role(text: str, start: int, end: int) -> str | None:
     prev = "" if _is_sentence_start(text, start) else _prev_word(text, start)  # (not the last sentence's word)
     if prev.lower() in _STATE_ADJECTIVES:  # "accused neighbouring Rwanda"
         prev = _prev_word(text, start - len(prev) - 1)
+    if prev == "the" and re.search(r"\b(?:and|or)\s+the\s+$", text[max(0, start - 12) : start]):
+        prev = "and"  # "with France and the United States": the article does not end the coordination
     following = text[end : end + 3]
     nxt = _next_word(text, end)
     if prev.lower() in DIRECTIONS or _BORDERS_BEFORE.search(text[max(0, start - 30) : start]):
