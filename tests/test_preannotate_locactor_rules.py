@@ -241,3 +241,11 @@ def test_countries_joined_or_coordinated_after_the_article_keep_the_first_conjun
     assert ("United States", "STATE") in got and ("Chad", "STATE") in got
     assert places("Fighting spread along the border with Chad and the Central African Republic.") == [
         "Chad", "Central African Republic"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("A resident told the Lakeside Courier by telephone that the market had burned.", "Lakeside Courier"),
+    ("A nurse spoke to the Delta Dispatch on Monday.", "Delta Dispatch"),
+])
+def test_name_ending_in_a_newspaper_title_word_is_an_outlet(text, outlet):
+    assert (outlet, "ORGANIZATION") in actors(text)

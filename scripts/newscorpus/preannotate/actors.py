@@ -219,7 +219,9 @@ _ORG_LAST = {
                     "University Council Cross Crescent Watch International Press News Times Post Journal Television "
                     "TV Radio Foundation Society Association Union Court Commission Bank Mission Office Service "
                     "Center Centre Federation Observatory Monitor Group Initiative Project Board Secretariat Community "
-                    "Borders Reuters Agence Tribune Guardian Telegraph Herald Daily Gazette Channel Church".split(),
+                    "Borders Reuters Agence Tribune Guardian Telegraph Herald Daily Gazette Channel Church "
+                    # more newspaper-title heads ("The Lakeside Courier", "the Delta Dispatch")
+                    "Dispatch Despatch Courier Observer Chronicle Wire Bulletin Inquirer Sentinel Examiner".split(),
                     "ORGANIZATION"),
     **dict.fromkeys("Army Forces Force Navy Corps Command Guard Guards Military Staff".split(), "FORCES"),
 }
