@@ -249,3 +249,11 @@ def test_countries_joined_or_coordinated_after_the_article_keep_the_first_conjun
 ])
 def test_name_ending_in_a_newspaper_title_word_is_an_outlet(text, outlet):
     assert (outlet, "ORGANIZATION") in actors(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Northern Command said two soldiers died.", "Northern Command"),
+    ("The Coastal Front Command extended the curfew.", "Coastal Front Command"),
+])
+def test_a_named_command_is_a_regular_military_formation(text, name):
+    assert (name, "MILITARY") in actors(text)

@@ -804,8 +804,8 @@ class ActorFinder:
             org = next((_ORG_LAST[w] for w in reversed(words) if w in _ORG_LAST), None)
         if org is None and len(words) > 1:
             org = _ORG_FIRST.get(words[0])
-        if org is not None and words[0] in DIRECTION_PREFIXES and len(words) == 2:
-            org = None
+        if org is not None and words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[-1] != "Command":
+            org = None  # ("Northern Command", "Central Command": a military command named by its area)
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
@@ -813,7 +813,8 @@ class ActorFinder:
                 # only ("Armed Forces"); another name in them is a region's or a movement's ("X Defence Forces")
                 has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
                     or all(w in _MILITARY_WORDS or w in _CONNECTORS for w in words[:-1])
-                org = "MILITARY" if has_state and not rebel else "ARMED_GROUP"
+                # a "Command" is a regular force's formation ("Central Command", "Home Front Command")
+                org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
             elif org in ("ORGANIZATION", "ARMED_GROUP") and any(w in {"Group", "Alliance", "Coalition", "Front"} for w in words) \
