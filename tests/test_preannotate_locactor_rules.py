@@ -257,3 +257,11 @@ def test_name_ending_in_a_newspaper_title_word_is_an_outlet(text, outlet):
 ])
 def test_a_named_command_is_a_regular_military_formation(text, name):
     assert (name, "MILITARY") in actors(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Troops shelled rebel positions near the Kabora Marsh overnight.", "Kabora Marsh"),
+    ("Villagers fled towards the Ngoma Gorge.", "Ngoma Gorge"),
+])
+def test_name_ending_in_a_capitalised_landform_is_a_place(text, place):
+    assert place in places(text)

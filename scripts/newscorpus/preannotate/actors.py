@@ -236,7 +236,9 @@ _REBEL_WORDS = {"Liberation", "Independence", "People", "People's", "People’s"
 _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Valley", "Desert", "Plateau", "Heights",
                  "Gulf", "Bay", "Island", "Islands", "Peninsula", "Coast", "Delta", "Basin", "Highlands", "Hills",
                  "Corridor", "Canal", "Strait", "Province", "Governorate", "District", "Region", "State", "Oblast",
-                 "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line"}
+                 "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line",
+                 "Marsh", "Marshes", "Swamp", "Swamps", "Wetlands", "Lagoon", "Oasis", "Archipelago", "Estuary",
+                 "Gorge", "Pass", "Falls", "Dam", "Reservoir"}
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
                   "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
