@@ -265,3 +265,9 @@ def test_a_named_command_is_a_regular_military_formation(text, name):
 ])
 def test_name_ending_in_a_capitalised_landform_is_a_place(text, place):
     assert place in places(text)
+
+
+def test_descriptor_right_before_a_name_is_not_a_second_actor():
+    got = actors("Fighting killed 300 people last year, according to the conflict monitor ACLED.")
+    assert ("ACLED", "ORGANIZATION") in got
+    assert not any(t == "conflict monitor" for t, _ in got)

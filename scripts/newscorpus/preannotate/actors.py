@@ -511,6 +511,7 @@ class ActorFinder:
             insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
         out = _typed_by_apposition(text, out)
+        out = _descriptor_before_name(text, out)
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
@@ -1139,6 +1140,19 @@ def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge
 
 
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+$")
+
+
+def _descriptor_before_name(text: str, out: list[Match]) -> list[Match]:
+    """Drop a nominal that only describes the name right after it, with no comma ("the conflict monitor
+    ACLED", "the UN aid office OCHA"): one actor, annotated by its name, not twice."""
+    names = {m.start: m for m in out if m.layer == "ACTOR" and m.mention == "NAME"}
+    drop = set()
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and text[m.end : m.end + 1] == " ":
+            name = names.get(m.end + 1)
+            if name is not None and name.label == m.label and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[max(0, m.start - 5) : m.start]):
+                drop.add(id(m))
+    return [m for m in out if id(m) not in drop] if drop else out
 
 
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
