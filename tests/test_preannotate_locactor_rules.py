@@ -271,3 +271,8 @@ def test_descriptor_right_before_a_name_is_not_a_second_actor():
     got = actors("Fighting killed 300 people last year, according to the conflict monitor ACLED.")
     assert ("ACLED", "ORGANIZATION") in got
     assert not any(t == "conflict monitor" for t, _ in got)
+
+
+def test_capital_sharing_a_reporting_verb_is_the_state_but_not_after_of():
+    assert ("Nairobi", "STATE") in actors("The militia, which Nairobi and UN experts say is armed from abroad, denied it.")
+    assert places("Residents of Nairobi and Mombasa say prices rose.") == ["Nairobi", "Mombasa"]

@@ -275,6 +275,9 @@ _CAPITAL_VERBS = {"said", "says", "accused", "accuses", "denied", "denies", "rej
                   "dispute", "disputes", "disputed", "refuse", "refuses", "refused", "oppose", "opposes", "opposed",
                   "support", "supports", "supported", "back", "backs", "backed", "regard", "regards", "regarded",
                   "consider", "considers", "considered"}
+# a capital sharing a reporting verb with another party ("which Nairobi and UN experts say ..."): cities do not say
+_SAYS_WITH = re.compile(r"\s+and\s+(?:[\w’'-]+\s+){1,3}?(?:say|says|said|accuse|accuses|accused|insist|insists|"
+                        r"believe|believes|allege|alleges|alleged)\b")
 # a capital as the object of an accusation or appeal is the state addressed ("accused Nairobi of ...")
 _ADDRESSED_BY = re.compile(r"\b(?:(?:accus|blam|urg|criticis|criticiz|pressur)(?:e|es|ed|ing)"
                            r"|(?:condemn|sanction|press|warn)(?:s|es|ed|ing)?|call(?:s|ed|ing)?\s+on)\s+$")
@@ -776,7 +779,9 @@ class ActorFinder:
             if role == "LOCATION" or role is None:
                 return self._place(text, start, end, surface, 0.8 if role else 0.6)
         if surface in kb.capitals and not affix and (_PACT_WITH.search(text, max(0, start - 60), start)
-                                                      or _ADDRESSED_BY.search(text, max(0, start - 20), start) or (
+                                                      or _ADDRESSED_BY.search(text, max(0, start - 20), start)
+                                                      or (_SAYS_WITH.match(text, end) and _prev_word(text, start).lower()
+                                                          not in _LOCATIVE | {"of", "between", "and"}) or (
                 _country_role(text, start, end) == "ACTOR" and nxt.lower() in _CAPITAL_VERBS)):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
