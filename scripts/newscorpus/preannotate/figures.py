@@ -182,6 +182,7 @@ class _Number:
     value: float | int
     kind: str  # digits | words | vague | hyphen
     unit: str | None = None  # set for hyphenated 10-month / 18-mile
+    ranged: bool = False  # a range in one token ("10-15 people"): the lower bound, APPROXIMATE
 
 
 # --- number parsing ----------------------------------------------------------------------------
@@ -334,6 +335,11 @@ _GLUED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|km|kms|kg)")
 _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 
 
+# a range written as one token, "10-15" / "20–30" (a year span "2023-24" is a date)
+_DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
 def _spaced_groups_end(tokens: list[Token], i: int) -> int:
     """``600 000``: digit groups of three after one to three digits, each one space apart, as SI
     style writes thousands (the cleaner makes a no-break space a plain one); the index after the
@@ -363,6 +369,12 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             value = value * _GLUED_SCALE[suffix]
             return _Number(i, i + 1, int(value) if float(value).is_integer() else value, "digits")
         return _Number(i, i + 1, value, "glued", _DISTANCE_NORMAL.get(suffix, suffix))
+    rng = _DIGIT_RANGE.fullmatch(tok.text) if tok.text[:1].isdigit() else None
+    if rng and not _YEAR.fullmatch(rng.group(1)):
+        low_v, high_v = parse_digits(rng.group(1)), parse_digits(rng.group(2))
+        if low_v is not None and high_v is not None and low_v < high_v:
+            return _Number(i, i + 1, low_v, "digits", ranged=True)
+        return None
     hy = _hyphen_number(tok)
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
@@ -375,12 +387,20 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             value = value * _DIGIT_SCALES[tokens[j].lower]
             value = int(value) if float(value).is_integer() else value
             j += 1
+        if _and_a_half(tokens, j) and "." not in tok.text:
+            value, j = value + 0.5, j + 3  # "3 and a half miles"
         return _Number(i, j, value, "digits")
     vague = _vague_at(tokens, i)
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
     if _half_a_dozen(tokens, i):
         return _Number(i, i + 3, 6, "vague")  # an idiomatic round amount: 6, APPROXIMATE
+    if tok.lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower in ("a", "an") \
+            and tokens[i + 2].lower in SCALE_WORDS:
+        return _Number(i, i + 3, SCALE_WORDS[tokens[i + 2].lower] // 2, "words")  # "half a million" is 500000
+    part = _fraction_of_scale(tokens, i)
+    if part is not None:
+        return part
     # a dozen / a hundred / a thousand; a unit of time or distance (after a number, "2,500 a day
     # earlier", it is a rate, not a duration)
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
@@ -400,8 +420,36 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         value = parse_number_words(" ".join(t.text for t in tokens[i:j]))
         if value is None:
             return None
+        if _and_a_half(tokens, j):
+            value, j = value + 0.5, j + 3  # "three and a half hours"
         return _Number(i, j, value, "words")
     return None
+
+
+def _fraction_of_scale(tokens: list[Token], i: int) -> _Number | None:
+    """``a quarter of a million``, ``three-quarters of a million``: a fraction of a scale word is a
+    number (250000), not the fraction ``a quarter`` and a second count ``a million people``."""
+    low = tokens[i].lower
+    if "-" in low and low.count("-") == 1 and low.split("-")[1] in _DENOMINATORS:
+        a, b = low.split("-")
+        n, k = (1 if a in ("one", "a") else parse_number_words(a)), i + 1
+    elif i + 1 < len(tokens) and tokens[i + 1].lower in _DENOMINATORS and (low in ("a", "one") or _NUMBER_WORD.fullmatch(low)):
+        b = tokens[i + 1].lower
+        n, k = (1 if low in ("a", "one") else parse_number_words(low)), i + 2
+    else:
+        return None
+    if not n or k + 2 >= len(tokens) or tokens[k].lower != "of" or tokens[k + 1].lower not in ("a", "an") \
+            or tokens[k + 2].lower not in SCALE_WORDS or n >= _DENOMINATORS[b]:
+        return None
+    value = n * SCALE_WORDS[tokens[k + 2].lower] / _DENOMINATORS[b]
+    return _Number(i, k + 3, int(value) if float(value).is_integer() else round(value), "words")
+
+
+def _and_a_half(tokens: list[Token], j: int) -> bool:
+    """Do tokens j.. read ``and a half`` before a noun (``two and a half years``, not ``two and a
+    half-brother``)? The number then counts one half more."""
+    return j + 3 < len(tokens) and tokens[j].lower == "and" and tokens[j + 1].lower == "a" \
+        and tokens[j + 2].lower == "half" and tokens[j + 3].is_word() and tokens[j + 3].start == tokens[j + 2].end + 1
 
 
 def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -517,6 +565,8 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
         lem = lemma(t.text)
         if singular:
             if t.is_title():
+                if k + 1 < len(tokens) and tokens[k + 1].sent == sent and _is_demonym(t.text):
+                    continue  # "one Syrian soldier": a nationality before the counted noun
                 return None  # "one Last month"
             if low in PEOPLE_UNITS or low in MUNITION_UNITS or low in DURATION_UNITS or low in DISTANCE_UNITS:
                 if k > j and low.endswith("ed"):
@@ -529,6 +579,14 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
             return k
         # a modifier: keep scanning (adjectives, compounds, proper names)
     return None
+
+
+def _is_demonym(word: str) -> bool:
+    """Is ``word`` a nationality adjective (``Syrian``, ``Filipino``: the demonyms the knowledge
+    base forms from the country data packages)? Read lazily: few counts of one have one."""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    return word in knowledge().demonyms
 
 
 def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
@@ -608,7 +666,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         qual = qualifier_before(tokens, i)
         if qual and _spatial_preposition(tokens, qual[1], i):
             qual = None
-        qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
+        qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
             lo = i  # "more than several" is odd; keep the vague amount alone
@@ -878,6 +936,9 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
         return None
     if low in ("a", "one") and qualifier_before(tokens, i) is None and (nxt is None or nxt.lower != "of"):
         return None  # "a third" alone is too often an ordinal ("for a third")
+    if end + 2 < len(tokens) and nxt.lower == "of" and tokens[end + 1].lower in ("a", "an") \
+            and tokens[end + 2].lower in SCALE_WORDS:
+        return None  # "a quarter of a million people": a number of people (_number_at reads it)
     return _Number(i, end, round(n / d, 3), "fraction")
 
 

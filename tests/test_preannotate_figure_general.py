@@ -1,0 +1,72 @@
+"""General FIGURE patterns of news English that the seen sets barely show (issue #14: rules that
+generalise to unseen articles). Every sentence here is invented for these tests."""
+
+import pytest
+
+from newscorpus.preannotate.figures import find_figures
+
+
+def figs(text):
+    return [(f.text, f.value, f.qualifier, f.unit, f.label) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police said one Ghanaian miner was still trapped underground.",
+     ("one Ghanaian miner", 1, "EXACT", "miner", "PEOPLE")),
+    ("One Kenyan peacekeeper was wounded by shrapnel.",
+     ("One Kenyan peacekeeper", 1, "EXACT", "peacekeeper", "CASUALTIES")),
+])
+def test_one_with_a_nationality_before_its_noun_counts(text, expected):
+    assert expected in figs(text)
+
+
+def test_one_before_a_capitalised_non_nationality_is_no_count():
+    assert figs("They met one Tuesday month after month.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Half a million people lack clean water.", [("Half a million people", 500000, "EXACT", "person", "PEOPLE")]),
+    ("Nearly half a million tourists cancelled their trips.",
+     [("Nearly half a million tourists", 500000, "APPROXIMATE", "tourist", "PEOPLE")]),
+    ("A quarter of a million people have fled the region.",
+     [("A quarter of a million people", 250000, "EXACT", "person", "PEOPLE")]),
+    ("Three-quarters of a million families rely on the aid.",
+     [("Three-quarters of a million families", 750000, "EXACT", "family", "PEOPLE")]),
+])
+def test_a_fraction_of_a_scale_word_is_one_number(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_fraction_of_a_noun_phrase_is_still_a_fraction():
+    assert figs("About a quarter of the villagers returned.") == [("About a quarter", 0.25, "APPROXIMATE", "fraction", "OTHER")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The negotiators talked for three and a half hours.", ("three and a half hours", 3.5, "EXACT", "hour", "DURATION")),
+    ("The patrol walked 2 and a half miles to the outpost.", ("2 and a half miles", 2.5, "EXACT", "mile", "DISTANCE")),
+    ("The siege lasted almost two and a half years.", ("almost two and a half years", 2.5, "APPROXIMATE", "year", "DURATION")),
+])
+def test_and_a_half_adds_a_half(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Witnesses said 20-25 gunmen stormed the market.", [("20-25 gunmen", 20, "APPROXIMATE", "gunman", "PEOPLE")]),
+    ("The shelling lasted 3–4 hours.", [("3–4 hours", 3, "APPROXIMATE", "hour", "DURATION")]),
+    ("Some 150-200 rockets were fired overnight.", [("Some 150-200 rockets", 150, "APPROXIMATE", "rocket", "MUNITIONS")]),
+])
+def test_a_range_in_one_token_takes_its_lower_bound(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The 2023-24 season drew 40-10 crowds.", "The team lost 3-1 on Sunday."])
+def test_year_spans_and_scores_are_no_ranges(text):
+    assert all(not f[0].startswith(("2023", "3-1", "40-10")) for f in figs(text))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Police said 12 gunmen opened fire.", "gunman"), ("Rescuers found 4 fishermen alive.", "fisherman"),
+    ("Officials said 30 servicemen were deployed.", "serviceman"), ("The blast hurt 6 women.", "woman"),
+])
+def test_plurals_in_men_take_the_singular_man_unit(text, unit):
+    assert figs(text)[0][3] == unit
