@@ -70,3 +70,41 @@ def test_year_spans_and_scores_are_no_ranges(text):
 ])
 def test_plurals_in_men_take_the_singular_man_unit(text, unit):
     assert figs(text)[0][3] == unit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 48-hour truce began at dawn.", ("48-hour truce", 48, "EXACT", "hour", "DURATION")),
+    ("The 10-day ceasefire broke down quickly.", ("10-day ceasefire", 10, "EXACT", "day", "DURATION")),
+    ("A three-day curfew kept shops shut.", ("three-day curfew", 3, "EXACT", "day", "DURATION")),
+])
+def test_a_hyphenated_modifier_ends_before_its_verb(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tens of people were arrested after the march.", ("Tens of people", 10, "APPROXIMATE", "person", "PEOPLE")),
+    ("A couple of drones crashed near the harbour.", ("A couple of drones", 2, "APPROXIMATE", "drone", "MUNITIONS")),
+    ("The talks stalled for a couple of weeks.", ("a couple of weeks", 2, "APPROXIMATE", "week", "DURATION")),
+    ("Tens of thousands of people marched.", ("Tens of thousands of people", 10000, "APPROXIMATE", "person", "PEOPLE")),
+])
+def test_tens_of_and_a_couple_of_are_vague_amounts(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 300 were detained during the protests.", ("More than 300", 300, "AT_LEAST", "person", "PEOPLE")),
+    ("Police said 45 were arrested overnight.", ("45", 45, "EXACT", "person", "PEOPLE")),
+    ("At least 12 have been abducted from the village since May.", ("At least 12", 12, "AT_LEAST", "person", "PEOPLE")),
+])
+def test_a_bare_number_before_a_passive_only_people_undergo_counts_people(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_a_bare_number_before_another_passive_is_no_count():
+    assert figs("Officials said 45 were approved overnight.") == []
+
+
+def test_the_verb_governing_a_count_decides_its_category_over_an_earlier_killing():
+    assert figs("The army said it had killed 25 militants and arrested 60 suspects.") == [
+        ("25 militants", 25, "EXACT", "militant", "CASUALTIES"), ("60 suspects", 60, "EXACT", "suspect", "PEOPLE")]
+    assert figs("Raids killed two fighters, detaining 14 farmers.")[1][4] == "PEOPLE"

@@ -289,6 +289,10 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, i + 1):
             return value, i + 1  # "Thousands in evacuation centres", "Hundreds were detained"
         return None
+    if len(low) >= 3 and low[0] == "tens" and low[1] == "of" and tokens[i + 2].is_word():
+        return 10, i + 2  # "tens of people": the lower bound, like "tens of thousands" (decision 5)
+    if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
+        return 2, i + 3  # "a couple of drones": two, APPROXIMATE
     if low and low[0] == "several":
         return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
@@ -625,7 +629,10 @@ def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
 
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
-    before = tokens[max(s_lo, lo - 9) : hi]
+    # the verb whose object the count is decides before any killing further back ("killed 25
+    # militants and arrested 60 suspects": the suspects were arrested)
+    governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
+    before = tokens[lo if governed else max(s_lo, lo - 9) : hi]
     hi = _skip_inclusion(tokens, hi, s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
@@ -853,7 +860,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             start = tokens[lo].start
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
-        if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi):
+        if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi) \
+                and not _people_passive_after(tokens, hi):
             continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
@@ -1077,7 +1085,7 @@ def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or (tokens[j].lower not in _AUX and tokens[j].lower not in _HEDGES):
         return False
     for t in tokens[j + 1 : j + 5]:
-        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS:
+        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS or t.lower in _PEOPLE_PASSIVES:
             return True
         if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "to", "be", "have", "still"} \
                 and t.lower not in _HEDGES:
@@ -1085,8 +1093,26 @@ def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
     return False
 
 
+# passives whose subject can only be people: "300 were arrested", "at least 12 were abducted"
+_PEOPLE_PASSIVES = {"arrested", "detained", "abducted", "kidnapped", "rescued", "freed", "jailed", "imprisoned",
+                    "captured", "deported", "expelled", "missing", "rounded", "sentenced", "convicted", "charged",
+                    "questioned", "interrogated", "hospitalised", "hospitalized", "stranded", "trapped"}
 # "at least 30 believed to be dead", "12 feared killed": a hedged passive
 _HEDGES = {"believed", "feared", "presumed", "thought", "reported", "confirmed", "said"}
+
+
+_CAPTURE_VERBS = (_PEOPLE_PASSIVES - {"missing", "stranded", "trapped", "hospitalised", "hospitalized"}) | {"evacuated"}
+_CAPTURE_VERBS |= {w[:-2] + "ing" for w in _CAPTURE_VERBS if w.endswith("ed")} | {"freeing"}
+
+
+def _people_passive_after(tokens: list[Token], j: int) -> bool:
+    """``N were arrested``, ``N have been abducted``: an auxiliary, then a passive only people
+    undergo, within three words."""
+    if j < len(tokens) and tokens[j].lower == "more":
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in _AUX:
+        return False
+    return any(t.lower in _PEOPLE_PASSIVES for t in tokens[j + 1 : j + 4])
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -1101,8 +1127,8 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
         if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha() \
-                or (k > j and t.lower in _NOT_HEAD_TAIL):
-            break
+                or (k > j and (t.lower in _NOT_HEAD_TAIL or _past_form(t.lower))):
+            break  # (an irregular past after the head is its verb: "a 48-hour truce began")
         if k > j and t.start > tokens[k - 1].end + 1:
             break
         head = k
