@@ -108,3 +108,18 @@ def test_the_verb_governing_a_count_decides_its_category_over_an_earlier_killing
     assert figs("The army said it had killed 25 militants and arrested 60 suspects.") == [
         ("25 militants", 25, "EXACT", "militant", "CASUALTIES"), ("60 suspects", 60, "EXACT", "suspect", "PEOPLE")]
     assert figs("Raids killed two fighters, detaining 14 farmers.")[1][4] == "PEOPLE"
+
+
+def test_n_of_them_pointing_past_its_sentence_is_the_number_with_the_earlier_unit():
+    got = figs("Militants fired 90 rockets at the port. The navy said it shot down about 70 of them.")
+    assert got == [("90 rockets", 90, "EXACT", "rocket", "MUNITIONS"), ("about 70", 70, "APPROXIMATE", "rocket", "MUNITIONS")]
+
+
+def test_n_of_them_within_the_sentence_keeps_of_them():
+    got = figs("The blast wounded 40 people, 11 of them critically.")
+    assert got[1][:4] == ("11 of them", 11, "EXACT", "person")
+
+
+def test_n_of_them_with_no_earlier_count_takes_the_plural_noun_them_refers_to():
+    got = figs("The rebels never said how many of their commanders died. The army says it killed at least 40 of them.")
+    assert got == [("at least 40", 40, "AT_LEAST", "commander", "CASUALTIES")]

@@ -822,12 +822,21 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.1, 2)))
+                continue
+            # "It said it intercepted about 60 of them": "them" points back past its sentence, so the
+            # figure is the number, counting what the last count counted (as an elided noun)
+            end = tokens[num.end_tok - 1].end
+            prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
+            if prev_fig is not None:
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                                      round(prev_fig.score - 0.15, 2)))
+            elif (noun := _plural_antecedent(tokens, lo)) is not None:  # "... its fighters ... killed 1,500 of them"
+                label = _category(noun, tokens, lo, num.end_tok)
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, noun, label,
+                                      round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
-            sent = tokens[lo].sent
-            counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
-            prev_fig = counts[0] if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1 \
-                else next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
+            prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
             if prev_fig is not None:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.15, 2)))
@@ -866,6 +875,29 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
+
+
+def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
+    """The lemma of the nearest plural noun of people or munitions before token ``lo`` in its
+    sentence or the one before: what a ``them`` with no count before it refers to."""
+    s_lo = sentence_bounds(tokens, lo)[0]
+    first = sentence_bounds(tokens, s_lo - 1)[0] if s_lo else 0
+    for t in reversed(tokens[first:lo]):
+        if t.is_word() and t.text.islower() and looks_plural(t.text):
+            lem = lemma(t.text)
+            if is_person_noun(lem) or lem in MUNITION_UNITS:
+                return lem
+    return None
+
+
+def _elided_antecedent(tokens: list[Token], figures: list[Figure], bare: set[int], lo: int, start: int) -> Figure | None:
+    """The count an elided noun refers to: the last noun count of this or the previous sentence,
+    else the most recent one whose noun the previous sentence names again."""
+    sent = tokens[lo].sent
+    counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+    if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1:
+        return counts[0]
+    return next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
 
 
 _QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’")}
