@@ -123,3 +123,17 @@ def test_n_of_them_within_the_sentence_keeps_of_them():
 def test_n_of_them_with_no_earlier_count_takes_the_plural_noun_them_refers_to():
     got = figs("The rebels never said how many of their commanders died. The army says it killed at least 40 of them.")
     assert got == [("at least 40", 40, "AT_LEAST", "commander", "CASUALTIES")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The raid killed three guards and wounded at least four others.", "guard"),
+    ("One nurse died and two others were hurt.", "nurse"),
+    ("Several others were treated for shock.", "person"),
+])
+def test_others_count_what_the_count_before_counted(text, unit):
+    assert figs(text)[-1][3] == unit
+
+
+def test_an_n_strong_group_counts_its_people_with_the_group_noun_as_unit():
+    assert figs("A 3,000-strong force crossed the river.") == [("3,000-strong force", 3000, "EXACT", "force", "PEOPLE")]
+    assert figs("The 200-strong contingent left on Friday.")[0][3:] == ("contingent", "PEOPLE")

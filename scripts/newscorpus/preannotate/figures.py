@@ -683,6 +683,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 i += 1
                 continue  # "two-thirds", "one-sided": no counted thing
             hi = (head + 1) if head is not None else num.end_tok
+            if num.unit == "strong":
+                if head is not None:  # "a 5,000-strong force": the people of the force, unit its noun
+                    found.append((lo, hi, num, qualifier, -13))
+                i = hi
+                continue
             found.append((lo, hi, num, qualifier, -1))
             i = hi
             continue
@@ -845,6 +850,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person",
                                   _category("person", tokens, lo, hi), round(LABEL_SCORE["PEOPLE"] - 0.15, 2)))
             continue
+        elif head == -13:
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, lemma(tokens[hi - 1].text), "PEOPLE",
+                                  LABEL_SCORE["PEOPLE"]))
+            continue
         elif head == -9:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
                                   LABEL_SCORE["OTHER"]))
@@ -857,6 +866,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             unit = f"{lemma(tokens[lo].text)} member"
         else:
             unit = lemma(tokens[head].text)
+            if unit == "other":  # "two soldiers and five others": the others are what the count before counted
+                unit = _others_unit(tokens, figures, lo)
         if currency:
             unit = currency[0]
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
@@ -875,6 +886,18 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
+
+
+def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:
+    """The unit of ``N others``: that of the last count of people in this or the previous
+    sentence (``One sailor was missing and two others ...`` -> ``sailor``), else ``person``."""
+    sent = tokens[lo].sent
+    for f in reversed(figures):
+        if tokens[bisect_left(tokens, f.start, key=_start_of)].sent < sent - 1:
+            break
+        if f.unit and is_person_noun(f.unit) and f.unit != "other":
+            return f.unit
+    return "person"
 
 
 def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
