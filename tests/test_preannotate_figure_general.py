@@ -137,3 +137,19 @@ def test_others_count_what_the_count_before_counted(text, unit):
 def test_an_n_strong_group_counts_its_people_with_the_group_noun_as_unit():
     assert figs("A 3,000-strong force crossed the river.") == [("3,000-strong force", 3000, "EXACT", "force", "PEOPLE")]
     assert figs("The 200-strong contingent left on Friday.")[0][3:] == ("contingent", "PEOPLE")
+
+
+def test_a_part_of_a_counted_whole_is_a_figure_and_so_is_the_whole():
+    assert figs("The group released two of the three hostages on Sunday.") == [
+        ("two of the three hostages", 2, "EXACT", "hostage", "PEOPLE"), ("three hostages", 3, "EXACT", "hostage", "PEOPLE")]
+    assert figs("Power failed at 4 of its 11 clinics.")[0][:2] == ("4 of its 11 clinics", 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 9 dead as floods sweep the valley", ("At least 9 dead", 9, "AT_LEAST", "person", "CASUALTIES")),
+    ("Four dead when a bus overturned near the pass", ("Four dead", 4, "EXACT", "person", "CASUALTIES")),
+    ("The number of dead rose to more than 90 on Friday.", ("more than 90", 90, "AT_LEAST", "person", "CASUALTIES")),
+    ("The number of deaths reached 41, the ministry said.", ("41", 41, "EXACT", "person", "CASUALTIES")),
+])
+def test_casualty_totals_without_a_noun(text, expected):
+    assert figs(text) == [expected]

@@ -699,6 +699,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
+            whole = _number_at(tokens, num.end_tok + 2) if det in {"the", "its", "their"} \
+                and num.end_tok + 2 < len(tokens) and _can_start_number(tokens[num.end_tok + 2].lower) else None
+            if whole is not None and whole.kind in ("digits", "words") and whole.value > num.value \
+                    and not _excluded(tokens, whole, text):
+                head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
+                if head is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
+                    found.append((lo, head + 1, num, qualifier, head))
+                    i = num.end_tok + 2
+                    continue
             head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
                 found.append((lo, head + 1, num, qualifier, head))
@@ -762,7 +771,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
                 and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
-                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}
+                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
                      or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent):
             found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
             i = num.end_tok + 1
@@ -1061,10 +1070,14 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
         or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
         or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
-            and any(t.lower == "toll" for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
+            and any(t.lower in _TOTAL_WORDS for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+# what may follow "N dead" before a clause that says why ("At least 9 dead as storm hits coast")
+_DEAD_CLAUSE = {"among", "after", "as", "when", "following", "amid", "while"}
+# nouns of a casualty total a bare number can reach ("the number of dead rose to 90", "the toll hit 31")
+_TOTAL_WORDS = {"toll", "dead", "deaths", "casualties", "fatalities"}
 # words before a bare number that make it a total or a comparison of a count already stated
 def _mentioned_between(tokens: list[Token], fig: Figure, lo: int, start: int) -> bool:
     """Is the counted noun of ``fig`` named again in the sentence before token ``lo`` (``fig``
