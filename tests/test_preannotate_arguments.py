@@ -350,3 +350,13 @@ def test_a_duration_of_an_infinitive_after_the_trigger_is_not_its_quantity():
 def test_a_coordinated_place_needs_no_preposition_of_its_own():
     got = arguments("Jets struck targets in northern Sudan and the Nuba Mountains on Monday.", "struck")
     assert {("PLACE", "northern Sudan"), ("PLACE", "Nuba Mountains")} <= got
+
+
+def test_an_attack_instrument_after_with_is_its_quantity():
+    got = arguments("Rebel fighters attacked the convoy with three rockets on Monday.", "attacked")
+    assert ("QUANTITY", "three rockets") in got
+
+
+def test_a_distance_placing_the_event_is_no_quantity():
+    got = arguments("The tanker was attacked 40 miles east of the port on Monday.", "attacked")
+    assert not any(r == "QUANTITY" for r, _ in got)

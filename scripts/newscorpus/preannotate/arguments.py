@@ -179,6 +179,12 @@ _NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bwithin|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
 _DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
                                 r"she|we|I|you)\b")  # (a subject pronoun starts a clause of its own)
+# a distance that places the event away from somewhere: "hit about 70 miles west of", "(40 km) from"
+_OFFSET_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                           r"north-east|north-west|south-east|south-west|off|from|away|outside|inland|offshore)\b", re.IGNORECASE)
+_ON_AT = re.compile(r"\b(?:on|at)\s")
+# an attack verb's object, then its instrument: "struck a tanker with a drone boat and two missiles"
+_WITH_INSTRUMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?with\s+(?:(?:an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:and|or)\s+)?")
 _PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){1,3}of\s+them")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
 
@@ -203,8 +209,16 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             args.append(("QUANTITY", sid))
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end):
             args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
-        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]):
+        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]) \
+                and not (f.label == "DISTANCE" and _OFFSET_AFTER.match(text, f.end)) \
+                and not (f.label == "OTHER" and _ON_AT.search(text, ev.end, f.start)):
+            # (not where it happened: "hit 70 miles west of the port" is an offset, "strikes on two
+            # islands" counts places)
             args.append(("QUANTITY", sid))
+            linked = f
+        elif ev.label == "ATTACK" and f.label == "MUNITIONS" and ev.end <= f.start < sent_end and f.start - ev.end <= 90 \
+                and _WITH_INSTRUMENT.fullmatch(text, ev.end, f.start):
+            args.append(("QUANTITY", sid))  # the instrument: "struck a tanker with a drone and two missiles"
             linked = f
         elif f.end <= ev.start and (ev.label in _COUNTED_BEFORE or (ev.label in _MUNITIONS_BEFORE and f.label == "MUNITIONS")) \
                 and _QTY_BEFORE.match(text[f.end : ev.start]):
