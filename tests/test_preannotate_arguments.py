@@ -360,3 +360,15 @@ def test_an_attack_instrument_after_with_is_its_quantity():
 def test_a_distance_placing_the_event_is_no_quantity():
     got = arguments("The tanker was attacked 40 miles east of the port on Monday.", "attacked")
     assert not any(r == "QUANTITY" for r, _ in got)
+
+
+def test_a_counted_subject_before_a_participle_phrase_is_the_quantity():
+    got = arguments("Hundreds of families living along the river have fled.", "fled")
+    assert ("QUANTITY", "Hundreds of families") in got
+    got = arguments("Dozens of people sheltering in the school were killed on Monday.", "killed")
+    assert ("QUANTITY", "Dozens of people") in got
+
+
+def test_an_active_perfect_after_a_participle_phrase_takes_no_victim_count():
+    got = arguments("Hundreds of fighters storming the town have killed a doctor.", "killed")
+    assert not any(r == "QUANTITY" for r, _ in got)

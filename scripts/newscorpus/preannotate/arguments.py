@@ -185,6 +185,10 @@ _OFFSET_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:north|south|east|west|
 _ON_AT = re.compile(r"\b(?:on|at)\s")
 # an attack verb's object, then its instrument: "struck a tanker with a drone boat and two missiles"
 _WITH_INSTRUMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?with\s+(?:(?:an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:and|or)\s+)?")
+# a participle phrase between a counted subject and its verb: "families living near the port have fled",
+# "300 people sheltering in the school were killed" (a passive or perfect: the subject undergoes it)
+_REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing(?:\s+[\w’'-]+){1,4}?\s+(?:(?:have|has|had)\s+(?:also\s+)?(?P<passive>been\s+)?"
+                               r"|(?P<passive2>(?:were|was)\s+))")
 _PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){1,3}of\s+them")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
 
@@ -227,6 +231,10 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             for sid2, f2 in figures:
                 if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
                     args.append(("QUANTITY", sid2))
+        elif f.end <= ev.start and ev.label in _COUNTED_BEFORE and f.label in ("PEOPLE", "CASUALTIES") \
+                and (m := _REDUCED_RELATIVE.fullmatch(text, f.end, ev.start)) is not None \
+                and (ev.label == "DISPLACEMENT" or m.group("passive") or m.group("passive2")):
+            args.append(("QUANTITY", sid))  # "Dozens of families living near the port have fled"
         elif f.label == "DURATION" and f.end <= ev.start and _DURATION_OF.fullmatch(text, f.end, ev.start):
             args.append(("QUANTITY", sid))
         elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
