@@ -143,6 +143,9 @@ def test_a_part_of_a_counted_whole_is_a_figure_and_so_is_the_whole():
     assert figs("The group released two of the three hostages on Sunday.") == [
         ("two of the three hostages", 2, "EXACT", "hostage", "PEOPLE"), ("three hostages", 3, "EXACT", "hostage", "PEOPLE")]
     assert figs("Power failed at 4 of its 11 clinics.")[0][:2] == ("4 of its 11 clinics", 4)
+    assert figs("About 30,000 of the city's 90,000 residents have left.") == [
+        ("About 30,000 of the city's 90,000 residents", 30000, "APPROXIMATE", "resident", "PEOPLE"),
+        ("90,000 residents", 90000, "EXACT", "resident", "PEOPLE")]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -153,3 +156,8 @@ def test_a_part_of_a_counted_whole_is_a_figure_and_so_is_the_whole():
 ])
 def test_casualty_totals_without_a_noun(text, expected):
     assert figs(text) == [expected]
+
+
+def test_one_day_opening_a_sentence_before_a_comma_is_an_indefinite_time():
+    assert figs("One day, the refugees will go home, she said.") == []
+    assert figs("One day after the raid, 40 families left.")[0][:2] == ("One day", 1)

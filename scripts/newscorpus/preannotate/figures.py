@@ -699,14 +699,14 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
-            whole = _number_at(tokens, num.end_tok + 2) if det in {"the", "its", "their"} \
-                and num.end_tok + 2 < len(tokens) and _can_start_number(tokens[num.end_tok + 2].lower) else None
+            w = _whole_start(tokens, num.end_tok + 1)
+            whole = _number_at(tokens, w) if w is not None else None
             if whole is not None and whole.kind in ("digits", "words") and whole.value > num.value \
                     and not _excluded(tokens, whole, text):
                 head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
                 if head is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
                     found.append((lo, head + 1, num, qualifier, head))
-                    i = num.end_tok + 2
+                    i = w
                     continue
             head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
@@ -799,6 +799,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if head is None:
             i = num.end_tok
+            continue
+        if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and head == i + 1 and not qual \
+                and _sentence_start(tokens, i) and head + 1 < len(tokens) and tokens[head + 1].text == "," \
+                and tokens[head].lower in DURATION_UNITS:
+            i = head + 1  # "One day, the war will end": an indefinite time, not a count of one day
             continue
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
@@ -895,6 +900,18 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
+
+
+def _whole_start(tokens: list[Token], k: int) -> int | None:
+    """After ``N of``: where the number of the whole starts, past ``the``/``its``/``their`` and a
+    possessor (``of the 19 centres``, ``of the city's 40 clinics``), or None."""
+    if k >= len(tokens) or tokens[k].lower not in ("the", "its", "their"):
+        return None
+    k += 1
+    if k + 3 < len(tokens) and tokens[k].is_word() and tokens[k + 1].text in ("'", "’") and tokens[k + 2].lower == "s" \
+            and tokens[k + 1].start == tokens[k].end and tokens[k + 2].start == tokens[k + 1].end:
+        k += 3  # "the enclave's"
+    return k if k < len(tokens) and _can_start_number(tokens[k].lower) else None
 
 
 def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:
