@@ -161,3 +161,15 @@ def test_casualty_totals_without_a_noun(text, expected):
 def test_one_day_opening_a_sentence_before_a_comma_is_an_indefinite_time():
     assert figs("One day, the refugees will go home, she said.") == []
     assert figs("One day after the raid, 40 families left.")[0][:2] == ("One day", 1)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Militants burned three buses near the depot.", "bus"), ("Police seized 40 knives at the checkpoint.", "knife"),
+    ("The tax office collected 12 taxes.", "tax"), ("Officials listed five causes of the fire.", "cause"),
+])
+def test_plural_units_the_suffix_rule_gets_wrong(text, unit):
+    assert figs(text)[0][3] == unit
+
+
+def test_others_in_a_new_sentence_count_people():
+    assert figs("Rebels killed four guards. At least 13 others were wounded.")[1][3] == "person"

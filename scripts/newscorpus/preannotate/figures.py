@@ -879,7 +879,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         elif head == -6:
             unit = f"{lemma(tokens[lo].text)} member"
         else:
-            unit = lemma(tokens[head].text)
+            unit = _unit_lemma(tokens[head].text)
             if unit == "other":  # "two soldiers and five others": the others are what the count before counted
                 unit = _others_unit(tokens, figures, lo)
         if currency:
@@ -902,6 +902,22 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
 
 
+def _unit_lemma(word: str) -> str:
+    """The unit of a head noun: ``lemma``, with spaCy's lemma table (knowledge) for the plurals
+    a suffix rule gets wrong, ``-ses`` of a noun in ``-s`` (``buses`` -> ``bus``, ``viruses``) and
+    ``-ves`` of one in ``-f``/``-fe`` (``knives``, ``wolves``); only where the table agrees with
+    that form, since it also gives verb readings (``taxes`` -> ``taxis``)."""
+    unit = lemma(word)
+    w = word.lower()
+    if w.endswith(("ses", "ves")) and "-" not in w:
+        from newscorpus.preannotate.knowledge import knowledge
+
+        kb_lemma = knowledge().lemmas.get(w)
+        if kb_lemma is not None and kb_lemma in (w[:-2], w[:-3] + "f", w[:-3] + "fe"):
+            return kb_lemma
+    return unit
+
+
 def _whole_start(tokens: list[Token], k: int) -> int | None:
     """After ``N of``: where the number of the whole starts, past ``the``/``its``/``their`` and a
     possessor (``of the 19 centres``, ``of the city's 40 clinics``), or None."""
@@ -915,11 +931,11 @@ def _whole_start(tokens: list[Token], k: int) -> int | None:
 
 
 def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:
-    """The unit of ``N others``: that of the last count of people in this or the previous
-    sentence (``One sailor was missing and two others ...`` -> ``sailor``), else ``person``."""
+    """The unit of ``N others``: that of the last count of people in its sentence (``One sailor
+    was missing and two others ...`` -> ``sailor``), else ``person``."""
     sent = tokens[lo].sent
     for f in reversed(figures):
-        if tokens[bisect_left(tokens, f.start, key=_start_of)].sent < sent - 1:
+        if tokens[bisect_left(tokens, f.start, key=_start_of)].sent < sent:
             break
         if f.unit and is_person_noun(f.unit) and f.unit != "other":
             return f.unit
