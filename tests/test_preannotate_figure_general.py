@@ -173,3 +173,16 @@ def test_plural_units_the_suffix_rule_gets_wrong(text, unit):
 
 def test_others_in_a_new_sentence_count_people():
     assert figs("Rebels killed four guards. At least 13 others were wounded.")[1][3] == "person"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The UN appealed for $4.1 billion this year.", 4_100_000_000), ("Donors pledged £2.3bn.", 2_300_000_000),
+    ("The fund lost 0.7 million euros.", 700_000),
+])
+def test_decimal_amounts_times_a_scale_are_exact(text, value):
+    assert figs(text)[0][1] == value and isinstance(figs(text)[0][1], int)
+
+
+def test_a_lowercase_noun_before_a_count_is_no_identifier():
+    assert figs("The drone hit a building 50 yards from the hospital.") == [("50 yards", 50, "EXACT", "yard", "DISTANCE")]
+    assert figs("The convoy took Route 90 north.") == []

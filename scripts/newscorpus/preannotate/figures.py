@@ -344,6 +344,13 @@ _DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
+def _scaled(value: int | float, scale: int) -> int | float:
+    """``4.1`` times a billion is 4100000000, not the float product 4099999999.9999995: the
+    decimals as written, shifted."""
+    out = round(value * scale, 6)
+    return int(out) if float(out).is_integer() else out
+
+
 def _spaced_groups_end(tokens: list[Token], i: int) -> int:
     """``600 000``: digit groups of three after one to three digits, each one space apart, as SI
     style writes thousands (the cleaner makes a no-break space a plain one); the index after the
@@ -370,8 +377,7 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         if value is None:
             return None
         if suffix in _GLUED_SCALE:
-            value = value * _GLUED_SCALE[suffix]
-            return _Number(i, i + 1, int(value) if float(value).is_integer() else value, "digits")
+            return _Number(i, i + 1, _scaled(value, _GLUED_SCALE[suffix]), "digits")
         return _Number(i, i + 1, value, "glued", _DISTANCE_NORMAL.get(suffix, suffix))
     rng = _DIGIT_RANGE.fullmatch(tok.text) if tok.text[:1].isdigit() else None
     if rng and not _YEAR.fullmatch(rng.group(1)):
@@ -388,8 +394,7 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         if j > i + 1:
             value = parse_digits("".join(t.text for t in tokens[i:j]))
         if j < len(tokens) and tokens[j].lower in _DIGIT_SCALES and tokens[j].start == tok.end + 1:
-            value = value * _DIGIT_SCALES[tokens[j].lower]
-            value = int(value) if float(value).is_integer() else value
+            value = _scaled(value, _DIGIT_SCALES[tokens[j].lower])
             j += 1
         if _and_a_half(tokens, j) and "." not in tok.text:
             value, j = value + 0.5, j + 3  # "3 and a half miles"
@@ -479,9 +484,10 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
     if num.kind == "digits":
         grouped = "," in tokens[i].text or j > i + 1  # identifiers are never written with thousands separators
-        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or (prev.lower in _ID_WORDS and not grouped)
-                                 or prev.text in {"#", "№"}):
-            return True
+        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.text in {"#", "№"}
+                                 or (prev.lower in _ID_WORDS and not grouped
+                                     and not (prev.text.islower() and _head_after(tokens, j, num.value, vague=False)))):
+            return True  # (a lowercase noun before a count is no identifier: "a building 50 yards from")
         if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in MONTH_TOKENS:
             return True  # Oct. 7
         if nxt is not None and nxt.lower.rstrip(".") in MONTH_TOKENS and nxt.is_title():
