@@ -186,3 +186,8 @@ def test_decimal_amounts_times_a_scale_are_exact(text, value):
 def test_a_lowercase_noun_before_a_count_is_no_identifier():
     assert figs("The drone hit a building 50 yards from the hospital.") == [("50 yards", 50, "EXACT", "yard", "DISTANCE")]
     assert figs("The convoy took Route 90 north.") == []
+
+
+def test_country_letters_before_a_dollar_sign_belong_to_the_amount():
+    assert figs("The bank approved US$300 million in loans.") == [("US$300 million", 300_000_000, "EXACT", "dollar", "OTHER")]
+    assert figs("Donors gave about A$5m.")[0][:3] == ("about A$5m", 5_000_000, "APPROXIMATE")

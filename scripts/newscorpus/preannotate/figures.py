@@ -517,6 +517,10 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     return False
 
 
+# the letters written before "$" to say whose dollar it is (ISO-style prefixes of news style guides)
+_DOLLAR_COUNTRIES = {"US", "A", "AU", "C", "CA", "NZ", "HK", "S", "SG", "NT", "Z", "J", "R"}
+
+
 def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
     """The currency written just before token k: (unit, index of its first token), or None. A sign
     touches the number (``$10``, ``₹500``); a code stands before it (``Rs 5 lakh``, ``Rs. 200``)."""
@@ -524,6 +528,8 @@ def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
         return None
     prev = tokens[k - 1]
     if prev.text in CURRENCY and prev.end == tokens[k].start:
+        if prev.text == "$" and k >= 2 and tokens[k - 2].text in _DOLLAR_COUNTRIES and tokens[k - 2].end == prev.start:
+            return "dollar", k - 2  # "US$200 million", "A$5m": the country letters belong to the sign
         return CURRENCY[prev.text], k - 1
     if prev.text in CURRENCY_CODES:
         return CURRENCY_CODES[prev.text], k - 1
