@@ -191,3 +191,20 @@ def test_a_lowercase_noun_before_a_count_is_no_identifier():
 def test_country_letters_before_a_dollar_sign_belong_to_the_amount():
     assert figs("The bank approved US$300 million in loans.") == [("US$300 million", 300_000_000, "EXACT", "dollar", "OTHER")]
     assert figs("Donors gave about A$5m.")[0][:3] == ("about A$5m", 5_000_000, "APPROXIMATE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of thousands fled the city.", ("Hundreds of thousands", 100000, "APPROXIMATE", "person", "PEOPLE")),
+    ("Tens of thousands were displaced by the floods.", ("Tens of thousands", 10000, "APPROXIMATE", "person", "PEOPLE")),
+])
+def test_a_compound_vague_amount_standing_alone_counts_people(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 40-odd vehicles were destroyed.", ("Some 40-odd vehicles", 40, "APPROXIMATE", "vehicle", "OTHER")),
+    ("The raid involved 50-plus commandos.", ("50-plus commandos", 50, "AT_LEAST", "commando", "PEOPLE")),
+    ("Twenty-odd fishermen were rescued.", ("Twenty-odd fishermen", 20, "APPROXIMATE", "fisherman", "PEOPLE")),
+])
+def test_odd_and_plus_after_a_number_qualify_it(text, expected):
+    assert figs(text) == [expected]

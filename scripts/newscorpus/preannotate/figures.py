@@ -183,6 +183,7 @@ class _Number:
     kind: str  # digits | words | vague | hyphen
     unit: str | None = None  # set for hyphenated 10-month / 18-mile
     ranged: bool = False  # a range in one token ("10-15 people"): the lower bound, APPROXIMATE
+    hint: str | None = None  # a qualifier the number carries itself: "40-odd" APPROXIMATE, "40-plus" AT_LEAST
 
 
 # --- number parsing ----------------------------------------------------------------------------
@@ -269,26 +270,19 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if value is None:
             value = {"tens": 10, "hundreds": 100}[low[0]] * {"thousands": 1000, "millions": 1_000_000}[low[2]]
         end = i + 3
-        return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
+        if end < len(tokens) and tokens[end].lower == "of":
+            return value, end + 1
+        return (value, end) if _bare_vague_ends(tokens, i, end) else None  # "Hundreds of thousands fled"
     if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
         value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
         if len(low) >= 3 and low[1] == "of" and tokens[i + 2].text in _CLOSE_QUOTES:
             return value, i + 3  # scare quotes: 'killed "hundreds of" attackers'
         if len(low) >= 2 and low[1] == "of":
             return value, i + 2
-        prev = tokens[i - 1].lower if i else ""
-        if len(low) >= 2 and low[1] in _FLEEING:
-            return value, i + 1  # "sent thousands fleeing"
-        if _passive_casualty_after(tokens, i + 1):
-            return value, i + 1  # "hundreds were displaced"
-        if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
-            if len(low) >= 2 and low[1] == "more":
-                return value, i + 2  # "wounding dozens more"
-            if len(low) < 2 or low[1] in _BARE_COUNT_END:
-                return value, i + 1  # "displacing thousands"
-        if tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, i + 1):
-            return value, i + 1  # "Thousands in evacuation centres", "Hundreds were detained"
-        return None
+        if len(low) >= 2 and low[1] == "more" and not _passive_casualty_after(tokens, i + 1) \
+                and i and tokens[i - 1].lower in _CASUALTY_VERBS:
+            return value, i + 2  # "wounding dozens more"
+        return (value, i + 1) if _bare_vague_ends(tokens, i, i + 1) else None
     if len(low) >= 3 and low[0] == "tens" and low[1] == "of" and tokens[i + 2].is_word():
         return 10, i + 2  # "tens of people": the lower bound, like "tens of thousands" (decision 5)
     if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
@@ -298,6 +292,24 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
         return _times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2)
     return None
+
+
+_CASUALTY_VERBS = CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}
+
+
+def _bare_vague_ends(tokens: list[Token], i: int, end: int) -> bool:
+    """Does a vague plural from i to end stand alone for people (no ``of`` and noun after it)?
+    Before a verb of fleeing or a passive of casualty or displacement, after a casualty verb
+    at a clause end, or opening a sentence before what is said of it."""
+    nxt = tokens[end].lower if end < len(tokens) else ""
+    if nxt in _FLEEING:
+        return True  # "sent thousands fleeing"
+    if _passive_casualty_after(tokens, end):
+        return True  # "hundreds were displaced"
+    prev = tokens[i - 1].lower if i else ""
+    if prev in _CASUALTY_VERBS and (end >= len(tokens) or nxt in _BARE_COUNT_END):
+        return True  # "displacing thousands"
+    return tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, end)  # "Thousands in ..."
 
 
 _VAGUE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
@@ -341,6 +353,7 @@ _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 
 # a range written as one token, "10-15" / "20–30" (a year span "2023-24" is a date)
 _DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_ODD_PLUS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:[-‐‑][a-z]+)?)[-‐‑](odd|plus)", re.IGNORECASE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
@@ -385,6 +398,12 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         if low_v is not None and high_v is not None and low_v < high_v:
             return _Number(i, i + 1, low_v, "digits", ranged=True)
         return None
+    odd = _ODD_PLUS.fullmatch(tok.text)
+    if odd:
+        value = parse_digits(odd.group(1)) if odd.group(1)[:1].isdigit() else parse_number_words(odd.group(1))
+        if value is not None:  # "40-odd vehicles", "twenty-odd", "50-plus fighters"
+            return _Number(i, i + 1, value, "digits" if odd.group(1)[:1].isdigit() else "words",
+                           hint="APPROXIMATE" if odd.group(2).lower() == "odd" else "AT_LEAST")
     hy = _hyphen_number(tok)
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
@@ -685,7 +704,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         qual = qualifier_before(tokens, i)
         if qual and _spatial_preposition(tokens, qual[1], i):
             qual = None
-        qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else "EXACT")
+        qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else num.hint or "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
             lo = i  # "more than several" is odd; keep the vague amount alone
