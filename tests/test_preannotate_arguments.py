@@ -372,3 +372,10 @@ def test_a_counted_subject_before_a_participle_phrase_is_the_quantity():
 def test_an_active_perfect_after_a_participle_phrase_takes_no_victim_count():
     got = arguments("Hundreds of fighters storming the town have killed a doctor.", "killed")
     assert not any(r == "QUANTITY" for r, _ in got)
+
+
+def test_a_sentence_begins_after_a_dateline_dash():
+    got = arguments("KANO – Gunmen on motorcycles attacked a village on Monday, killing 12 people.", "attacked")
+    assert ("AGENT", "Gunmen") in got
+    got = arguments("GAO, Mali — Soldiers shelled a camp near the town.", "shelled")
+    assert ("AGENT", "Soldiers") in got
