@@ -379,3 +379,13 @@ def test_a_sentence_begins_after_a_dateline_dash():
     assert ("AGENT", "Gunmen") in got
     got = arguments("GAO, Mali — Soldiers shelled a camp near the town.", "shelled")
     assert ("AGENT", "Soldiers") in got
+
+
+def test_a_participle_clause_shares_the_place_and_time_of_the_main_event():
+    got = arguments("Rebels shelled a camp near Kassala on Monday, when the army was away, killing four people.", "killing")
+    assert {("PLACE", "Kassala"), ("TIME", "Monday")} <= got
+
+
+def test_an_appositive_region_after_a_town_is_a_place_too():
+    got = arguments("A drone strike hit a clinic in Tyre, in southern Lebanon, on Saturday, killing three medics.", "killing")
+    assert {("PLACE", "Tyre"), ("PLACE", "southern Lebanon")} <= got

@@ -151,7 +151,10 @@ def _shared_agents(text: str, events: list, out: dict, sentence_start, spans: di
             if j is not None:
                 agents = [a for a in out[j] if a[0] == "AGENT"]
                 kept = [a for a in out[k] if a[0] != "AGENT" or ev.label == "CONFLICT"]
-                out[k] = kept + [a for a in agents if a not in kept]
+                # the participle's event happened where and when the main one did, unless it says otherwise
+                shared = [a for a in out[j] if a[0] in ("PLACE", "TIME") and not any(r == a[0] for r, _ in kept)
+                          and ev.label in _TIMED]
+                out[k] = kept + [a for a in agents if a not in kept] + shared
                 continue
         if ev.label == "ATTACK" and n and _IN_ATTACK.search(text, max(0, ev.start - 16), ev.start):
             prev = order[n - 1]  # "the army killed 14 fighters in a counter-offensive": the killer attacked
@@ -273,6 +276,7 @@ _INFINITIVE_GAP = re.compile(r"\bto\s+(?!(?:the|a|an|their|its|his|her|our|my|yo
 _PLACE_BEFORE_STOP = re.compile(r"\b(?:if|unless|once|because|whereas|while|could|would|will|can|may|might|should)\b")
 # a headline verb restating an attack noun before its place: "strikes hit south Lebanon", "missiles pound Kyiv"
 _RESTATING_VERB = re.compile(r"\s+(?:hit|hits|pound|pounds|rock|rocks|batter|batters|target|targets|shake|shakes)\s+")
+_APPOSITIVE_PLACE = re.compile(r",\s+(?:in\s+|near\s+)?(?:the\s+)?")  # "Tyre, in southern Lebanon"
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)|\b(?:since|by|when|after|before|until|because)\s")
@@ -321,8 +325,10 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             after = []
         # (a place before the trigger is not its own across a conditional or a modal: "shelters in
         # Zahle could be overwhelmed if the strikes continue")
-        chosen = after[:1] or [x for x in places if x[1].end <= ev.start
-                               and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)][-1:]
+        before_places = [x for x in places if x[1].end <= ev.start and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)]
+        chosen = after[:1] or before_places[-1:]
+        if not after and len(before_places) >= 2 and _APPOSITIVE_PLACE.fullmatch(text, before_places[-2][1].end, chosen[0][1].start):
+            chosen = before_places[-2:]  # "in Tyre, in southern Lebanon, ..., killing": the town and the region it is in
         if chosen:  # "in X and Y", "X, Y and Z", "in X and the Y" (a conjunct needs no preposition of its own)
             for x in by_layer["LOCATION"]:
                 if x[1].start >= chosen[-1][1].end and x[1].end <= c_end:
