@@ -208,3 +208,13 @@ def test_a_compound_vague_amount_standing_alone_counts_people(text, expected):
 ])
 def test_odd_and_plus_after_a_number_qualify_it(text, expected):
     assert figs(text) == [expected]
+
+
+def test_lives_lost_are_casualties_and_lives_saved_are_not():
+    assert figs("The landslide claimed 20 lives.") == [("20 lives", 20, "EXACT", "life", "CASUALTIES")]
+    assert figs("Medics saved 20 lives that night.")[0][4] != "CASUALTIES"
+
+
+def test_a_vague_amount_before_dead_or_wounded_is_a_casualty_count():
+    assert figs("The clashes left 14 people dead and dozens wounded.") == [
+        ("14 people", 14, "EXACT", "person", "CASUALTIES"), ("dozens wounded", 24, "APPROXIMATE", "person", "CASUALTIES")]

@@ -304,6 +304,9 @@ def _bare_vague_ends(tokens: list[Token], i: int, end: int) -> bool:
     nxt = tokens[end].lower if end < len(tokens) else ""
     if nxt in _FLEEING:
         return True  # "sent thousands fleeing"
+    if nxt in {"dead", "wounded", "injured"} and (end + 1 >= len(tokens) or tokens[end + 1].sent != tokens[end].sent
+                                                 or tokens[end + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE):
+        return True  # "left 14 people dead and dozens wounded" (the caller's "N dead" figure)
     if _passive_casualty_after(tokens, end):
         return True  # "hundreds were displaced"
     prev = tokens[i - 1].lower if i else ""
@@ -636,6 +639,8 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "MUNITIONS"
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
+    if base == "life" and not any(t.lower in ("saved", "saving", "save", "saves") for t in tokens[max(0, lo - 3) : lo]):
+        return "CASUALTIES"  # "claimed 20 lives", "cost 300 lives" (not "saved 20 lives")
     if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
     if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
