@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+from label_studio_sdk import LabelStudio
+
 
 def reviewed(doc: dict, user_id: int, at: str | None) -> dict:
     """What ``doc`` becomes once Label Studio user ``user_id`` submits it unchanged at ``at``.
@@ -34,3 +36,26 @@ def reviewed(doc: dict, user_id: int, at: str | None) -> dict:
             value = spans
         out[key] = value
     return out
+
+
+def client(instance) -> LabelStudio:
+    return LabelStudio(base_url=instance.url, api_key=instance.token)
+
+
+def project(ls: LabelStudio, title: str):
+    return next(p for p in ls.projects.list() if p.title == title)
+
+
+def submit_as(ls: LabelStudio, project_title: str, user_id: int, edit=lambda doc_id, result: result, model_version=None, only=None) -> None:
+    """User ``user_id`` submits every task (or those of doc ids ``only``) of the project: the prediction, after ``edit``."""
+    for task in ls.tasks.list(project=project(ls, project_title).id, fields="task_only"):
+        if only is not None and task.data["doc_id"] not in only:
+            continue
+        predictions = list(ls.predictions.list(task=task.id))
+        prediction = next(p for p in predictions if model_version is None or p.model_version == model_version)
+        result = edit(task.data["doc_id"], copy.deepcopy(prediction.result))
+        ls.annotations.create(id=task.id, result=result, completed_by=user_id, parent_prediction=prediction.id)
+
+
+def without(result: list[dict], region_id: str) -> list[dict]:
+    return [r for r in result if r.get("id") != region_id and region_id not in (r.get("from_id"), r.get("to_id"))]

@@ -3,11 +3,14 @@
 What an annotator sees and does: a pushed task opens with every region drawn, a selected region
 shows only its own layer's controls, another layer's attribute hotkeys never reach the submission,
 a label key of another layer replaces the label (and the pull moves the span to that layer), and relabelling, a span drawn with
-the mouse, a relation and Submit come back as exactly the expected annotation file.
+the mouse, a relation and Submit come back as exactly the expected annotation file. An
+adjudication task (Label Studio's FF_DEV_3391 off, as `labelstudio serve` starts it) shows the
+merged version with its disagreement marked and each annotator's version as a tab.
 """
 
 from __future__ import annotations
 
+import secrets
 import time
 from pathlib import Path
 
@@ -17,11 +20,12 @@ from label_studio_sdk import LabelStudio
 from _repo import REPO
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio import server as labelstudio_server
+from newscorpus.labelstudio.adjudicate import start_adjudication
 from newscorpus.labelstudio.api import pull, push
 from newscorpus.annotate.validate import load_registry, validate_document
 
 from ls_browser import REGION_RESULTS, REGIONS, click_region, drag_over, log_in, open_task
-from ls_helpers import reviewed
+from ls_helpers import client, reviewed, submit_as, without
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
@@ -179,3 +183,36 @@ def test_a_label_key_of_another_layer_replaces_the_label(ls_env, page, tmp_path)
     text = (REPO.clean_dir / f"{DOC.stem}.txt").read_text(encoding="utf-8")
     registry, _ = load_registry(ENTITIES)
     assert validate_document(got, file=DOC.name, clean_text=text, registry=registry) == []
+
+
+def test_an_adjudication_task_in_the_browser(ls_env, page, tmp_path):
+    """What the adjudicator sees: the merged version drawn, with every disagreement marked, and
+    each annotator's own version one tab away (Label Studio's predictions)."""
+    ls = client(ls_env)
+    tag = secrets.token_hex(3)
+    users = {name: ls.users.create(email=f"{name}-{tag}@example.com", username=f"{name}-{tag}").id for name in ("b", "c")}
+    push([DOC.stem], title=f"adjudicate {tag}", annotations_dir=FIXTURES, overlap=2)
+    original = read_json(DOC)
+    submit_as(ls, f"adjudicate {tag} #1", users["b"], lambda _doc, result: without(result, "F4"))
+    submit_as(ls, f"adjudicate {tag} #2", users["c"])
+    report, counts, _ = start_adjudication(f"adjudicate {tag}", registry_path=ENTITIES)
+    disagreements = counts[DOC.stem][1]
+    assert disagreements == 1  # F4: only C kept it
+    task_id = task_ids(ls_env, report.project_id)[DOC.stem]
+    open_task(page, ls_env, report.project_id, task_id, regions=len(original["spans"]))
+    b, c = (f"labelstudio_{users[k]}" for k in ("b", "c"))
+    store = "window.Htx.annotationStore"
+    versions = page.evaluate(f"() => {store}.predictions.map(p => [p.createdBy, p.regionStore.regions.length])")
+    assert sorted(versions) == sorted([[b, len(original["spans"]) - 1], [c, len(original["spans"])], ["adjudication", len(original["spans"])]])
+    # the disagreement is marked on its region: who proposed it
+    meta = page.evaluate(f"() => {store}.selected.regionStore.regions.filter(r => r.meta && r.meta.text).map(r => [r.cleanId, r.meta.text])")
+    assert meta == [["F4", [f"only {c}"]]]
+    # B's own version is one tab away, and the adjudicator's annotation is still there after it
+    tab = page.locator(".lsf-annotation-button", has_text=b)
+    assert tab.is_visible()
+    tab.click()
+    page.wait_for_function(f"n => {store}.selected.regionStore.regions.length === n && !{store}.selected.regionStore.regions.some(r => r.cleanId === 'F4')",
+                           arg=len(original["spans"]) - 1)
+    page.locator(".lsf-annotation-button").first.click()
+    page.wait_for_function(f"n => {store}.selected.type === 'annotation' && {store}.selected.regionStore.regions.length === n", arg=len(original["spans"]))
+    page.screenshot(path=str(tmp_path / "adjudication.png"))

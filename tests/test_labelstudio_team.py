@@ -9,50 +9,27 @@ Annotators submit through the API here (tests/test_labelstudio_browser.py covers
 
 from __future__ import annotations
 
-import copy
 import json
 import secrets
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from label_studio_sdk import LabelStudio
 
 from _repo import REPO
 from newscorpus.cli import cli
 from newscorpus.fileio import read_json
 from newscorpus.labelstudio.adjudicate import MODEL_VERSION, start_adjudication
-from newscorpus.labelstudio.api import pull, push
+from newscorpus.labelstudio.api import pull
 from newscorpus.labelstudio.config import ADJUDICATION_KEY
 from newscorpus.annotate.validate import load_registry, validate_document
+
+from ls_helpers import client, submit_as, without
 
 FIXTURES = Path(__file__).parent / "fixtures" / "labelstudio"
 ENTITIES = FIXTURES / "entities.json"
 DOC = FIXTURES / "001_f223456a580e97a0.json"
 OTHER = FIXTURES / "003_0bebbda2a36ce2d2.json"
-
-
-def client(instance) -> LabelStudio:
-    return LabelStudio(base_url=instance.url, api_key=instance.token)
-
-
-def project(ls: LabelStudio, title: str):
-    return next(p for p in ls.projects.list() if p.title == title)
-
-
-def submit_as(ls: LabelStudio, project_title: str, user_id: int, edit=lambda doc_id, result: result, model_version=None, only=None) -> None:
-    """User ``user_id`` submits every task (or those of doc ids ``only``) of the project: the prediction, after ``edit``."""
-    for task in ls.tasks.list(project=project(ls, project_title).id, fields="task_only"):
-        if only is not None and task.data["doc_id"] not in only:
-            continue
-        predictions = list(ls.predictions.list(task=task.id))
-        prediction = next(p for p in predictions if model_version is None or p.model_version == model_version)
-        result = edit(task.data["doc_id"], copy.deepcopy(prediction.result))
-        ls.annotations.create(id=task.id, result=result, completed_by=user_id, parent_prediction=prediction.id)
-
-
-def without(result: list[dict], region_id: str) -> list[dict]:
-    return [r for r in result if r.get("id") != region_id and region_id not in (r.get("from_id"), r.get("to_id"))]
 
 
 def run(*args, env):

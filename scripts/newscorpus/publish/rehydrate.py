@@ -22,7 +22,7 @@ from newscorpus.publish.shards import ShardWriter
 from newscorpus.clean import clean_file, load_rules
 from newscorpus.errors import InputError
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS
-from newscorpus.fileio import prepare_dir, read_json, sha256_text, staged_dir
+from newscorpus.fileio import prepare_dir, sha256_text, staged_dir
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.corpus.manifest import read_manifest, verify_raw
 
