@@ -350,3 +350,42 @@ def test_a_duration_of_an_infinitive_after_the_trigger_is_not_its_quantity():
 def test_a_coordinated_place_needs_no_preposition_of_its_own():
     got = arguments("Jets struck targets in northern Sudan and the Nuba Mountains on Monday.", "struck")
     assert {("PLACE", "northern Sudan"), ("PLACE", "Nuba Mountains")} <= got
+
+
+def test_an_attack_instrument_after_with_is_its_quantity():
+    got = arguments("Rebel fighters attacked the convoy with three rockets on Monday.", "attacked")
+    assert ("QUANTITY", "three rockets") in got
+
+
+def test_a_distance_placing_the_event_is_no_quantity():
+    got = arguments("The tanker was attacked 40 miles east of the port on Monday.", "attacked")
+    assert not any(r == "QUANTITY" for r, _ in got)
+
+
+def test_a_counted_subject_before_a_participle_phrase_is_the_quantity():
+    got = arguments("Hundreds of families living along the river have fled.", "fled")
+    assert ("QUANTITY", "Hundreds of families") in got
+    got = arguments("Dozens of people sheltering in the school were killed on Monday.", "killed")
+    assert ("QUANTITY", "Dozens of people") in got
+
+
+def test_an_active_perfect_after_a_participle_phrase_takes_no_victim_count():
+    got = arguments("Hundreds of fighters storming the town have killed a doctor.", "killed")
+    assert not any(r == "QUANTITY" for r, _ in got)
+
+
+def test_a_sentence_begins_after_a_dateline_dash():
+    got = arguments("KANO – Gunmen on motorcycles attacked a village on Monday, killing 12 people.", "attacked")
+    assert ("AGENT", "Gunmen") in got
+    got = arguments("GAO, Mali — Soldiers shelled a camp near the town.", "shelled")
+    assert ("AGENT", "Soldiers") in got
+
+
+def test_a_participle_clause_shares_the_place_and_time_of_the_main_event():
+    got = arguments("Rebels shelled a camp near Kassala on Monday, when the army was away, killing four people.", "killing")
+    assert {("PLACE", "Kassala"), ("TIME", "Monday")} <= got
+
+
+def test_an_appositive_region_after_a_town_is_a_place_too():
+    got = arguments("A drone strike hit a clinic in Tyre, in southern Lebanon, on Saturday, killing three medics.", "killing")
+    assert {("PLACE", "Tyre"), ("PLACE", "southern Lebanon")} <= got

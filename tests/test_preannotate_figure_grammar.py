@@ -97,7 +97,7 @@ def test_more_people_and_munition_heads(text, label):
      [("at least 31 dead", 31, "AT_LEAST", "person", "CASUALTIES"), ("70 wounded", 70, "EXACT", "person", "CASUALTIES")]),
     ("Searchers found eight more bodies.", [("eight more bodies", 8, "EXACT", "body", "CASUALTIES")]),
     ("The blast killed two and wounded 15 others.",
-     [("two", 2, "EXACT", "person", "CASUALTIES"), ("15 others", 15, "EXACT", "other", "CASUALTIES")]),
+     [("two", 2, "EXACT", "person", "CASUALTIES"), ("15 others", 15, "EXACT", "person", "CASUALTIES")]),
 ])
 def test_bare_and_elliptical_casualty_counts(text, expected):
     assert figs(text) == expected

@@ -356,8 +356,20 @@ def _sentence_start(tokens: list[Token], i: int) -> bool:
         return True
     prev = tokens[i - 1]
     return prev.sent != tokens[i].sent or prev.text in {"“", '"', "‘", "(", "—", "–", ":"} and (
-        i < 2 or tokens[i - 2].sent != tokens[i].sent or tokens[i - 2].text in {".", ":", "?", "!", ")"})
+        i < 2 or tokens[i - 2].sent != tokens[i].sent or tokens[i - 2].text in {".", ":", "?", "!", ")"}
+        or (prev.text in {"—", "–"} and _after_dateline(tokens, i - 1)))
     # (")": after a dateline's "(AP) —" a sentence begins)
+
+
+def _after_dateline(tokens: list[Token], dash: int) -> bool:
+    """Is the dash at ``dash`` the end of a dateline (``KANO –``, ``GOMA, Congo —``): a sentence that
+    opens with a place in capitals and has at most four words before the dash?"""
+    k = dash - 1
+    while k > 0 and tokens[k - 1].sent == tokens[dash].sent and dash - k < 5:
+        k -= 1
+    first = tokens[k]
+    return (k == 0 or tokens[k - 1].sent != first.sent) and first.text.isupper() and first.text.isalpha() \
+        and len(first.text) >= 3 and dash - k <= 4
 
 
 class ActorFinder:

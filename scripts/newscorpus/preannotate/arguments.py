@@ -151,7 +151,10 @@ def _shared_agents(text: str, events: list, out: dict, sentence_start, spans: di
             if j is not None:
                 agents = [a for a in out[j] if a[0] == "AGENT"]
                 kept = [a for a in out[k] if a[0] != "AGENT" or ev.label == "CONFLICT"]
-                out[k] = kept + [a for a in agents if a not in kept]
+                # the participle's event happened where and when the main one did, unless it says otherwise
+                shared = [a for a in out[j] if a[0] in ("PLACE", "TIME") and not any(r == a[0] for r, _ in kept)
+                          and ev.label in _TIMED]
+                out[k] = kept + [a for a in agents if a not in kept] + shared
                 continue
         if ev.label == "ATTACK" and n and _IN_ATTACK.search(text, max(0, ev.start - 16), ev.start):
             prev = order[n - 1]  # "the army killed 14 fighters in a counter-offensive": the killer attacked
@@ -179,6 +182,16 @@ _NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bwithin|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
 _DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
                                 r"she|we|I|you)\b")  # (a subject pronoun starts a clause of its own)
+# a distance that places the event away from somewhere: "hit about 70 miles west of", "(40 km) from"
+_OFFSET_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                           r"north-east|north-west|south-east|south-west|off|from|away|outside|inland|offshore)\b", re.IGNORECASE)
+_ON_AT = re.compile(r"\b(?:on|at)\s")
+# an attack verb's object, then its instrument: "struck a tanker with a drone boat and two missiles"
+_WITH_INSTRUMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?with\s+(?:(?:an?\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}\s+(?:and|or)\s+)?")
+# a participle phrase between a counted subject and its verb: "families living near the port have fled",
+# "300 people sheltering in the school were killed" (a passive or perfect: the subject undergoes it)
+_REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing(?:\s+[\w’'-]+){1,4}?\s+(?:(?:have|has|had)\s+(?:also\s+)?(?P<passive>been\s+)?"
+                               r"|(?P<passive2>(?:were|was)\s+))")
 _PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){1,3}of\s+them")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
 
@@ -203,8 +216,16 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             args.append(("QUANTITY", sid))
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end):
             args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
-        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]):
+        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]) \
+                and not (f.label == "DISTANCE" and _OFFSET_AFTER.match(text, f.end)) \
+                and not (f.label == "OTHER" and _ON_AT.search(text, ev.end, f.start)):
+            # (not where it happened: "hit 70 miles west of the port" is an offset, "strikes on two
+            # islands" counts places)
             args.append(("QUANTITY", sid))
+            linked = f
+        elif ev.label == "ATTACK" and f.label == "MUNITIONS" and ev.end <= f.start < sent_end and f.start - ev.end <= 90 \
+                and _WITH_INSTRUMENT.fullmatch(text, ev.end, f.start):
+            args.append(("QUANTITY", sid))  # the instrument: "struck a tanker with a drone and two missiles"
             linked = f
         elif f.end <= ev.start and (ev.label in _COUNTED_BEFORE or (ev.label in _MUNITIONS_BEFORE and f.label == "MUNITIONS")) \
                 and _QTY_BEFORE.match(text[f.end : ev.start]):
@@ -213,6 +234,10 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             for sid2, f2 in figures:
                 if f2.end <= f.start and text[f2.end : f.start].strip() in ("and", ",", ", and") and f2.label == f.label:
                     args.append(("QUANTITY", sid2))
+        elif f.end <= ev.start and ev.label in _COUNTED_BEFORE and f.label in ("PEOPLE", "CASUALTIES") \
+                and (m := _REDUCED_RELATIVE.fullmatch(text, f.end, ev.start)) is not None \
+                and (ev.label == "DISPLACEMENT" or m.group("passive") or m.group("passive2")):
+            args.append(("QUANTITY", sid))  # "Dozens of families living near the port have fled"
         elif f.label == "DURATION" and f.end <= ev.start and _DURATION_OF.fullmatch(text, f.end, ev.start):
             args.append(("QUANTITY", sid))
         elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
@@ -251,6 +276,7 @@ _INFINITIVE_GAP = re.compile(r"\bto\s+(?!(?:the|a|an|their|its|his|her|our|my|yo
 _PLACE_BEFORE_STOP = re.compile(r"\b(?:if|unless|once|because|whereas|while|could|would|will|can|may|might|should)\b")
 # a headline verb restating an attack noun before its place: "strikes hit south Lebanon", "missiles pound Kyiv"
 _RESTATING_VERB = re.compile(r"\s+(?:hit|hits|pound|pounds|rock|rocks|batter|batters|target|targets|shake|shakes)\s+")
+_APPOSITIVE_PLACE = re.compile(r",\s+(?:in\s+|near\s+)?(?:the\s+)?")  # "Tyre, in southern Lebanon"
 _PLACE_REACH = 90  # characters from the trigger to its place after it, at most
 _COORD_PLACE = re.compile(r"\s*(?:,|and|or|,\s*and)\s+(?:the\s+)?(?:[a-z]+\s+)?")
 _VICTIM_GAP_STOP = re.compile(r"[,;.:]\s|\b(?:and|but|as|in|on|at)\s(?!least|most)|\b(?:since|by|when|after|before|until|because)\s")
@@ -299,8 +325,10 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
             after = []
         # (a place before the trigger is not its own across a conditional or a modal: "shelters in
         # Zahle could be overwhelmed if the strikes continue")
-        chosen = after[:1] or [x for x in places if x[1].end <= ev.start
-                               and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)][-1:]
+        before_places = [x for x in places if x[1].end <= ev.start and not _PLACE_BEFORE_STOP.search(text, x[1].end, ev.start)]
+        chosen = after[:1] or before_places[-1:]
+        if not after and len(before_places) >= 2 and _APPOSITIVE_PLACE.fullmatch(text, before_places[-2][1].end, chosen[0][1].start):
+            chosen = before_places[-2:]  # "in Tyre, in southern Lebanon, ..., killing": the town and the region it is in
         if chosen:  # "in X and Y", "X, Y and Z", "in X and the Y" (a conjunct needs no preposition of its own)
             for x in by_layer["LOCATION"]:
                 if x[1].start >= chosen[-1][1].end and x[1].end <= c_end:

@@ -182,6 +182,8 @@ class _Number:
     value: float | int
     kind: str  # digits | words | vague | hyphen
     unit: str | None = None  # set for hyphenated 10-month / 18-mile
+    ranged: bool = False  # a range in one token ("10-15 people"): the lower bound, APPROXIMATE
+    hint: str | None = None  # a qualifier the number carries itself: "40-odd" APPROXIMATE, "40-plus" AT_LEAST
 
 
 # --- number parsing ----------------------------------------------------------------------------
@@ -268,31 +270,49 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         if value is None:
             value = {"tens": 10, "hundreds": 100}[low[0]] * {"thousands": 1000, "millions": 1_000_000}[low[2]]
         end = i + 3
-        return (value, end + 1) if end < len(tokens) and tokens[end].lower == "of" else None
+        if end < len(tokens) and tokens[end].lower == "of":
+            return value, end + 1
+        return (value, end) if _bare_vague_ends(tokens, i, end) else None  # "Hundreds of thousands fled"
     if low and low[0] in ("dozens", "hundreds", "thousands", "millions", "scores"):
         value = scheme.VAGUE_AMOUNTS.get(low[0], {"millions": 1_000_000, "scores": 40}.get(low[0]))
         if len(low) >= 3 and low[1] == "of" and tokens[i + 2].text in _CLOSE_QUOTES:
             return value, i + 3  # scare quotes: 'killed "hundreds of" attackers'
         if len(low) >= 2 and low[1] == "of":
             return value, i + 2
-        prev = tokens[i - 1].lower if i else ""
-        if len(low) >= 2 and low[1] in _FLEEING:
-            return value, i + 1  # "sent thousands fleeing"
-        if _passive_casualty_after(tokens, i + 1):
-            return value, i + 1  # "hundreds were displaced"
-        if prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}:
-            if len(low) >= 2 and low[1] == "more":
-                return value, i + 2  # "wounding dozens more"
-            if len(low) < 2 or low[1] in _BARE_COUNT_END:
-                return value, i + 1  # "displacing thousands"
-        if tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, i + 1):
-            return value, i + 1  # "Thousands in evacuation centres", "Hundreds were detained"
-        return None
+        if len(low) >= 2 and low[1] == "more" and not _passive_casualty_after(tokens, i + 1) \
+                and i and tokens[i - 1].lower in _CASUALTY_VERBS:
+            return value, i + 2  # "wounding dozens more"
+        return (value, i + 1) if _bare_vague_ends(tokens, i, i + 1) else None
+    if len(low) >= 3 and low[0] == "tens" and low[1] == "of" and tokens[i + 2].is_word():
+        return 10, i + 2  # "tens of people": the lower bound, like "tens of thousands" (decision 5)
+    if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
+        return 2, i + 3  # "a couple of drones": two, APPROXIMATE
     if low and low[0] == "several":
         return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
         return _times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2)
     return None
+
+
+_CASUALTY_VERBS = CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}
+
+
+def _bare_vague_ends(tokens: list[Token], i: int, end: int) -> bool:
+    """Does a vague plural from i to end stand alone for people (no ``of`` and noun after it)?
+    Before a verb of fleeing or a passive of casualty or displacement, after a casualty verb
+    at a clause end, or opening a sentence before what is said of it."""
+    nxt = tokens[end].lower if end < len(tokens) else ""
+    if nxt in _FLEEING:
+        return True  # "sent thousands fleeing"
+    if nxt in {"dead", "wounded", "injured"} and (end + 1 >= len(tokens) or tokens[end + 1].sent != tokens[end].sent
+                                                 or tokens[end + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE):
+        return True  # "left 14 people dead and dozens wounded" (the caller's "N dead" figure)
+    if _passive_casualty_after(tokens, end):
+        return True  # "hundreds were displaced"
+    prev = tokens[i - 1].lower if i else ""
+    if prev in _CASUALTY_VERBS and (end >= len(tokens) or nxt in _BARE_COUNT_END):
+        return True  # "displacing thousands"
+    return tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, end)  # "Thousands in ..."
 
 
 _VAGUE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
@@ -334,6 +354,19 @@ _GLUED = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|km|kms|kg)")
 _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 
 
+# a range written as one token, "10-15" / "20–30" (a year span "2023-24" is a date)
+_DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_ODD_PLUS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:[-‐‑][a-z]+)?)[-‐‑](odd|plus)", re.IGNORECASE)
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _scaled(value: int | float, scale: int) -> int | float:
+    """``4.1`` times a billion is 4100000000, not the float product 4099999999.9999995: the
+    decimals as written, shifted."""
+    out = round(value * scale, 6)
+    return int(out) if float(out).is_integer() else out
+
+
 def _spaced_groups_end(tokens: list[Token], i: int) -> int:
     """``600 000``: digit groups of three after one to three digits, each one space apart, as SI
     style writes thousands (the cleaner makes a no-break space a plain one); the index after the
@@ -360,9 +393,20 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         if value is None:
             return None
         if suffix in _GLUED_SCALE:
-            value = value * _GLUED_SCALE[suffix]
-            return _Number(i, i + 1, int(value) if float(value).is_integer() else value, "digits")
+            return _Number(i, i + 1, _scaled(value, _GLUED_SCALE[suffix]), "digits")
         return _Number(i, i + 1, value, "glued", _DISTANCE_NORMAL.get(suffix, suffix))
+    rng = _DIGIT_RANGE.fullmatch(tok.text) if tok.text[:1].isdigit() else None
+    if rng and not _YEAR.fullmatch(rng.group(1)):
+        low_v, high_v = parse_digits(rng.group(1)), parse_digits(rng.group(2))
+        if low_v is not None and high_v is not None and low_v < high_v:
+            return _Number(i, i + 1, low_v, "digits", ranged=True)
+        return None
+    odd = _ODD_PLUS.fullmatch(tok.text)
+    if odd:
+        value = parse_digits(odd.group(1)) if odd.group(1)[:1].isdigit() else parse_number_words(odd.group(1))
+        if value is not None:  # "40-odd vehicles", "twenty-odd", "50-plus fighters"
+            return _Number(i, i + 1, value, "digits" if odd.group(1)[:1].isdigit() else "words",
+                           hint="APPROXIMATE" if odd.group(2).lower() == "odd" else "AT_LEAST")
     hy = _hyphen_number(tok)
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
@@ -372,15 +416,22 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         if j > i + 1:
             value = parse_digits("".join(t.text for t in tokens[i:j]))
         if j < len(tokens) and tokens[j].lower in _DIGIT_SCALES and tokens[j].start == tok.end + 1:
-            value = value * _DIGIT_SCALES[tokens[j].lower]
-            value = int(value) if float(value).is_integer() else value
+            value = _scaled(value, _DIGIT_SCALES[tokens[j].lower])
             j += 1
+        if _and_a_half(tokens, j) and "." not in tok.text:
+            value, j = value + 0.5, j + 3  # "3 and a half miles"
         return _Number(i, j, value, "digits")
     vague = _vague_at(tokens, i)
     if vague:
         return _Number(i, vague[1], vague[0], "vague")
     if _half_a_dozen(tokens, i):
         return _Number(i, i + 3, 6, "vague")  # an idiomatic round amount: 6, APPROXIMATE
+    if tok.lower == "half" and i + 2 < len(tokens) and tokens[i + 1].lower in ("a", "an") \
+            and tokens[i + 2].lower in SCALE_WORDS:
+        return _Number(i, i + 3, SCALE_WORDS[tokens[i + 2].lower] // 2, "words")  # "half a million" is 500000
+    part = _fraction_of_scale(tokens, i)
+    if part is not None:
+        return part
     # a dozen / a hundred / a thousand; a unit of time or distance (after a number, "2,500 a day
     # earlier", it is a rate, not a duration)
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and (tokens[i + 1].lower in DURATION_UNITS or tokens[i + 1].lower
@@ -400,8 +451,36 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
         value = parse_number_words(" ".join(t.text for t in tokens[i:j]))
         if value is None:
             return None
+        if _and_a_half(tokens, j):
+            value, j = value + 0.5, j + 3  # "three and a half hours"
         return _Number(i, j, value, "words")
     return None
+
+
+def _fraction_of_scale(tokens: list[Token], i: int) -> _Number | None:
+    """``a quarter of a million``, ``three-quarters of a million``: a fraction of a scale word is a
+    number (250000), not the fraction ``a quarter`` and a second count ``a million people``."""
+    low = tokens[i].lower
+    if "-" in low and low.count("-") == 1 and low.split("-")[1] in _DENOMINATORS:
+        a, b = low.split("-")
+        n, k = (1 if a in ("one", "a") else parse_number_words(a)), i + 1
+    elif i + 1 < len(tokens) and tokens[i + 1].lower in _DENOMINATORS and (low in ("a", "one") or _NUMBER_WORD.fullmatch(low)):
+        b = tokens[i + 1].lower
+        n, k = (1 if low in ("a", "one") else parse_number_words(low)), i + 2
+    else:
+        return None
+    if not n or k + 2 >= len(tokens) or tokens[k].lower != "of" or tokens[k + 1].lower not in ("a", "an") \
+            or tokens[k + 2].lower not in SCALE_WORDS or n >= _DENOMINATORS[b]:
+        return None
+    value = n * SCALE_WORDS[tokens[k + 2].lower] / _DENOMINATORS[b]
+    return _Number(i, k + 3, int(value) if float(value).is_integer() else round(value), "words")
+
+
+def _and_a_half(tokens: list[Token], j: int) -> bool:
+    """Do tokens j.. read ``and a half`` before a noun (``two and a half years``, not ``two and a
+    half-brother``)? The number then counts one half more."""
+    return j + 3 < len(tokens) and tokens[j].lower == "and" and tokens[j + 1].lower == "a" \
+        and tokens[j + 2].lower == "half" and tokens[j + 3].is_word() and tokens[j + 3].start == tokens[j + 2].end + 1
 
 
 def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
@@ -427,9 +506,10 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
     if num.kind == "digits":
         grouped = "," in tokens[i].text or j > i + 1  # identifiers are never written with thousands separators
-        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or (prev.lower in _ID_WORDS and not grouped)
-                                 or prev.text in {"#", "№"}):
-            return True
+        if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.text in {"#", "№"}
+                                 or (prev.lower in _ID_WORDS and not grouped
+                                     and not (prev.text.islower() and _head_after(tokens, j, num.value, vague=False)))):
+            return True  # (a lowercase noun before a count is no identifier: "a building 50 yards from")
         if prev is not None and prev.text == "." and i >= 2 and tokens[i - 2].lower in MONTH_TOKENS:
             return True  # Oct. 7
         if nxt is not None and nxt.lower.rstrip(".") in MONTH_TOKENS and nxt.is_title():
@@ -459,6 +539,10 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     return False
 
 
+# the letters written before "$" to say whose dollar it is (ISO-style prefixes of news style guides)
+_DOLLAR_COUNTRIES = {"US", "A", "AU", "C", "CA", "NZ", "HK", "S", "SG", "NT", "Z", "J", "R"}
+
+
 def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
     """The currency written just before token k: (unit, index of its first token), or None. A sign
     touches the number (``$10``, ``₹500``); a code stands before it (``Rs 5 lakh``, ``Rs. 200``)."""
@@ -466,6 +550,8 @@ def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
         return None
     prev = tokens[k - 1]
     if prev.text in CURRENCY and prev.end == tokens[k].start:
+        if prev.text == "$" and k >= 2 and tokens[k - 2].text in _DOLLAR_COUNTRIES and tokens[k - 2].end == prev.start:
+            return "dollar", k - 2  # "US$200 million", "A$5m": the country letters belong to the sign
         return CURRENCY[prev.text], k - 1
     if prev.text in CURRENCY_CODES:
         return CURRENCY_CODES[prev.text], k - 1
@@ -517,6 +603,8 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
         lem = lemma(t.text)
         if singular:
             if t.is_title():
+                if k + 1 < len(tokens) and tokens[k + 1].sent == sent and _is_demonym(t.text):
+                    continue  # "one Syrian soldier": a nationality before the counted noun
                 return None  # "one Last month"
             if low in PEOPLE_UNITS or low in MUNITION_UNITS or low in DURATION_UNITS or low in DISTANCE_UNITS:
                 if k > j and low.endswith("ed"):
@@ -531,6 +619,14 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
     return None
 
 
+def _is_demonym(word: str) -> bool:
+    """Is ``word`` a nationality adjective (``Syrian``, ``Filipino``: the demonyms the knowledge
+    base forms from the country data packages)? Read lazily: few counts of one have one."""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    return word in knowledge().demonyms
+
+
 def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     if unit is None:
         return "OTHER"
@@ -543,6 +639,8 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "MUNITIONS"
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
+    if base == "life" and not any(t.lower in ("saved", "saving", "save", "saves") for t in tokens[max(0, lo - 3) : lo]):
+        return "CASUALTIES"  # "claimed 20 lives", "cost 300 lives" (not "saved 20 lives")
     if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
     if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
@@ -567,7 +665,10 @@ def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
 
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
-    before = tokens[max(s_lo, lo - 9) : hi]
+    # the verb whose object the count is decides before any killing further back ("killed 25
+    # militants and arrested 60 suspects": the suspects were arrested)
+    governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
+    before = tokens[lo if governed else max(s_lo, lo - 9) : hi]
     hi = _skip_inclusion(tokens, hi, s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
@@ -608,7 +709,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         qual = qualifier_before(tokens, i)
         if qual and _spatial_preposition(tokens, qual[1], i):
             qual = None
-        qualifier = "APPROXIMATE" if num.kind == "vague" else (qual[0] if qual else "EXACT")
+        qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else num.hint or "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
             lo = i  # "more than several" is odd; keep the vague amount alone
@@ -618,6 +719,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 i += 1
                 continue  # "two-thirds", "one-sided": no counted thing
             hi = (head + 1) if head is not None else num.end_tok
+            if num.unit == "strong":
+                if head is not None:  # "a 5,000-strong force": the people of the force, unit its noun
+                    found.append((lo, hi, num, qualifier, -13))
+                i = hi
+                continue
             found.append((lo, hi, num, qualifier, -1))
             i = hi
             continue
@@ -629,6 +735,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
+            w = _whole_start(tokens, num.end_tok + 1)
+            whole = _number_at(tokens, w) if w is not None else None
+            if whole is not None and whole.kind in ("digits", "words") and whole.value > num.value \
+                    and not _excluded(tokens, whole, text):
+                head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
+                if head is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
+                    found.append((lo, head + 1, num, qualifier, head))
+                    i = w
+                    continue
             head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
                 found.append((lo, head + 1, num, qualifier, head))
@@ -692,7 +807,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
                 and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
-                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | {"among", "after"}
+                and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
                      or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent):
             found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
             i = num.end_tok + 1
@@ -720,6 +835,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if head is None:
             i = num.end_tok
+            continue
+        if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and head == i + 1 and not qual \
+                and _sentence_start(tokens, i) and head + 1 < len(tokens) and tokens[head + 1].text == "," \
+                and tokens[head].lower in DURATION_UNITS:
+            i = head + 1  # "One day, the war will end": an indefinite time, not a count of one day
             continue
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
@@ -757,12 +877,21 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.1, 2)))
+                continue
+            # "It said it intercepted about 60 of them": "them" points back past its sentence, so the
+            # figure is the number, counting what the last count counted (as an elided noun)
+            end = tokens[num.end_tok - 1].end
+            prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
+            if prev_fig is not None:
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                                      round(prev_fig.score - 0.15, 2)))
+            elif (noun := _plural_antecedent(tokens, lo)) is not None:  # "... its fighters ... killed 1,500 of them"
+                label = _category(noun, tokens, lo, num.end_tok)
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, noun, label,
+                                      round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
-            sent = tokens[lo].sent
-            counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
-            prev_fig = counts[0] if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1 \
-                else next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
+            prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
             if prev_fig is not None:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
                                       round(prev_fig.score - 0.15, 2)))
@@ -770,6 +899,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         elif head == -11:  # a vague plural standing alone for people
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person",
                                   _category("person", tokens, lo, hi), round(LABEL_SCORE["PEOPLE"] - 0.15, 2)))
+            continue
+        elif head == -13:
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, lemma(tokens[hi - 1].text), "PEOPLE",
+                                  LABEL_SCORE["PEOPLE"]))
             continue
         elif head == -9:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
@@ -782,7 +915,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         elif head == -6:
             unit = f"{lemma(tokens[lo].text)} member"
         else:
-            unit = lemma(tokens[head].text)
+            unit = _unit_lemma(tokens[head].text)
+            if unit == "other":  # "two soldiers and five others": the others are what the count before counted
+                unit = _others_unit(tokens, figures, lo)
         if currency:
             unit = currency[0]
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
@@ -795,11 +930,75 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             start = tokens[lo].start
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
-        if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi):
+        if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi) \
+                and not _people_passive_after(tokens, hi):
             continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
+
+
+def _unit_lemma(word: str) -> str:
+    """The unit of a head noun: ``lemma``, with spaCy's lemma table (knowledge) for the plurals
+    a suffix rule gets wrong, ``-ses`` of a noun in ``-s`` (``buses`` -> ``bus``, ``viruses``) and
+    ``-ves`` of one in ``-f``/``-fe`` (``knives``, ``wolves``); only where the table agrees with
+    that form, since it also gives verb readings (``taxes`` -> ``taxis``)."""
+    unit = lemma(word)
+    w = word.lower()
+    if w.endswith(("ses", "ves")) and "-" not in w:
+        from newscorpus.preannotate.knowledge import knowledge
+
+        kb_lemma = knowledge().lemmas.get(w)
+        if kb_lemma is not None and kb_lemma in (w[:-2], w[:-3] + "f", w[:-3] + "fe"):
+            return kb_lemma
+    return unit
+
+
+def _whole_start(tokens: list[Token], k: int) -> int | None:
+    """After ``N of``: where the number of the whole starts, past ``the``/``its``/``their`` and a
+    possessor (``of the 19 centres``, ``of the city's 40 clinics``), or None."""
+    if k >= len(tokens) or tokens[k].lower not in ("the", "its", "their"):
+        return None
+    k += 1
+    if k + 3 < len(tokens) and tokens[k].is_word() and tokens[k + 1].text in ("'", "’") and tokens[k + 2].lower == "s" \
+            and tokens[k + 1].start == tokens[k].end and tokens[k + 2].start == tokens[k + 1].end:
+        k += 3  # "the enclave's"
+    return k if k < len(tokens) and _can_start_number(tokens[k].lower) else None
+
+
+def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:
+    """The unit of ``N others``: that of the last count of people in its sentence (``One sailor
+    was missing and two others ...`` -> ``sailor``), else ``person``."""
+    sent = tokens[lo].sent
+    for f in reversed(figures):
+        if tokens[bisect_left(tokens, f.start, key=_start_of)].sent < sent:
+            break
+        if f.unit and is_person_noun(f.unit) and f.unit != "other":
+            return f.unit
+    return "person"
+
+
+def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
+    """The lemma of the nearest plural noun of people or munitions before token ``lo`` in its
+    sentence or the one before: what a ``them`` with no count before it refers to."""
+    s_lo = sentence_bounds(tokens, lo)[0]
+    first = sentence_bounds(tokens, s_lo - 1)[0] if s_lo else 0
+    for t in reversed(tokens[first:lo]):
+        if t.is_word() and t.text.islower() and looks_plural(t.text):
+            lem = lemma(t.text)
+            if is_person_noun(lem) or lem in MUNITION_UNITS:
+                return lem
+    return None
+
+
+def _elided_antecedent(tokens: list[Token], figures: list[Figure], bare: set[int], lo: int, start: int) -> Figure | None:
+    """The count an elided noun refers to: the last noun count of this or the previous sentence,
+    else the most recent one whose noun the previous sentence names again."""
+    sent = tokens[lo].sent
+    counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+    if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1:
+        return counts[0]
+    return next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
 
 
 _QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("‘", "’")}
@@ -878,6 +1077,9 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
         return None
     if low in ("a", "one") and qualifier_before(tokens, i) is None and (nxt is None or nxt.lower != "of"):
         return None  # "a third" alone is too often an ordinal ("for a third")
+    if end + 2 < len(tokens) and nxt.lower == "of" and tokens[end + 1].lower in ("a", "an") \
+            and tokens[end + 2].lower in SCALE_WORDS:
+        return None  # "a quarter of a million people": a number of people (_number_at reads it)
     return _Number(i, end, round(n / d, 3), "fraction")
 
 
@@ -937,10 +1139,14 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
         or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
         or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
-            and any(t.lower == "toll" for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
+            and any(t.lower in _TOTAL_WORDS for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+# what may follow "N dead" before a clause that says why ("At least 9 dead as storm hits coast")
+_DEAD_CLAUSE = {"among", "after", "as", "when", "following", "amid", "while"}
+# nouns of a casualty total a bare number can reach ("the number of dead rose to 90", "the toll hit 31")
+_TOTAL_WORDS = {"toll", "dead", "deaths", "casualties", "fatalities"}
 # words before a bare number that make it a total or a comparison of a count already stated
 def _mentioned_between(tokens: list[Token], fig: Figure, lo: int, start: int) -> bool:
     """Is the counted noun of ``fig`` named again in the sentence before token ``lo`` (``fig``
@@ -1016,7 +1222,7 @@ def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or (tokens[j].lower not in _AUX and tokens[j].lower not in _HEDGES):
         return False
     for t in tokens[j + 1 : j + 5]:
-        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS:
+        if t.lower in CASUALTY_WORDS or t.lower in _DISPLACEMENT_WORDS or t.lower in _PEOPLE_PASSIVES:
             return True
         if t.lower not in {"been", "also", "reportedly", "now", "since", "later", "to", "be", "have", "still"} \
                 and t.lower not in _HEDGES:
@@ -1024,8 +1230,26 @@ def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
     return False
 
 
+# passives whose subject can only be people: "300 were arrested", "at least 12 were abducted"
+_PEOPLE_PASSIVES = {"arrested", "detained", "abducted", "kidnapped", "rescued", "freed", "jailed", "imprisoned",
+                    "captured", "deported", "expelled", "missing", "rounded", "sentenced", "convicted", "charged",
+                    "questioned", "interrogated", "hospitalised", "hospitalized", "stranded", "trapped"}
 # "at least 30 believed to be dead", "12 feared killed": a hedged passive
 _HEDGES = {"believed", "feared", "presumed", "thought", "reported", "confirmed", "said"}
+
+
+_CAPTURE_VERBS = (_PEOPLE_PASSIVES - {"missing", "stranded", "trapped", "hospitalised", "hospitalized"}) | {"evacuated"}
+_CAPTURE_VERBS |= {w[:-2] + "ing" for w in _CAPTURE_VERBS if w.endswith("ed")} | {"freeing"}
+
+
+def _people_passive_after(tokens: list[Token], j: int) -> bool:
+    """``N were arrested``, ``N have been abducted``: an auxiliary, then a passive only people
+    undergo, within three words."""
+    if j < len(tokens) and tokens[j].lower == "more":
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in _AUX:
+        return False
+    return any(t.lower in _PEOPLE_PASSIVES for t in tokens[j + 1 : j + 4])
 
 
 def _displacement_context(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -1040,8 +1264,8 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
         if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha() \
-                or (k > j and t.lower in _NOT_HEAD_TAIL):
-            break
+                or (k > j and (t.lower in _NOT_HEAD_TAIL or _past_form(t.lower))):
+            break  # (an irregular past after the head is its verb: "a 48-hour truce began")
         if k > j and t.start > tokens[k - 1].end + 1:
             break
         head = k

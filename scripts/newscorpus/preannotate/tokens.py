@@ -115,6 +115,10 @@ _IRREGULAR = {
 }
 
 
+_NOT_MEN_PLURALS = {"women", "specimen", "regimen", "abdomen", "acumen", "stamen", "hymen", "yemen", "omen", "semen",
+                    "bitumen", "albumen", "cyclamen", "dolmen", "lumen"}
+
+
 @lru_cache(maxsize=65536)  # pure, and asked for the same few words many times per article
 def lemma(word: str) -> str:
     """Lowercase singular of a (possibly plural) noun, for figure units."""
@@ -124,6 +128,8 @@ def lemma(word: str) -> str:
     if "-" in w:
         head, _, last = w.rpartition("-")
         return f"{head}-{lemma(last)}"
+    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN_PLURALS:
+        return w[:-3] + "man"  # gunmen, fishermen, militiamen, servicemen: plurals of compounds in -man
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
@@ -142,6 +148,8 @@ def looks_plural(word: str) -> bool:
         return True
     if w.endswith("is") and not word[:1].isupper():  # crisis, analysis
         return False
+    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN_PLURALS and w.isalpha() and not word[:1].isupper():
+        return True  # fishermen, servicemen
     return w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "'s")) and w not in _NOT_PLURAL
 
 
