@@ -12,7 +12,8 @@ from pathlib import Path
 
 from newscorpus.corpus import Corpus
 from newscorpus.fileio import folder_sha256
-from newscorpus.publish import filehash
+from newscorpus.errors import ValidationFailed
+from newscorpus.publish import filehash, stages
 from newscorpus.publish.build import build
 from newscorpus.publish.filehash import FileHashes
 
@@ -107,3 +108,53 @@ def test_an_edit_that_keeps_size_and_mtime_still_rebuilds(tmp_path, monkeypatch)
     build(corpus, tmp_path / "full", jobs=1, shards=1, cache=False)
     assert folder_sha256(tmp_path / "again") == folder_sha256(tmp_path / "full")
     assert folder_sha256(tmp_path / "again") != folder_sha256(tmp_path / "first")
+
+
+def _count_calls(monkeypatch, module, name) -> list:
+    calls: list = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a, **k: (calls.append(1), real(*a, **k))[1])
+    return calls
+
+
+def test_a_second_build_reads_no_file_again(tmp_path, monkeypatch):
+    """The clean files a cold build compared or wrote are remembered too, and a shard whose
+    files and inputs are all unchanged is taken whole, without any per-document work."""
+    monkeypatch.setattr(filehash, "RACY_NS", -1)
+    reads: list[int] = []
+    save = FileHashes.save
+    monkeypatch.setattr(FileHashes, "save", lambda self: (reads.append(self.read), save(self))[1])
+    cleaned = _count_calls(monkeypatch, stages, "clean_stage")
+    corpus = Corpus.open(synth.generate(tmp_path / "corpus", 12, seed=7))
+    build(corpus, tmp_path / "first", jobs=1, shards=2)
+    assert sum(reads) == 12 * 4  # raw, annotation, clean text and provenance (the last two as written)
+    assert len(cleaned) == 12
+    reads.clear(), cleaned.clear()
+    build(corpus, tmp_path / "again", jobs=1, shards=2)
+    assert not any(reads) and not cleaned
+    assert folder_sha256(tmp_path / "again") == folder_sha256(tmp_path / "first")
+
+
+def test_files_too_fresh_to_trust_get_per_document_checks(tmp_path, monkeypatch):
+    cleaned = _count_calls(monkeypatch, stages, "clean_stage")
+    corpus = Corpus.open(synth.generate(tmp_path / "corpus", 12, seed=8))  # written just now: racy
+    build(corpus, tmp_path / "first", jobs=1, shards=1)
+    cleaned.clear()
+    build(corpus, tmp_path / "again", jobs=1, shards=1)
+    assert len(cleaned) == 12
+
+
+def test_a_raw_file_gone_bad_is_refused_on_every_build(tmp_path, monkeypatch):
+    """A shard with a problem forgets its remembered key: the last good shard is never served."""
+    monkeypatch.setattr(filehash, "RACY_NS", -1)
+    corpus = Corpus.open(synth.generate(tmp_path / "corpus", 12, seed=9))
+    build(corpus, tmp_path / "first", jobs=1, shards=1)
+    raw = corpus.raw_dir / corpus.documents()[0].raw_file
+    raw.write_bytes(raw.read_bytes().replace(b"e", b"E", 1))
+    for attempt in ("again", "once more"):
+        try:
+            build(corpus, tmp_path / attempt, jobs=1, shards=1)
+        except ValidationFailed as exc:
+            assert "differs from the published article" in str(exc)
+        else:
+            raise AssertionError(f"{attempt}: a changed raw file was built")

@@ -603,19 +603,19 @@ def _backup(target: Path) -> Path:
     return target.with_name(f".{target.name}.old")
 
 
-def recover_dir(target: Path) -> None:
+def recover_dir(target: Path) -> bool:
     """Finish or undo a swap of ``target`` that was killed: restore a moved-aside folder, drop leftovers.
 
-    Writes nothing (not even the lock file) when there is nothing to recover."""
+    Writes nothing (not even the lock file) when there is nothing to recover; returns whether there was."""
     target = Path(target)
     if not target.parent.is_dir():
-        return
+        return False
     backup = _backup(target)
     legacy = re.compile(rf"^\.{re.escape(target.name)}\.[a-z0-9_]{{8}}$")  # mkdtemp staging of older versions
     leftovers = [e for e in target.parent.iterdir()
                  if (legacy.match(e.name) and e.is_dir()) or _stale(e.name)]
     if not backup.exists() and not leftovers:
-        return
+        return False
     with _lock(target):
         if backup.exists():
             if not target.exists():
@@ -626,6 +626,7 @@ def recover_dir(target: Path) -> None:
         for entry in leftovers:
             if legacy.match(entry.name):
                 shutil.rmtree(entry, ignore_errors=True)
+    return True
 
 
 def _stale(name: str) -> bool:
@@ -697,10 +698,11 @@ def staged_dir(target: Path, *, made_by: str, force: bool = False) -> Iterator[P
     check_replace_dir(target, force=force)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        recover_dir(target)
+        recovered = recover_dir(target)
     except OSError as exc:
         raise _not_a_folder(target.parent) or os_error(exc) from None
-    check_replace_dir(target, force=force)
+    if recovered:  # a killed swap was finished or undone: the target may be another folder now
+        check_replace_dir(target, force=force)
     staging = target.with_name(f".{target.name}.staging-p{os.getpid()}-{secrets.token_hex(4)}")
     try:
         try:

@@ -18,6 +18,7 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from pathlib import Path
 from newscorpus.clean import clean_files, clean_outputs, is_clean_output
 from newscorpus.errors import Problem, ValidationFailed
 from newscorpus.publish.features import CONFIGS, LAYER_COLUMNS, TAG_COLUMNS
-from newscorpus.fileio import LIMITS, display, prepare_dir, read_json, sha256_text, staged_dir, write_all
+from newscorpus.fileio import LIMITS, display, read_json, sha256_text, staged_dir, write_all
 from newscorpus.corpus.check import check_releasable
 from newscorpus.corpus.manifest import SPLITS, Document, verify_raw
 from newscorpus.corpus.project import Corpus
@@ -294,14 +295,15 @@ class _Done:
             yield from range(len(shard.docs))
 
 
-WORKER_PRELOAD = ["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.encode", "spacy.lang.en"]
+WORKER_PRELOAD = ["newscorpus.publish.stages", "newscorpus.publish.build", "newscorpus.publish.encode",
+                  "newscorpus.publish.card", "spacy.lang.en"]
 
 
 def _worker_context(start: bool = False):
     """Workers fork from a clean server process (not from this process, whose threads make
     ``fork`` unsafe, and without ``spawn``'s import per worker). The server imports the
-    row-making modules (``datasets``, spaCy: 1.5 s) once, so neither a worker replaced after
-    ``SHARDS_PER_WORKER`` shards nor the one that rebuilds a changed shard pays for them;
+    row-making and card modules (``datasets``, spaCy: 1.5 s) once, so neither a worker replaced
+    after ``SHARDS_PER_WORKER`` shards nor the one that rebuilds a changed shard pays for them;
     ``start`` launches it at once, to import while this process reads the corpus."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(WORKER_PRELOAD)
@@ -320,22 +322,28 @@ def _shard_task(ctx: BuildContext, staging: Path, item: tuple[int, Shard]) -> tu
     return index, run_shard(ctx, shard, staging)
 
 
-def _run(ctx: BuildContext, plan: list[Shard], staging: Path, jobs: int):
-    """(summary, shard) as shards finish: in this process with one job, else in worker processes.
+@contextmanager
+def _pool(jobs: int):
+    """``jobs`` worker processes, or None for one job (everything then runs in this process).
 
     A worker is replaced after ``SHARDS_PER_WORKER`` shards, so build memory stays flat from 10^4
     to 10^5 documents (``multiprocessing.Pool``'s ``maxtasksperchild``: the executor's
     ``max_tasks_per_child`` can deadlock on Python 3.11, CPython issue 115634)."""
     if jobs <= 1:
+        yield None
+        return
+    with _worker_context().Pool(jobs, maxtasksperchild=SHARDS_PER_WORKER) as pool:  # leaving terminates the workers
+        yield pool
+
+
+def _run(ctx: BuildContext, plan: list[Shard], staging: Path, pool):
+    """(summary, shard) as shards finish: in this process without a pool, else in its workers."""
+    if pool is None:
         for shard in plan:
             yield run_shard(ctx, shard, staging), shard
         return
-    with _worker_context().Pool(jobs, maxtasksperchild=SHARDS_PER_WORKER) as pool:  # leaving terminates the workers
-        results = pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan))
-        import newscorpus.publish.card  # noqa: F401  (while the workers run: `finish` needs it, and `datasets`)
-
-        for index, summary in results:
-            yield summary, plan[index]
+    for index, summary in pool.imap_unordered(partial(_shard_task, ctx, staging), enumerate(plan)):
+        yield summary, plan[index]
 
 
 def default_jobs(docs: int, shards: int) -> int:
@@ -391,7 +399,6 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     replaces anything); a failed or killed build leaves it as it was.
     """
     out_dir = Path(out_dir or (project.dist_dir / "hf-standoff" if standoff else project.hf_dir))
-    prepare_dir(out_dir, force=force)  # refuse before the expensive part; checked again at the swap
     docs = project.documents()
     plan = plan_shards(docs, shards)
     jobs = jobs or default_jobs(len(docs), len(plan))
@@ -401,14 +408,18 @@ def build(project: Corpus, out_dir: Path | None = None, *, standoff: bool = Fals
     registry, problems = load_registry(project.entities_path)
     problems += _stray_annotations(project, docs)
     ctx = BuildContext.of(project, standoff=standoff, cache_dir=project.dist_dir / ".cache" if cache else None)
-    with staged_dir(out_dir, made_by="build", force=force) as staging:
-        done = _Done(plan, _run(ctx, plan, staging, jobs))
+    # staged_dir refuses an output folder it may not replace before any document is read (and again at the swap)
+    with staged_dir(out_dir, made_by="build", force=force) as staging, _pool(jobs) as pool:
+        done = _Done(plan, _run(ctx, plan, staging, pool))
         for _ in progress(done) if progress else done:
             pass
         summaries = [done.summaries[shard.name] for shard in plan]
         problems += [p for s in summaries for p in s["problems"]]
         if problems:
             raise ValidationFailed(problems)
-        counts = finish(project, docs, registry, summaries, staging, standoff=standoff, cache=ctx.cache if cache else None)
+        # the card in a worker, which has `datasets` imported already: this process never imports it
+        args = (project, docs, registry, summaries, staging)
+        kwargs = {"standoff": standoff, "cache": ctx.cache if cache else None}
+        counts = pool.apply(finish, args, kwargs) if pool else finish(*args, **kwargs)
     ctx.cache.prune({s["shard_key"] for s in summaries}, {shard.name for shard in plan})
     return {config: {split: counts["rows", config, split] for split in SPLITS} for config in CONFIGS}

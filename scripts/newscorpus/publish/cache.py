@@ -193,18 +193,34 @@ class BuildCache:
                 continue
             doc_keys.update(summary.get("doc_keys", ()))
             clean_keys.update(summary.get("clean_keys", ()))
-        for path in (self.folder / self.variant / "docs").glob("*/*.pkl"):
-            if path.stem not in doc_keys:
-                path.unlink(missing_ok=True)
+        for path, stem in _entries(self.folder / self.variant / "docs", ".pkl", nested=True):
+            if stem not in doc_keys:
+                Path(path).unlink(missing_ok=True)
         for path in (self.folder / self.variant / "shards").glob("*"):
             if path.name not in shard_keys:
                 shutil.rmtree(path, ignore_errors=True)
-        for path in (self.folder / "clean").glob("*/*.json"):
-            if path.stem not in clean_keys:
-                path.unlink(missing_ok=True)
-        for path in (self.folder / "stat").glob("*.json"):
-            if path.stem not in shard_names:
-                path.unlink(missing_ok=True)
+        for path, stem in _entries(self.folder / "clean", ".json", nested=True):
+            if stem not in clean_keys:
+                Path(path).unlink(missing_ok=True)
+        for path, stem in _entries(self.folder / "stat", ".json"):
+            if stem not in shard_names:
+                Path(path).unlink(missing_ok=True)
+
+
+def _entries(folder: Path, suffix: str, nested: bool = False):
+    """(path, stem) of the ``suffix`` files in ``folder`` (or its subfolders): os.scandir, as
+    pathlib's glob is ten times slower over the 10^5 entries of a large corpus."""
+    try:
+        tops = [e.path for e in os.scandir(folder) if e.is_dir()] if nested else [os.fspath(folder)]
+    except OSError:
+        return
+    for top in tops:
+        try:
+            names = [e for e in os.scandir(top) if e.name.endswith(suffix) and not e.name.startswith(".")]
+        except OSError:
+            continue
+        for entry in names:
+            yield entry.path, entry.name[: -len(suffix)]
 
 
 def write_entry(path: Path, data: bytes) -> None:

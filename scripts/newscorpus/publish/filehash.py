@@ -8,6 +8,10 @@ program can set back (``os.utime`` sets only atime and mtime), and the inode, so
 replacement is always seen. A file written less than ``RACY_NS`` before it was hashed is not
 remembered: within one timestamp tick it could change again unseen ("racy git").
 The cache keys are still content hashes; the table only says which files need no reading.
+
+The table also remembers the shard's key next to a digest of its other inputs (code, rules,
+registry, manifest rows): when those are the same and every file's stat is unchanged, the
+shard is the one built last time, and its 500 documents need no keys computed one by one.
 """
 
 from __future__ import annotations
@@ -42,13 +46,15 @@ class FileHashes:
         self.table, self.read = table, 0
         self.files: dict[str, list] = {}
         self.clean: dict[str, dict] = {}
+        self.shard: dict | None = None
         if table is not None:
             try:
                 loaded = json.loads(Path(table).read_bytes())
-                self.files, self.clean = dict(loaded["files"]), dict(loaded["clean"])
-            except (OSError, ValueError, KeyError, TypeError):
+                self.files, self.clean, self.shard = dict(loaded["files"]), dict(loaded["clean"]), loaded.get("shard")
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 pass
-        self._loaded = (dict(self.files), dict(self.clean))
+        self.complete = True  # every file asked for so far is remembered
+        self._loaded = (dict(self.files), dict(self.clean), self.shard)
         self._files_used: set[str] = set()
         self._clean_used: set[str] = set()
 
@@ -70,7 +76,26 @@ class FileHashes:
             self.files[name] = [*now, sha]
         else:
             self.files.pop(name, None)
+            self.complete = False
         return sha
+
+    def unchanged_shard(self, inputs: str) -> str | None:
+        """The shard key remembered with ``inputs`` if every file in the table still has its stat."""
+        memo = self.shard
+        if not isinstance(memo, dict) or memo.get("inputs") != inputs or not self.files:
+            return None
+        for name, known in self.files.items():
+            try:
+                if _stat(os.stat(name)) != known[:-1]:
+                    return None
+            except OSError:
+                return None
+        return memo.get("key")
+
+    def remember_shard(self, inputs: str, shard_key: str | None) -> None:
+        """Remember the shard's key (None: forget it, as for a shard with a problem), unless
+        one of its files was too fresh to remember."""
+        self.shard = {"inputs": inputs, "key": shard_key} if shard_key and self.complete else None
 
     def clean_entry(self, k: str, lookup) -> dict | None:
         """The clean cache entry ``k`` (hashes of a clean text and its provenance), kept in the
@@ -89,7 +114,7 @@ class FileHashes:
             return
         files = {k: v for k, v in self.files.items() if k in self._files_used}
         clean = {k: v for k, v in self.clean.items() if k in self._clean_used}
-        if (files, clean) == self._loaded:
+        if (files, clean, self.shard) == self._loaded:
             return
-        write_entry(Path(self.table), json.dumps({"files": files, "clean": clean}, sort_keys=True).encode())
-        self._loaded = (files, clean)
+        write_entry(Path(self.table), json.dumps({"files": files, "clean": clean, "shard": self.shard}, sort_keys=True).encode())
+        self._loaded = (files, clean, self.shard)

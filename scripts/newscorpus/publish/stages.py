@@ -9,6 +9,7 @@ whose documents changed is linked from the cache as a whole.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,13 +60,18 @@ class BuildContext:
 
     @property
     def cache(self) -> BuildCache:
-        return BuildCache(self.cache_dir, "standoff" if self.standoff else "full")
+        return _cache(self.cache_dir, "standoff" if self.standoff else "full")
 
     def rules(self):
         return _rules(self.rules_path, self.rules_sha)
 
     def registry(self) -> dict:
         return _registry(self.entities_path, self.registry_sha)
+
+
+@lru_cache(maxsize=4)
+def _cache(folder: Path | None, variant: str) -> BuildCache:  # asked for once per document: one object, not 10^5
+    return BuildCache(folder, variant)
 
 
 @lru_cache(maxsize=4)
@@ -125,12 +131,14 @@ def clean_stage(ctx: BuildContext, doc: Document, hashes: FileHashes | None = No
     if entry is not None and _hash_of(hashes, txt) == entry["text"] and _hash_of(hashes, prov) == entry["provenance"]:
         return CleanText(None, entry["text"], ck, txt)
     result = clean_file(raw_path, ctx.rules())
-    outputs = clean_outputs(result, ctx.clean_dir)
-    changed = [(path, content) for path, content in outputs if not path.is_file() or path.read_bytes() != content.encode("utf-8")]
+    outputs = [(path, content.encode("utf-8")) for path, content in clean_outputs(result, ctx.clean_dir)]
+    changed = [(path, data) for path, data in outputs if not path.is_file() or path.read_bytes() != data]
     if changed:  # text and provenance as one set; a file there that is no clean output is refused
         write_all(changed, ours=is_clean_output)
+    for path, data in outputs:  # the bytes just compared or written: remembered unless too fresh
+        hashes.digest(path, read=lambda _path, data=data: data)
     text_sha = sha256_text(result.text)
-    cache.put_clean(ck, {"text": text_sha, "provenance": sha256_text(outputs[1][1])})
+    cache.put_clean(ck, {"text": text_sha, "provenance": sha256_bytes(outputs[1][1])})
     return CleanText(result.text, text_sha, ck)
 
 
@@ -236,6 +244,13 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
     problems: list[Problem] = []
     prepared: list[tuple[Document, CleanText | None, str | None]] = []
     hashes = cache.file_hashes(shard.name)
+    inputs = key("shard-inputs", ctx.code, ctx.standoff, ctx.rules_sha, ctx.registry_sha, shard.name,
+                 [os.fspath(d) for d in (ctx.raw_dir, ctx.clean_dir, ctx.annotations_dir)],
+                 [[getattr(doc, column) for column in COLUMNS] for doc in shard.docs])
+    known = hashes.unchanged_shard(inputs)
+    hit = cache.get_shard(known, out_dir) if known else None
+    if hit is not None:  # nothing this shard reads has changed: no per-document work at all
+        return _for_main(hit, known)
     for doc in shard.docs:
         try:
             clean = clean_stage(ctx, doc, hashes)
@@ -244,10 +259,11 @@ def run_shard(ctx: BuildContext, shard: Shard, out_dir: Path) -> dict:
             prepared.append((doc, None, None))
             continue
         prepared.append((doc, clean, doc_key(ctx, doc, clean, hashes)))
-    hashes.save()
     doc_keys = [k for _, _, k in prepared if k]
     clean_keys = [c.key for _, c, _ in prepared if c]
     shard_key = key("shard", ctx.code, ctx.standoff, shard.name, doc_keys)
+    hashes.remember_shard(inputs, None if problems else shard_key)
+    hashes.save()
     if not problems:
         hit = cache.get_shard(shard_key, out_dir)
         if hit is not None:
