@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newscorpus.annotate import scheme
+from newscorpus.preannotate import figures
 from newscorpus.preannotate.tokens import Token, sentence_bounds, tokenize
 
 # trigger (lowercase, space-separated tokens) -> (label, score)
@@ -30,14 +31,17 @@ _LEXICON_SOURCE = {
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
-    "INJURY": "injured wounded injuries injuring wounding",
+    "INJURY": ("injured wounded injuries injuring wounding|shrapnel wounds|shrapnel wound|shrapnel injuries|"
+               "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence"
                  "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
     "INTERCEPTION": "intercepted interception interceptions intercepting",
     "DISPLACEMENT": "displaced fled flee fleeing displacement",
     "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
-    "NEGOTIATION": "negotiations negotiating negotiate mediation proposal revisions|ceasefire talks|cease-fire talks|truce talks",
-    "AGREEMENT": "ceasefire cease-fire truce deal agreement arrangement|hostage deal|ceasefire deal|cease-fire deal",
+    "NEGOTIATION": "negotiations negotiating negotiate mediation proposal revisions|ceasefire talks|cease-fire talks|truce talks"
+                    "|peace talks|peace negotiations",
+    "AGREEMENT": ("ceasefire cease-fire truce deal agreement arrangement treaty|hostage deal|ceasefire deal|cease-fire deal"
+                  "|peace deal|peace deals|peace agreement|peace agreements|peace accord|peace accords|peace treaty"),
     "THREAT": "threatened threat threats threatening vowed vowing vow vows warned",
     "WITHDRAWAL": "withdraw withdrawal withdrew withdrawn|pulled back|pull back|pulled out",
     "RELEASE": "release released",
@@ -85,7 +89,25 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
 }
 _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
                     ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
-                    ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK"}
+                    ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK",
+                    **dict.fromkeys([(v, "fire") for v in ("open", "opens", "opened", "opening", "return", "returns",
+                                                          "returned", "returning", "sets", "setting")], "ATTACK"),
+                    **dict.fromkeys([(v, "fire") for v in ("trade", "traded", "trading", "exchanged")], "CONFLICT"),
+                    **dict.fromkeys([(v, "at") for v in ("shot", "shoot", "shoots", "shooting")], "ATTACK"),
+                    ("shot", "dead"): "KILLING", ("gunned", "down"): "KILLING"}
+# verbs whose event depends on their neighbours (see _context_trigger)
+_LEAVE = {"leave", "leaves", "left", "leaving"}
+_EVACUATE = {"evacuate", "evacuates", "evacuated", "evacuating", "evacuation", "evacuations"}
+_ARSON = {"torch", "torches", "torched", "torching", "burned", "burnt"}
+_MEDICAL = {"hospital", "hospitals", "medical", "clinic", "center", "centre", "treatment", "ambulance", "helicopter"}
+_ORDERING = {"ordered", "order", "orders", "ordering", "told", "telling", "tell", "forced", "forcing", "urged",
+             "urging", "asked", "instructed", "warned", "warning", "warnings", "called", "calls"}
+_HOMES = {"home", "homes", "house", "houses", "village", "villages", "town", "towns", "city", "cities", "land",
+          "farms", "neighbourhood", "neighborhood", "area", "areas", "region", "valley", "country", "camp", "camps"}
+_LEAVERS = {"we", "i", "they", "thousands", "hundreds", "dozens", "many", "most", "others", "everyone", "nobody"}
+_AFTER_LEAVING = {"for", "with", "since", "within", "before", "after", "en", "because", "as", "when", "and"}
+_OBJECT_START = {"the", "a", "an", "their", "his", "her", "its", "dozens", "hundreds", "several", "down", "two",
+                 "three", "four", "five", "six", "seven", "eight", "nine", "ten", "homes", "houses", "vehicles"}
 _LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
            "drops", "lobbed"}
 _IMPACT = {"fell", "landed", "landing", "slammed", "rained", "exploded", "crashed"}
@@ -275,6 +297,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
+        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -290,6 +313,8 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     nxt = low[i + 1] if i + 1 < len(low) else ""
     if (word, nxt) in _PHRASE_TRIGGERS:
         return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
+    if word in _LEAVE or word in _EVACUATE or word in _ARSON or word == "burns":
+        return _context_trigger(tokens, low, i, kb)
     if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
@@ -307,6 +332,52 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
     return 1, hit[0], hit[1]
+
+
+def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
+    """Words that are events only in some contexts (scheme: DISPLACEMENT is people forced from
+    their homes; ATTACK includes arson; INJURY, people hurt):
+    ``leave``/``left`` with people leaving (``ordered residents to leave``, ``families have left the
+    valley``, ``we left with nothing``; armed actors leaving are a WITHDRAWAL); ``evacuate(d)`` and
+    ``evacuation`` unless medical (``evacuated her to hospital``); ``torched``, ``burned two buses``;
+    ``treated for burns``."""
+    word = low[i]
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    nxt2 = low[i + 2] if i + 2 < len(low) else ""
+    prev = low[i - 1] if i else ""
+    if word == "burns":
+        return (1, "INJURY", 0.55) if prev in {"for", "with", "suffered", "sustained", "severe", "serious"} else None
+    if word in _ARSON:
+        if word.startswith("torch") or nxt in _OBJECT_START or nxt[:1].isdigit():
+            return 1, "ATTACK", 0.55
+        return None
+    if word in _EVACUATE:
+        if prev in {"medical", "medically"} or nxt in {"her", "him", "me"} \
+                or any(w in _MEDICAL for w in low[i + 1 : i + 6]):
+            return None  # a medical evacuation moves the wounded, it displaces no one
+        return 1, "DISPLACEMENT", 0.55
+    # leave / left / leaving: what follows must be the end of a clause, a home or a place
+    end = i + 1 >= len(tokens) or tokens[i + 1].text in _CLAUSE_BREAK or tokens[i + 1].sent != tokens[i].sent
+    where = nxt in _HOMES or (nxt in {"the", "their", "his", "her", "our", "my", "its"} and nxt2 in _HOMES) \
+        or (i + 1 < len(tokens) and tokens[i + 1].is_title() and tokens[i + 1].is_word()
+            and tokens[i + 1].sent == tokens[i].sent)
+    if not (end or where or nxt in _AFTER_LEAVING):
+        return None
+    lo, _ = sentence_bounds(tokens, i)
+    before = []
+    for k in range(i - 1, max(lo, i - 9) - 1, -1):
+        if tokens[k].text in _CLAUSE_BREAK:
+            break
+        before.append(k)
+    armed = [k for k in before if low[k] in _ARMED_SUBJECTS - {"they"}]
+    if prev == "to" and any(low[k] in _ORDERING for k in before):
+        return 1, ("WITHDRAWAL" if armed else "DISPLACEMENT"), 0.55  # "ordered residents to leave"
+    people = [k for k in before[:5] if low[k] in _LEAVERS or figures.is_person_noun(kb.lemma(low[k]))]
+    if armed:
+        return (1, "WITHDRAWAL", 0.5) if where else None  # "its fighters leave Syria"
+    if people and (where or end or nxt in _AFTER_LEAVING):
+        return 1, "DISPLACEMENT", 0.5
+    return None
 
 
 _SUBJECT_WORDS = {"it", "he", "she", "they", "who", "which", "that", "also", "often", "still", "deliberately",

@@ -1,0 +1,68 @@
+"""EVENT triggers that depend on their neighbours (events._context_trigger) and the
+fixed phrases and compounds added for unseen articles: people leaving their homes, evacuations
+that are not medical, arson, burns, "opened fire"-type phrases, "peace" compounds (scheme
+decision 6). Sentences are invented for these tests."""
+
+import pytest
+
+from newscorpus.preannotate.events import find_events
+
+
+def events(text):
+    return [(e.text, e.label) for e in find_events(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The governor told farmers to leave before the floods.", [("leave", "DISPLACEMENT")]),
+    ("Most villagers have left since the shelling began.", [("left", "DISPLACEMENT"), ("shelling", "ATTACK")]),
+    ("Hundreds of families left their farms last week.", [("left", "DISPLACEMENT")]),
+    ("“We left with only our clothes,” she said.", [("left", "DISPLACEMENT")]),
+    ("The mayor left the meeting early.", [("meeting", "MEETING")]),
+    ("The blast left three people dead.", [("blast", "ATTACK")]),
+    ("The minister will leave office in May.", []),
+])
+def test_leaving_is_displacement_only_for_people_leaving_homes_or_places(text, expected):
+    assert events(text) == expected
+
+
+def test_armed_actors_leaving_a_place_withdraw():
+    assert events("The insurgents left Marbella after a week.") == [("left", "WITHDRAWAL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police evacuated two coastal villages overnight.", [("evacuated", "DISPLACEMENT")]),
+    ("No evacuation was ordered for the island.", [("evacuation", "DISPLACEMENT")]),
+    ("Paramedics evacuated him to a hospital in the capital.", []),
+])
+def test_evacuations_displace_people_unless_medical(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Raiders torched a granary and burned four lorries.", [("torched", "ATTACK"), ("burned", "ATTACK")]),
+    ("The candle burned slowly.", []),
+    ("A boy was treated for burns.", [("burns", "INJURY")]),
+    ("The sun burns hot in July.", []),
+])
+def test_arson_is_an_attack_and_burns_an_injury(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen opened fire on a minibus.", [("opened fire", "ATTACK")]),
+    ("The patrol returned fire.", [("returned fire", "ATTACK")]),
+    ("Guards traded fire with smugglers.", [("traded fire", "CONFLICT")]),
+    ("Masked men shot dead a shopkeeper.", [("shot dead", "KILLING")]),
+    ("Soldiers shot at a car near the gate.", [("shot at", "ATTACK")]),
+])
+def test_fire_and_shooting_phrases_keep_their_verb(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both parties signed a peace accord in Geneva.", [("peace accord", "AGREEMENT")]),
+    ("The peace talks resumed on Friday.", [("peace talks", "NEGOTIATION")]),
+    ("The guard had gunshot wounds to the leg.", [("gunshot wounds", "INJURY")]),
+])
+def test_compound_modifiers_naming_the_event_stay_in_the_trigger(text, expected):
+    assert events(text) == expected
