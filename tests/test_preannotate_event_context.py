@@ -66,3 +66,19 @@ def test_fire_and_shooting_phrases_keep_their_verb(text, expected):
 ])
 def test_compound_modifiers_naming_the_event_stay_in_the_trigger(text, expected):
     assert events(text) == expected
+
+
+def test_an_evacuation_centre_is_a_place_not_an_event():
+    assert events("Hundreds slept in an evacuation centre near the school.") == []
+
+
+def test_casualties_are_an_injury_event():
+    assert events("The navy reported no casualties.") == [("casualties", "INJURY")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A missile launched from the coast slammed into a hotel.", [("slammed", "ATTACK")]),
+    ("A lorry slammed into a bus shelter.", []),
+])
+def test_slamming_into_something_is_an_attack_after_a_munition(text, expected):
+    assert events(text) == expected

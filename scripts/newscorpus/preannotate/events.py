@@ -31,7 +31,7 @@ _LEXICON_SOURCE = {
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
-    "INJURY": ("injured wounded injuries injuring wounding|shrapnel wounds|shrapnel wound|shrapnel injuries|"
+    "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence"
                  "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
@@ -297,7 +297,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns", "smashed", "ploughed", "plowed"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -319,6 +319,9 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
         return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
+    if word in {"slammed", "crashed", "smashed", "ploughed", "plowed"} and nxt == "into" \
+            and _munition_in_clause(tokens, low, i):
+        return 1, "ATTACK", 0.5  # "a drone launched from the sea slammed into a tower"
     if word in _MUNITION_WORDS and (nxt in _IMPACT or (i and low[i - 1] in _LAUNCH)):
         return None  # the verb next to it is the trigger
     lemma = kb.lemma(word)
@@ -332,6 +335,12 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
     return 1, hit[0], hit[1]
+
+
+def _munition_in_clause(tokens: list[Token], low: list[str], i: int) -> bool:
+    """A munition noun (or "one of them" after one) earlier in the sentence of token i."""
+    lo, _ = sentence_bounds(tokens, i)
+    return any(low[k] in _MUNITION_WORDS for k in range(lo, i))
 
 
 def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int, str, float] | None:
@@ -433,8 +442,9 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word == "warned" and nxt == "that":
         return True  # analysts warned that ...: a report, not a threat
-    if word in {"displacement", "refugee"} and nxt in {"camp", "camps", "site", "sites", "centre", "center"}:
-        return True  # a displacement camp is a place
+    if word in {"displacement", "refugee", "evacuation"} and nxt in {"camp", "camps", "site", "sites", "centre",
+                                                                     "centres", "center", "centers", "shelter", "shelters"}:
+        return True  # a displacement camp, an evacuation centre: a place
     if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
         return True
     return False
