@@ -389,3 +389,10 @@ def test_a_participle_clause_shares_the_place_and_time_of_the_main_event():
 def test_an_appositive_region_after_a_town_is_a_place_too():
     got = arguments("A drone strike hit a clinic in Tyre, in southern Lebanon, on Saturday, killing three medics.", "killing")
     assert {("PLACE", "Tyre"), ("PLACE", "southern Lebanon")} <= got
+
+
+
+def test_who_orders_people_to_leave_is_the_agent_and_they_the_victims():
+    """Invented sentence: "X ordered Y to leave" (DISPLACEMENT): X the AGENT, Y the VICTIM."""
+    roles = arguments("The army ordered villagers to leave before dawn.", "leave")
+    assert {("VICTIM", "villagers"), ("AGENT", "army")} <= roles

@@ -371,6 +371,14 @@ def _sentence_arguments(text, ev, by_layer, sent_start, sent_end, found) -> list
                 agent = before[-1][0]
         if agent is not None:
             args.append(("AGENT", agent))
+    if ev.label == "DISPLACEMENT" and "VICTIM" not in roles:
+        ordered = _ordered_to_leave(text, ev, actors)
+        if ordered is not None:  # "the army ordered residents to leave": who orders, who must go
+            victim, agent = ordered
+            args.append(("VICTIM", victim))
+            roles = roles | {"VICTIM"}
+            if agent is not None and "AGENT" not in roles:
+                args.append(("AGENT", agent))
     if (ev.label in _VICTIM_EVENTS or ev.label == "RELEASE") and "VICTIM" not in roles:
         args += _victims(text, ev, actors, by_layer["FIGURE"])
     if ev.label == "ATTACK" and "TARGET" not in roles and ev.text[:1].islower() \
@@ -500,6 +508,32 @@ _VICTIM_COORD = re.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:(?:[a-z]+|\d[\
 _INCLUSION_BEFORE = re.compile(r",\s+including\s+(?:an?\s+|the\s+)?([^,;.]{1,40}),\s+(?:were|was|had\s+been|have\s+been|has\s+been)"
                                r"\s+(?:\w+ly\s+)?$")
 _INCLUSION_AFTER = re.compile(r",\s+(?:including|among\s+them)\s+(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,2}")
+
+
+_ORDER_VERB_BEFORE = re.compile(r"\b(?:ordered|told|forced|urged|asked|instructed|ordering|telling|forcing|urging)\s+"
+                                r"(?:the\s+|all\s+)?(?:(?:about|some|around|nearly|more\s+than)\s+)?(?:[\d,]+\s+)?$")
+_TO_LEAVE_GAP = re.compile(r"(?:\s+(?:of|in|from|on)\s+[^,.;:“”\"]{0,50}?)?\s+to\s+")
+_ORDERER_GAP = re.compile(r"\s+(?:(?:has|had|have|also|then|again|on\s+[A-Z]\w+)\s+)*")
+
+
+def _ordered_to_leave(text: str, ev, actors: list) -> tuple[str, str | None] | None:
+    """``X ordered Y to leave``: Y (the people ordered out) is the VICTIM of the displacement
+    and X, the subject of the order, its AGENT (scheme: DISPLACEMENT, people forced from homes)."""
+    if ev.text.lower() != "leave":
+        return None
+    for sid, a in reversed([x for x in actors if x[1].end <= ev.start]):
+        if not _TO_LEAVE_GAP.fullmatch(text, a.end, ev.start):
+            continue
+        m = _ORDER_VERB_BEFORE.search(text, max(0, a.start - 40), a.start)
+        if m is None:
+            return None
+        agent = None
+        for sid2, b in reversed([x for x in actors if x[1].end <= m.start()]):
+            if _ORDERER_GAP.fullmatch(text, b.end, m.start()):
+                agent = sid2
+            break
+        return sid, agent
+    return None
 
 
 def _victims(text: str, ev, actors: list, figures: list) -> list[tuple[str, str]]:
