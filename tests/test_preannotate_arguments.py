@@ -396,3 +396,17 @@ def test_who_orders_people_to_leave_is_the_agent_and_they_the_victims():
     """Invented sentence: "X ordered Y to leave" (DISPLACEMENT): X the AGENT, Y the VICTIM."""
     roles = arguments("The army ordered villagers to leave before dawn.", "leave")
     assert {("VICTIM", "villagers"), ("AGENT", "army")} <= roles
+
+
+def test_who_signs_or_negotiates_a_deal_is_its_participant():
+    """Invented sentences: the subject of signing or negotiating a deal is a PARTICIPANT."""
+    assert ("PARTICIPANT", "Sudan") in arguments("Sudan and Chad signed a peace accord in Doha.", "peace accord")
+    assert ("PARTICIPANT", "Chad") in arguments("Sudan and Chad signed a peace accord in Doha.", "peace accord")
+
+
+def test_who_did_not_sign_a_deal_is_no_participant():
+    """Invented sentence: a group that did not sign a deal is not its party."""
+    assert ("PARTICIPANT", "Sudan") in arguments("Sudan, which signed the 2015 peace accord, rejected the vote.",
+                                                 "peace accord")
+    assert not any(r == "PARTICIPANT" for r, _ in arguments("Sudan, which did not sign the 2015 peace accord, "
+                                                            "rejected the vote.", "peace accord"))

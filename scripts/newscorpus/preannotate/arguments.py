@@ -420,6 +420,14 @@ _PARTY_AFTER_NOUN = re.compile(r"\s+(?:of|with|between)\s+(?:the\s+)?(?:[a-z]+\s
                                r"\s+(?:announced|brokered|mediated|proposed|offered|signed|hosted|backed)\s+by\s+(?:the\s+)?")
 
 
+# the subject of signing or negotiating a deal is its party: "X and Y signed a peace deal",
+# "X, which signed a peace agreement", "X have been negotiating a 2019 treaty"
+_SIGNER_GAP = re.compile(r"(?:\s*,\s*(?:which|who))?\s+(?:(?:have|has|had|been|also|later|finally)\s+)*"
+                         r"(?:signed|sign|signs|signing|negotiating|negotiated|negotiate|reached|reach|rejected|"
+                         r"reject|rejects|agreed|accepted|accept)\s+(?:to\s+)?(?:an?\s+|the\s+|its\s+|their\s+)"
+                         r"(?:\d{4}\s+|new\s+|final\s+|landmark\s+|fragile\s+)?")
+
+
 def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
     """PARTICIPANTs a meeting, negotiation or agreement names around its trigger: the subject
     (and its conjuncts) of a meeting or negotiating verb or of ``hold talks``; the object of
@@ -433,7 +441,8 @@ def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
     if before:
         sid, a = before[-1]
         gap_ok = _PARTY_BEFORE.fullmatch(text, a.end, ev.start) if verb else text[a.end : ev.start] in (" ", "’s ", "'s ")
-        if gap_ok and "," not in text[a.end : ev.start]:
+        signer = ev.label in ("AGREEMENT", "NEGOTIATION") and _SIGNER_GAP.fullmatch(text, a.end, ev.start)
+        if signer or (gap_ok and "," not in text[a.end : ev.start]):
             chosen.append(sid)
             last = a
             for sid2, a2 in reversed(before[:-1]):
