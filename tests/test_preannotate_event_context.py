@@ -82,3 +82,13 @@ def test_casualties_are_an_injury_event():
 ])
 def test_slamming_into_something_is_an_attack_after_a_munition(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia warned that it would shell the airport.", [("warned", "THREAT"), ("shell", "ATTACK")]),
+    ("The navy warned that its ships could strike any vessel.", [("warned", "THREAT"), ("strike", "ATTACK")]),
+    ("Engineers warned that the old bridge could collapse.", []),
+    ("Economists warned that renewed fighting could slow exports.", [("fighting", "CONFLICT")]),
+])
+def test_warned_that_is_a_threat_only_when_the_warner_announces_force(text, expected):
+    assert events(text) == expected

@@ -408,6 +408,29 @@ def _place_object(tokens: list[Token], low: list[str], j: int) -> bool:
     return False
 
 
+_MODALS = {"will", "would", "could", "ll", "might", "may", "shall"}
+_THREAT_PRONOUNS = {"it", "they", "we"}
+# what a party warns it will do to the other side ("warned that the army could strike")
+_THREAT_VERBS = {"strike", "attack", "hit", "target", "retaliate", "respond", "pursue", "continue", "keep", "escalate",
+                 "expand", "intensify", "punish", "destroy", "eliminate", "bomb", "treat"}
+
+
+def _threatening_clause(low: list[str], j: int) -> bool:
+    """Is the clause after ``warned that`` (from token j) a threat of the warner's own action:
+    ``it will ...``, or within a few words a modal and a verb of force (``the army could strike``,
+    ``the campaign will continue``)? Warnings of consequences (``the fall of X would cut the
+    road``, ``renewed fighting could undermine``) are reports, not threats."""
+    if j + 1 < len(low) and low[j] in _THREAT_PRONOUNS and low[j + 1] in _MODALS:
+        return True
+    for k in range(j, min(j + 7, len(low) - 1)):
+        if low[k] in {",", ".", ";"}:
+            return False
+        if low[k] in _MODALS:
+            nxt = low[k + 1] if low[k + 1] not in {"not", "soon", "also"} or k + 2 >= len(low) else low[k + 2]
+            return nxt in _THREAT_VERBS
+    return False
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -441,7 +464,7 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     if word == "talks" and prev in {"publicly", "he", "she", "it"}:
         return True
     if word == "warned" and nxt == "that":
-        return True  # analysts warned that ...: a report, not a threat
+        return not _threatening_clause(low, i + 2)  # analysts warned that ...: a report, not a threat
     if word in {"displacement", "refugee", "evacuation"} and nxt in {"camp", "camps", "site", "sites", "centre",
                                                                      "centres", "center", "centers", "shelter", "shelters"}:
         return True  # a displacement camp, an evacuation centre: a place
