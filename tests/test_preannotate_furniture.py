@@ -61,3 +61,29 @@ def test_no_suggestions_in_a_kept_menu_or_byline():
 
 def test_one_name_in_a_place_is_a_headline_not_a_byline():
     assert not is_furniture("Hamas in Cairo", set())
+
+
+@pytest.mark.parametrize("line", [
+    "Posted: Monday, 9 June",
+    "Published on 9 June 2031",
+    "June 9, 2031 7:45 AM EAT - Updated 9:10 AM EAT",
+    "Updated 14:20 GMT",
+    "Mon 9 Jun 2031 | 07:45",
+])
+def test_a_timestamp_line_is_furniture_and_gets_no_time(line):
+    """Scheme, Boilerplate: a dateline that is page furniture dates no event (its date is metadata)."""
+    assert is_furniture(line)
+    text = line + "\nGunmen attacked a bus near Mandera on Monday."
+    spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
+    assert not [s for s in spans if s["start"] < len(line)]
+    assert any(s["layer"] == "TIME" and s["text"] == "Monday" for s in spans)  # the body keeps its time
+
+
+@pytest.mark.parametrize("line", [
+    "On Monday, 9 June, gunmen attacked a bus.",
+    "In June 2031, rebels took the town.",
+    "At 7 PM, UN staff left the camp.",
+    "Updated casualty figures: 12 dead",
+])
+def test_a_sentence_with_a_date_is_no_timestamp(line):
+    assert not is_furniture(line)

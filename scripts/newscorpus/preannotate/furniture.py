@@ -14,6 +14,10 @@ reporting has are used:
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
 - a **copyright line**: ``©`` and a year;
+- a **timestamp line**: only a publication date and/or clock times, with at most the labels
+  ``Posted``/``Published``/``Updated`` and time-zone letters (``Posted: Friday, 3 May``,
+  ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``): page furniture like the ``date 2024-01-06``
+  datelines the scheme removes, whose date is metadata and dates no event;
 - a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
   (``THE DAILY RECORD``, ``WORLD``), or two to five such words, a dash or bar and a short tagline that
   ends no sentence (``THE DAILY RECORD - News from Kisumu and Eldoret``); a dateline goes on with its
@@ -33,6 +37,25 @@ _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:corresp
 _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
 _CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
+_MONTH_WORDS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_STAMP_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+                          r"|(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?|on|at"
+                          r"|\d{1,4}(?:st|nd|rd|th)?,?|\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?,?|[AaPp]\.?[Mm]\.?,?"
+                          r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\)),?")
+_STAMP_NEEDS = re.compile(r"\d")
+
+
+def _is_timestamp(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 16 or not _STAMP_NEEDS.search(line):
+        return False
+    if not (re.search(rf"\b{_MONTH_WORDS}|\d[:.]\d\d|\d{{4}}-\d\d", line)):
+        return False
+    rest = re.sub(r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?", " ", line)
+    return all(_STAMP_TOKEN.fullmatch(w) for w in rest.split())
+
+
 _MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
 _MASTHEAD_TAGLINE = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){1,4}\s+[-–—|:]\s+[^.?!\"”]{1,80}")
 _BY_NAME = re.compile(r"By\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
@@ -66,6 +89,7 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
+                or _is_timestamp(line)
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
