@@ -170,6 +170,11 @@ _LEFT_STOP = set("alongside along amid amidst despite within without beyond behi
 _NAME_DETERMINERS = {"the", "a", "an", "no", "neither", "either", "both", "each", "every", "this", "that", "these",
                      "those", "all", "some", "any", "our", "their", "its", "his", "her"}
 _AUXILIARIES = {"has", "have", "had", "not", "never", "was", "were", "been", "be", "is", "are", "being"}
+# words after which a verb's base form stands (modals, negation, do-support, perfect "had cut"): a
+# base-form verb there heads a verb phrase, it does not modify the actor noun after it. (Not "to":
+# "addressed to rival gunmen" is a preposition before a noun that is also a verb.)
+_VERB_MARKERS = {"not", "never", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+                 "did", "does", "do", "has", "have", "had"}
 _KIN = {"mother", "father", "wife", "husband", "son", "daughter", "relative"}
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
@@ -1035,6 +1040,10 @@ class ActorFinder:
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent \
                         and tokens[lo - 2].lower in _AUXILIARIES:
                     break  # "has not spared bystanders": a verb after an auxiliary
+                if pl in kb.verbs and lo >= 2 and tokens[lo - 2].sent == tok.sent \
+                        and tokens[lo - 2].lower in _VERB_MARKERS and pl not in HEADS and pl not in _ATTRIBUTIVE \
+                        and (pl, lem) not in _COMPOUND_HEADS and kb.lemma(pl) not in HEADS:
+                    break  # "did not name fighters", "could shelter families": a verb after "not" or a modal
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
