@@ -87,3 +87,20 @@ def test_a_timestamp_line_is_furniture_and_gets_no_time(line):
 ])
 def test_a_sentence_with_a_date_is_no_timestamp(line):
     assert not is_furniture(line)
+
+
+def test_an_outlet_name_above_a_sentence_case_headline_gets_no_actor():
+    """Scheme, metadata: the outlet is ``source``, not an actor; a masthead line the cleaner kept
+    holds no annotation, while the headline under it keeps its own."""
+    text = ("Lake Region Observer\nRebels seize a ferry port near Kisumu as police regroup\n"
+            "Rebels seized the ferry port on Monday, police said.")
+    spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
+    top = text.index("\n")
+    assert not [s for s in spans if s["start"] < top]
+    assert any(s["layer"] == "ACTOR" and s["start"] > top and s["end"] < text.index("\n", top + 1) for s in spans)
+    assert furniture_ranges("KIVU & ITURI WIRE\nGunmen kill five in raid on a market near Bunia") == [(0, 17)]
+
+
+def test_title_case_headlines_are_not_taken_for_an_outlet():
+    text = "Rebels Seize Ferry Port\nBy Jane Otieno\nRebels seized the ferry port on Monday, police said."
+    assert (0, len("Rebels Seize Ferry Port")) not in furniture_ranges(text)

@@ -23,6 +23,10 @@ reporting has are used:
   ends no sentence (``THE DAILY RECORD - News from Kisumu and Eldoret``); a dateline goes on with its
   sentence (``KISUMU – Police said on Monday ...``). (A headline written in
   capitals only would be lost: scraped text rarely has one, the stylesheet capitalises it.)
+- an **outlet name** near the top: among the first lines, two to five words that are all capitalised
+  (``Lake Region Observer``, ``KIVU & ITURI WIRE``, optionally ``— Live``), when another of those lines
+  is a headline in sentence case (three or more lowercase words, no final full stop). The outlet is
+  metadata (``source``), not an actor; a page whose headlines are in title case keeps its lines.
 """
 
 from __future__ import annotations
@@ -94,11 +98,30 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
 
+_CAP_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|&)")
+_LIVE_TAG = re.compile(r"\s+[-–—|]\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
+_TOP_LINES = 5
+
+
+def _is_outlet_line(line: str) -> bool:
+    words = _LIVE_TAG.sub("", line.strip()).split()
+    return 2 <= len(words) <= 5 and all(_CAP_WORD.fullmatch(w) for w in words) \
+        and not any(ch.isdigit() for ch in line) and words[0] != "&" and words[-1] != "&"
+
+
+def _is_sentence_case_headline(line: str) -> bool:
+    line = line.strip()
+    return len(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", line)) >= 3 and not line.endswith((".", "!", "?", ":"))
+
+
 def furniture_ranges(text: str, common: set[str] = frozenset()) -> list[tuple[int, int]]:
     """[start, end) of every furniture line of ``text``, in order."""
+    lines = text.split("\n")
+    top = [ln for ln in lines[:_TOP_LINES]]
+    sentence_case = any(_is_sentence_case_headline(ln) for ln in top)
     out, pos = [], 0
-    for line in text.split("\n"):
-        if is_furniture(line, common):
+    for k, line in enumerate(lines):
+        if is_furniture(line, common) or (k < _TOP_LINES and sentence_case and _is_outlet_line(line)):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
