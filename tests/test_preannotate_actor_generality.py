@@ -24,3 +24,16 @@ def test_a_verb_after_a_modal_or_negation_is_outside_the_actor(text, actor, verb
 
 def test_a_noun_modifier_after_a_preposition_stays():
     assert "rival gunmen" in actors("The notes were addressed to rival gunmen in the valley.")
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling damaged homes in 12 hill communities on Monday.",
+    "Hundreds of residents of lakeside communities fled the raids.",
+])
+def test_communities_after_a_place_preposition_are_places_not_actors(text):
+    """Decision 5: a generic place noun where people live is no annotation; the residents are."""
+    assert not any("communities" in a for a in actors(text))
+
+
+def test_communities_as_a_subject_are_still_actors():
+    assert any("communities" in a for a in actors("Local communities accused the militia of looting."))

@@ -1111,6 +1111,9 @@ class ActorFinder:
                 # generic place noun (decision 5); "the country's defence minister" stays an actor
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
+            if lem == "community" and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
+                continue  # "in 43 border communities", "residents of hill communities": where people live
+                # (a generic place noun, decision 5), not an actor
             start, end = tokens[lo].start, tok.end
             if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"} \
                     and not (lem in _KIN and (prev in {"his", "her", "their", "my", "our", "your"} or possessed)):
@@ -1132,6 +1135,19 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "across", "inside", "outside", "around", "throughout", "of", "from", "into", "at"}
+
+
+def _after_place_preposition(tokens: list[Token], lo: int) -> bool:
+    """Is the phrase starting at ``lo`` the object of a place preposition (past a determiner or count)?"""
+    k = lo - 1
+    while k >= 0 and (tokens[k].lower in {"the", "some", "many", "several", "dozens", "hundreds", "other", "these",
+                                           "those", "all", "more", "than", "nearly", "about", "around"}
+                      or tokens[k].text.replace(",", "").isdigit() or _is_number_word(tokens[k].text)):
+        k -= 1
+    return k >= 0 and tokens[k].sent == tokens[lo].sent and tokens[k].lower in _PLACE_PREPOSITIONS
 
 
 def _is_number_word(word: str) -> bool:
