@@ -104,3 +104,23 @@ def test_an_outlet_name_above_a_sentence_case_headline_gets_no_actor():
 def test_title_case_headlines_are_not_taken_for_an_outlet():
     text = "Rebels Seize Ferry Port\nBy Jane Otieno\nRebels seized the ferry port on Monday, police said."
     assert (0, len("Rebels Seize Ferry Port")) not in furniture_ranges(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Follow RVC on Facebook and X",
+    "▶ Listen live: Lakeside FM 101.2 Kisumu",
+    "Support local reporting in Turkana. Donate now →",
+    "Join our WhatsApp channel",
+    "Sign up for our Horn of Africa briefing",
+])
+def test_a_call_to_action_is_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Support for the truce grew among our members, the union said.",
+    "Join talks in Nairobi on Friday, the envoy told both sides.",
+    "Watch groups said the militia followed the convoy on Monday.",
+])
+def test_reporting_that_opens_with_such_a_verb_is_not_a_call_to_action(line):
+    assert not is_furniture(line)

@@ -14,6 +14,10 @@ reporting has are used:
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
 - a **copyright line**: ``©`` and a year;
+- a **call to action**: a line opening with ``Follow``/``Subscribe``/``Sign up``/``Listen``/``Watch``/
+  ``Donate``/``Download``/``Support``/``Join`` that is addressed to the reader (``Follow us``, ``Join our``,
+  ``Sign up for our``), names a platform at its end (``Follow KBW on Facebook and X``), starts with a
+  play mark (``▶ Listen live: ...``) or ends with an arrow (``... Donate now →``);
 - a **timestamp line**: only a publication date and/or clock times, with at most the labels
   ``Posted``/``Published``/``Updated`` and time-zone letters (``Posted: Friday, 3 May``,
   ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``): page furniture like the ``date 2024-01-06``
@@ -41,6 +45,12 @@ _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:corresp
 _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
 _CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
+_CTA_VERB = r"(?:Follow|Subscribe|Sign\s+up|Listen|Watch|Donate|Download|Support|Join)\b"
+_CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Follow|Join|Support)\s+(?:us|our)\b.*"
+                  rf"|(?:Subscribe|Sign\s+up)\s+(?:to|for)\s+(?:our|the)\b.*"
+                  rf"|{_CTA_VERB}(?:\s+\S+){{1,4}}\s+on\s+[A-Z][\w+]*(?:\s*(?:,|and|or)\s+[A-Z][\w+]*)*)")
+
+
 _MONTH_WORDS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _STAMP_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
@@ -93,7 +103,7 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
-                or _is_timestamp(line)
+                or _is_timestamp(line) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
