@@ -37,3 +37,17 @@ def test_communities_after_a_place_preposition_are_places_not_actors(text):
 
 def test_communities_as_a_subject_are_still_actors():
     assert any("communities" in a for a in actors("Local communities accused the militia of looting."))
+
+
+def test_a_guessed_long_name_before_staff_nouns_is_a_body():
+    """A body's staff are named by it ("... paramedics", "... spokesperson"); a personal name is not
+    used that way, so the name is an ORGANIZATION, in every mention."""
+    doc = preannotate_text("Tova Shalem Ezra paramedics treated two men. Tova Shalem Ezra said later they had recovered.",
+                           doc_id="t", published=None, resources=Resources())
+    names = [s["label"] for s in doc["spans"] if s["layer"] == "ACTOR" and s["text"] == "Tova Shalem Ezra"]
+    assert names == ["ORGANIZATION", "ORGANIZATION"]
+
+
+def test_a_personal_name_alone_stays_a_person():
+    doc = preannotate_text("Rina Adar said four people were hurt.", doc_id="t", published=None, resources=Resources())
+    assert ("Rina Adar", "PERSON") in [(s["text"], s["label"]) for s in doc["spans"] if s["layer"] == "ACTOR"]

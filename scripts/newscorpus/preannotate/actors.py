@@ -531,6 +531,7 @@ class ActorFinder:
             insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
         out = _typed_by_apposition(text, out)
+        out = _body_before_staff(text, out)
         out = _descriptor_before_name(text, out)
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
@@ -1214,6 +1215,23 @@ def _owned_forces(text: str, out: list[Match]) -> list[Match]:
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
         result.append(m)
     return result
+
+
+# the staff of a body, named by it ("Red Dune Relief spokesperson", "... paramedics"): a personal name
+# does not stand before these the way a body's name does
+_STAFF_AFTER = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|spokespeople|paramedics|medics|staff|volunteers|"
+                          r"employees|rescuers)\b")
+
+
+def _body_before_staff(text: str, out: list[Match]) -> list[Match]:
+    """A guessed (score below 0.7) PERSON name of three or more words right before a staff noun is a
+    body's name (ORGANIZATION), and so is every mention of it: ``Tova Shalem Ezra paramedics``."""
+    retype = {m.entity for m in out if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON"
+              and m.score < 0.7 and len(m.text.split()) >= 3 and _STAFF_AFTER.match(text, m.end)}
+    if not retype:
+        return out
+    return [Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", 0.6, m.entity, m.mention)
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.entity in retype else m for m in out]
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
