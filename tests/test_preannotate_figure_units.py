@@ -110,9 +110,8 @@ def test_an_inclusion_without_a_casualty_verb_stays_people():
     assert figs("Ten children, including two girls, arrived at the camp.")[0][4] == "PEOPLE"
 
 
-def test_a_duration_in_an_offset_is_a_figure_inside_the_time():
-    assert _layers("Two hours later, rescuers pulled out a survivor.") == [
-        ("TIME", "Two hours later"), ("FIGURE", "Two hours")]
+def test_a_duration_in_an_offset_is_a_figure_and_the_offset_no_time():
+    assert _layers("Two hours later, rescuers pulled out a survivor.") == [("FIGURE", "Two hours")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -61,3 +61,66 @@ def test_no_suggestions_in_a_kept_menu_or_byline():
 
 def test_one_name_in_a_place_is_a_headline_not_a_byline():
     assert not is_furniture("Hamas in Cairo", set())
+
+
+@pytest.mark.parametrize("line", [
+    "Posted: Monday, 9 June",
+    "Published on 9 June 2031",
+    "June 9, 2031 7:45 AM EAT - Updated 9:10 AM EAT",
+    "Updated 14:20 GMT",
+    "Mon 9 Jun 2031 | 07:45",
+])
+def test_a_timestamp_line_is_furniture_and_gets_no_time(line):
+    """Scheme, Boilerplate: a dateline that is page furniture dates no event (its date is metadata)."""
+    assert is_furniture(line)
+    text = line + "\nGunmen attacked a bus near Mandera on Monday."
+    spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
+    assert not [s for s in spans if s["start"] < len(line)]
+    assert any(s["layer"] == "TIME" and s["text"] == "Monday" for s in spans)  # the body keeps its time
+
+
+@pytest.mark.parametrize("line", [
+    "On Monday, 9 June, gunmen attacked a bus.",
+    "In June 2031, rebels took the town.",
+    "At 7 PM, UN staff left the camp.",
+    "Updated casualty figures: 12 dead",
+])
+def test_a_sentence_with_a_date_is_no_timestamp(line):
+    assert not is_furniture(line)
+
+
+def test_an_outlet_name_above_a_sentence_case_headline_gets_no_actor():
+    """Scheme, metadata: the outlet is ``source``, not an actor; a masthead line the cleaner kept
+    holds no annotation, while the headline under it keeps its own."""
+    text = ("Lake Region Observer\nRebels seize a ferry port near Kisumu as police regroup\n"
+            "Rebels seized the ferry port on Monday, police said.")
+    spans = preannotate_text(text, doc_id="t", published=None, resources=Resources())["spans"]
+    top = text.index("\n")
+    assert not [s for s in spans if s["start"] < top]
+    assert any(s["layer"] == "ACTOR" and s["start"] > top and s["end"] < text.index("\n", top + 1) for s in spans)
+    assert furniture_ranges("KIVU & ITURI WIRE\nGunmen kill five in raid on a market near Bunia") == [(0, 17)]
+
+
+def test_title_case_headlines_are_not_taken_for_an_outlet():
+    text = "Rebels Seize Ferry Port\nBy Jane Otieno\nRebels seized the ferry port on Monday, police said."
+    assert (0, len("Rebels Seize Ferry Port")) not in furniture_ranges(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Follow RVC on Facebook and X",
+    "▶ Listen live: Lakeside FM 101.2 Kisumu",
+    "Support local reporting in Turkana. Donate now →",
+    "Join our WhatsApp channel",
+    "Sign up for our Horn of Africa briefing",
+])
+def test_a_call_to_action_is_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Support for the truce grew among our members, the union said.",
+    "Join talks in Nairobi on Friday, the envoy told both sides.",
+    "Watch groups said the militia followed the convoy on Monday.",
+])
+def test_reporting_that_opens_with_such_a_verb_is_not_a_call_to_action(line):
+    assert not is_furniture(line)

@@ -78,14 +78,17 @@ def test_24_hour_clock_times(text, spans):
     assert [t.text for t in find_times(text, WED)] == spans
 
 
-@pytest.mark.parametrize("text, span", [
-    ("Hours later, a second strike hit the same building.", "Hours later"),
-    ("Two hours later, rescuers pulled out a survivor.", "Two hours later"),
-    ("The ceasefire collapsed days later.", "days later"),
-    ("Minutes earlier, sirens had sounded.", "Minutes earlier"),
+@pytest.mark.parametrize("text", [
+    "Hours later, a second blast shook the depot.",
+    "Two hours later, medics carried out a wounded driver.",
+    "The truce broke down days later.",
+    "Minutes earlier, the warning siren had gone off.",
+    "The militia left the valley months later.",
 ])
-def test_an_offset_from_an_event_is_a_time_with_no_value(text, span):
-    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, None)]
+def test_an_offset_from_an_event_is_no_time(text):
+    """Guidelines, Layer TIME: a TIME locates something on the calendar; "hours later" only
+    places one event after another, so it is not annotated (no blind gold tags one)."""
+    assert find_times(text, WED) == []
 
 
 def test_earlier_as_an_adjective_is_no_offset():

@@ -170,6 +170,11 @@ _LEFT_STOP = set("alongside along amid amidst despite within without beyond behi
 _NAME_DETERMINERS = {"the", "a", "an", "no", "neither", "either", "both", "each", "every", "this", "that", "these",
                      "those", "all", "some", "any", "our", "their", "its", "his", "her"}
 _AUXILIARIES = {"has", "have", "had", "not", "never", "was", "were", "been", "be", "is", "are", "being"}
+# words after which a verb's base form stands (modals, negation, do-support, perfect "had cut"): a
+# base-form verb there heads a verb phrase, it does not modify the actor noun after it. (Not "to":
+# "addressed to rival gunmen" is a preposition before a noun that is also a verb.)
+_VERB_MARKERS = {"not", "never", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
+                 "did", "does", "do", "has", "have", "had"}
 _KIN = {"mother", "father", "wife", "husband", "son", "daughter", "relative"}
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
@@ -526,6 +531,7 @@ class ActorFinder:
             insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
         out = _typed_by_apposition(text, out)
+        out = _body_before_staff(text, out)
         out = _descriptor_before_name(text, out)
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
@@ -1035,6 +1041,10 @@ class ActorFinder:
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent \
                         and tokens[lo - 2].lower in _AUXILIARIES:
                     break  # "has not spared bystanders": a verb after an auxiliary
+                if pl in kb.verbs and lo >= 2 and tokens[lo - 2].sent == tok.sent \
+                        and tokens[lo - 2].lower in _VERB_MARKERS and pl not in HEADS and pl not in _ATTRIBUTIVE \
+                        and (pl, lem) not in _COMPOUND_HEADS and kb.lemma(pl) not in HEADS:
+                    break  # "did not name fighters", "could shelter families": a verb after "not" or a modal
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
@@ -1102,6 +1112,9 @@ class ActorFinder:
                 # generic place noun (decision 5); "the country's defence minister" stays an actor
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
+            if lem == "community" and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
+                continue  # "in 43 border communities", "residents of hill communities": where people live
+                # (a generic place noun, decision 5), not an actor
             start, end = tokens[lo].start, tok.end
             if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"} \
                     and not (lem in _KIN and (prev in {"his", "her", "their", "my", "our", "your"} or possessed)):
@@ -1123,6 +1136,19 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "across", "inside", "outside", "around", "throughout", "of", "from", "into", "at"}
+
+
+def _after_place_preposition(tokens: list[Token], lo: int) -> bool:
+    """Is the phrase starting at ``lo`` the object of a place preposition (past a determiner or count)?"""
+    k = lo - 1
+    while k >= 0 and (tokens[k].lower in {"the", "some", "many", "several", "dozens", "hundreds", "other", "these",
+                                           "those", "all", "more", "than", "nearly", "about", "around"}
+                      or tokens[k].text.replace(",", "").isdigit() or _is_number_word(tokens[k].text)):
+        k -= 1
+    return k >= 0 and tokens[k].sent == tokens[lo].sent and tokens[k].lower in _PLACE_PREPOSITIONS
 
 
 def _is_number_word(word: str) -> bool:
@@ -1189,6 +1215,23 @@ def _owned_forces(text: str, out: list[Match]) -> list[Match]:
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
         result.append(m)
     return result
+
+
+# the staff of a body, named by it ("Red Dune Relief spokesperson", "... paramedics"): a personal name
+# does not stand before these the way a body's name does
+_STAFF_AFTER = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|spokespeople|paramedics|medics|staff|volunteers|"
+                          r"employees|rescuers)\b")
+
+
+def _body_before_staff(text: str, out: list[Match]) -> list[Match]:
+    """A guessed (score below 0.7) PERSON name of three or more words right before a staff noun is a
+    body's name (ORGANIZATION), and so is every mention of it: ``Tova Shalem Ezra paramedics``."""
+    retype = {m.entity for m in out if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON"
+              and m.score < 0.7 and len(m.text.split()) >= 3 and _STAFF_AFTER.match(text, m.end)}
+    if not retype:
+        return out
+    return [Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", 0.6, m.entity, m.mention)
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.entity in retype else m for m in out]
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}

@@ -14,11 +14,23 @@ reporting has are used:
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
 - a **copyright line**: ``©`` and a year;
+- a **call to action**: a line opening with ``Follow``/``Subscribe``/``Sign up``/``Listen``/``Watch``/
+  ``Donate``/``Download``/``Support``/``Join`` that is addressed to the reader (``Follow us``, ``Join our``,
+  ``Sign up for our``), names a platform at its end (``Follow KBW on Facebook and X``), starts with a
+  play mark (``▶ Listen live: ...``) or ends with an arrow (``... Donate now →``);
+- a **timestamp line**: only a publication date and/or clock times, with at most the labels
+  ``Posted``/``Published``/``Updated`` and time-zone letters (``Posted: Friday, 3 May``,
+  ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``): page furniture like the ``date 2024-01-06``
+  datelines the scheme removes, whose date is metadata and dates no event;
 - a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
   (``THE DAILY RECORD``, ``WORLD``), or two to five such words, a dash or bar and a short tagline that
   ends no sentence (``THE DAILY RECORD - News from Kisumu and Eldoret``); a dateline goes on with its
   sentence (``KISUMU – Police said on Monday ...``). (A headline written in
   capitals only would be lost: scraped text rarely has one, the stylesheet capitalises it.)
+- an **outlet name** near the top: among the first lines, two to five words that are all capitalised
+  (``Lake Region Observer``, ``KIVU & ITURI WIRE``, optionally ``— Live``), when another of those lines
+  is a headline in sentence case (three or more lowercase words, no final full stop). The outlet is
+  metadata (``source``), not an actor; a page whose headlines are in title case keeps its lines.
 """
 
 from __future__ import annotations
@@ -33,6 +45,31 @@ _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:corresp
 _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
 _CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
+_CTA_VERB = r"(?:Follow|Subscribe|Sign\s+up|Listen|Watch|Donate|Download|Support|Join)\b"
+_CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Follow|Join|Support)\s+(?:us|our)\b.*"
+                  rf"|(?:Subscribe|Sign\s+up)\s+(?:to|for)\s+(?:our|the)\b.*"
+                  rf"|{_CTA_VERB}(?:\s+\S+){{1,4}}\s+on\s+[A-Z][\w+]*(?:\s*(?:,|and|or)\s+[A-Z][\w+]*)*)")
+
+
+_MONTH_WORDS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_STAMP_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+                          r"|(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?|on|at"
+                          r"|\d{1,4}(?:st|nd|rd|th)?,?|\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?,?|[AaPp]\.?[Mm]\.?,?"
+                          r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\)),?")
+_STAMP_NEEDS = re.compile(r"\d")
+
+
+def _is_timestamp(line: str) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 16 or not _STAMP_NEEDS.search(line):
+        return False
+    if not (re.search(rf"\b{_MONTH_WORDS}|\d[:.]\d\d|\d{{4}}-\d\d", line)):
+        return False
+    rest = re.sub(r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?", " ", line)
+    return all(_STAMP_TOKEN.fullmatch(w) for w in rest.split())
+
+
 _MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
 _MASTHEAD_TAGLINE = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){1,4}\s+[-–—|:]\s+[^.?!\"”]{1,80}")
 _BY_NAME = re.compile(r"By\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
@@ -66,15 +103,35 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
+                or _is_timestamp(line) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
 
+_CAP_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|&)")
+_LIVE_TAG = re.compile(r"\s+[-–—|]\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?$")
+_TOP_LINES = 5
+
+
+def _is_outlet_line(line: str) -> bool:
+    words = _LIVE_TAG.sub("", line.strip()).split()
+    return 2 <= len(words) <= 5 and all(_CAP_WORD.fullmatch(w) for w in words) \
+        and not any(ch.isdigit() for ch in line) and words[0] != "&" and words[-1] != "&"
+
+
+def _is_sentence_case_headline(line: str) -> bool:
+    line = line.strip()
+    return len(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", line)) >= 3 and not line.endswith((".", "!", "?", ":"))
+
+
 def furniture_ranges(text: str, common: set[str] = frozenset()) -> list[tuple[int, int]]:
     """[start, end) of every furniture line of ``text``, in order."""
+    lines = text.split("\n")
+    top = [ln for ln in lines[:_TOP_LINES]]
+    sentence_case = any(_is_sentence_case_headline(ln) for ln in top)
     out, pos = [], 0
-    for line in text.split("\n"):
-        if is_furniture(line, common):
+    for k, line in enumerate(lines):
+        if is_furniture(line, common) or (k < _TOP_LINES and sentence_case and _is_outlet_line(line)):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out

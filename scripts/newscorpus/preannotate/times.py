@@ -17,8 +17,8 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
 - ``in 2006``: ``2006``; ``early hours of Sunday``: that Sunday.
-- ``Hours later``, ``two days later``, ``minutes earlier``, ``the next day`` (span ``next day``): null
-  (an offset from an event).
+- ``the next day`` (span ``next day``): null (anchored on an event). ``Hours later``, ``two days
+  later``, ``minutes earlier`` are no TIME: an offset from an event locates nothing on the calendar.
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
   the publication date. ``around``/``before``/``after`` are in the span, ``at``/``until`` are not.
@@ -77,11 +77,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                    r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
     # "the early hours of Sunday" -> "early hours of Sunday" (the determiner outside, as the guidelines ask)
     ("early_hours", re.compile(rf"\b(?:[Tt]he\s+)?(?P<span>early\s+hours\s+of\s+(?P<wd>{_WD})(?:\s+morning)?)\b")),
-    # an offset from an event just told: "Hours later", "two days later", "minutes earlier" (value null:
-    # anchored on the event, not the publication date); a number in it is a nested DURATION figure
-    ("offset", re.compile(r"\b(?:(?:[Aa]|[Aa]n|[Aa] few|[Ss]everal|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
-                          r"[Nn]ine|[Tt]en|\d{1,2})\s+(?:second|minute|hour|day|week|month|year)s?|"
-                          r"(?:[Ss]econds|[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Mm]oments))\s+(?:later|earlier)\b")),
+    # an offset from an event just told ("Hours later", "two days later", "minutes earlier") is no TIME:
+    # it places nothing on the calendar (guidelines, Layer TIME), only after another event; the
+    # number in it is still a DURATION figure (figures.py)
     ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
@@ -186,7 +184,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
     if kind == "year":
         return year
-    if kind in ("vague", "the_vague", "offset", "the_rel_day"):
+    if kind in ("vague", "the_vague", "the_rel_day"):
         return None
     if kind in ("mod_year", "season_year"):
         return year
@@ -288,7 +286,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     return None
 
 
-_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "offset": 0.6, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -312,7 +310,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
-    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"), "offset": ("later", "earlier"),
+    "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "early_hours": ("early hours",), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
     "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
