@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import re
 
+from newscorpus.preannotate.times import MONTH_NAMES
+
 _SEPARATOR = re.compile(r"\s+[·|»›•]\s+")
 _BYLINE_IN = re.compile(r"(?:[A-Z][\w’'.-]+\s+){2,3}in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
 _FILED_BY = re.compile(r"(?:Filed|Reported|Written|Reporting|Compiled)\s+by\s+.{1,60}")
@@ -51,10 +53,10 @@ _CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Foll
                   rf"|{_CTA_VERB}(?:\s+\S+){{1,4}}\s+on\s+[A-Z][\w+]*(?:\s*(?:,|and|or)\s+[A-Z][\w+]*)*)")
 
 
-_MONTH_WORDS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_WORDS = rf"(?:{MONTH_NAMES})\.?"
+_STAMP_LABEL = r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?"
 _STAMP_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-                          r"|(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?|on|at"
+                          rf"|{_STAMP_LABEL}|on|at"
                           r"|\d{1,4}(?:st|nd|rd|th)?,?|\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?,?|[AaPp]\.?[Mm]\.?,?"
                           r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\)),?")
 _STAMP_NEEDS = re.compile(r"\d")
@@ -66,7 +68,7 @@ def _is_timestamp(line: str) -> bool:
         return False
     if not (re.search(rf"\b{_MONTH_WORDS}|\d[:.]\d\d|\d{{4}}-\d\d", line)):
         return False
-    rest = re.sub(r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?", " ", line)
+    rest = re.sub(_STAMP_LABEL, " ", line)
     return all(_STAMP_TOKEN.fullmatch(w) for w in rest.split())
 
 
@@ -127,8 +129,7 @@ def _is_sentence_case_headline(line: str) -> bool:
 def furniture_ranges(text: str, common: set[str] = frozenset()) -> list[tuple[int, int]]:
     """[start, end) of every furniture line of ``text``, in order."""
     lines = text.split("\n")
-    top = [ln for ln in lines[:_TOP_LINES]]
-    sentence_case = any(_is_sentence_case_headline(ln) for ln in top)
+    sentence_case = any(_is_sentence_case_headline(ln) for ln in lines[:_TOP_LINES])
     out, pos = [], 0
     for k, line in enumerate(lines):
         if is_furniture(line, common) or (k < _TOP_LINES and sentence_case and _is_outlet_line(line)):

@@ -47,7 +47,7 @@ _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)} | _MONTH_ABBR
 
 _WD = "|".join(WEEKDAYS)
 _MFULL = "|".join(MONTHS)
-_MANY = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])
+MONTH_NAMES = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])  # a regex alternation (furniture.py too)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # 8am, 4:30 am, 10.30 pm (British/Indian style); 24-hour clocks 14:05, 14:05 GMT, 0600 GMT (wire style)
 _TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
@@ -60,7 +60,7 @@ _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
-    ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
+    ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
                                  rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     # a range of clock times is one TIME with its "between" (as a figure range is): "between 1am and 3am"
     ("tod_range", re.compile(rf"\b[Bb]etween\s+{_TOD_ANY}\s+and\s+{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
@@ -91,15 +91,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
     # a weekday written straight before its date is one TIME: "Tuesday 8 October", "Tuesday October 8"
     ("weekday_date", re.compile(rf"\b(?P<wd>{_WD})\s+(?:(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon2>{_MFULL})|"
-                                rf"(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![:\d]))"
+                                rf"(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![:\d]))"
                                 rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
-    ("date_mdy", re.compile(rf"\b(?P<mon>{_MANY})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
+    ("date_mdy", re.compile(rf"\b(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?![:\d])")),
     ("date_dmy", re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_MFULL}|{'|'.join(_MONTH_ABBR)})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>night|week|month|year|weekend)\b")),
     ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight)\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MFULL})\b")),
-    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MANY})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
@@ -317,7 +317,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
-_MON_ANY = re.compile(rf"\b(?:{_MANY})\b")
+_MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
 
 def find_times(text: str, published: date | None) -> list[TimeExpr]:

@@ -119,6 +119,11 @@ _NOT_MEN_PLURALS = {"women", "specimen", "regimen", "abdomen", "acumen", "stamen
                     "bitumen", "albumen", "cyclamen", "dolmen", "lumen"}
 
 
+def _men_plural(w: str) -> bool:
+    """gunmen, fishermen, militiamen, servicemen: the plural of a compound in -man (``w`` lowercase)."""
+    return w.endswith("men") and len(w) > 4 and w not in _NOT_MEN_PLURALS
+
+
 @lru_cache(maxsize=65536)  # pure, and asked for the same few words many times per article
 def lemma(word: str) -> str:
     """Lowercase singular of a (possibly plural) noun, for figure units."""
@@ -128,8 +133,8 @@ def lemma(word: str) -> str:
     if "-" in w:
         head, _, last = w.rpartition("-")
         return f"{head}-{lemma(last)}"
-    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN_PLURALS:
-        return w[:-3] + "man"  # gunmen, fishermen, militiamen, servicemen: plurals of compounds in -man
+    if _men_plural(w):
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
@@ -148,8 +153,8 @@ def looks_plural(word: str) -> bool:
         return True
     if w.endswith("is") and not word[:1].isupper():  # crisis, analysis
         return False
-    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN_PLURALS and w.isalpha() and not word[:1].isupper():
-        return True  # fishermen, servicemen
+    if _men_plural(w) and w.isalpha() and not word[:1].isupper():
+        return True
     return w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "'s")) and w not in _NOT_PLURAL
 
 
