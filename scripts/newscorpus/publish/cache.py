@@ -209,7 +209,7 @@ class BuildCache:
 
 def _entries(folder: Path, suffix: str, nested: bool = False):
     """(path, stem) of the ``suffix`` files in ``folder`` (or its subfolders): os.scandir, as
-    pathlib's glob is ten times slower over the 10^5 entries of a large corpus."""
+    pathlib's glob takes 4-8 times as long over the 10^5 entries of a large corpus (0.4 s against 0.1 s warm)."""
     try:
         tops = [e.path for e in os.scandir(folder) if e.is_dir()] if nested else [os.fspath(folder)]
     except OSError:

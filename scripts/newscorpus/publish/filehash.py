@@ -27,7 +27,12 @@ from newscorpus.publish.cache import write_entry
 RACY_NS = 2_000_000_000
 
 
-def _stat(st: os.stat_result) -> list[int]:
+def _stat(name: str) -> list[int] | None:
+    """What the table remembers of a file's stat (None: no such file)."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return None
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
 
 
@@ -63,10 +68,7 @@ class FileHashes:
         file must be read. The result is remembered unless the file is too fresh to trust."""
         name = os.fspath(path)
         self._files_used.add(name)
-        try:
-            now = _stat(os.stat(name))
-        except OSError:
-            now = None
+        now = _stat(name)
         known = self.files.get(name)
         if now is not None and known is not None and known[:-1] == now:
             return known[-1]
@@ -84,12 +86,8 @@ class FileHashes:
         memo = self.shard
         if not isinstance(memo, dict) or memo.get("inputs") != inputs or not self.files:
             return None
-        for name, known in self.files.items():
-            try:
-                if _stat(os.stat(name)) != known[:-1]:
-                    return None
-            except OSError:
-                return None
+        if any(_stat(name) != known[:-1] for name, known in self.files.items()):
+            return None
         return memo.get("key")
 
     def remember_shard(self, inputs: str, shard_key: str | None) -> None:
