@@ -36,6 +36,18 @@ def children(pid: int) -> list[int]:
         return []
 
 
+def started_child(pid: int) -> int | None:
+    """The child of ``pid`` running label-studio: not one caught between fork and exec, which is
+    still in its parent's process group (``start_new_session`` moves it just before the exec)."""
+    for child in children(pid):
+        try:
+            if b"label-studio" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return child
+        except OSError:
+            continue
+    return None
+
+
 def group_alive(pgid: int) -> bool:
     try:
         os.killpg(pgid, 0)
@@ -73,10 +85,9 @@ def test_sigterm_during_the_start_stops_every_process(tmp_path):
     try:
         out = read_until(process, "starting Label Studio on http://127.0.0.1:", timeout=180)
         deadline = time.monotonic() + 120
-        while not children(process.pid):
+        while (server_pid := started_child(process.pid)) is None:
             assert time.monotonic() < deadline, "label-studio was not started"
             time.sleep(0.2)
-        server_pid = children(process.pid)[0]
         assert os.getpgid(server_pid) == server_pid  # its own process group, so it can be ended whole
         time.sleep(2)
         process.send_signal(signal.SIGTERM)
