@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a gold set's raw/NAME.txt and gold/A/NAME.json from src/NAME.txt + src/NAME.ann:
 
-    python3 benchmarks/goldsrc.py --set benchmarks/unseen2 [NAME ...]   (default: every src/*.txt)
+    python3 benchmarks/goldsrc.py --set benchmarks/unseen2 [--annotator B] [NAME ...]   (default: every src/*.txt)
 
 One builder for every hand-written gold set (benchmarks/unseen, benchmarks/unseen2).
 
@@ -11,7 +11,8 @@ span's start) for its text, optionally with context written around it as `left {
 src/NAME.txt is the LF page text; a line starting with "§ " is furniture (the marker is dropped and
 the stripped line is recorded in `boilerplate`; a leading U+FEFF before the marker is kept as the
 raw file's BOM). src/NAME.ann holds `@key value` metadata
-(`@published`, `@basis`, `@reason`, `@eol CRLF`) and one span per line:
+(`@published`, `@basis`, `@reason`, `@eol CRLF`) and one span per line. A second, independent
+annotator X writes src/NAME.X.ann (same syntax), built with `--annotator X` into gold/X/NAME.json:
   a1 ARMED_GROUP NAME hezbollah | Hezbollah
   e1 ATTACK ACTUAL AGENT=a1 PLACE=l1 | drone strike
   f1 CASUALTIES 3 EXACT civilian [approx] [max=80] | three civilians
@@ -39,10 +40,11 @@ def find(raw, spec, cursor, where):
     return hit.start(1), hit.end(1), text
 
 
-def build(U: Path, doc: str):
+def build(U: Path, doc: str, annotator: str = "A"):
     src = (U / "src" / f"{doc}.txt").read_text(encoding="utf-8")
+    ann = U / "src" / (f"{doc}.ann" if annotator == "A" else f"{doc}.{annotator}.ann")
     meta, rows = {}, []
-    for n, line in enumerate((U / "src" / f"{doc}.ann").read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         if line.startswith("@"):
@@ -51,7 +53,7 @@ def build(U: Path, doc: str):
             continue
         head, sep, spec = line.partition(" | ")
         if not sep:
-            sys.exit(f"src/{doc}.ann:{n}: no ' | ' separator")
+            sys.exit(f"{ann.relative_to(U)}:{n}: no ' | ' separator")
         rows.append((n, head.split(), spec.strip()))
     boiler, out_lines = [], []
     for line in src.split("\n"):
@@ -63,7 +65,7 @@ def build(U: Path, doc: str):
     raw = ("\r\n" if meta.get("eol") == "CRLF" else "\n").join(out_lines)
     spans, cursor = [], 0
     for n, head, spec in rows:
-        sid, where = head[0], f"src/{doc}.ann:{n}"
+        sid, where = head[0], f"{ann.relative_to(U)}:{n}"
         layer = LAYER[sid[0]]
         st, en, text = find(raw, spec, cursor, where)
         cursor = st
@@ -103,7 +105,8 @@ def build(U: Path, doc: str):
             "published_basis": meta.get("basis") or None, "published_reason": meta.get("reason", ""),
             "boilerplate": boiler, "garbled": [], "spans": spans}
     (U / "raw" / f"{doc}.txt").write_bytes(raw.encode("utf-8"))
-    (U / "gold" / "A" / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
+    (U / "gold" / annotator).mkdir(parents=True, exist_ok=True)
+    (U / "gold" / annotator / f"{doc}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
                                                   encoding="utf-8")
 
 
@@ -111,6 +114,10 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     if len(args) < 2 or args[0] != "--set":
         sys.exit(__doc__)
-    root = Path(args[1])
-    for d in args[2:] or sorted(p.stem for p in (root / "src").glob("*.txt")):
-        build(root, d)
+    root, rest, annotator = Path(args[1]), args[2:], "A"
+    if rest[:1] == ["--annotator"]:
+        if len(rest) < 2:
+            sys.exit(__doc__)
+        annotator, rest = rest[1], rest[2:]
+    for d in rest or sorted(p.stem for p in (root / "src").glob("*.txt")):
+        build(root, d, annotator)
