@@ -186,6 +186,8 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,}\b[^\n]*\s$")
 _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government", "cabinet", "ministerial",
                          "provincial", "regional", "municipal", "state", "presidential"}
 _MONEY_AFTER = re.compile(r"\s?\d")
+# a clock time ("6:05 p.m.", "14:10", "8am") right before a word: capitals there name its time zone
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
 # a named road is a fixed proper place (decision 5), as the sets' golds mark them ("Route 7", "the A2 motorway")
@@ -320,7 +322,8 @@ def slug(text: str) -> str:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
-_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# (a place adjective after the conjunction keeps the list: "in Tyre and nearby X", "Goma and the neighbouring X")
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?")
 _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regions", "sectors", "areas", "camps",
                   "neighbourhoods", "neighborhoods", "suburbs", "counties", "states", "islands", "settlements",
                   "municipalities", "governorates", "localities", "communes", "departments"}
@@ -383,6 +386,7 @@ class ActorFinder:
     def __init__(self, gaz: Gazetteer, kb: Knowledge):
         self.gaz, self.kb = gaz, kb
         self._places_seen: list[Match] = []
+        self._context_typed: dict[str, str] = {}
         self.head_forms = head_forms(kb)
 
     # -- classification of a name ---------------------------------------------------------------
@@ -474,8 +478,11 @@ class ActorFinder:
                         j = k
                         continue
                 if t.text == "." and (len(tokens[j - 1].text) <= 2 or tokens[j - 1].lower in _TITLE_WORDS) and j + 1 < n \
-                        and tokens[j + 1].start == t.end + 1 \
+                        and tokens[j + 1].start == t.end + 1 and tokens[j + 1].sent == tok.sent \
+                        and not (tokens[j - 1].text.isupper() and len(tokens[j - 1].text) > 1) \
                         and _is_cap(tokens[j + 1]) and tokens[j - 1].text not in {"U", "S"}:
+                    # (an all-capitals acronym never takes a full stop: "according to the UN. The ..."'s
+                    # period ends the sentence; dotted "U.N." keeps its own, read above)
                     j += 1  # "Gen. Abdel" / "Mohamed A. Hassan"
                     continue
                 break
@@ -486,6 +493,7 @@ class ActorFinder:
         names_seen: list[Match] = []
         run_matches: list[list[Match]] = []
         self._places_seen = []  # multi-word places so far, whose initials a later short form may spell
+        self._context_typed = {}  # entity -> the type a descriptor or a defined acronym gave its name
         for run in runs:
             kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
@@ -533,6 +541,11 @@ class ActorFinder:
         out = _typed_by_apposition(text, out)
         out = _body_before_staff(text, out)
         out = _descriptor_before_name(text, out)
+        if self._context_typed:  # one label per name: its guessed-person mentions ("X said") follow
+            typed = self._context_typed
+            out = [Match(m.start, m.end, m.text, m.layer, typed[m.entity], m.score, m.entity, m.mention)
+                   if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON" and m.entity in typed else m
+                   for m in out]
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
@@ -878,6 +891,8 @@ class ActorFinder:
         if bare.isupper() and bare.isalpha() and (bare.lower() in kb.common and len(bare) > 3
                                                   or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
             return []  # "LIVE:", "NIS 3 billion", "4 million CFA francs": a label or a currency, no actor
+        if bare.isupper() and bare.isalpha() and (bare in kb.time_zones or _CLOCK_BEFORE.search(text, max(0, start - 16), start)):
+            return []  # "6:05 p.m. EDT", "14:10 MMT": a time zone (the time-zone database's, or after a clock time)
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
             if names_seen and (text[start - 1 : start] == "(" and text[end : end + 1] == ")"
                                and text[names_seen[-1].end : start] in ("(", " (")
@@ -904,6 +919,10 @@ class ActorFinder:
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
+        if not titled and words[0] not in _NOT_NAMES:
+            typed = self._typed_name(text, start, end, surface, words, acronyms)
+            if typed is not None:
+                return typed
         if len(words) <= 2 and not titled and not _TIES.search(text, max(0, start - 40), start) \
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
@@ -911,6 +930,18 @@ class ActorFinder:
             return self._place(text, start, end, surface, 0.5)
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
+        if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
+            # a demonym before a name ("Palestinian Ali Musa", "the Afghan Taliban") is not annotated
+            # inside the actor phrase (decision 1): the rest is read alone (but "in Iraqi X": a place, above)
+            rest = start + len(words[0])
+            while text[rest : rest + 1].isspace():
+                rest += 1
+            return self._name_only(text, rest, end, text[rest:end], doc_id, acronyms, names_seen,
+                                   tokens=tokens, lo=lo + 1, hi=hi)
+        if not titled and _holds_country(words, kb):
+            # no person's name holds a country ("X Y Kenya"): typed by its own words, else left out
+            own = _own_words_label(words)
+            return [self._named(start, end, surface, own, 0.55, acronyms)] if own else []
         if all(w[:1].isupper() or w in _CONNECTORS or _ARTICLE_NAME.match(w) for w in words) and 1 <= len(words) <= 4:
             everyday = sum(1 for w in words if w.lower() in kb.common and w not in _CONNECTORS)
             if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} \
@@ -920,6 +951,27 @@ class ActorFinder:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
         return []
+
+    def _typed_name(self, text, start, end, surface, words, acronyms):
+        """An unknown name that the rules would guess a person's (or leave unread) typed by what stands
+        around it; None where nothing does. A collective noun as its descriptor (decision 2's title
+        position: ``the rights group X`` -> ORGANIZATION, ``the militia X`` -> ARMED_GROUP); an acronym
+        defined right after it (``Long Name (LN)``: a person's name is not abbreviated so), typed by the
+        descriptor, its own words or an armed group's context (``Long Name (LN) claimed ...``), else
+        ORGANIZATION."""
+        kb = self.kb
+        label = _descriptor_label(text, start, end, kb)
+        if label is None and len(words) >= 2 and (m := _DEFINED_ACRONYM.match(text, end)) \
+                and _spells(m.group(1), surface):
+            armed = _armed_context(text, start, m.end()) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])
+            label = _own_words_label(words) or ("ARMED_GROUP" if armed else "ORGANIZATION")
+        if label is None:
+            return None
+        if len(words) == 1 and (surface.lower() in kb.common or not surface[:1].isupper()):
+            return None  # "the group Monday", "the agency itself": no name
+        named = self._named(start, end, surface, label, 0.6, acronyms)
+        self._context_typed.setdefault(named.entity, label)
+        return [named]
 
     def _named(self, start, end, surface, label, score, acronyms) -> Match:
         m = Match(start, end, surface, "ACTOR", label, score, self._entity_for(surface, label), "NAME")
@@ -1184,6 +1236,87 @@ def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge
 
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+$")
 
+# collective nouns that, as a name's descriptor, give its type (None: the descriptor's modifiers decide)
+_COLLECTIVE_HEADS = {
+    **dict.fromkeys("faction militia militias gang cartel".split(), "ARMED_GROUP"),
+    **dict.fromkeys("group movement coalition alliance front".split(), None),
+    **dict.fromkeys("agency organisation organization charity ngo network committee council commission association "
+                    "union foundation institute monitor watchdog outlet newspaper broadcaster channel website "
+                    "daily".split(), "ORGANIZATION"),
+}
+# modifiers that make a collective an armed one ("the main rebel group", "a pro-government militia")
+_ARMED_MODIFIERS = _ATTRIBUTIVE | {"armed", "terrorist", "islamist", "extremist", "jihadi", "guerrilla", "rebel"}
+_ARMED_AFFIX = re.compile(r"^(?:pro-[\w-]+|[\w.-]+-(?:backed|linked|aligned|allied|affiliated|supported|sponsored|led))$",
+                          re.IGNORECASE)
+# a descriptor right before a name: determiner, up to three modifiers, a lowercase head noun
+_DESCRIPTOR_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][a-z-]*)\s+$")
+# "Long Name (LN)": an acronym the text defines right after the name
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+_LOWER_HYPHEN_PART = re.compile(r"\w[-‐‑][a-z]")  # "Tehreek-e-Insaf": a transliterated name's connector
+
+
+def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | None:
+    """The type a collective noun right before a name gives it (``the rights group X`` ->
+    ORGANIZATION, ``the rebel group X``, ``the militia X`` -> ARMED_GROUP); None without one. A
+    person's noun there (``the rebel X``, ``the militant X``) is an individual's title: no type."""
+    m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 80), start)
+    if not m or "\n" in m.group():
+        return None
+    head = m.group(2)
+    if head not in _COLLECTIVE_HEADS:
+        return None
+    mods = [w.lower() for w in m.group(1).split()]
+    if any(w in _STOP - {"one"} or w in _VERBISH for w in mods):
+        return None  # "the group said Ali Musa ...": no descriptor phrase
+    if _COLLECTIVE_HEADS[head] is not None:
+        return _COLLECTIVE_HEADS[head]
+    if any(w in _ARMED_MODIFIERS or _ARMED_AFFIX.match(w) for w in mods):
+        return "ARMED_GROUP"
+    if head == "group" and (mods and (mods[-1], "group") in _COMPOUND_HEADS or not mods) and not (
+            not mods and _armed_context(text, start, end)):
+        return _COMPOUND_HEADS.get((mods[-1], "group"), "ORGANIZATION") if mods else "ORGANIZATION"
+    if head == "group" and not mods:
+        return "ARMED_GROUP"  # "the group X attacked ...": the guidelines' "the group" is an armed one
+    return "ORGANIZATION"  # "the advocacy group X", "the opposition coalition X"
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Do the acronym's capitals spell, in order and from its first letter, the initials of the
+    name's words and hyphenated parts (``JNIM`` for ``Jama'at Nusrat al-Islam wal-Muslimin``)?"""
+    parts = [p for p in re.split(r"[\s‐‑-]+", name) if p[:1].isalpha()]
+    # (an all-capitals part gives all its letters: "UK Maritime Trade Operations" -> UKMTO)
+    initials = [c for p in parts for c in (p if p.isupper() else p[0].upper())]
+    caps = [c for c in acronym if c.isupper()]
+    if len(caps) < 2 or not initials or caps[0] != initials[0]:
+        return False
+    k = 0
+    for c in caps:
+        while k < len(initials) and initials[k] != c:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
+def _own_words_label(words: list[str]) -> str | None:
+    """A name's own words that say it is an armed movement (``Liberation``, ``Resistance``)."""
+    return "ARMED_GROUP" if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words) else None
+
+
+def _holds_country(words: list[str], kb: Knowledge) -> bool:
+    """Is a multi-word name one that holds a country or a demonym, which no person's name does: any
+    such word in three or more words (``X Y Kenya``), or in two where the other is a transliterated
+    name with a lowercase connector (``Tehreek-e-Insaf Pakistan``)? Two plain words stay a possible
+    person (``Michael Jordan``, ``Israel Katz``: countries are also first names and surnames)."""
+    named = [w for w in words if len(w.rstrip(".")) > 1 and w not in _CONNECTORS]
+    hits = [w for w in named if w in kb.countries or w in kb.demonyms]
+    if not hits or len(named) < 2:
+        return False
+    if len(named) >= 3:
+        return True
+    return any(_LOWER_HYPHEN_PART.search(w) for w in named if w not in hits)
+
 
 def _descriptor_before_name(text: str, out: list[Match]) -> list[Match]:
     """Drop a nominal that only describes the name right after it, with no comma ("the conflict monitor
@@ -1235,21 +1368,33 @@ def _body_before_staff(text: str, out: list[Match]) -> list[Match]:
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
+# where an appositive's noun phrase ends: punctuation, a function word, a participle ("a militia
+# allied to", "a group fighting"), not a possessive or a noun it modifies ("a militia member")
+_APPOSITIVE_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|(?:in|of|from|with|that|which|who|whose|and|or|based|near|on|at|for|"
+                              r"against|since|across|along|active|operating|\w+ed|\w+ing)\b)")
 
 
 def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
     """Decision 2's appositive says what an unregistered name is: ``the FLNX, a militia founded
     in ...`` makes FLNX an ARMED_GROUP, ``the peacekeeping mission, AMIKO,`` an ORGANIZATION.
     Only guessed names (score below 0.7, not a PERSON with a title) are retyped, and every
-    mention of the same entity follows."""
-    nominals = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label in _APPOSITION_TYPES]
+    mention of the same entity follows. A guessed full personal name is retyped only by a
+    collective noun (``X Y, a militia allied to the army``; not ``X Y, a rebel fighting ...``: one
+    person), and an acronym defined after the name may stand between (``Long Name (LN), the main
+    rebel group``). The appositive must end its noun phrase there (not ``a militia member``, ``the
+    militia's commander``)."""
+    nominals = [n for n in out if n.layer == "ACTOR" and n.mention == "NOMINAL" and n.label in _APPOSITION_TYPES
+                and _APPOSITIVE_ENDS.match(text, n.end)]
     retype: dict[str, str] = {}
     for m in out:
-        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON") \
-                or (m.label == "PERSON" and " " in m.text):
-            continue  # a full personal name is a person whatever it stands beside
+        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON"):
+            continue
+        full_person = m.label == "PERSON" and " " in m.text
         for n in nominals:
-            after = n.start >= m.end and re.fullmatch(r",\s+(?:a|an|the)\s+", text[m.end : n.start])
+            if full_person and n.text.rsplit(None, 1)[-1].lower() not in _COLLECTIVE_HEADS:
+                continue  # a full personal name is a person beside an individual's noun
+            after = n.start >= m.end and re.fullmatch(r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?,\s+(?:a|an|the)\s+",
+                                                      text[m.end : n.start])
             before = n.end <= m.start and text[n.end : m.start] == ", " and text[m.end : m.end + 1] in {",", "."} \
                 and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start]) \
                 and not re.search(r"\b(?:of|for|from|with|by|to|against)\s+(?:the|its|a|an)\s+$", text[max(0, n.start - 16) : n.start])
