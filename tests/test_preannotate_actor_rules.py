@@ -505,3 +505,13 @@ def test_an_acronym_spells_the_letters_of_a_capitalised_part():
 
 def test_a_demonym_before_a_name_after_a_locative_is_a_place():
     assert ("Iraqi Kurdistan", "LOCATION") in spans("Turkey has outposts inside Iraqi Kurdistan.")
+
+
+def test_an_armed_appositive_retypes_a_name_typed_only_by_an_organisation_word():
+    got = actors("Fighting spread after the National Salvation Council (NSC), the main rebel group in the north, "
+                 "seized the town. The NSC said it would talk.")
+    assert [label for text, label in got if text in ("National Salvation Council", "NSC")] == ["ARMED_GROUP"] * 3
+
+
+def test_a_civil_appositive_leaves_an_organisation():
+    assert ("Red Crescent", "ORGANIZATION") in actors("The Red Crescent, an aid group, said the road was closed.")

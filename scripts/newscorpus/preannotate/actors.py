@@ -538,7 +538,7 @@ class ActorFinder:
             out.append(m)
             insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
-        out = _typed_by_apposition(text, out)
+        out = _typed_by_apposition(text, out, gaz.actors)
         out = _body_before_staff(text, out)
         out = _descriptor_before_name(text, out)
         if self._context_typed:  # one label per name: its guessed-person mentions ("X said") follow
@@ -1374,7 +1374,7 @@ _APPOSITIVE_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|(?:in|of|from|with|that|wh
                               r"against|since|across|along|active|operating|\w+ed|\w+ing)\b)")
 
 
-def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
+def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) -> list[Match]:
     """Decision 2's appositive says what an unregistered name is: ``the FLNX, a militia founded
     in ...`` makes FLNX an ARMED_GROUP, ``the peacekeeping mission, AMIKO,`` an ORGANIZATION.
     Only guessed names (score below 0.7, not a PERSON with a title) are retyped, and every
@@ -1382,15 +1382,22 @@ def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
     collective noun (``X Y, a militia allied to the army``; not ``X Y, a rebel fighting ...``: one
     person), and an acronym defined after the name may stand between (``Long Name (LN), the main
     rebel group``). The appositive must end its noun phrase there (not ``a militia member``, ``the
-    militia's commander``)."""
+    militia's commander``). A name typed ORGANIZATION only by its last word (``Council``, ``Union``;
+    not a ``registered`` one) is retyped by an armed appositive (``the National X Council (NXC), the
+    main rebel group``): the appositive says more than a generic organisation word."""
     nominals = [n for n in out if n.layer == "ACTOR" and n.mention == "NOMINAL" and n.label in _APPOSITION_TYPES
                 and _APPOSITIVE_ENDS.match(text, n.end)]
     retype: dict[str, str] = {}
     for m in out:
-        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON"):
+        if m.layer != "ACTOR" or m.mention != "NAME" or m.score > 0.7 or m.label not in ("ORGANIZATION", "PERSON"):
+            continue
+        org_word = m.score == 0.7
+        if org_word and (m.label != "ORGANIZATION" or " " not in m.text or m.text in registered):
             continue
         full_person = m.label == "PERSON" and " " in m.text
         for n in nominals:
+            if org_word and n.label != "ARMED_GROUP":
+                continue
             if full_person and n.text.rsplit(None, 1)[-1].lower() not in _COLLECTIVE_HEADS:
                 continue  # a full personal name is a person beside an individual's noun
             after = n.start >= m.end and re.fullmatch(r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?,\s+(?:a|an|the)\s+",
