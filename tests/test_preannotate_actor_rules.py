@@ -515,3 +515,9 @@ def test_an_armed_appositive_retypes_a_name_typed_only_by_an_organisation_word()
 
 def test_a_civil_appositive_leaves_an_organisation():
     assert ("Red Crescent", "ORGANIZATION") in actors("The Red Crescent, an aid group, said the road was closed.")
+
+
+def test_the_previous_sentences_said_is_no_speaker_cue():
+    """"..., it said.\\nX Y Z spokesperson" : the body before its staff noun, not a quoted person."""
+    got = actors("Two fell near the port, it said.\nKova Lemel Adar spokesperson Rina Tal said a woman was hurt.")
+    assert ("Kova Lemel Adar", "ORGANIZATION") in got and ("Rina Tal", "PERSON") in got

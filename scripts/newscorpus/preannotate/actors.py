@@ -944,11 +944,12 @@ class ActorFinder:
             return [self._named(start, end, surface, own, 0.55, acronyms)] if own else []
         if all(w[:1].isupper() or w in _CONNECTORS or _ARTICLE_NAME.match(w) for w in words) and 1 <= len(words) <= 4:
             everyday = sum(1 for w in words if w.lower() in kb.common and w not in _CONNECTORS)
-            if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} \
-                    and prev.lower() not in {"said", "says"}:
+            # "said X" in the same sentence (not "..., it said.\nX": the previous sentence's verb)
+            said_before = bool(_SAID_BEFORE.search(text[max(0, start - 8) : start]))
+            if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} and not said_before:
                 return []  # "Galaxy Leader", "Border Guard": everyday words, not a person's name
             if titled or len(words) >= 2:
-                score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
+                score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or said_before else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
         return []
 
@@ -1475,6 +1476,7 @@ def _counted(tokens: list[Token], i: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_SAID_BEFORE = re.compile(r"\b(?:said|says)[ \t]+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 
 
