@@ -521,3 +521,16 @@ def test_the_previous_sentences_said_is_no_speaker_cue():
     """"..., it said.\\nX Y Z spokesperson" : the body before its staff noun, not a quoted person."""
     got = actors("Two fell near the port, it said.\nKova Lemel Adar spokesperson Rina Tal said a woman was hurt.")
     assert ("Kova Lemel Adar", "ORGANIZATION") in got and ("Rina Tal", "PERSON") in got
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("An East African force known as EAKF took over from its predecessor.", "EAKF", "MILITARY"),
+    ("Kenya's army, known by its Swahili acronym JWK, said its troops advanced.", "JWK", "MILITARY"),
+    ("A militia known as Kanda Rasi shelled the town.", "Kanda Rasi", "ARMED_GROUP"),
+])
+def test_a_name_takes_the_type_of_what_it_is_known_as(text, name, label):
+    assert (name, label) in actors(text)
+
+
+def test_a_person_known_by_a_name_stays_a_person():
+    assert ("Abu Salim", "PERSON") in actors("A man known as Abu Salim was arrested.")

@@ -1372,7 +1372,11 @@ _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
 # where an appositive's noun phrase ends: punctuation, a function word, a participle ("a militia
 # allied to", "a group fighting"), not a possessive or a noun it modifies ("a militia member")
 _APPOSITIVE_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|(?:in|of|from|with|that|which|who|whose|and|or|based|near|on|at|for|"
-                              r"against|since|across|along|active|operating|\w+ed|\w+ing)\b)")
+                              r"against|since|across|along|active|operating|known|\w+ed|\w+ing)\b)")
+# a nominal that names what the name after it is: "a regional force known as X", "the army, known by
+# its French acronym X"
+_KNOWN_AS = re.compile(r",?\s+(?:(?:also|widely|locally|commonly)\s+)?known\s+(?:as|by\s+(?:its|their|the)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+(?:the\s+)?")
 
 
 def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) -> list[Match]:
@@ -1382,7 +1386,8 @@ def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) ->
     mention of the same entity follows. A guessed full personal name is retyped only by a
     collective noun (``X Y, a militia allied to the army``; not ``X Y, a rebel fighting ...``: one
     person), and an acronym defined after the name may stand between (``Long Name (LN), the main
-    rebel group``). The appositive must end its noun phrase there (not ``a militia member``, ``the
+    rebel group``), and a nominal that the name is "known as" types it (``a regional force known as
+    X``). The appositive must end its noun phrase there (not ``a militia member``, ``the
     militia's commander``). A name typed ORGANIZATION only by its last word (``Council``, ``Union``;
     not a ``registered`` one) is retyped by an armed appositive (``the National X Council (NXC), the
     main rebel group``): the appositive says more than a generic organisation word."""
@@ -1406,7 +1411,8 @@ def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) ->
             before = n.end <= m.start and text[n.end : m.start] == ", " and text[m.end : m.end + 1] in {",", "."} \
                 and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start]) \
                 and not re.search(r"\b(?:of|for|from|with|by|to|against)\s+(?:the|its|a|an)\s+$", text[max(0, n.start - 16) : n.start])
-            if (after or before) and n.label != m.label:
+            known = n.end <= m.start and _KNOWN_AS.fullmatch(text, n.end, m.start)  # "a force known as X"
+            if (after or before or known) and n.label != m.label:
                 retype[m.entity] = n.label
                 break
     if not retype:
