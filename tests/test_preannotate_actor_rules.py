@@ -534,3 +534,12 @@ def test_a_name_takes_the_type_of_what_it_is_known_as(text, name, label):
 
 def test_a_person_known_by_a_name_stays_a_person():
     assert ("Abu Salim", "PERSON") in actors("A man known as Abu Salim was arrested.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An army spokesman, Lieutenant-Colonel Jean-Paul Kabanga, told reporters.", "Jean-Paul Kabanga"),
+    ("Major-General Ali Musa said the road was open.", "Ali Musa"),
+])
+def test_a_hyphenated_title_is_not_part_of_the_name(text, name):
+    got = actors(text)
+    assert (name, "PERSON") in got and not any(t.endswith(name) and t != name for t, _ in got)

@@ -345,6 +345,12 @@ def _is_cap(tok: Token) -> bool:
     return first in "aef" and "-" in t[:4] and bool(_ARTICLE_NAME.match(t))
 
 
+def _is_title_word(low: str) -> bool:
+    """A title before a name, hyphenated ones too (``lieutenant-colonel``, ``major-general``)."""
+    low = low.rstrip(".")
+    return low in _TITLE_WORDS or ("-" in low and all(p in _TITLE_WORDS for p in low.split("-")))
+
+
 def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     """``any(s < te and ts < e and not (s <= ts and te <= e) for ts, te in spans)`` for sorted,
     disjoint spans: does [s, e) overlap one without containing it?"""
@@ -732,7 +738,7 @@ class ActorFinder:
                 return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Garissa-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
-        while hi - lo > 1 and (tokens[lo].lower.rstrip(".") in _TITLE_WORDS or tokens[lo].lower in {"air", "naval"}
+        while hi - lo > 1 and (_is_title_word(tokens[lo].lower) or tokens[lo].lower in {"air", "naval"}
                                and tokens[lo + 1].lower.rstrip(".") in _TITLE_WORDS) \
                 and tokens[lo].text not in _ORG_FIRST:
             # a title before a name is not a mention (decision 2), unless it is an organisation's own word
