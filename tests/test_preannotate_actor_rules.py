@@ -543,3 +543,10 @@ def test_a_person_known_by_a_name_stays_a_person():
 def test_a_hyphenated_title_is_not_part_of_the_name(text, name):
     got = actors(text)
     assert (name, "PERSON") in got and not any(t.endswith(name) and t != name for t, _ in got)
+
+
+def test_a_person_of_a_country_is_a_person_and_the_country():
+    got = spans("The talks were led by Ali Musa of Sudan and Queen Rania of Jordan.")
+    assert ("Ali Musa", "PERSON") in got and ("Rania", "PERSON") in got
+    assert not any(t.endswith(("of Sudan", "of Jordan")) for t, _ in got)
+    assert any(t == "Sudan" for t, _ in got) and any(t == "Jordan" for t, _ in got)

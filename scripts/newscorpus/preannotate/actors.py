@@ -925,6 +925,12 @@ class ActorFinder:
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
+        if (of := _OF_COUNTRY.search(surface)) and of.group(2) in kb.countries and of.start() > 0 and tokens is not None:
+            # "Ali Musa of Sudan", "Queen Rania of Jordan": a person and the country (no name holds it)
+            cs, le = start + of.start(2), start + of.start()
+            left = [Match(start, le, text[start:le], "ACTOR", "PERSON", 0.75, slug(text[start:le]), "NAME")] if titled \
+                else self._name_only(text, start, le, text[start:le], doc_id, acronyms, names_seen, tokens=tokens, lo=lo, hi=hi)
+            return left + self._name_only(text, cs, end, surface[of.start(2):], doc_id, acronyms, names_seen)
         if not titled and words[0] not in _NOT_NAMES:
             typed = self._typed_name(text, start, end, surface, words, acronyms)
             if typed is not None:
@@ -1241,6 +1247,7 @@ def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge
     return k
 
 
+_OF_COUNTRY = re.compile(r"\s+of\s+(the\s+)?([A-Z][\w’'. -]*)$")
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+$")
 
 # collective nouns that, as a name's descriptor, give its type (None: the descriptor's modifiers decide)
