@@ -550,3 +550,9 @@ def test_a_person_of_a_country_is_a_person_and_the_country():
     assert ("Ali Musa", "PERSON") in got and ("Rania", "PERSON") in got
     assert not any(t.endswith(("of Sudan", "of Jordan")) for t, _ in got)
     assert any(t == "Sudan" for t, _ in got) and any(t == "Jordan" for t, _ in got)
+
+
+def test_a_demonym_and_a_title_before_a_name_are_both_dropped():
+    """Decision 1 (the demonym is inside the actor phrase) and decision 2 (the title is no mention)."""
+    got = actors("The plan was backed by Kenyan President Wilson Kamau.")
+    assert got == [("Wilson Kamau", "PERSON")]

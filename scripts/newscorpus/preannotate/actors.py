@@ -945,11 +945,13 @@ class ActorFinder:
         if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
             # a demonym before a name ("Palestinian Ali Musa", "the Afghan Taliban") is not annotated
             # inside the actor phrase (decision 1): the rest is read alone (but "in Iraqi X": a place, above)
+            if tokens is not None and hi - lo > 1 and tokens[lo].text == words[0]:
+                # (read as a run: a title after the demonym is dropped, "Kenyan President X" -> X)
+                return self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen)
             rest = start + len(words[0])
             while text[rest : rest + 1].isspace():
                 rest += 1
-            return self._name_only(text, rest, end, text[rest:end], doc_id, acronyms, names_seen,
-                                   tokens=tokens, lo=lo + 1, hi=hi)
+            return self._name_only(text, rest, end, text[rest:end], doc_id, acronyms, names_seen)
         if not titled and _holds_country(words, kb):
             # no person's name holds a country ("X Y Kenya"): typed by its own words, else left out
             own = _own_words_label(words)
