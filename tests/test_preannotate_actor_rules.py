@@ -556,3 +556,7 @@ def test_a_demonym_and_a_title_before_a_name_are_both_dropped():
     """Decision 1 (the demonym is inside the actor phrase) and decision 2 (the title is no mention)."""
     got = actors("The plan was backed by Kenyan President Wilson Kamau.")
     assert got == [("Wilson Kamau", "PERSON")]
+
+
+def test_a_collective_object_of_a_telling_verb_is_no_descriptor():
+    assert ("Omar Idris", "PERSON") in actors("He told the council Omar Idris would resign.")

@@ -1264,6 +1264,10 @@ _COLLECTIVE_HEADS = {
 _ARMED_MODIFIERS = _ATTRIBUTIVE | {"armed", "terrorist", "islamist", "extremist", "jihadi", "guerrilla", "rebel"}
 _ARMED_AFFIX = re.compile(r"^(?:pro-[\w-]+|[\w.-]+-(?:backed|linked|aligned|allied|affiliated|supported|sponsored|led))$",
                           re.IGNORECASE)
+# verbs whose object a clause follows ("told the group X had left"): a noun after them is no descriptor
+_CLAUSE_OBJECT_VERBS = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "assured", "assure",
+                        "assures", "warned", "warn", "warns", "reminded", "remind", "notified", "notify", "asked",
+                        "ask", "asks", "urged", "urge", "urges", "convinced", "persuaded", "promised", "showed"}
 # a descriptor right before a name: determiner, up to three modifiers, a lowercase head noun
 _DESCRIPTOR_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][a-z-]*)\s+$")
 # "Long Name (LN)": an acronym the text defines right after the name
@@ -1278,6 +1282,8 @@ def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | N
     m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 80), start)
     if not m or "\n" in m.group():
         return None
+    if _prev_word(text, m.start() + 1).lower() in _CLAUSE_OBJECT_VERBS:
+        return None  # "told the council X would resign": the collective is the verb's object, X a clause's subject
     head = m.group(2)
     if head not in _COLLECTIVE_HEADS:
         return None
