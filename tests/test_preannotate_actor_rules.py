@@ -560,3 +560,8 @@ def test_a_demonym_and_a_title_before_a_name_are_both_dropped():
 
 def test_a_collective_object_of_a_telling_verb_is_no_descriptor():
     assert ("Omar Idris", "PERSON") in actors("He told the council Omar Idris would resign.")
+
+
+def test_two_modifiers_before_an_actor_head_are_one_nominal():
+    got = actors("Syrian Kurdish fighters advanced on the town.")
+    assert got == [("Syrian Kurdish fighters", "ARMED_GROUP")]

@@ -945,6 +945,9 @@ class ActorFinder:
         if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
             # a demonym before a name ("Palestinian Ali Musa", "the Afghan Taliban") is not annotated
             # inside the actor phrase (decision 1): the rest is read alone (but "in Iraqi X": a place, above)
+            if len(words) == 2 and words[1] not in gaz.actors and _actor_phrase_follows(text, end, kb):
+                return []  # "Syrian Kurdish fighters": both modifiers inside one nominal (decision 1; a
+                # registered name there is still nested: "Afghan Taliban fighters")
             if tokens is not None and hi - lo > 1 and tokens[lo].text == words[0]:
                 # (read as a run: a title after the demonym is dropped, "Kenyan President X" -> X)
                 return self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen)
