@@ -29,7 +29,7 @@ from pathlib import Path
 from newscorpus.annotate import scheme
 from newscorpus.corpus import Corpus
 from newscorpus.preannotate import build_resources, preannotate_text
-from newscorpus.preannotate.devset import DevSet, load_devset, score
+from newscorpus.preannotate.devset import DevSet, load_devset
 from newscorpus.preannotate.gazetteer import load_gold
 from newscorpus.preannotate.knowledge import CACHE_ENV
 from newscorpus.preannotate.report import GOALS, PRECISION_GOAL, gold_agreement, learning_curve, scores, write_report
