@@ -565,3 +565,10 @@ def test_a_collective_object_of_a_telling_verb_is_no_descriptor():
 def test_two_modifiers_before_an_actor_head_are_one_nominal():
     got = actors("Syrian Kurdish fighters advanced on the town.")
     assert got == [("Syrian Kurdish fighters", "ARMED_GROUP")]
+
+
+def test_an_acronym_before_the_name_it_abbreviates_takes_its_type_and_entity():
+    doc = preannotate_text("PLF says it left the town\nThe Patriotic Liberation Front said on Monday that the PLF "
+                           "had left the town.", doc_id="t", published=None, resources=Resources())
+    got = [(s["text"], s["label"], s["entity"]) for s in doc["spans"] if s["layer"] == "ACTOR" and s["mention"] == "NAME"]
+    assert [g for g in got if g[0] == "PLF"] == [("PLF", "ARMED_GROUP", "patriotic_liberation_front")] * 2

@@ -567,7 +567,9 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
-        # 7. "its forces": whose (once every name has its type)
+        # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
+        out = _acronyms_spelled_later(out)
+        # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -1354,6 +1356,29 @@ def _descriptor_before_name(text: str, out: list[Match]) -> list[Match]:
             if name is not None and name.label == m.label and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[max(0, m.start - 5) : m.start]):
                 drop.add(id(m))
     return [m for m in out if id(m) not in drop] if drop else out
+
+
+def _acronyms_spelled_later(out: list[Match]) -> list[Match]:
+    """One label per name in a document: an acronym guessed (no earlier name to spell it: a heading,
+    a first sentence) takes the type and entity of a multi-word name anywhere in the text whose
+    initials it is, as its later mentions do (``UPF says ...`` before ``the Union of Patriotic
+    Fronts``)."""
+    names: dict[str, Match] = {}
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NAME" and m.label != "PERSON" and m.score >= 0.6 and " " in m.text:
+            initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+            if len(initials) >= 2:
+                names.setdefault(initials, m)
+    if not names:
+        return out
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NAME" and m.score < 0.6 and m.text.isupper() and m.text in names \
+                and m.entity == slug(m.text):
+            name = names[m.text]
+            m = Match(m.start, m.end, m.text, m.layer, name.label, 0.6, name.entity, m.mention)
+        result.append(m)
+    return result
 
 
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
