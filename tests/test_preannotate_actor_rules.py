@@ -572,3 +572,7 @@ def test_an_acronym_before_the_name_it_abbreviates_takes_its_type_and_entity():
                            "had left the town.", doc_id="t", published=None, resources=Resources())
     got = [(s["text"], s["label"], s["entity"]) for s in doc["spans"] if s["layer"] == "ACTOR" and s["mention"] == "NAME"]
     assert [g for g in got if g[0] == "PLF"] == [("PLF", "ARMED_GROUP", "patriotic_liberation_front")] * 2
+
+
+def test_a_person_in_a_relative_clause_after_a_collective_stays_a_person():
+    assert ("Ali Musa", "PERSON") in actors("Police raided the offices of the group Ali Musa founded in 2010.")

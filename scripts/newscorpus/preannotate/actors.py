@@ -1273,6 +1273,9 @@ _ARMED_AFFIX = re.compile(r"^(?:pro-[\w-]+|[\w.-]+-(?:backed|linked|aligned|alli
 _CLAUSE_OBJECT_VERBS = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "assured", "assure",
                         "assures", "warned", "warn", "warns", "reminded", "remind", "notified", "notify", "asked",
                         "ask", "asks", "urged", "urge", "urges", "convinced", "persuaded", "promised", "showed"}
+# verbs a person does to a body, after which "the group X <verb>" is a relative clause ("the militia X leads")
+_FOUNDER_VERBS = {"founded", "co-founded", "leads", "led", "heads", "headed", "runs", "ran", "created", "established",
+                  "chairs", "chaired", "commands", "commanded", "formed", "joined", "funds", "funded"}
 # a descriptor right before a name: determiner, up to three modifiers, a lowercase head noun
 _DESCRIPTOR_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][a-z-]*)\s+$")
 # "Long Name (LN)": an acronym the text defines right after the name
@@ -1289,6 +1292,8 @@ def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | N
         return None
     if _prev_word(text, m.start() + 1).lower() in _CLAUSE_OBJECT_VERBS:
         return None  # "told the council X would resign": the collective is the verb's object, X a clause's subject
+    if _next_word(text, end).lower() in _FOUNDER_VERBS:
+        return None  # "the group X founded in 2010": a relative clause whose subject X is a person
     head = m.group(2)
     if head not in _COLLECTIVE_HEADS:
         return None
