@@ -10,9 +10,13 @@ scheme's decisions as rules:
   ``Ministry`` -> STATE, ``Council``, ``Agency`` -> ORGANIZATION; ``Forces``/``Army`` named
   after a country -> MILITARY); a run before a generic place noun (``Abu Shouk camp``) or
   ending in a feature word (``Red Sea``) is a LOCATION; a title before a run (``President``,
-  ``Gen.``) is dropped and the rest is a PERSON (decision 2); other runs of two to four words
-  are PERSONs at a lower score; an acronym takes the type and entity of the earlier name whose
-  initials it spells (``RSF`` after ``Rapid Support Forces``), else ORGANIZATION;
+  ``Gen.``) is dropped and the rest is a PERSON (decision 2); a collective noun there types
+  the name instead (``the rights group X`` ORGANIZATION, ``the rebel group X`` ARMED_GROUP), as
+  does a collective appositive (``X, a militia allied to ...``) or a nominal it is ``known as``;
+  a name with an acronym defined after it (``Long Name (LN)``) or holding a country is no
+  person's; other runs of two to four words are PERSONs at a lower score; an acronym takes the
+  type and entity of the name whose initials it spells (``RSF`` after ``Rapid Support Forces``,
+  or before it in a heading), else ORGANIZATION; a time zone (``EDT``, after a clock time) is none;
 - **nominal actors** by head noun and type (``residents`` CIVILIANS, ``troops`` MILITARY,
   ``militants`` ARMED_GROUP, ``officials`` GROUP, a singular ``spokesman`` PERSON), from the
   first modifier to the head (``senior military official``), not after a copula (predicate
