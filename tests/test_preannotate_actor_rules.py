@@ -486,6 +486,7 @@ def test_an_acronym_at_a_sentence_end_drops_the_full_stop():
 @pytest.mark.parametrize("text, place", [
     ("Strikes hit homes in Tyre and nearby Kfar Rumman on Monday.", "Kfar Rumman"),
     ("Shells fell near Goma and the neighbouring Kibati Rutshuru.", "Kibati Rutshuru"),
+    ("Convoys moved between Aleppo and Beit Salem on Monday.", "Beit Salem"),
 ])
 def test_a_name_coordinated_with_a_nearby_place_is_a_place(text, place):
     doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())

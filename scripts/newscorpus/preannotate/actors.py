@@ -1308,12 +1308,11 @@ def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | N
         return _COLLECTIVE_HEADS[head]
     if any(w in _ARMED_MODIFIERS or _ARMED_AFFIX.match(w) for w in mods):
         return "ARMED_GROUP"
-    if head == "group" and (mods and (mods[-1], "group") in _COMPOUND_HEADS or not mods) and not (
-            not mods and _armed_context(text, start, end)):
-        return _COMPOUND_HEADS.get((mods[-1], "group"), "ORGANIZATION") if mods else "ORGANIZATION"
-    if head == "group" and not mods:
+    if head == "group" and mods and (mods[-1], "group") in _COMPOUND_HEADS:
+        return _COMPOUND_HEADS[(mods[-1], "group")]  # "the rights group X", "the aid group X"
+    if head == "group" and not mods and _armed_context(text, start, end):
         return "ARMED_GROUP"  # "the group X attacked ...": the guidelines' "the group" is an armed one
-    return "ORGANIZATION"  # "the advocacy group X", "the opposition coalition X"
+    return "ORGANIZATION"  # "the group X said", "the advocacy group X", "the opposition coalition X"
 
 
 def _spells(acronym: str, name: str) -> bool:
