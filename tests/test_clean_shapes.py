@@ -1,0 +1,104 @@
+"""Furniture shapes common across news sites, each with reporting of a near shape that stays.
+
+Every case pairs an invented furniture line that a rule must remove (and that rule must be the
+one removing it) with an invented content line close to it in shape that must survive whole:
+a masthead against a headline in capitals, a role line against a headline about journalists,
+a section bar against a title with a pipe, and so on. None is copied from an evaluation page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
+from newscorpus.clean import clean_text, load_rules
+
+RULES = load_rules(DEFAULT_CLEANING_RULES)
+BODY = "Floodwater reached the second floor of the district hospital on Tuesday, the health office said."
+AFTER = "Officials said 40 patients had been moved to a school on higher ground."
+
+CASES = [
+    ("masthead", "THE RIVERSIDE COURIER", "RIVERSIDE, Kenya — Floodwater cut the main road on Tuesday."),
+    ("masthead", "LAKES & HILLS WIRE", "BUDGET UNDER REVIEW"),
+    ("masthead", "Upland Chronicle", "The Chronicle of a Siege Foretold Is Back in Print"),
+    ("masthead", "DELTA DISPATCH — News from Asaba and Warri", "DELTA DISPATCH — the paper said its printing press was flooded."),
+    ("section_bar", "Coast Post | News | Weather | Floods", "Floods close schools | Live"),
+    ("section_bar", "EN | SW", "EN-ROUTE convoys were stopped at the bridge, the police said."),
+    ("section_kicker", "Middle East", "Middle East envoys met in Doha on Monday."),
+    ("updated_stamp", "Wed 5 Feb 2025 · 09:15 Amman", "Wed 5 Feb 2025 was the wettest day on record, the weather service said."),
+    ("updated_stamp", "March 4, 2025 7:05 AM EAT - Updated 9:30 AM EAT", "Updated figures released at 9:30 AM showed 12 deaths."),
+    ("updated_stamp", "Posted: Tuesday, 4 March", "Tuesday, 4 March, was the day the dam broke."),
+    ("updated_stamp", "6 min read · Updated 2 hours ago", "6 min after the siren, the water arrived."),
+    ("navigation", "Listen to this story – 9 min", "Listen to the survivors, the bishop told the crowd."),
+    ("navigation", "Menu ☰ Log in | Register", "Menu prices doubled as roads closed."),
+    ("byline", "By Tomas Berg, Kigali correspondent", "By Tuesday, the Correspondent Had Left Kigali"),
+    ("byline_role", "Tomas Berg | Coastal affairs reporter", "Gunmen abduct two journalists"),
+    ("role_line", "Regional correspondent", "Police question two reporters"),
+    ("role_line", "Filed by our correspondent in Gulu", "Filed by our correspondent in Gulu, the report said troops had left."),
+    ("role_line", "Staff Report", "Staff reported the flooding to the council on Monday."),
+    ("author_bio", "Tomas Berg is The Harbour Courier’s Kigali correspondent.", "Tomas Berg is the third correspondent detained this year, the union said."),
+    ("newsletter", "Subscribe for €2 a month", "Subscribers paid €2 a month before the paper closed."),
+    ("support_prompt", "Support independent journalism in the region. Donate today →", "Donate blood at the district hospital, the health office urged on Tuesday, as stocks ran low."),
+    ("support_prompt", "Have a tip? Write to us at desk@paper.example", "Have a tip for the police? Residents said they were afraid to call."),
+    ("click_here_line", "Click here to get our news on WhatsApp", "Click here to get help, the flood app told users, but the network was down."),
+    ("follow_us", "Follow HCN on Instagram and LINE", "Follow the river road to the camp, the guide said."),
+    ("share_prompt", "Share this: X · Facebook · Email", "Share prices fell as the river rose."),
+    ("share_prompt", "Share ▸ Facebook ▸ X", "Share the water, the mayor told residents."),
+    ("share_prompt", "Print this article", "Print runs were cut after the press flooded."),
+    ("comment_form", "Comments (4) - Log in to comment", "Comments by the governor angered the farmers."),
+    ("comment_form", "Join the discussion · 8 comments", "Join the discussion on rebuilding, the council urged residents."),
+    ("comment_form", "Comments are closed for this story.", "Comments are closed to the public during the inquiry, the judge said."),
+    ("read_more", "Previous article: Town council votes on new bus routes", "Previous articles in the series were read by thousands."),
+    ("link_list_line", "Most read: Ferry service resumes after storm · Town council votes on bus routes", "Most read the warning too late, the mayor said."),
+    ("rights_links", "Report an error · Reprints & permissions", "Report an error in the count to the ministry, the monitors were told."),
+    ("copyright", "Reproduction prohibited without written permission.", "Reproduction of the seed bank was prohibited, the ministry said."),
+    ("comment_disclaimer", "Disclaimer: The opinions expressed below are the readers' own.", "The opinions expressed at the meeting were mixed."),
+    ("tags_line", "Suggested topics: Africa · Kenya · Floods", "Suggested topics for the talks included the dam and the road."),
+    ("caption_agency", "Fishermen mend nets at the harbour, Jan. 3. COURIER/Tomas Berg", "Talks between the two sides resumed on Monday, the UN/AU envoy said."),
+    ("breadcrumb_line", "You are here: Home » Africa » Rift Valley", "You are here because the road is closed, the officer said."),
+]
+
+
+def _clean(line: str):
+    return clean_text(f"{BODY}\n\n{line}\n\n{AFTER}\n", RULES)
+
+
+@pytest.mark.parametrize("rule_id,furniture,content", CASES)
+def test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content):
+    removed = _clean(furniture)
+    assert removed.text == f"{BODY}\n{AFTER}", removed.removed
+    assert rule_id in {r["rule"] for r in removed.removed}
+    kept = _clean(content)
+    assert kept.text == f"{BODY}\n{content}\n{AFTER}", kept.removed
+
+
+def test_more_from_heading_takes_the_headlines_under_it():
+    text = "\n".join([BODY, "More from Riverside Courier", "Ferry service resumes after storm", "What the new levy means for traders?", "", AFTER])
+    result = clean_text(text, RULES)
+    assert result.text == f"{BODY}\n{AFTER}"
+    assert {r["rule"] for r in result.removed} >= {"related_list"}
+
+
+@pytest.mark.parametrize("line", [
+    "KISUMU, Kenya (RC) — Floodwater reached the hospital on Tuesday.",
+    "GUNMEN KILL REPORTER IN DELTA",
+    "TROOPS SEIZE BORDER POST",
+    "Israel Detains Three Journalists",
+    "The General Staff said its troops had repelled four assaults.",
+    "Tomas Berg in Kigali",  # a byline or a headline: left alone (see the rules' notes)
+])
+def test_headlines_and_datelines_of_near_shapes_are_kept(line):
+    result = _clean(line)
+    assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
+
+
+@pytest.mark.parametrize("line", ["Kigali correspondent", "Senior Europe Editor", "Chief political correspondent"])
+def test_a_role_alone_on_a_line_goes(line):
+    result = _clean(line)
+    assert result.text == f"{BODY}\n{AFTER}" and "role_line" in {r["rule"] for r in result.removed}
+
+
+@pytest.mark.parametrize("line", ["Russia Expels Correspondents", "Gunmen Abduct Journalists", "Army Chief of Staff"])
+def test_title_case_headlines_ending_in_a_job_noun_are_kept(line):
+    result = _clean(line)
+    assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
