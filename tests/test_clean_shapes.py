@@ -33,7 +33,7 @@ CASES = [
     ("navigation", "Menu ☰ Log in | Register", "Menu prices doubled as roads closed."),
     ("byline", "By Tomas Berg, Kigali correspondent", "By Tuesday, the Correspondent Had Left Kigali"),
     ("byline_role", "Tomas Berg | Coastal affairs reporter", "Gunmen abduct two journalists"),
-    ("role_line", "Regional correspondent", "Police question two reporters"),
+    ("role_under_name", "Regional correspondent", "Police question two reporters"),
     ("role_line", "Filed by our correspondent in Gulu", "Filed by our correspondent in Gulu, the report said troops had left."),
     ("role_line", "Staff Report", "Staff reported the flooding to the council on Monday."),
     ("author_bio", "Tomas Berg is The Harbour Courier’s Kigali correspondent.", "Tomas Berg is the third correspondent detained this year, the union said."),
@@ -95,10 +95,29 @@ def test_headlines_and_datelines_of_near_shapes_are_kept(line):
 @pytest.mark.parametrize("line", ["Kigali correspondent", "Senior Europe Editor", "Chief political correspondent"])
 def test_a_role_alone_on_a_line_goes(line):
     result = _clean(line)
-    assert result.text == f"{BODY}\n{AFTER}" and "role_line" in {r["rule"] for r in result.removed}
+    assert result.text == f"{BODY}\n{AFTER}" and {r["rule"] for r in result.removed} & {"role_line", "role_under_name"}
 
 
 @pytest.mark.parametrize("line", ["Russia Expels Correspondents", "Gunmen Abduct Journalists", "Army Chief of Staff"])
 def test_title_case_headlines_ending_in_a_job_noun_are_kept(line):
     result = _clean(line)
     assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
+
+
+TITLE = "Floodwater cuts the coast road as the river breaks its banks"
+
+
+def test_a_lone_name_above_a_role_line_goes_with_it():
+    text = "\n".join([TITLE, "Tomas Berg", "Regional correspondent", BODY, AFTER])
+    result = clean_text(text, RULES)
+    assert result.text == "\n".join([TITLE, BODY, AFTER])
+    assert "".join(r["text"] for r in result.removed if r["rule"] == "role_under_name") == "Tomas Berg\nRegional correspondent"
+
+
+def test_the_line_above_a_role_stays_unless_it_is_only_a_name_and_not_the_title():
+    # the title itself is never taken, even when it is name-shaped
+    text = "\n".join(["Tomas Berg", "Regional correspondent", BODY])
+    assert clean_text(text, RULES).text == "\n".join(["Tomas Berg", BODY])
+    # a sentence above a role line stays
+    text = "\n".join([TITLE, BODY, "Regional correspondent", AFTER])
+    assert clean_text(text, RULES).text == "\n".join([TITLE, BODY, AFTER])

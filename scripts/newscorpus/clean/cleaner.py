@@ -345,6 +345,8 @@ class _Cleaner:
             by = self._process_line(line, omap, removed, metadata) if not blank else None
             if by is not None and by.kind == "block":
                 block, block_items = by, 0
+            if by is not None and by.previous is not None:
+                self._drop_previous(by, kept, removed)
             if not line.text:
                 if blank:
                     block = None
@@ -369,6 +371,17 @@ class _Cleaner:
             removed.append((lines[-1].newline, lines[-1].newline + 1, ws))
             lines[-1].newline = None
         return text, omap, lines, removed, removed_raw, subst, metadata
+
+    @classmethod
+    def _drop_previous(cls, rule: Rule, kept: list, removed: list) -> None:
+        """A line that only makes sense with the one it follows (a role under a lone name):
+        the last kept line goes too when it fully matches the rule's ``previous`` pattern, unless
+        it is the first line kept (the title: a byline comes under a headline, never above it)."""
+        i = len(kept) - 1
+        while i >= 0 and kept[i] is None:
+            i -= 1
+        if i > 0 and any(k is not None for k in kept[:i]) and rule.previous.fullmatch(kept[i].text):
+            cls._drop_kept(kept, i, rule.id, removed)
 
     @staticmethod
     def _drop_kept(kept, i: int, rule_id: str, removed: list) -> None:
