@@ -121,3 +121,21 @@ def test_the_line_above_a_role_stays_unless_it_is_only_a_name_and_not_the_title(
     # a sentence above a role line stays
     text = "\n".join([TITLE, BODY, "Regional correspondent", AFTER])
     assert clean_text(text, RULES).text == "\n".join([TITLE, BODY, AFTER])
+
+
+MORE_CASES = [
+    ("reading_time", "Reading time: 6 minutes", "Reading time for pupils was cut to 20 minutes a day, the ministry said."),
+    ("follow_us", "Follow us: Facebook · X · Instagram", "Follow us to the camp, the driver told the aid workers."),
+    ("outlet_tag", "— With agencies", "With agencies stretched, volunteers ran the shelters."),
+    ("contributor_line", "Edited by Ann Poe", "Edited by hand, the list named 40 missing fishermen."),
+    ("source_link", "This article was originally published by The Harbour Courier.", "This article of the constitution was first published in 1962, the court noted."),
+    ("source_link", "Email the author: desk@paper.example", "Email the mayor, residents were told, but the servers were down."),
+    ("navigation", "Already have an account? Sign in", "Already have an account of the flood? The inquiry wants to hear it."),
+    ("share_prompt", "Link copied!", "Link roads to the port were copied from an old plan."),
+    ("photo_caption", "Image source, Harbour Courier", "Image sources on the ground were hard to verify, the monitors said."),
+]
+
+
+@pytest.mark.parametrize("rule_id,furniture,content", MORE_CASES)
+def test_more_shapes_go_and_their_near_reporting_stays(rule_id, furniture, content):
+    test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content)
