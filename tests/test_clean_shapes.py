@@ -139,3 +139,13 @@ MORE_CASES = [
 @pytest.mark.parametrize("rule_id,furniture,content", MORE_CASES)
 def test_more_shapes_go_and_their_near_reporting_stays(rule_id, furniture, content):
     test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content)
+
+
+@pytest.mark.parametrize("line", [
+    "THE RIVERSIDE COURIER — Floods cut the delta road as rains go on",
+    "Support local journalism by buying a paper, the mayor urged.",
+    "Follow the Front on Line 3 to the camp",
+])
+def test_a_masthead_before_a_headline_and_appeals_in_reporting_are_kept(line):
+    result = _clean(line)
+    assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
