@@ -149,3 +149,33 @@ def test_more_shapes_go_and_their_near_reporting_stays(rule_id, furniture, conte
 def test_a_masthead_before_a_headline_and_appeals_in_reporting_are_kept(line):
     result = _clean(line)
     assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
+
+
+TEMPLATE_CASES = [
+    ("footer_links", "About us | Contact | Advertise | Careers", "About 300 people contacted the helpline, the council said."),
+    ("footer_links", "Terms and Conditions", "Terms and conditions of the loan were never published, the auditor said."),
+    ("footer_links", "Powered by WordPress", "Powered by diesel generators, the hospital kept running."),
+    ("paywall", "This content is for subscribers only", "This content is for residents of the camp, the aid group said."),
+    ("paywall", "You have 3 free articles left this month", "You have 3 days to leave, the notice told residents."),
+    ("app_prompt", "Install our app for the latest news", "Install the pumps first, the engineer said, then the generators."),
+    ("media_widget", "Photo 1 of 12", "1 of 5 households lost their homes, the survey found."),
+    ("media_widget", "Video duration 02:31", "Video shows water pouring into the ward, the hospital said."),
+    ("advertisement", "Advertisement - Scroll to continue", "Advertisement boards were torn down by the wind."),
+    ("advertisement", "Sponsored by Acme Foods", "Sponsored by the UN, the talks opened in Nairobi on Monday."),
+    ("navigation", "Back to top ↑", "Back to the top of the hill, the families walked for hours."),
+    ("navigation", "Load more stories", "Load more sandbags onto the truck, the officer shouted."),
+    ("share_prompt", "Click to share on X (Opens in new window)", "Click to share campaigns spread the rumour, researchers said."),
+    ("follow_us", "Like us on Facebook", "Like us, they lost everything, the farmer said."),
+    ("support_prompt", "Got a story? Contact us", "Got a story about the flood? Residents said they had many."),
+    ("comment_form", "Thank you for subscribing!", "Thank you for coming, the mayor told the volunteers."),
+    ("comment_disclaimer", "The views expressed in this column are the author's own.", "The views expressed at the meeting were the farmers' own, the chairman said."),
+    ("updated_stamp", "2025-02-04T07:15:00Z", "2025-02-04 was the day the river peaked, the agency said."),
+    ("caption_credit", "Fishermen mend nets at the harbour. Photo by Tomas Berg", "Fishermen mend nets at the harbour, the photo by Tomas Berg shows."),
+    ("caption_agency", "Fishermen mend nets at the harbour. (Tomas Berg/HC)", "Fishermen mend nets at the harbour (and the boats are in)."),
+    ("section_kicker", "Live updates", "Live updates from the ministry stopped on Monday."),
+]
+
+
+@pytest.mark.parametrize("rule_id,furniture,content", TEMPLATE_CASES)
+def test_page_template_shapes_go_and_their_near_reporting_stays(rule_id, furniture, content):
+    test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content)
