@@ -179,3 +179,9 @@ TEMPLATE_CASES = [
 @pytest.mark.parametrize("rule_id,furniture,content", TEMPLATE_CASES)
 def test_page_template_shapes_go_and_their_near_reporting_stays(rule_id, furniture, content):
     test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content)
+
+
+@pytest.mark.parametrize("line", ["Security", "Economy", "Health"])
+def test_a_one_word_topic_alone_may_be_a_crosshead_and_stays(line):
+    result = _clean(line)
+    assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
