@@ -185,3 +185,22 @@ def test_page_template_shapes_go_and_their_near_reporting_stays(rule_id, furnitu
 def test_a_one_word_topic_alone_may_be_a_crosshead_and_stays(line):
     result = _clean(line)
     assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
+
+
+def test_a_name_in_a_place_just_above_the_stamp_is_a_byline():
+    text = "\n".join([TITLE, "Tomas Berg in Kisumu", "", "Tue 4 Mar 2025 10.15 EAT", BODY])
+    result = clean_text(text, RULES)
+    assert result.text == "\n".join([TITLE, BODY])
+    # not when it is the title, not when another line was removed between, not a sentence
+    for kept in (
+        ["Macron in Beirut", "Tue 4 Mar 2025 10.15 EAT", BODY],
+        [TITLE, "Tomas Berg in Kisumu", "Share this article", "Tue 4 Mar 2025 10.15 EAT", BODY],
+        [TITLE, "Pope Francis in Iraq: a visit remembered", "Tue 4 Mar 2025 10.15 EAT", BODY],
+    ):
+        expected = [line for line in kept if line not in {"Tue 4 Mar 2025 10.15 EAT", "Share this article"}]
+        assert clean_text("\n".join(kept), RULES).text == "\n".join(expected)
+
+
+def test_a_lone_name_goes_only_when_it_is_just_above_the_role():
+    text = "\n".join([TITLE, "Tomas Berg", "Share this article", "Regional correspondent", BODY])
+    assert clean_text(text, RULES).text == "\n".join([TITLE, "Tomas Berg", BODY])
