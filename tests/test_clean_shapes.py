@@ -92,13 +92,14 @@ def test_headlines_and_datelines_of_near_shapes_are_kept(line):
     assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
 
 
-@pytest.mark.parametrize("line", ["Kigali correspondent", "Senior Europe Editor", "Chief political correspondent"])
+@pytest.mark.parametrize("line", ["Kigali correspondent", "Senior Europe Editor", "Chief political correspondent", "Coastal affairs reporter"])
 def test_a_role_alone_on_a_line_goes(line):
     result = _clean(line)
     assert result.text == f"{BODY}\n{AFTER}" and {r["rule"] for r in result.removed} & {"role_line", "role_under_name"}
 
 
-@pytest.mark.parametrize("line", ["Russia Expels Correspondents", "Gunmen Abduct Journalists", "Army Chief of Staff"])
+@pytest.mark.parametrize("line", ["Russia Expels Correspondents", "Gunmen Abduct Journalists", "Army Chief of Staff", "Gunmen kill reporter",
+                                  "Police detain photographer", "Russia expels correspondent"])
 def test_title_case_headlines_ending_in_a_job_noun_are_kept(line):
     result = _clean(line)
     assert result.text == f"{BODY}\n{line}\n{AFTER}", result.removed
