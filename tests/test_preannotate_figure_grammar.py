@@ -311,3 +311,11 @@ def test_span_bugs(text, expected):
 
 def test_lives_as_a_verb_is_no_casualty_word():
     assert figs("He lives with two nephews near the market.") == [("two nephews", 2, "EXACT", "nephew", "PEOPLE")]
+
+
+def test_an_elided_count_before_an_irregular_past_takes_the_noun_its_sentence_names():
+    # decision 24: the number alone; its unit is the count whose noun the sentence names before it
+    assert figs("Militants fired 30 rockets, wounding two people. Most of the rockets were intercepted, "
+                "but at least three struck the town.") == [
+        ("30 rockets", 30, "EXACT", "rocket", "MUNITIONS"), ("two people", 2, "EXACT", "person", "CASUALTIES"),
+        ("at least three", 3, "AT_LEAST", "rocket", "MUNITIONS")]

@@ -1099,10 +1099,18 @@ def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
 
 
 def _elided_antecedent(tokens: list[Token], figures: list[Figure], bare: set[int], lo: int, start: int) -> Figure | None:
-    """The count an elided noun refers to: the last noun count of this or the previous sentence,
-    else the most recent one whose noun the previous sentence names again."""
+    """The count an elided noun refers to: a recent count whose noun its own sentence names before
+    it, else the last noun count of this or the previous sentence, else the most recent one whose
+    noun the previous sentence names again."""
     sent = tokens[lo].sent
     counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+    s_lo = sentence_bounds(tokens, lo)[0]
+    named = {lemma(t.text) for t in tokens[s_lo:lo] if t.is_word() and t.start >= start - 800}
+    for f in counts:  # "Most of the rockets were intercepted, but at least three struck": the noun named before it
+        if start - f.end > 800:
+            break
+        if f.unit in named:
+            return f
     if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1:
         return counts[0]
     return next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
@@ -1317,7 +1325,8 @@ def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -
     j = num.end_tok
     nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None
     if nxt is not None and nxt.is_word() and nxt.lower not in _BARE_COUNT_END | {"already", "still", "a", "per", "each"} \
-            and not (nxt.lower.endswith("ed") and nxt.text.isalpha()):  # "out of 251 seized"
+            and not (nxt.text.isalpha() and nxt.text.islower() and (nxt.lower.endswith("ed") or _past_form(nxt.lower))):
+        # ("out of 251 seized"; an irregular past as well: "at least three struck the town")
         return False
     if nxt is not None and not nxt.is_word() and nxt.text not in {",", ".", ";", ":", ")", "—", "–", "!", "?"}:
         return False  # "about 40 %", "nearly 3/4"
