@@ -319,3 +319,22 @@ def test_an_elided_count_before_an_irregular_past_takes_the_noun_its_sentence_na
                 "but at least three struck the town.") == [
         ("30 rockets", 30, "EXACT", "rocket", "MUNITIONS"), ("two people", 2, "EXACT", "person", "CASUALTIES"),
         ("at least three", 3, "AT_LEAST", "rocket", "MUNITIONS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an -ing noun heads a hyphenated count's phrase; a participle after it starts a clause
+    ("Shells hit a three-storey building housing families.", [("three-storey building", 3, "EXACT", "storey", "OTHER")]),
+    ("The sides agreed a 10-day fighting pause.", [("10-day fighting pause", 10, "EXACT", "day", "DURATION")]),
+])
+def test_hyphenated_count_heads_in_ing(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # decision 24: a headline's bare count before a casualty participle is the number
+    ("Six killed as storm hits coast", [("Six", 6, "EXACT", "person", "CASUALTIES")]),
+    ("At least 12 dead in ferry fire", [("At least 12", 12, "AT_LEAST", "person", "CASUALTIES")]),
+    ("One killed in crash", []),  # "one" alone stays no count
+])
+def test_headline_bare_count_before_a_casualty_participle(text, expected):
+    assert figs(text) == expected

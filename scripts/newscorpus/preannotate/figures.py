@@ -1244,6 +1244,9 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None  # a headline ends at its line
     if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
         return True  # "sent thousands fleeing"
+    if nxt is not None and nxt.lower in _CASUALTY_PARTICIPLES and _sentence_start(tokens, lo) \
+            and (num.kind != "words" or num.value >= 2):
+        return True  # a headline's "Five killed as ...", "At least 12 dead in ..." (decision 24: the number)
     if _passive_casualty_after(tokens, j):
         return True  # "at least 7 were killed", "thousands have fled"
     if nxt is not None and nxt.lower == "more" and (j + 1 >= len(tokens) or tokens[j + 1].lower in _BARE_COUNT_END):
@@ -1264,6 +1267,7 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+_CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 # what may follow "N dead" before a clause that says why ("At least 9 dead as storm hits coast")
 _DEAD_CLAUSE = {"among", "after", "as", "when", "following", "amid", "while"}
 # nouns of a casualty total a bare number can reach ("the number of dead rose to 90", "the toll hit 31")
@@ -1396,13 +1400,16 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
             break
         if t.lower in MUNITION_UNITS or t.lower in PEOPLE_UNITS:
             break  # a counted-thing noun is the head ("500-pound bomb hit the school")
+        if _ing_noun_head(tokens, k) and k + 1 < len(tokens) and (tokens[k + 1].lower.endswith("ing")
+                                                                  or _past_form(tokens[k + 1].lower)):
+            break  # a participle after a noun in -ing starts a clause: "a two-storey building housing ..."
         if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
             break
     return head
 
 
 def _ing_noun_head(tokens: list[Token], k: int) -> bool:
-    """Is the ``-ing`` word at k a noun ending its phrase (``a six-storey residential building in``),
+    """Is the ``-ing`` word at k a noun heading its phrase (``a six-storey residential building in``),
     not a participle going on to its object (``a 48-hour truce ending Friday``)? A listed noun in
     ``-ing``, or one that nothing but a function word or punctuation follows."""
     low = tokens[k].lower
