@@ -338,3 +338,13 @@ def test_hyphenated_count_heads_in_ing(text, expected):
 ])
 def test_headline_bare_count_before_a_casualty_participle(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # decision 27: "or so" is a hedge outside the span; the unit is still the noun after it
+    ("Thirty or so fighters crossed the ford.", [("Thirty", 30, "EXACT", "fighter", "PEOPLE")]),
+    ("The landslide killed 20 or so, medics said.", [("20", 20, "EXACT", "person", "CASUALTIES")]),
+    ("They fired 30 shells, or so the army said.", [("30 shells", 30, "EXACT", "shell", "MUNITIONS")]),
+])
+def test_or_so_is_a_hedge_outside_the_span(text, expected):
+    assert figs(text) == expected

@@ -855,6 +855,13 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
                 and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
             head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
+        elif _or_so(tokens, head_from):
+            # decision 27: "20 or so fighters" -> FIGURE "20", EXACT: the hedge is outside, the unit its noun's
+            head = _head_after(tokens, head_from + 2, num.value, vague=num.kind == "vague")
+            if head is not None:
+                found.append((lo, num.end_tok, num, qualifier, head))
+                i = head + 1
+                continue
         elif _opens_quotation(tokens, head_from):
             # guideline 23: 'several “acts of terrorism”' -> FIGURE 'several'; the unit is the quoted noun's
             head = _head_after(tokens, head_from + 1, num.value, vague=num.kind == "vague")
@@ -1150,6 +1157,12 @@ def _counts_one(tokens: list[Token], i: int, head: int, found: list) -> bool:
         and found[-1][2].value != 1
 
 
+def _or_so(tokens: list[Token], k: int) -> bool:
+    """Do tokens k, k+1 read ``or so``, the hedge after a number (``20 or so people``)?"""
+    return k + 1 < len(tokens) and tokens[k].lower == "or" and tokens[k + 1].lower == "so" \
+        and tokens[k + 1].sent == tokens[k].sent
+
+
 def _opens_quotation(tokens: list[Token], k: int) -> bool:
     """Is token k a quotation mark that opens a quotation (a space before it, a word glued after it)?"""
     if k + 1 >= len(tokens) or tokens[k].text not in {'"', "“", "‘"} or tokens[k].sent != tokens[k - 1].sent:
@@ -1240,7 +1253,7 @@ def _before_more(tokens: list[Token], num: _Number) -> int:
 def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     """``killing at least 17, ...``: a number with no noun, in a sentence about casualties or
     displacement, right after a verb of killing/displacing or ending its clause."""
-    j = num.end_tok
+    j = num.end_tok + (2 if _or_so(tokens, num.end_tok) else 0)  # "killed 20 or so" (decision 27: the number)
     nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None  # a headline ends at its line
     if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
         return True  # "sent thousands fleeing"
