@@ -11,6 +11,9 @@ dates (``Oct. 7``), years, times of day (``8am``), ordinals, identifiers (``Reso
 distance or time unit (``one arrangement over the other``), and numbers with no countable head.
 Hyphenated modifiers include their head noun (``nine-month conflict``, ``three-phase ceasefire``). Percentages are OTHER figures with unit ``percent``; money
 amounts are OTHER figures with unit ``dollar``/``euro``/``pound``.
+A number whose noun is left out is the number alone (``11 wounded`` -> ``11``, ``two of them`` ->
+``two``); hedges (``maybe``, ``or so``) are outside the span; ``a``/``an`` counting a length of time
+is a DURATION of 1 (``for a full year``), a rate is not (``twice a week``) — guidelines, decisions 24-28.
 """
 
 from __future__ import annotations
