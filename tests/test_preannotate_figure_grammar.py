@@ -300,6 +300,8 @@ def test_relatives_killed_are_casualties_like_any_person_noun():
     ("One staff member died in the fire.", [("One staff member", 1, "EXACT", "member", "CASUALTIES")]),
     ("Three border guards were detained.", [("Three border guards", 3, "EXACT", "guard", "PEOPLE")]),
     ("Two security personnel were injured.", [("Two security personnel", 2, "EXACT", "personnel", "CASUALTIES")]),
+    ("Two Lebanese soldiers were hurt.", [("Two Lebanese soldiers", 2, "EXACT", "soldier", "CASUALTIES")]),
+    ("Three Lebanese were hurt.", [("Three Lebanese", 3, "EXACT", "lebanese", "CASUALTIES")]),
     # bug (c): a currency code glued to the amount
     ("The province paid Rs25 million in relief.", [("Rs25 million", 25_000_000, "EXACT", "rupee", "OTHER")]),
     ("The province paid Rs 25 million in relief.", [("Rs 25 million", 25_000_000, "EXACT", "rupee", "OTHER")]),

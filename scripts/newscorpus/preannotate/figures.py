@@ -636,9 +636,11 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
     if nxt.lower == "old" and tokens[k].lower.rstrip("s") in DURATION_UNITS:
         return None
     if nxt.sent == tokens[k].sent and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in _STOP \
-            and is_person_noun(lemma(nxt.text)) and (tokens[k].lower in _COLLECTIVE_HEADS or not looks_plural(tokens[k].text)) \
-            and looks_plural(nxt.text) == (value != 1):
-        return k + 1  # a noun compound ends at its last noun: "one police officer", "one staff member"
+            and is_person_noun(lemma(nxt.text)) and looks_plural(nxt.text) == (value != 1) \
+            and (tokens[k].lower in _COLLECTIVE_HEADS or not looks_plural(tokens[k].text) or lemma(tokens[k].text) == tokens[k].lower):
+        # a noun compound ends at its last noun: "one police officer", "one staff member"; a word with no
+        # plural of its own is a modifier before a plural person noun too ("two Lebanese soldiers")
+        return k + 1
     return k
 
 
