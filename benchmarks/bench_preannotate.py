@@ -29,10 +29,10 @@ from pathlib import Path
 from newscorpus.annotate import scheme
 from newscorpus.corpus import Corpus
 from newscorpus.preannotate import build_resources, preannotate_text
-from newscorpus.preannotate.devset import DevSet, load_devset, score
+from newscorpus.preannotate.devset import DevSet, load_devset
 from newscorpus.preannotate.gazetteer import load_gold
 from newscorpus.preannotate.knowledge import CACHE_ENV
-from newscorpus.preannotate.report import GOALS, PRECISION_GOAL, learning_curve, scores, write_report
+from newscorpus.preannotate.report import GOALS, PRECISION_GOAL, gold_agreement, learning_curve, scores, write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/devset beside the checkout (or beside any folder above it, as for a git worktree)
@@ -127,7 +127,12 @@ def main() -> None:
     for name, r in rules.items():
         print_scores(f"rules, {name}", r)
 
-    report = {"devset_documents": dev.ids(), "gold_spans_lost_to_cleaning": dropped, "rules": rules, "curves": []}
+    agreement = gold_agreement(dev)
+    if agreement:
+        print(f"\ngold {dev.annotators[1]} against gold {dev.annotators[0]} (labelled F1; the human ceiling): "
+              + ", ".join(f"{layer} {f1:.3f}" for layer, f1 in agreement.items()))
+    report = {"devset_documents": dev.ids(), "gold_spans_lost_to_cleaning": dropped, "rules": rules,
+              "gold_agreement": agreement, "curves": []}
     if not args.no_curve:
         training = load_gold(corpus.annotations_dir, corpus.manifest_path, corpus.clean_dir, ("train",))
         with tempfile.TemporaryDirectory() as tmp:

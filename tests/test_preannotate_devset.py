@@ -99,3 +99,23 @@ def test_report_is_deterministic_and_states_the_goals(tmp_path):
     md = write_report({"rules": scores(dev, predict(dev, resources)), "curves": []}, tmp_path / "a" / "r.json")
     assert (md.read_bytes(), (tmp_path / "a" / "r.json").read_bytes()) == first
     assert "FIGURE ≥ 0.95" in md.read_text(encoding="utf-8")
+
+
+def test_the_two_golds_are_scored_against_each_other(tmp_path):
+    from newscorpus.preannotate.report import gold_agreement, to_markdown
+
+    a = tmp_path / "a"
+    a.mkdir()
+    spans = [_span("l1", "LOCATION", "LOCATION", "Goma"), _span("f1", "FIGURE", "CASUALTIES", "At least 12 civilians",
+                                                              value=12, qualifier="AT_LEAST", unit="civilian")]
+    _write(a, spans)
+    # gold B calls the figure PEOPLE: FIGURE agreement drops to 0, LOCATION stays 1
+    gold_b = json.loads((a / "gold" / "B" / "x01.json").read_text(encoding="utf-8"))
+    gold_b["spans"][1]["label"] = "PEOPLE"
+    (a / "gold" / "B" / "x01.json").write_text(json.dumps(gold_b), encoding="utf-8")
+    agreement = gold_agreement(load_devset(a))
+    assert agreement["LOCATION"] == 1.0 and agreement["FIGURE"] == 0.0
+    assert "## The two golds against each other" in to_markdown({"rules": {}, "gold_agreement": agreement})
+    one = tmp_path / "one"
+    one.mkdir()
+    assert gold_agreement(load_devset(_write(one, spans, annotators=("A",)))) is None

@@ -58,6 +58,18 @@ def scores(devset, predictions, *, unseen: bool = False) -> dict:
     return out
 
 
+def gold_agreement(devset) -> dict[str, float] | None:
+    """Labelled F1 per layer of the second gold against the first: how far two people following the
+    guidelines agree, the ceiling to read the pre-annotator's figures against (None with one gold)."""
+    from newscorpus.annotate.agreement import compare
+
+    if len(devset.annotators) < 2:
+        return None
+    first, second = devset.annotators[:2]
+    r = compare(devset.gold(first), devset.gold(second))
+    return {layer: round(r.labelled[layer].f1, 4) for layer in scheme.LAYERS}
+
+
 def learning_curve(devset, resources, training: list[tuple[str, str, list[dict]]], sizes: list[int], *,
                    iterations: int, tmp_dir: Path, seed: int = 0) -> list[dict]:
     """Dev-set labelled F1 (all documents) of rules + a model trained on the first n documents,
@@ -103,6 +115,12 @@ def to_markdown(report: dict) -> str:
         lines += ["", f"Figure value+qualifier accuracy on matched figures: {vq}. "
                   f"Event arguments (role + target span, on matched events): P {a['precision']:.3f}, "
                   f"R {a['recall']:.3f}, F1 {a['f1']:.3f}.", ""]
+    if report.get("gold_agreement"):
+        g = report["gold_agreement"]
+        lines += ["## The two golds against each other", "",
+                  "Labelled F1 of gold B with gold A as reference: how far two annotators following the guidelines agree.", "",
+                  "| " + " | ".join(scheme.LAYERS) + " |", "|" + "---|" * len(scheme.LAYERS),
+                  "| " + " | ".join(f"{g[layer]:.3f}" for layer in scheme.LAYERS) + " |", ""]
     for curve in report.get("curves", []):
         lines += [f"## Learning curve: {curve['name']}", "", curve["note"], "",
                   "| training documents | " + " | ".join(scheme.LAYERS) + " |", "|---|" + "---|" * len(scheme.LAYERS)]
@@ -126,4 +144,4 @@ def write_report(report: dict, out_json: Path) -> Path:
     return md
 
 
-__all__ = ["GOALS", "learning_curve", "predict", "scores", "to_markdown", "write_report"]
+__all__ = ["GOALS", "gold_agreement", "learning_curve", "predict", "scores", "to_markdown", "write_report"]
