@@ -304,6 +304,7 @@ def test_clean_cli_missing_file(tmp_path):
         ('[[rule]]\nid = "x"\nkind = "teleport"\ndescription = "d"\n', "unknown kind"),
         ('[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n', "duplicate rule id"),
         ("[[rule]\n", "invalid TOML"),
+        ('[[rule]]\nid = "x"\nkind = "prefix"\ndescription = "d"\npattern = "a"\nprevious = "b"\n', "previous is for line rules"),
     ],
 )
 def test_bad_rules_file_is_a_clear_error(tmp_path, rules_text, message):

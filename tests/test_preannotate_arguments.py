@@ -337,7 +337,7 @@ def test_an_included_victim_after_the_trigger_with_a_modifier_after_it():
 
 def test_a_partitive_count_after_the_trigger_and_a_duration_within():
     got = arguments("The ministry said 40 people were injured, 12 of them seriously.", "injured")
-    assert ("QUANTITY", "12 of them") in got
+    assert ("QUANTITY", "12") in got  # the FIGURE of a pronoun partitive is the number (decision 25)
     got = arguments("The council ordered the militias to withdraw to their bases within 72 hours.", "withdraw")
     assert ("QUANTITY", "72 hours") in got
 

@@ -35,7 +35,8 @@ def test_no_one_is_a_pronoun_not_a_count(text):
 
 
 def test_hits_count_munitions_but_a_singular_hit_is_a_verb():
-    assert figs("The depot took nearly 40 hits in a week.") == [("nearly 40 hits", 40, "APPROXIMATE", "hit", "MUNITIONS")]
+    assert figs("The depot took nearly 40 hits in a week.") == [("nearly 40 hits", 40, "APPROXIMATE", "hit", "MUNITIONS"),
+                                                                ("a week", 1, "EXACT", "week", "DURATION")]
     assert figs("Two shells were fired and one hit the clinic.") == [("Two shells", 2, "EXACT", "shell", "MUNITIONS")]
 
 

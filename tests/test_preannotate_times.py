@@ -98,3 +98,13 @@ def test_most_recent_date(month, day, published, expected):
 def test_iso_week_across_year_boundary():
     assert iso_week(date(2023, 12, 30)) == "2023-W52"
     assert iso_week(date(2024, 12, 30)) == "2025-W01"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # decision 26: "N units ago" is a TIME, with its qualifier; a bound leaves the date unresolved
+    ("The dam burst more than two months ago.", "more than two months ago", None),
+    ("A year ago, the valley was calm.", "A year ago", "2023-07"),
+    ("Nearly three weeks ago the pass was closed.", "Nearly three weeks ago", "2024-W24"),
+])
+def test_units_ago_with_a_capital_or_a_qualifier(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]

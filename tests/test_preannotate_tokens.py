@@ -38,3 +38,15 @@ def test_sentence_ends_after_a_closed_quotation():
     # initials still do not end a sentence
     toks = tokenize("Mohamed A. Hassan said.")
     assert len({t.sent for t in toks}) == 1
+
+
+def test_a_currency_code_glued_to_digits_is_its_own_token():
+    assert [t.text for t in tokenize("paid Rs10 million and KSh500")] == ["paid", "Rs", "10", "million", "and", "KSh", "500"]
+    assert [t.text for t in tokenize("Rsx10 and Rs")] == ["Rsx10", "and", "Rs"]  # only a code before digits splits
+
+
+def test_compounds_in_children_keep_the_irregular_plural():
+    from newscorpus.preannotate.tokens import lemma, looks_plural
+
+    assert lemma("grandchildren") == "grandchild" and lemma("Schoolchildren") == "schoolchild"
+    assert looks_plural("grandchildren")

@@ -328,6 +328,7 @@ class _Cleaner:
         repeats = _Repeats(self.duplicates)
         block: Rule | None = None
         block_items = 0
+        after_kept = False  # no non-blank line removed since the last kept line (for 'previous')
         start = 0
         size = len(text)
         for raw_line in text.split("\n"):
@@ -345,9 +346,13 @@ class _Cleaner:
             by = self._process_line(line, omap, removed, metadata) if not blank else None
             if by is not None and by.kind == "block":
                 block, block_items = by, 0
+            if by is not None and by.previous is not None and after_kept:
+                self._drop_previous(by, kept, removed)
             if not line.text:
                 if blank:
                     block = None
+                else:
+                    after_kept = False
                 if newline is not None:
                     removed.append((newline, newline + 1, ws))
                 continue
@@ -359,16 +364,29 @@ class _Cleaner:
                     block_items += 1
                     if block_items >= block.max_items:
                         block = None
+                    after_kept = False
                     continue
                 block = None
             if self.duplicates and repeats.check(line, kept, removed):
+                after_kept = False
                 continue
             kept.append(line)
+            after_kept = True
         lines = [line for line in kept if line is not None]
         if lines and lines[-1].newline is not None:
             removed.append((lines[-1].newline, lines[-1].newline + 1, ws))
             lines[-1].newline = None
         return text, omap, lines, removed, removed_raw, subst, metadata
+
+    @classmethod
+    def _drop_previous(cls, rule: Rule, kept: list, removed: list) -> None:
+        """A line that only makes sense with the one it follows (a role under a lone name): the
+        line just above (the caller checks only blank lines lie between, so it is the last kept
+        line) goes too if it fully matches the rule's ``previous`` pattern, unless it is the
+        first line kept (the title: a byline comes under a headline, never above it)."""
+        i = len(kept) - 1
+        if i > 0 and kept[i] is not None and rule.previous.fullmatch(kept[i].text):
+            cls._drop_kept(kept, i, rule.id, removed)
 
     @staticmethod
     def _drop_kept(kept, i: int, rule_id: str, removed: list) -> None:

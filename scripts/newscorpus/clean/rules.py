@@ -22,7 +22,7 @@ _FRAGMENT = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
 _KEYS = {
     "id", "kind", "description", "pattern", "flags", "replace_with", "max_length", "after",
     "min_words", "min_similarity", "window", "keep_near", "item_pattern", "item_max_length",
-    "max_items", "examples", "triggers", "anchor", "unless", "tail", "requires",
+    "max_items", "examples", "triggers", "anchor", "unless", "tail", "requires", "previous",
 }
 ANCHORS = {"all", "end"}
 
@@ -51,6 +51,7 @@ class Rule:
     unless: re.Pattern | None = None
     tail: int | None = None
     requires: tuple[str, ...] = ()
+    previous: re.Pattern | None = None  # line rules: the kept line just before goes too when it fullmatches
 
 
 @dataclass
@@ -157,6 +158,9 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
         if anchor not in ANCHORS or (anchor == "end" and kind != "line"):
             raise RuleError(f"rule {rid!r}: anchor must be 'all' or, for a line rule, 'end'", name, where)
         unless = _compile(raw, "unless", fragments, rid, name, where) if "unless" in raw else None
+        if "previous" in raw and kind != "line":
+            raise RuleError(f"rule {rid!r}: previous is for line rules", name, where)
+        previous = _compile(raw, "previous", fragments, rid, name, where) if "previous" in raw else None
         if "tail" in raw and not (kind == "suffix" or anchor == "end"):
             raise RuleError(f"rule {rid!r}: tail is for suffix rules and line rules with anchor = 'end'", name, where)
         keep_near = _typed(raw, "keep_near", str, "first", rid, name, where)
@@ -174,7 +178,7 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
             Rule(
                 id=rid, kind=kind, description=raw["description"], pattern=pattern,
                 replace_with=replace_with, after=after, min_similarity=float(min_similarity),
-                keep_near=keep_near, item_pattern=item_pattern, anchor=anchor, unless=unless, **ints,
+                keep_near=keep_near, item_pattern=item_pattern, anchor=anchor, unless=unless, previous=previous, **ints,
                 examples=_strings(raw, "examples", rid, name, where),
                 triggers=_strings(raw, "triggers", rid, name, where),
                 requires=_strings(raw, "requires", rid, name, where),

@@ -192,7 +192,9 @@ _WITH_INSTRUMENT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?with\s+(?:(?:an?\s+)?[
 # "300 people sheltering in the school were killed" (a passive or perfect: the subject undergoes it)
 _REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing(?:\s+[\w’'-]+){1,4}?\s+(?:(?:have|has|had)\s+(?:also\s+)?(?P<passive>been\s+)?"
                                r"|(?P<passive2>(?:were|was)\s+))")
-_PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){1,3}of\s+them")
+# a part of the count before: ", 19 of them" (the FIGURE is "19", guidelines decision 25)
+_PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){0,2}[\w,]+")
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom|which)\b")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
 
 
@@ -214,7 +216,8 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             continue
         if f.start <= ev.start and ev.end <= f.end:
             args.append(("QUANTITY", sid))
-        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end):
+        elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end) \
+                and _OF_THEM_AFTER.match(text, f.end):
             args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _QTY_AFTER.match(text[ev.end : f.start]) \
                 and not (f.label == "DISTANCE" and _OFFSET_AFTER.match(text, f.end)) \

@@ -11,6 +11,9 @@ dates (``Oct. 7``), years, times of day (``8am``), ordinals, identifiers (``Reso
 distance or time unit (``one arrangement over the other``), and numbers with no countable head.
 Hyphenated modifiers include their head noun (``nine-month conflict``, ``three-phase ceasefire``). Percentages are OTHER figures with unit ``percent``; money
 amounts are OTHER figures with unit ``dollar``/``euro``/``pound``.
+A number whose noun is left out is the number alone (``11 wounded`` -> ``11``, ``two of them`` ->
+``two``); hedges (``maybe``, ``or so``) are outside the span; ``a``/``an`` counting a length of time
+is a DURATION of 1 (``for a full year``), a rate is not (``twice a week``) — guidelines, decisions 24-28.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from newscorpus.annotate import scheme
-from newscorpus.preannotate.tokens import Token, lemma, looks_plural, sentence_bounds, tokenize
+from newscorpus.preannotate.tokens import CURRENCY_CODES, Token, lemma, looks_plural, sentence_bounds, tokenize
 
 # --- number vocabulary -------------------------------------------------------------------------
 
@@ -45,12 +48,14 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("nearly",): "APPROXIMATE", ("about",): "APPROXIMATE", ("around",): "APPROXIMATE",
     ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
     ("almost",): "APPROXIMATE", ("an", "estimated"): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
-    ("just", "under"): "APPROXIMATE", ("maybe",): "APPROXIMATE", ("perhaps",): "APPROXIMATE",
+    ("just", "under"): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
     ("at", "most"): "AT_MOST",
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
+# epistemic hedges before a number are no qualifier (guidelines, decision 27): outside the span, EXACT
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably"}
 
 # --- units and categories ----------------------------------------------------------------------
 
@@ -63,11 +68,14 @@ MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "ai
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
                   "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot",
-                  "explosion", "blast", "detonation"}
+                  "explosion", "blast", "detonation",
+                  # counted attacks, like the scheme's strikes (guidelines, decision 28)
+                  "assault", "ambush", "bombing", "shooting", "stabbing", "incursion"}
 # counted munition nouns that are verbs too in the singular ("one hit the school"): munitions as plural heads only
 MUNITION_PLURAL_UNITS = {"hit", "impact"}
 # a head noun that names a death counts casualties itself ("nearly 2,000 killings")
-CASUALTY_NOUNS = {"killing", "death", "murder", "homicide", "fatality", "execution", "assassination"}
+CASUALTY_NOUNS = {"killing", "death", "murder", "homicide", "fatality", "execution", "assassination",
+                  "victim", "casualty"}  # counted victims are casualties (guidelines, decision 28)
 # modifiers that make a craft a munition ("four uncrewed surface vessels", "two unmanned boats")
 _UNCREWED = {"uncrewed", "unmanned", "pilotless", "explosive-laden", "bomb-laden", "remote-controlled"}
 PEOPLE_UNITS = set(
@@ -83,10 +91,12 @@ PEOPLE_UNITS |= set("other suspect teacher engineer nun pilgrim miner fisherman 
                     "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
                     "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
                     "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
-# kinship nouns (a closed class) and oversight roles count people as well
-PEOPLE_UNITS |= set("mother father son daughter brother sister husband wife parent grandparent grandchild grandson "
-                    "granddaughter sibling cousin uncle aunt nephew niece relative observer monitor inspector "
-                    "investigator activist defender".split())
+# kinship nouns (a closed class) and oversight roles count people as well: counted relatives are
+# PEOPLE, or CASUALTIES where they were killed or hurt, as any person noun (decision 28)
+KIN_NOUNS = set("mother father son daughter brother sister husband wife parent grandparent grandchild grandson "
+                "granddaughter grandmother grandfather sibling cousin uncle aunt nephew niece relative stepson "
+                "stepdaughter stepbrother stepsister stepfather stepmother".split())
+PEOPLE_UNITS |= KIN_NOUNS | set("observer monitor inspector investigator activist defender".split())
 PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 # occupations and roles news counts people by (medical, trades, research, security)
@@ -117,9 +127,8 @@ CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "
                   "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized",
                   "neutralised", "neutralized"}  # the military euphemism for killed
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
-# currency codes written before the amount with a space: "Rs 5 lakh", "Rs. 200", "USD 3 million"
-CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
-                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc"}
+# currency codes before the amount ("Rs 5 lakh", "Rs. 200", "USD 3 million", "Rs10 million") are
+# tokens.CURRENCY_CODES: the tokenizer splits a glued one from its digits
 # currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
 CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
                      "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
@@ -288,10 +297,17 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
     if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
         return 2, i + 3  # "a couple of drones": two, APPROXIMATE
     if low and low[0] == "several":
-        return _times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1)
+        return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1))
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
-        return _times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2)
+        return _past_of(tokens, *_times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2))
     return None
+
+
+def _past_of(tokens: list[Token], value: int, end: int) -> tuple[int, int]:
+    """After a vague plural scale (``several tens of thousands``) the ``of`` before the noun is the amount's."""
+    if end < len(tokens) and tokens[end].lower == "of" and tokens[end - 1].lower in ("thousands", "millions"):
+        return value, end + 1
+    return value, end
 
 
 _CASUALTY_VERBS = CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"killing", "wounding", "injuring", "displacing"}
@@ -315,11 +331,13 @@ def _bare_vague_ends(tokens: list[Token], i: int, end: int) -> bool:
     return tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, end)  # "Thousands in ..."
 
 
-_VAGUE_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE_SCALES = {"dozen": 12, "tens": 10, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _times_scale(low: list[str], k: int, value: int, end: int) -> tuple[int, int]:
     """``several dozen`` / ``a few hundred``: the vague amount times the scale word after it."""
+    if low[k : k + 3] in (["tens", "of", "thousands"], ["tens", "of", "millions"]):
+        return value * 10 * _VAGUE_SCALES[low[k + 2][:-1]], end + 3  # "several tens of thousands": 30000
     if k < len(low) and low[k] in _VAGUE_SCALES:
         return value * _VAGUE_SCALES[low[k]], end + 1
     return value, end
@@ -329,6 +347,44 @@ def _offset_after(tokens: list[Token], k: int) -> bool:
     """``a day after``, ``a week later``: the duration is an offset between two times (a count of one)."""
     return k < len(tokens) and tokens[k].lower in ("after", "before", "later", "earlier") \
         and tokens[k - 1].lower in DURATION_UNITS
+
+
+# adjectives that may stand between "a" and a unit of time without changing the length ("a full year")
+_LENGTH_ADJECTIVES = {"full", "whole", "entire", "single", "further", "additional", "extra", "mere"}
+# prepositions that take a length of time ("for a year", "in a week", "through a year of fighting")
+_LENGTH_PREPOSITIONS = {"for", "in", "within", "through", "throughout", "during", "after", "before", "into"}
+# verbs whose object is a length of time ("lasted a year", "spent a week", "took a day")
+_LENGTH_VERBS = {f"{v}{e}" for v in ("last", "spend", "wait", "take") for e in ("", "s", "ed", "ing")} \
+    | {"spent", "took", "taken", "waited"}
+# words after which "a day" / "a week" is a rate ("twice a week", "200 trucks a day", "$1 a week")
+_RATE_LEADS = {"once", "twice", "thrice", "times", "per", "%", "percent"}
+
+
+def _a_length_of_time(tokens: list[Token], i: int) -> bool:
+    """Does ``a``/``an`` at i count one unit of time as a length (guidelines, decision 26): after a
+    preposition or verb taking a length (``for a full year``, ``lasted a week``, ``through a year of
+    fighting``), before ``ago``, an offset (``a day after``) or ``into``, or opening a sentence before
+    ``of`` and a noun (``A year of war has ...``)? Not a rate
+    (``twice a week``, ``two hours a day``), nor ``a second`` (an ordinal as often as a unit)."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].lower in _LENGTH_ADJECTIVES:
+        k += 1
+    if k >= len(tokens) or tokens[k].lower not in DURATION_UNITS or tokens[k].lower == "second" \
+            or tokens[k].sent != tokens[i].sent:
+        return False
+    prev = tokens[i - 1] if i and tokens[i - 1].sent == tokens[i].sent else None
+    if prev is not None and prev.lower in _LENGTH_VERBS:
+        return True
+    if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
+                             or (prev.is_word() and prev.text.islower() and looks_plural(prev.text))):
+        return False  # a rate: "twice a week", "2,500 a day", "200 trucks a day"
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
+    if nxt is not None and (nxt.lower in ("ago", "into") or _offset_after(tokens, k + 1)):
+        return True
+    if _sentence_start(tokens, i) and nxt is not None and nxt.lower == "of" and k + 2 < len(tokens) and tokens[k + 2].is_word() \
+            and tokens[k + 2].text.islower() and tokens[k + 2].lower not in _STOP:
+        return True  # "A year of fighting has ...": a subject (a predicate "was a day of mourning" names a day)
+    return prev is not None and prev.lower in _LENGTH_PREPOSITIONS
 
 
 def _number_words_end(tokens: list[Token], j: int) -> int:
@@ -439,6 +495,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)) \
             and not (i > 0 and (parse_digits(tokens[i - 1].text) is not None or _is_number_word(tokens[i - 1]))):
         return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
+    if tok.lower in ("a", "an") and _a_length_of_time(tokens, i):
+        return _Number(i, i + 1, 1, "words")  # "for a full year", "a year of fighting", "in a week" (decision 26)
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
         j = _number_words_end(tokens, i + 2)  # "a hundred and twenty": the number goes on
         if j > i + 2:
@@ -577,8 +635,11 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
     nxt = tokens[k + 1]
     if nxt.lower == "old" and tokens[k].lower.rstrip("s") in DURATION_UNITS:
         return None
-    if tokens[k].lower in _COLLECTIVE_HEADS and nxt.sent == tokens[k].sent and nxt.text.islower() \
-            and looks_plural(nxt.text) and lemma(nxt.text) in PEOPLE_UNITS:
+    if nxt.sent == tokens[k].sent and nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in _STOP \
+            and is_person_noun(lemma(nxt.text)) and looks_plural(nxt.text) == (value != 1) \
+            and (tokens[k].lower in _COLLECTIVE_HEADS or not looks_plural(tokens[k].text) or lemma(tokens[k].text) == tokens[k].lower):
+        # a noun compound ends at its last noun: "one police officer", "one staff member"; a word with no
+        # plural of its own is a modifier before a plural person noun too ("two Lebanese soldiers")
         return k + 1
     return k
 
@@ -637,6 +698,8 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "DISTANCE"
     if base in MUNITION_UNITS or base in MUNITION_PLURAL_UNITS:
         return "MUNITIONS"
+    if base == "incident" and _attack_nearby(tokens, lo):
+        return "MUNITIONS"  # incidents of attack are counted attacks (decision 28)
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
     if base == "life" and not any(t.lower in ("saved", "saving", "save", "saves") for t in tokens[max(0, lo - 3) : lo]):
@@ -648,6 +711,14 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
     return "OTHER"
+
+
+def _attack_nearby(tokens: list[Token], lo: int) -> bool:
+    """Does the figure's sentence or the one before it name an attack or a munition (``Drone attacks
+    surged ... more than 40 such incidents``)?"""
+    s_lo, s_hi = sentence_bounds(tokens, lo)
+    first = sentence_bounds(tokens, s_lo - 1)[0] if s_lo else 0
+    return any(t.is_word() and lemma(t.text) in MUNITION_UNITS for t in tokens[first:s_hi])
 
 
 _INCLUSION_OPENERS = {"including", "among", "mostly", "most", "many", "all", "some", "both", "mainly"}
@@ -677,7 +748,16 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
         if t.text in {";", "—", ":"}:
             break
         cut.append(t)
-    return any(t.lower in CASUALTY_WORDS for t in (*before, *cut))
+    return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in (*before, *cut))
+
+
+_SUBJECTS = {"he", "she", "it", "who", "that", "which", "one", "still", "now", "also", "currently"}
+
+
+def _verb_lives(tokens: list[Token], k: int) -> bool:
+    """Is ``lives`` at k the verb (``she lives with her four grandchildren``), not the plural of
+    ``life`` (``claimed 20 lives``)? After a subject or an adverb of the present it is."""
+    return tokens[k].lower == "lives" and k > 0 and tokens[k - 1].lower in _SUBJECTS
 
 
 # --- main entry --------------------------------------------------------------------------------
@@ -732,8 +812,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = num.end_tok
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
+        pron = _pronoun_partitive(tokens, num)
+        if pron is not None:
+            # decision 25: "seven people, two of them seriously" -> "two", a part of the count before
+            if num.value > 1:
+                found.append((lo, pron[0], num, qualifier, -8))
+            i = pron[1]
+            continue
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
-            # partitive: "one of the ..." and "two of them" are not counts; "51 of the drones" is
+            # partitive: "one of the ..." is not a count; "51 of the drones", "two of my brothers" are
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
             w = _whole_start(tokens, num.end_tok + 1)
             whole = _number_at(tokens, w) if w is not None else None
@@ -744,15 +831,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                     found.append((lo, head + 1, num, qualifier, head))
                     i = w
                     continue
-            head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in {"the", "its", "their", "these", "those"} else None
+            head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in _PARTITIVE_DETERMINERS else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
                 found.append((lo, head + 1, num, qualifier, head))
                 i = head + 1
-                continue
-            if num.value > 1 and num.kind in ("digits", "words") and det == "them" \
-                    and tokens[num.end_tok + 1].sent == tokens[i].sent:
-                found.append((lo, num.end_tok + 2, num, qualifier, -8))  # "71 were hurt, 19 of them badly"
-                i = num.end_tok + 2
                 continue
             i = num.end_tok
             continue
@@ -778,6 +860,13 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
                 and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
             head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
+        elif _or_so(tokens, head_from):
+            # decision 27: "20 or so fighters" -> FIGURE "20", EXACT: the hedge is outside, the unit its noun's
+            head = _head_after(tokens, head_from + 2, num.value, vague=num.kind == "vague")
+            if head is not None:
+                found.append((lo, num.end_tok, num, qualifier, head))
+                i = head + 1
+                continue
         elif _opens_quotation(tokens, head_from):
             # guideline 23: 'several “acts of terrorism”' -> FIGURE 'several'; the unit is the quoted noun's
             head = _head_after(tokens, head_from + 1, num.value, vague=num.kind == "vague")
@@ -809,14 +898,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
                 and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
                      or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent):
-            found.append((lo, num.end_tok + 1, num, qualifier, -7))  # "left 25 dead", "31 dead and 70 wounded"
+            # "left 25 dead", "31 dead and 70 wounded": the noun is left out, so the span is the
+            # number (decision 24: "11 wounded" -> "11")
+            found.append((lo, _before_more(tokens, num), num, qualifier, -7))
             i = num.end_tok + 1
             continue
         if head is None and num.kind in ("digits", "words", "vague") and _bare_people_count(tokens, lo, num):
             end = num.end_tok - (1 if num.kind == "vague" and tokens[num.end_tok - 1].lower == "of" else 0)
-            if end < len(tokens) and tokens[end].lower == "more" and _passive_casualty_after(tokens, end):
-                end += 1  # "up to 1,200 more were sheltering"
-            found.append((lo, end, num, qualifier, -4))
+            # "up to 1,200 more were sheltering", "wounding dozens more": the number alone (decision 24)
+            found.append((lo, _before_more(tokens, _Number(num.start_tok, end, num.value, num.kind)), num, qualifier, -4))
             i = num.end_tok
             continue
         if head is None and num.kind == "vague" and not qual and _sentence_start(tokens, lo) and tokens[lo].is_title() \
@@ -880,7 +970,6 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 continue
             # "It said it intercepted about 60 of them": "them" points back past its sentence, so the
             # figure is the number, counting what the last count counted (as an elided noun)
-            end = tokens[num.end_tok - 1].end
             prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
             if prev_fig is not None:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
@@ -954,12 +1043,42 @@ def _unit_lemma(word: str) -> str:
     return unit
 
 
-def _whole_start(tokens: list[Token], k: int) -> int | None:
-    """After ``N of``: where the number of the whole starts, past ``the``/``its``/``their`` and a
-    possessor (``of the 19 centres``, ``of the city's 40 clinics``), or None."""
-    if k >= len(tokens) or tokens[k].lower not in ("the", "its", "their"):
+# what opens the noun phrase of a partitive's whole: an article, a demonstrative or a possessive
+_PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "my", "our", "your"}
+# pronouns a partitive can count a part of ("two of them", "30 of which", "several of whom")
+_PARTITIVE_PRONOUNS = {"them", "whom", "which", "us", "you", "those", "these"}
+
+
+def _pronoun_partitive(tokens: list[Token], num: _Number) -> tuple[int, int] | None:
+    """``two of them`` / ``19 of whom`` / ``several of them`` / ``dozens of them``: (end of the
+    number, end of the pronoun), or None; a pronoun is followed by no noun (``two of those
+    rockets`` is a noun partitive)."""
+    j = num.end_tok
+    if num.kind == "vague" and tokens[j - 1].lower == "of" and j - 1 > num.start_tok:
+        j -= 1  # "dozens of" took its "of" already
+    elif num.kind not in ("digits", "words", "vague"):
         return None
-    k += 1
+    if j + 1 >= len(tokens) or tokens[j].lower != "of" or tokens[j + 1].lower not in _PARTITIVE_PRONOUNS \
+            or tokens[j + 1].sent != tokens[num.start_tok].sent:
+        return None
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    if tokens[j + 1].lower in ("those", "these") and after is not None and after.is_word() and after.lower not in _STOP \
+            and after.sent == tokens[j + 1].sent:
+        return None
+    return j, j + 2
+
+
+def _whole_start(tokens: list[Token], k: int) -> int | None:
+    """After ``N of``: where the number of the whole starts, past a determiner and a possessor
+    (``of the 19 centres``, ``of the city's 40 clinics``, ``of Ruritania's 17 provinces``), or None."""
+    if k >= len(tokens):
+        return None
+    if tokens[k].lower in _PARTITIVE_DETERMINERS:
+        k += 1
+    elif not (tokens[k].is_title() and tokens[k].is_word()):
+        return None  # (only a name can stand as a possessor with no determiner)
+    elif not (k + 1 < len(tokens) and tokens[k + 1].text in ("'", "’")):
+        return None
     if k + 3 < len(tokens) and tokens[k].is_word() and tokens[k + 1].text in ("'", "’") and tokens[k + 2].lower == "s" \
             and tokens[k + 1].start == tokens[k].end and tokens[k + 2].start == tokens[k + 1].end:
         k += 3  # "the enclave's"
@@ -992,10 +1111,18 @@ def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
 
 
 def _elided_antecedent(tokens: list[Token], figures: list[Figure], bare: set[int], lo: int, start: int) -> Figure | None:
-    """The count an elided noun refers to: the last noun count of this or the previous sentence,
-    else the most recent one whose noun the previous sentence names again."""
+    """The count an elided noun refers to: a recent count whose noun its own sentence names before
+    it, else the last noun count of this or the previous sentence, else the most recent one whose
+    noun the previous sentence names again."""
     sent = tokens[lo].sent
     counts = [f for f in reversed(figures) if f.start not in bare and f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")]
+    s_lo = sentence_bounds(tokens, lo)[0]
+    named = {lemma(t.text) for t in tokens[s_lo:lo] if t.is_word() and t.start >= start - 800}
+    for f in counts:  # "Most of the rockets were intercepted, but at least three struck": the noun named before it
+        if start - f.end > 800:
+            break
+        if f.unit in named:
+            return f
     if counts and tokens[bisect_left(tokens, counts[0].start, key=_start_of)].sent >= sent - 1:
         return counts[0]
     return next((f for f in counts if _mentioned_between(tokens, f, lo, start)), None)
@@ -1033,6 +1160,12 @@ def _counts_one(tokens: list[Token], i: int, head: int, found: list) -> bool:
         return True
     return i >= 2 and tokens[i - 1].lower in ("and", "or") and bool(found) and found[-1][1] == i - 1 \
         and found[-1][2].value != 1
+
+
+def _or_so(tokens: list[Token], k: int) -> bool:
+    """Do tokens k, k+1 read ``or so``, the hedge after a number (``20 or so people``)?"""
+    return k + 1 < len(tokens) and tokens[k].lower == "or" and tokens[k + 1].lower == "so" \
+        and tokens[k + 1].sent == tokens[k].sent
 
 
 def _opens_quotation(tokens: list[Token], k: int) -> bool:
@@ -1116,21 +1249,30 @@ def _range_end(tokens: list[Token], lo: int, num: _Number):
     return (second.end_tok, head) if head is not None else None
 
 
+def _before_more(tokens: list[Token], num: _Number) -> int:
+    """The end of a number with no noun, before a ``more`` it may have taken (``dozens more``)."""
+    j = num.end_tok
+    return j - 1 if j - 1 > num.start_tok and tokens[j - 1].lower == "more" else j
+
+
 def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     """``killing at least 17, ...``: a number with no noun, in a sentence about casualties or
     displacement, right after a verb of killing/displacing or ending its clause."""
-    j = num.end_tok
+    j = num.end_tok + (2 if _or_so(tokens, num.end_tok) else 0)  # "killed 20 or so" (decision 27: the number)
     nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None  # a headline ends at its line
     if num.kind == "vague" and nxt is not None and nxt.lower in _FLEEING:
         return True  # "sent thousands fleeing"
+    if nxt is not None and nxt.lower in _CASUALTY_PARTICIPLES and _sentence_start(tokens, lo) \
+            and (num.kind != "words" or num.value >= 2):
+        return True  # a headline's "Five killed as ...", "At least 12 dead in ..." (decision 24: the number)
     if _passive_casualty_after(tokens, j):
         return True  # "at least 7 were killed", "thousands have fled"
     if nxt is not None and nxt.lower == "more" and (j + 1 >= len(tokens) or tokens[j + 1].lower in _BARE_COUNT_END):
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None  # "wounded 30 more"
         lo_prev = tokens[lo - 1].lower if lo > 0 else ""
         return lo_prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS
-    if nxt is not None and nxt.lower not in _BARE_COUNT_END:
-        return False
+    if nxt is not None and nxt.lower not in _BARE_COUNT_END and nxt.lower not in _DEAD_CLAUSE:
+        return False  # (a conjunction opening a clause ends the count too: "Storm kills 14 as rivers rise")
     if num.kind == "words" and num.value < 2:
         return False
     if nxt is not None and nxt.text == "." and num.kind == "digits" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
@@ -1143,6 +1285,7 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+_CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 # what may follow "N dead" before a clause that says why ("At least 9 dead as storm hits coast")
 _DEAD_CLAUSE = {"among", "after", "as", "when", "following", "amid", "while"}
 # nouns of a casualty total a bare number can reach ("the number of dead rose to 90", "the toll hit 31")
@@ -1199,19 +1342,21 @@ def _past_form(word: str) -> bool:
 
 def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -> bool:
     """``up from about 2,500 a day``, ``put the figure at nearly 6,500,``, ``out of 251 seized``: a
-    number with no noun after it, after a qualifier or a comparison, that ends its phrase; its noun
+    number with no noun after it, after a qualifier, a hedge or a comparison, that ends its phrase; its noun
     is elided (the caller takes the unit of the count stated before it)."""
     j = num.end_tok
     nxt = tokens[j] if j < len(tokens) and tokens[j].sent == tokens[j - 1].sent else None
     if nxt is not None and nxt.is_word() and nxt.lower not in _BARE_COUNT_END | {"already", "still", "a", "per", "each"} \
-            and not (nxt.lower.endswith("ed") and nxt.text.isalpha()):  # "out of 251 seized"
+            and not (nxt.text.isalpha() and nxt.text.islower() and (nxt.lower.endswith("ed") or _past_form(nxt.lower))):
+        # ("out of 251 seized"; an irregular past as well: "at least three struck the town")
         return False
     if nxt is not None and not nxt.is_word() and nxt.text not in {",", ".", ";", ":", ")", "—", "–", "!", "?"}:
         return False  # "about 40 %", "nearly 3/4"
     prev = tokens[lo - 1].lower if lo > 0 else ""
     if prev in _AGE_WORDS:
         return False
-    return qualified or (lo >= 2 and (tokens[lo - 2].lower, prev) in _COMPARISON_LEADS)
+    # (a hedge offers another count of the same noun: "two missiles, maybe three")
+    return qualified or prev in HEDGE_WORDS or (lo >= 2 and (tokens[lo - 2].lower, prev) in _COMPARISON_LEADS)
 
 
 def _passive_casualty_after(tokens: list[Token], j: int) -> bool:
@@ -1264,7 +1409,7 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
     for k in range(j, min(j + 3, len(tokens))):
         t = tokens[k]
         if not t.is_word() or t.lower in _STOP or t.lower in {"long"} or t.is_title() or not t.text.isalpha() \
-                or (k > j and (t.lower in _NOT_HEAD_TAIL or _past_form(t.lower))):
+                or (k > j and (t.lower in _NOT_HEAD_TAIL or (_past_form(t.lower) and not _ing_noun_head(tokens, k)))):
             break  # (an irregular past after the head is its verb: "a 48-hour truce began")
         if k > j and t.start > tokens[k - 1].end + 1:
             break
@@ -1273,9 +1418,27 @@ def _hyphen_head(tokens: list[Token], j: int) -> int | None:
             break
         if t.lower in MUNITION_UNITS or t.lower in PEOPLE_UNITS:
             break  # a counted-thing noun is the head ("500-pound bomb hit the school")
+        if _ing_noun_head(tokens, k) and k + 1 < len(tokens) and (tokens[k + 1].lower.endswith("ing")
+                                                                  or _past_form(tokens[k + 1].lower)):
+            break  # a participle after a noun in -ing starts a clause: "a two-storey building housing ..."
         if k + 1 < len(tokens) and tokens[k + 1].lower.endswith("ed"):
             break
     return head
+
+
+def _ing_noun_head(tokens: list[Token], k: int) -> bool:
+    """Is the ``-ing`` word at k a noun heading its phrase (``a six-storey residential building in``),
+    not a participle going on to its object (``a 48-hour truce ending Friday``)? A listed noun in
+    ``-ing``, or one that nothing but a function word or punctuation follows."""
+    low = tokens[k].lower
+    if not low.endswith("ing"):
+        return False
+    from newscorpus.preannotate.knowledge import knowledge
+
+    if low in knowledge().common_nouns_ing:
+        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is None or nxt.sent != tokens[k].sent or not nxt.is_word() or nxt.lower in _STOP
 
 
 def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figure]:

@@ -58,6 +58,10 @@ _NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times o
 _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
+# qualifiers of a length before "ago" (figures.QUALIFIER_PHRASES' wording); a bound leaves the date unresolved
+_AGO_BOUNDS = r"(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust\s+(?:over|under)"
+_AGO_QUALIFIERS = rf"{_AGO_BOUNDS}|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately|[Ss]ome"
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
     ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
@@ -80,7 +84,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # an offset from an event just told ("Hours later", "two days later", "minutes earlier") is no TIME:
     # it places nothing on the calendar (guidelines, Layer TIME), only after another event; the
     # number in it is still a DURATION figure (figures.py)
-    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
+    # "N units ago" with a qualifier it keeps ("more than two months ago"); the DURATION inside it is a
+    # FIGURE nested in the TIME (guidelines, decision 26)
+    ("ago", re.compile(rf"\b(?:(?P<q>{_AGO_QUALIFIERS})\s+)?(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+                       r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
     # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
     ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
     # a day told relative to another: "the next day" -> "next day" (null: anchored on the event)
@@ -224,6 +231,8 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             return f"{published.year + step}"
         return iso_week(published + timedelta(days=7 * step))
     if kind == "ago":
+        if groups.get("q") and re.fullmatch(_AGO_BOUNDS, groups["q"]):
+            return None  # "more than two months ago": before a date, not on one
         n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}.get(groups["n"].lower()) or int(groups["n"])
         unit = groups["unit"]

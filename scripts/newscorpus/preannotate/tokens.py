@@ -11,8 +11,14 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+# currency codes written before an amount, with a space or glued to it ("Rs 5 lakh", "Rs10 million",
+# "KSh500"): a glued code is its own token, as a currency sign is ("$10")
+CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
+                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc"}
+
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
+    rf"(?:{'|'.join(CURRENCY_CODES)})(?=\d)"  # Rs10 million, KSh500
+    r"|\d{1,3}(?:,\d{3})+(?:[-‐‑][A-Za-z]+)+"  # 1,300-mile
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 150,000.5
     r"|\d+\.\d+(?:bn|mn|m|km|kg)?(?!\w)"  # 2.5, 3.5m, 1.2bn, 2.5km (a glued scale or unit)
     r"|\d+(?=%)"  # 40%
@@ -135,6 +141,8 @@ def lemma(word: str) -> str:
         return f"{head}-{lemma(last)}"
     if _men_plural(w):
         return w[:-3] + "man"
+    if w.endswith("children"):  # grandchildren, schoolchildren: compounds keep the irregular plural
+        return w[:-3]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zzes")):
@@ -154,6 +162,8 @@ def looks_plural(word: str) -> bool:
     if w.endswith("is") and not word[:1].isupper():  # crisis, analysis
         return False
     if _men_plural(w) and w.isalpha() and not word[:1].isupper():
+        return True
+    if w.endswith("children"):
         return True
     return w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "'s")) and w not in _NOT_PLURAL
 
