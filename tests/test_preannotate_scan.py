@@ -15,7 +15,8 @@ WORDS = ["Monday", "Friday", "last", "Last", "next", "this", "week", "month", "y
          "an", "the", "The", "in", "In", "since", "of", "late", "Early", "mid", "January", "May", "Oct", "Oct.",
          "7", "12", "2023", "1999", "8am", "10:30", "p.m.", "am", "pm", "noon", "overnight", "into", "morning",
          "night", "weekend", "coming", "past", "few", "days", "recent", "start", "end", "at", "around", "on",
-         "yesterday", "Today", "tonight", "local", "time", "shortly", "after", "mid-morning", "Sept", "-", ","]
+         "yesterday", "Today", "tonight", "local", "time", "shortly", "after", "mid-morning", "Sept", "-", ",",
+         "between", "Between", "about", "Around", "before", "later", "Earlier", "afternoon"]
 SEPARATORS = [" ", " ", " ", "  ", "\n", ", ", ". ", "-", ""]
 
 texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
