@@ -333,3 +333,13 @@ def test_the_built_in_letter_fragments_read_every_script(tmp_path):
         assert rule.pattern.fullmatch(word), word
     for word in ("élodie", "łukasz", "Ab1", "SENA", "_Ab"):
         assert not rule.pattern.fullmatch(word), word
+
+
+def test_the_rules_spell_capitals_in_any_script():
+    # an ASCII capital class misses 'Sèna' and 'Łukasz'; only ASCII codes (time zones, 'EN | FR') keep [A-Z]
+    text = REPO.cleaning_rules_path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("TZ = ") or line.lstrip().startswith("#"):
+            continue
+        rest = line.replace("[A-Z]{2}", "")
+        assert "A-Z" not in rest and "a-z" not in rest, f"cleaning_rules.toml line {number}: write <<UPPER>>/<<LOWER>>, not an ASCII range"
