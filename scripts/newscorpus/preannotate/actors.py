@@ -10,9 +10,13 @@ scheme's decisions as rules:
   ``Ministry`` -> STATE, ``Council``, ``Agency`` -> ORGANIZATION; ``Forces``/``Army`` named
   after a country -> MILITARY); a run before a generic place noun (``Abu Shouk camp``) or
   ending in a feature word (``Red Sea``) is a LOCATION; a title before a run (``President``,
-  ``Gen.``) is dropped and the rest is a PERSON (decision 2); other runs of two to four words
-  are PERSONs at a lower score; an acronym takes the type and entity of the earlier name whose
-  initials it spells (``RSF`` after ``Rapid Support Forces``), else ORGANIZATION;
+  ``Gen.``) is dropped and the rest is a PERSON (decision 2); a collective noun there types
+  the name instead (``the rights group X`` ORGANIZATION, ``the rebel group X`` ARMED_GROUP), as
+  does a collective appositive (``X, a militia allied to ...``) or a nominal it is ``known as``;
+  a name with an acronym defined after it (``Long Name (LN)``) or holding a country is no
+  person's; other runs of two to four words are PERSONs at a lower score; an acronym takes the
+  type and entity of the name whose initials it spells (``RSF`` after ``Rapid Support Forces``,
+  or before it in a heading), else ORGANIZATION; a time zone (``EDT``, after a clock time) is none;
 - **nominal actors** by head noun and type (``residents`` CIVILIANS, ``troops`` MILITARY,
   ``militants`` ARMED_GROUP, ``officials`` GROUP, a singular ``spokesman`` PERSON), from the
   first modifier to the head (``senior military official``), not after a copula (predicate
@@ -186,6 +190,8 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,}\b[^\n]*\s$")
 _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government", "cabinet", "ministerial",
                          "provincial", "regional", "municipal", "state", "presidential"}
 _MONEY_AFTER = re.compile(r"\s?\d")
+# a clock time ("6:05 p.m.", "14:10", "8am") right before a word: capitals there name its time zone
+_CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
 _PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
 # a named road is a fixed proper place (decision 5), as the sets' golds mark them ("Route 7", "the A2 motorway")
@@ -320,7 +326,8 @@ def slug(text: str) -> str:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DIGITS_DOTS_COMMAS = re.compile(r"[\d.,]+")
-_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+# (a place adjective after the conjunction keeps the list: "in Tyre and nearby X", "Goma and the neighbouring X")
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?:(?:the\s+)?(?:nearby|neighbou?ring|adjacent)\s+)?")
 _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regions", "sectors", "areas", "camps",
                   "neighbourhoods", "neighborhoods", "suburbs", "counties", "states", "islands", "settlements",
                   "municipalities", "governorates", "localities", "communes", "departments"}
@@ -340,6 +347,12 @@ def _is_cap(tok: Token) -> bool:
     if first.isupper() and first.isalpha():
         return True
     return first in "aef" and "-" in t[:4] and bool(_ARTICLE_NAME.match(t))
+
+
+def _is_title_word(low: str) -> bool:
+    """A title before a name, hyphenated ones too (``lieutenant-colonel``, ``major-general``)."""
+    low = low.rstrip(".")
+    return low in _TITLE_WORDS or ("-" in low and all(p in _TITLE_WORDS for p in low.split("-")))
 
 
 def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -383,6 +396,7 @@ class ActorFinder:
     def __init__(self, gaz: Gazetteer, kb: Knowledge):
         self.gaz, self.kb = gaz, kb
         self._places_seen: list[Match] = []
+        self._context_typed: dict[str, str] = {}
         self.head_forms = head_forms(kb)
 
     # -- classification of a name ---------------------------------------------------------------
@@ -474,8 +488,11 @@ class ActorFinder:
                         j = k
                         continue
                 if t.text == "." and (len(tokens[j - 1].text) <= 2 or tokens[j - 1].lower in _TITLE_WORDS) and j + 1 < n \
-                        and tokens[j + 1].start == t.end + 1 \
+                        and tokens[j + 1].start == t.end + 1 and tokens[j + 1].sent == tok.sent \
+                        and not (tokens[j - 1].text.isupper() and len(tokens[j - 1].text) > 1) \
                         and _is_cap(tokens[j + 1]) and tokens[j - 1].text not in {"U", "S"}:
+                    # (an all-capitals acronym never takes a full stop: "according to the UN. The ..."'s
+                    # period ends the sentence; dotted "U.N." keeps its own, read above)
                     j += 1  # "Gen. Abdel" / "Mohamed A. Hassan"
                     continue
                 break
@@ -486,6 +503,7 @@ class ActorFinder:
         names_seen: list[Match] = []
         run_matches: list[list[Match]] = []
         self._places_seen = []  # multi-word places so far, whose initials a later short form may spell
+        self._context_typed = {}  # entity -> the type a descriptor or a defined acronym gave its name
         for run in runs:
             kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
@@ -530,9 +548,14 @@ class ActorFinder:
             out.append(m)
             insort(out_starts, m.start)
         # 3. an unknown name typed by its appositive ("the FLNX, a militia ...", "the mission, AMIKO,")
-        out = _typed_by_apposition(text, out)
+        out = _typed_by_apposition(text, out, gaz.actors)
         out = _body_before_staff(text, out)
         out = _descriptor_before_name(text, out)
+        if self._context_typed:  # one label per name: its guessed-person mentions ("X said") follow
+            typed = self._context_typed
+            out = [Match(m.start, m.end, m.text, m.layer, typed[m.entity], m.score, m.entity, m.mention)
+                   if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON" and m.entity in typed else m
+                   for m in out]
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
@@ -548,7 +571,9 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
-        # 7. "its forces": whose (once every name has its type)
+        # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
+        out = _acronyms_spelled_later(out)
+        # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
@@ -719,7 +744,7 @@ class ActorFinder:
                 return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Garissa-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
         titled = False
-        while hi - lo > 1 and (tokens[lo].lower.rstrip(".") in _TITLE_WORDS or tokens[lo].lower in {"air", "naval"}
+        while hi - lo > 1 and (_is_title_word(tokens[lo].lower) or tokens[lo].lower in {"air", "naval"}
                                and tokens[lo + 1].lower.rstrip(".") in _TITLE_WORDS) \
                 and tokens[lo].text not in _ORG_FIRST:
             # a title before a name is not a mention (decision 2), unless it is an organisation's own word
@@ -878,6 +903,8 @@ class ActorFinder:
         if bare.isupper() and bare.isalpha() and (bare.lower() in kb.common and len(bare) > 3
                                                   or _MONEY_AFTER.match(text, end) or _MONEY_BEFORE.search(text, max(0, start - 20), start)):
             return []  # "LIVE:", "NIS 3 billion", "4 million CFA francs": a label or a currency, no actor
+        if bare.isupper() and bare.isalpha() and (bare in kb.time_zones or _CLOCK_BEFORE.search(text, max(0, start - 16), start)):
+            return []  # "6:05 p.m. EDT", "14:10 MMT": a time zone (the time-zone database's, or after a clock time)
         if bare.isupper() and 2 <= len(bare) <= 7 and bare.isalnum() and bare[0].isalpha():
             if names_seen and (text[start - 1 : start] == "(" and text[end : end + 1] == ")"
                                and text[names_seen[-1].end : start] in ("(", " (")
@@ -904,6 +931,16 @@ class ActorFinder:
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
+        if (of := _OF_COUNTRY.search(surface)) and of.group(2) in kb.countries and of.start() > 0 and tokens is not None:
+            # "Ali Musa of Sudan", "Queen Rania of Jordan": a person and the country (no name holds it)
+            cs, le = start + of.start(2), start + of.start()
+            left = [Match(start, le, text[start:le], "ACTOR", "PERSON", 0.75, slug(text[start:le]), "NAME")] if titled \
+                else self._name_only(text, start, le, text[start:le], doc_id, acronyms, names_seen, tokens=tokens, lo=lo, hi=hi)
+            return left + self._name_only(text, cs, end, surface[of.start(2):], doc_id, acronyms, names_seen)
+        if not titled and words[0] not in _NOT_NAMES:
+            typed = self._typed_name(text, start, end, surface, words, acronyms)
+            if typed is not None:
+                return typed
         if len(words) <= 2 and not titled and not _TIES.search(text, max(0, start - 40), start) \
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
                 r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
@@ -911,15 +948,54 @@ class ActorFinder:
             return self._place(text, start, end, surface, 0.5)
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
+        if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
+            # a demonym before a name ("Palestinian Ali Musa", "the Afghan Taliban") is not annotated
+            # inside the actor phrase (decision 1): the rest is read alone (but "in Iraqi X": a place, above)
+            if len(words) == 2 and words[1] not in gaz.actors and _actor_phrase_follows(text, end, kb):
+                return []  # "Syrian Kurdish fighters": both modifiers inside one nominal (decision 1; a
+                # registered name there is still nested: "Afghan Taliban fighters")
+            if tokens is not None and hi - lo > 1 and tokens[lo].text == words[0]:
+                # (read as a run: a title after the demonym is dropped, "Kenyan President X" -> X)
+                return self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen)
+            rest = start + len(words[0])
+            while text[rest : rest + 1].isspace():
+                rest += 1
+            return self._name_only(text, rest, end, text[rest:end], doc_id, acronyms, names_seen)
+        if not titled and _holds_country(words, kb):
+            # no person's name holds a country ("X Y Kenya"): typed by its own words, else left out
+            own = _own_words_label(words)
+            return [self._named(start, end, surface, own, 0.55, acronyms)] if own else []
         if all(w[:1].isupper() or w in _CONNECTORS or _ARTICLE_NAME.match(w) for w in words) and 1 <= len(words) <= 4:
             everyday = sum(1 for w in words if w.lower() in kb.common and w not in _CONNECTORS)
-            if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} \
-                    and prev.lower() not in {"said", "says"}:
+            # "said X" in the same sentence (not "..., it said.\nX": the previous sentence's verb)
+            said_before = bool(_SAID_BEFORE.search(text[max(0, start - 8) : start]))
+            if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} and not said_before:
                 return []  # "Galaxy Leader", "Border Guard": everyday words, not a person's name
             if titled or len(words) >= 2:
-                score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or prev.lower() in {"said", "says"} else 0.55
+                score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or said_before else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
         return []
+
+    def _typed_name(self, text, start, end, surface, words, acronyms):
+        """An unknown name that the rules would guess a person's (or leave unread) typed by what stands
+        around it; None where nothing does. A collective noun as its descriptor (decision 2's title
+        position: ``the rights group X`` -> ORGANIZATION, ``the militia X`` -> ARMED_GROUP); an acronym
+        defined right after it (``Long Name (LN)``: a person's name is not abbreviated so), typed by the
+        descriptor, its own words or an armed group's context (``Long Name (LN) claimed ...``), else
+        ORGANIZATION."""
+        kb = self.kb
+        label = _descriptor_label(text, start, end, kb)
+        if label is None and len(words) >= 2 and (m := _DEFINED_ACRONYM.match(text, end)) \
+                and _spells(m.group(1), surface):
+            armed = _armed_context(text, start, m.end()) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])
+            label = _own_words_label(words) or ("ARMED_GROUP" if armed else "ORGANIZATION")
+        if label is None:
+            return None
+        if len(words) == 1 and (surface.lower() in kb.common or not surface[:1].isupper()):
+            return None  # "the group Monday", "the agency itself": no name
+        named = self._named(start, end, surface, label, 0.6, acronyms)
+        self._context_typed.setdefault(named.entity, label)
+        return [named]
 
     def _named(self, start, end, surface, label, score, acronyms) -> Match:
         m = Match(start, end, surface, "ACTOR", label, score, self._entity_for(surface, label), "NAME")
@@ -1182,7 +1258,99 @@ def _coordinated_demonyms(text: str, tokens: list[Token], lo: int, kb: Knowledge
     return k
 
 
+_OF_COUNTRY = re.compile(r"\s+of\s+(the\s+)?([A-Z][\w’'. -]*)$")
 _ITS_FORCES = re.compile(r"\b(?:its|their)\s+$")
+
+# collective nouns that, as a name's descriptor, give its type (None: the descriptor's modifiers decide)
+_COLLECTIVE_HEADS = {
+    **dict.fromkeys("faction militia militias gang cartel".split(), "ARMED_GROUP"),
+    **dict.fromkeys("group movement coalition alliance front".split(), None),
+    **dict.fromkeys("agency organisation organization charity ngo network committee council commission association "
+                    "union foundation institute monitor watchdog outlet newspaper broadcaster channel website "
+                    "daily".split(), "ORGANIZATION"),
+}
+# modifiers that make a collective an armed one ("the main rebel group", "a pro-government militia")
+_ARMED_MODIFIERS = _ATTRIBUTIVE | {"armed", "terrorist", "islamist", "extremist", "jihadi", "guerrilla", "rebel"}
+_ARMED_AFFIX = re.compile(r"^(?:pro-[\w-]+|[\w.-]+-(?:backed|linked|aligned|allied|affiliated|supported|sponsored|led))$",
+                          re.IGNORECASE)
+# verbs whose object a clause follows ("told the group X had left"): a noun after them is no descriptor
+_CLAUSE_OBJECT_VERBS = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "assured", "assure",
+                        "assures", "warned", "warn", "warns", "reminded", "remind", "notified", "notify", "asked",
+                        "ask", "asks", "urged", "urge", "urges", "convinced", "persuaded", "promised", "showed"}
+# verbs a person does to a body, after which "the group X <verb>" is a relative clause ("the militia X leads")
+_FOUNDER_VERBS = {"founded", "co-founded", "leads", "led", "heads", "headed", "runs", "ran", "created", "established",
+                  "chairs", "chaired", "commands", "commanded", "formed", "joined", "funds", "funded"}
+# a descriptor right before a name: determiner, up to three modifiers, a lowercase head noun
+_DESCRIPTOR_BEFORE = re.compile(r"(?:^|[^\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,3}?)([a-z][a-z-]*)\s+$")
+# "Long Name (LN)": an acronym the text defines right after the name
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+_LOWER_HYPHEN_PART = re.compile(r"\w[-‐‑][a-z]")  # "Tehreek-e-Insaf": a transliterated name's connector
+
+
+def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | None:
+    """The type a collective noun right before a name gives it (``the rights group X`` ->
+    ORGANIZATION, ``the rebel group X``, ``the militia X`` -> ARMED_GROUP); None without one. A
+    person's noun there (``the rebel X``, ``the militant X``) is an individual's title: no type."""
+    m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 80), start)
+    if not m or "\n" in m.group():
+        return None
+    if _prev_word(text, m.start() + 1).lower() in _CLAUSE_OBJECT_VERBS:
+        return None  # "told the council X would resign": the collective is the verb's object, X a clause's subject
+    if _next_word(text, end).lower() in _FOUNDER_VERBS:
+        return None  # "the group X founded in 2010": a relative clause whose subject X is a person
+    head = m.group(2)
+    if head not in _COLLECTIVE_HEADS:
+        return None
+    mods = [w.lower() for w in m.group(1).split()]
+    if any(w in _STOP - {"one"} or w in _VERBISH for w in mods):
+        return None  # "the group said Ali Musa ...": no descriptor phrase
+    if _COLLECTIVE_HEADS[head] is not None:
+        return _COLLECTIVE_HEADS[head]
+    if any(w in _ARMED_MODIFIERS or _ARMED_AFFIX.match(w) for w in mods):
+        return "ARMED_GROUP"
+    if head == "group" and mods and (mods[-1], "group") in _COMPOUND_HEADS:
+        return _COMPOUND_HEADS[(mods[-1], "group")]  # "the rights group X", "the aid group X"
+    if head == "group" and not mods and _armed_context(text, start, end):
+        return "ARMED_GROUP"  # "the group X attacked ...": the guidelines' "the group" is an armed one
+    return "ORGANIZATION"  # "the group X said", "the advocacy group X", "the opposition coalition X"
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Do the acronym's capitals spell, in order and from its first letter, the initials of the
+    name's words and hyphenated parts (``JNIM`` for ``Jama'at Nusrat al-Islam wal-Muslimin``)?"""
+    parts = [p for p in re.split(r"[\s‐‑-]+", name) if p[:1].isalpha()]
+    # (an all-capitals part gives all its letters: "UK Maritime Trade Operations" -> UKMTO)
+    initials = [c for p in parts for c in (p if p.isupper() else p[0].upper())]
+    caps = [c for c in acronym if c.isupper()]
+    if len(caps) < 2 or not initials or caps[0] != initials[0]:
+        return False
+    k = 0
+    for c in caps:
+        while k < len(initials) and initials[k] != c:
+            k += 1
+        if k == len(initials):
+            return False
+        k += 1
+    return True
+
+
+def _own_words_label(words: list[str]) -> str | None:
+    """A name's own words that say it is an armed movement (``Liberation``, ``Resistance``)."""
+    return "ARMED_GROUP" if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words) else None
+
+
+def _holds_country(words: list[str], kb: Knowledge) -> bool:
+    """Is a multi-word name one that holds a country or a demonym, which no person's name does: any
+    such word in three or more words (``X Y Kenya``), or in two where the other is a transliterated
+    name with a lowercase connector (``Tehreek-e-Insaf Pakistan``)? Two plain words stay a possible
+    person (``Michael Jordan``, ``Israel Katz``: countries are also first names and surnames)."""
+    named = [w for w in words if len(w.rstrip(".")) > 1 and w not in _CONNECTORS]
+    hits = [w for w in named if w in kb.countries or w in kb.demonyms]
+    if not hits or len(named) < 2:
+        return False
+    if len(named) >= 3:
+        return True
+    return any(_LOWER_HYPHEN_PART.search(w) for w in named if w not in hits)
 
 
 def _descriptor_before_name(text: str, out: list[Match]) -> list[Match]:
@@ -1196,6 +1364,29 @@ def _descriptor_before_name(text: str, out: list[Match]) -> list[Match]:
             if name is not None and name.label == m.label and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[max(0, m.start - 5) : m.start]):
                 drop.add(id(m))
     return [m for m in out if id(m) not in drop] if drop else out
+
+
+def _acronyms_spelled_later(out: list[Match]) -> list[Match]:
+    """One label per name in a document: an acronym guessed (no earlier name to spell it: a heading,
+    a first sentence) takes the type and entity of a multi-word name anywhere in the text whose
+    initials it is, as its later mentions do (``UPF says ...`` before ``the Union of Patriotic
+    Fronts``)."""
+    names: dict[str, Match] = {}
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NAME" and m.label != "PERSON" and m.score >= 0.6 and " " in m.text:
+            initials = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+            if len(initials) >= 2:
+                names.setdefault(initials, m)
+    if not names:
+        return out
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NAME" and m.score < 0.6 and m.text.isupper() and m.text in names \
+                and m.entity == slug(m.text):
+            name = names[m.text]
+            m = Match(m.start, m.end, m.text, m.layer, name.label, 0.6, name.entity, m.mention)
+        result.append(m)
+    return result
 
 
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
@@ -1235,25 +1426,50 @@ def _body_before_staff(text: str, out: list[Match]) -> list[Match]:
 
 
 _APPOSITION_TYPES = {"ARMED_GROUP", "MILITARY", "STATE", "ORGANIZATION"}
+# where an appositive's noun phrase ends: punctuation, a function word, a participle ("a militia
+# allied to", "a group fighting"), not a possessive or a noun it modifies ("a militia member")
+_APPOSITIVE_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|(?:in|of|from|with|that|which|who|whose|and|or|based|near|on|at|for|"
+                              r"against|since|across|along|active|operating|known|\w+ed|\w+ing)\b)")
+# a nominal that names what the name after it is: "a regional force known as X", "the army, known by
+# its French acronym X"
+_KNOWN_AS = re.compile(r",?\s+(?:(?:also|widely|locally|commonly)\s+)?known\s+(?:as|by\s+(?:its|their|the)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+(?:the\s+)?")
 
 
-def _typed_by_apposition(text: str, out: list[Match]) -> list[Match]:
+def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) -> list[Match]:
     """Decision 2's appositive says what an unregistered name is: ``the FLNX, a militia founded
     in ...`` makes FLNX an ARMED_GROUP, ``the peacekeeping mission, AMIKO,`` an ORGANIZATION.
     Only guessed names (score below 0.7, not a PERSON with a title) are retyped, and every
-    mention of the same entity follows."""
-    nominals = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label in _APPOSITION_TYPES]
+    mention of the same entity follows. A guessed full personal name is retyped only by a
+    collective noun (``X Y, a militia allied to the army``; not ``X Y, a rebel fighting ...``: one
+    person), and an acronym defined after the name may stand between (``Long Name (LN), the main
+    rebel group``), and a nominal that the name is "known as" types it (``a regional force known as
+    X``). The appositive must end its noun phrase there (not ``a militia member``, ``the
+    militia's commander``). A name typed ORGANIZATION only by its last word (``Council``, ``Union``;
+    not a ``registered`` one) is retyped by an armed appositive (``the National X Council (NXC), the
+    main rebel group``): the appositive says more than a generic organisation word."""
+    nominals = [n for n in out if n.layer == "ACTOR" and n.mention == "NOMINAL" and n.label in _APPOSITION_TYPES
+                and _APPOSITIVE_ENDS.match(text, n.end)]
     retype: dict[str, str] = {}
     for m in out:
-        if m.layer != "ACTOR" or m.mention != "NAME" or m.score >= 0.7 or m.label not in ("ORGANIZATION", "PERSON") \
-                or (m.label == "PERSON" and " " in m.text):
-            continue  # a full personal name is a person whatever it stands beside
+        if m.layer != "ACTOR" or m.mention != "NAME" or m.score > 0.7 or m.label not in ("ORGANIZATION", "PERSON"):
+            continue
+        org_word = m.score == 0.7
+        if org_word and (m.label != "ORGANIZATION" or " " not in m.text or m.text in registered):
+            continue
+        full_person = m.label == "PERSON" and " " in m.text
         for n in nominals:
-            after = n.start >= m.end and re.fullmatch(r",\s+(?:a|an|the)\s+", text[m.end : n.start])
+            if org_word and n.label != "ARMED_GROUP":
+                continue
+            if full_person and n.text.rsplit(None, 1)[-1].lower() not in _COLLECTIVE_HEADS:
+                continue  # a full personal name is a person beside an individual's noun
+            after = n.start >= m.end and re.fullmatch(r"(?:\s*\([A-Z][A-Za-z]{1,7}\))?,\s+(?:a|an|the)\s+",
+                                                      text[m.end : n.start])
             before = n.end <= m.start and text[n.end : m.start] == ", " and text[m.end : m.end + 1] in {",", "."} \
                 and re.search(r"\b(?:the|its|a|an)\s+$", text[max(0, n.start - 6) : n.start]) \
                 and not re.search(r"\b(?:of|for|from|with|by|to|against)\s+(?:the|its|a|an)\s+$", text[max(0, n.start - 16) : n.start])
-            if (after or before) and n.label != m.label:
+            known = n.end <= m.start and _KNOWN_AS.fullmatch(text, n.end, m.start)  # "a force known as X"
+            if (after or before or known) and n.label != m.label:
                 retype[m.entity] = n.label
                 break
     if not retype:
@@ -1323,6 +1539,7 @@ def _counted(tokens: list[Token], i: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_SAID_BEFORE = re.compile(r"\b(?:said|says)[ \t]+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 
 

