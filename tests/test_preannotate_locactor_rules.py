@@ -372,3 +372,18 @@ def test_compass_districts_and_parks_are_one_place(text, place):
 
 def test_a_compass_district_before_an_organisation_word_is_the_organisation():
     assert places("Bukavu West Police said two people died.") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("At the clinic in Kalewa, a doctor said six people died.", "Kalewa"),
+    ("Police patrolled the outskirts of Bunia, a senior officer said.", "Bunia"),
+    ("In Goma, a government minister said talks had stalled.", "Goma"),
+])
+def test_a_place_before_a_new_clauses_subject_stays_a_place(text, place):
+    assert place in places(text)
+    assert (place, "PERSON") not in actors(text)
+
+
+def test_a_person_appositive_may_go_on_with_a_participle():
+    text = "\"We ran,\" said Nadim, a 46-year-old engineer travelling to Cairo with his son."
+    assert ("Nadim", "PERSON") in actors(text) and "Nadim" not in places(text)

@@ -356,8 +356,8 @@ _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b")
 # an appositive that describes a person: an age ("X, 46, said"), "a"/"an" and up to three words
 _AGE_APPOSITIVE = re.compile(r",\s+\d{1,2}\s*[,)]")
-_A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)(?=\s*(?:[,.;:)]|\s(?:at|of|in|for|from|with|who|and|"
-                           r"whose|working|living|based|on|to|near|said|says|told)\b))")
+_A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
+_APPOSITIVE_STOPS = {"whose", "working", "living", "based", "said", "says", "told"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
 # a wire dateline's date after its place: "GAO, Sept 3 (Agency) -", "KIDAL, Mali, May 3 -"
 _DATELINE_DATE_AFTER = re.compile(r",\s+(?:[A-Z][\w’' -]+?,\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -936,7 +936,8 @@ class ActorFinder:
         if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
             # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
-        if not titled and len(words) <= 3 and surface not in gaz.locations and self._person_appositive(text, end):
+        if not titled and len(words) <= 3 and surface not in gaz.locations and self._person_appositive(text, end) \
+                and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
             # "said Nadim, a 46-year-old engineer", "Florence, 46, said": an age or a person's trade in apposition
             # makes the name a person's, even one a town shares
             return [Match(start, end, surface, "ACTOR", "PERSON", 0.7, slug(surface), "NAME")]
@@ -1067,10 +1068,18 @@ class ActorFinder:
         m = _A_APPOSITIVE.match(text, end)
         if not m:
             return False
-        words = m.group(1).split()
-        head = next((w for w in reversed(words) if w.lower() not in _STOP), "").lower()
-        if _YEAR_OLD.fullmatch(head):
+        words = []
+        for w in m.group(1).split():  # the noun phrase: to a function word or a participle after its head
+            low = w.lower()
+            if low in _STOP or low in _APPOSITIVE_STOPS or (words and low.endswith(("ing", "ed"))):
+                break
+            words.append(low)
+        after = _next_word(text, m.start(1) + len(" ".join(m.group(1).split()[: len(words)])) + 1 if words else m.end())
+        if not words or after.lower() in {"said", "says", "told", "added", "say"}:
+            return False  # "In X, a doctor said ...": the noun phrase is a new clause's subject, not an appositive
+        if any(_YEAR_OLD.fullmatch(w) for w in words):
             return True
+        head = words[-1]
         kind = HEADS.get(_head_lemma(head, self.kb)) if head == _head_lemma(head, self.kb) else None
         return kind is not None and kind[1] == "PERSON"
 
