@@ -305,6 +305,7 @@ def test_clean_cli_missing_file(tmp_path):
         ('[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n', "duplicate rule id"),
         ("[[rule]\n", "invalid TOML"),
         ('[[rule]]\nid = "x"\nkind = "prefix"\ndescription = "d"\npattern = "a"\nprevious = "b"\n', "previous is for line rules"),
+        ('[fragments]\nUPPER = "[A-Z]"\n[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n', "'UPPER' is built in"),
     ],
 )
 def test_bad_rules_file_is_a_clear_error(tmp_path, rules_text, message):
@@ -321,3 +322,24 @@ def test_a_new_rule_needs_no_code_change(tmp_path):
     result = clean_text(f"{BODY}\nListen to our podcast on Spotify\n", load_rules(path))
     assert result.text == BODY
     assert "podcast_prompt" in {r["rule"] for r in result.removed}
+
+
+def test_the_built_in_letter_fragments_read_every_script(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n'
+                    '[[rule]]\nid = "name"\nkind = "line"\ndescription = "d"\npattern = "<<UPPER>><<LOWER>>+"\n', encoding="utf-8")
+    rule = load_rules(path).get("name")
+    for word in ("Łukasz", "Élodie", "Şebnem", "Жанна", "Ωmega", "Sena"):
+        assert rule.pattern.fullmatch(word), word
+    for word in ("élodie", "łukasz", "Ab1", "SENA", "_Ab"):
+        assert not rule.pattern.fullmatch(word), word
+
+
+def test_the_rules_spell_capitals_in_any_script():
+    # an ASCII capital class misses 'Sèna' and 'Łukasz'; only ASCII codes (time zones, 'EN | FR') keep [A-Z]
+    text = REPO.cleaning_rules_path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("TZ = ") or line.lstrip().startswith("#"):
+            continue
+        rest = line.replace("[A-Z]{2}", "")
+        assert "A-Z" not in rest and "a-z" not in rest, f"cleaning_rules.toml line {number}: write <<UPPER>>/<<LOWER>>, not an ASCII range"

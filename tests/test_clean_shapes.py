@@ -205,3 +205,56 @@ def test_a_name_in_a_place_just_above_the_stamp_is_a_byline():
 def test_a_lone_name_goes_only_when_it_is_just_above_the_role():
     text = "\n".join([TITLE, "Tomas Berg", "Share this article", "Regional correspondent", BODY])
     assert clean_text(text, RULES).text == "\n".join([TITLE, "Tomas Berg", BODY])
+
+
+# Shapes the rules now read in any script and with any separator, and more page-template
+# shapes; each invented furniture line against invented reporting of a near shape.
+GENERAL_CASES = [
+    ("byline", "By Zoë Ndiaye, with agencies", "By Zoë’s account, the agencies left the camp on Monday."),
+    ("byline", "Story by Ana Ruiz", "Story by story, the council rebuilt the harbour wall."),
+    ("byline", "By Şebnem Yılmaz and Łukasz Żak", "By Şebnem Yılmaz’s count, 40 boats were lost."),
+    ("section_bar", "Français | English", "Français and English are both taught at the school, the head said."),
+    ("section_bar", "English · العربية · Kiswahili", "English classes resumed | the school reopened on Monday"),
+    ("section_bar", "Accueil | Région | Économie | Énergie", "Énergie | prices rose, the regulator said on Monday"),
+    ("breadcrumb_line", "Africa ▸ West Africa ▸ Sahel", "Africa ▸ the floods reached the Sahel, the agency said"),
+    ("breadcrumb_line", "Région › Sénégal › Saint-Louis", "Région officials › met on Monday to discuss the dam"),
+    ("masthead", "BAY OF LAKES POST", "LETTERS TO THE POST"),
+    ("masthead", "THE HARBOUR MORNING POST", "THE LAST POST"),
+    ("masthead", "VOICE OF THE DELTA HERALD", "RETURN OF THE HERALD"),
+    ("masthead", "Écho du Lac Chronicle", "Écho du Lac chronicles the flood in a new book"),
+    ("copyright", "© 2025 Écho du Lac. All rights reserved.", "© symbols on the posters were painted over by the council."),
+    ("byline_role", "Élodie Ngoma | Middle East Correspondent", "Élodie Ngoma | the correspondent who stayed"),
+    ("contributor_line", "Reporting by Ömer Çelik in Ankara; Editing by Ægir Ásgeirsson", "Reporting by Ömer Çelik in Ankara was cut short by the floods."),
+    ("masthead", "ÉCHO DU LAC GAZETTE", "ÉCHO DU LAC: THE PAPER THAT SURVIVED THE FLOOD"),
+    ("reading_time", "312 shares", "312 shares of stock changed hands before noon, the exchange said."),
+    ("reading_time", "1.2K shares", "1.2K shares were sold in the first hour."),
+    ("contributor_line", "Reported by: Ana Ruiz | Edited by: Ben Ode", "Reported by the coastguard, the sinking was confirmed on Monday."),
+    ("updated_stamp", "First Published: Mar 4, 2025, 07:15 EAT | Updated: Mar 4, 2025, 09:30 EAT", "First published in 1921, the paper printed its last edition on Monday."),
+    ("updated_stamp", "Published 04.03.2025 — 07:15 (GMT+3)", "Published on 04.03.2025, the report was withdrawn at 07:15 (GMT+3) the next day."),
+    ("sponsored_line", "Sponsored: Fly to the coast this winter - book now and save 15%", "Sponsored by the council, the ferry resumed on Monday."),
+    ("sponsored_line", "Partner content: Three lakeside lodges for a quiet weekend", "Promoted: Col. Ana Ruiz, to brigadier general"),
+    ("tags_line", "Related Topics: Floods, Kenya, Harbour", "Related topics were discussed at the summit, the envoy said."),
+    ("feedback_prompt", "Was this article helpful?  Yes / No", "Was this article helpful to the defence? The judge said it was not."),
+    ("app_prompt", "Get the latest news on our app. Download now", "Get the latest news on the floods from the radio, the council said."),
+    ("newsletter", "Newsletter: Get the Harbour Courier evening digest in your inbox. Sign up", "Newsletter sign-ups doubled after the floods, the editor said."),
+    ("navigation", "Skip to navigation", "Skip to the navigation of the river, the captain told the crew."),
+    ("navigation", "Menu Search Lire en français", "Menu prices in French cafés doubled this year."),
+    ("photo_caption", "Image 2 of 5: Fishermen mend nets at the harbour on Monday. (Harbour Courier)", "Image 2 of the report shows the dam, the engineers said."),
+    ("link_list_line", "Most shared: 1. Ferry service resumes after storm 2. Town council votes on bus routes", "Most shared the view that the ferry should resume, the survey found."),
+    ("read_more", "Also Watch: Ferry service resumes after storm (video, 2:14)", "Also watch the river level, the officer told residents."),
+    ("correction_note", "This article was amended on 4 March 2025 to correct the name of the ferry.", "This article of the charter was amended in 2019 to correct a drafting error, the court said."),
+    ("correction_note", "This story has been updated to clarify the date of the vote.", "This story has been told many times by the fishermen of the bay."),
+    ("copyright", "© Bay of Lakes Post 2025 — Reproduction subject to permission", "Copyright of the Bay of Lakes Post 2025 archive went to court, the lawyers said."),
+]
+
+
+@pytest.mark.parametrize("rule_id,furniture,content", GENERAL_CASES)
+def test_unicode_names_any_separator_and_more_template_shapes(rule_id, furniture, content):
+    test_the_rule_removes_its_shape_and_keeps_reporting_of_a_near_shape(rule_id, furniture, content)
+
+
+def test_a_trail_needs_a_pointing_separator_and_a_two_item_bar_stays():
+    # two capitalised items joined by '|' may be a title ('Analysis | Why Israel Struck Now'): only
+    # a trail separator makes two items furniture, a bar needs three
+    for line in ("Analysis | Why Israel Struck Now", "Gaza | The Day After"):
+        assert _clean(line).text == f"{BODY}\n{line}\n{AFTER}"

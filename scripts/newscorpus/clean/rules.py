@@ -2,14 +2,19 @@
 
 Besides ``[[rule]]`` tables the file may hold ``[fragments]``: named pieces of regular
 expression (a person's name, a date, a social platform) that patterns use as ``<<NAME>>``, so
-a furniture *shape* is written once and shared by every rule that needs it.
+a furniture *shape* is written once and shared by every rule that needs it. Two fragments are
+built in, made from the Unicode database rather than typed: ``<<UPPER>>`` (an upper- or
+title-case letter of any script: names and mastheads are not ASCII) and ``<<LOWER>>``.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from newscorpus.errors import RuleError
@@ -25,6 +30,26 @@ _KEYS = {
     "max_items", "examples", "triggers", "anchor", "unless", "tail", "requires", "previous",
 }
 ANCHORS = {"all", "end"}
+_BUILTIN_CATEGORIES = {"UPPER": ("Lu", "Lt"), "LOWER": ("Ll",)}
+
+
+@cache
+def _letter_class(categories: tuple[str, ...]) -> str:
+    """A character class of every code point in the Unicode categories (as ranges), so a rule
+    can say 'a capital letter' in any script; Python's re has no \\p{Lu}."""
+    spans: list[tuple[int, int]] = []
+    for cp in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(cp)) in categories:
+            if spans and spans[-1][1] == cp - 1:
+                spans[-1] = (spans[-1][0], cp)
+            else:
+                spans.append((cp, cp))
+    body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+    return f"[{body}]"
+
+
+def builtin_fragments() -> dict[str, str]:
+    return {name: _letter_class(cats) for name, cats in _BUILTIN_CATEGORIES.items()}
 
 
 @dataclass(frozen=True)
@@ -123,6 +148,10 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
     fragments = doc.get("fragments", {})
     if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
         raise RuleError("[fragments] must map names to regular-expression strings", name, "fragments")
+    clash = sorted(set(fragments) & set(_BUILTIN_CATEGORIES))
+    if clash:
+        raise RuleError(f"fragment {clash[0]!r} is built in (made from the Unicode database): choose another name", name, "fragments")
+    fragments = {**builtin_fragments(), **fragments}
     tables = doc.get("rule", [])
     if not isinstance(tables, list):
         raise RuleError("'rule' must be an array of tables ([[rule]])", name, "rule")
