@@ -936,7 +936,8 @@ class ActorFinder:
         if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
             # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
-        if not titled and len(words) <= 3 and surface not in gaz.locations and self._person_appositive(text, end) \
+        if not titled and len(words) <= 3 and surface not in gaz.locations and words[0] not in kb.demonyms \
+                and self._person_appositive(text, end) \
                 and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
             # "said Nadim, a 46-year-old engineer", "Florence, 46, said": an age or a person's trade in apposition
             # makes the name a person's, even one a town shares
