@@ -387,3 +387,11 @@ def test_a_place_before_a_new_clauses_subject_stays_a_place(text, place):
 def test_a_person_appositive_may_go_on_with_a_participle():
     text = "\"We ran,\" said Nadim, a 46-year-old engineer travelling to Cairo with his son."
     assert ("Nadim", "PERSON") in actors(text) and "Nadim" not in places(text)
+
+
+def test_an_all_capitals_dateline_with_hyphened_particles_is_looked_up_as_the_body_spells_it():
+    assert "PORT-AU-PRINCE" in places("Gangs burn homes\nPORT-AU-PRINCE — Gunmen attacked a convoy.")
+
+
+def test_a_demographic_adjective_opening_a_longer_name_is_no_place():
+    assert places("Troops patrolled the Tamil-speaking Hindu district near Jaffna.") == ["Jaffna"]

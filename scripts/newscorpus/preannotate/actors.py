@@ -393,6 +393,20 @@ def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+_HYPHEN_PARTICLES = {"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous", "el", "al", "ad", "ash",
+                     "an", "ar", "as", "y", "da", "do", "di"}
+
+
+def _title_case(surface: str) -> str:
+    """An all-capitals name as the body spells it: each word and hyphened part capitalised, a short
+    particle between hyphens in lowercase (``PORT-AU-PRINCE`` -> ``Port-au-Prince``)."""
+    def word(w: str) -> str:
+        parts = w.split("-")
+        return "-".join(p.lower() if 0 < k < len(parts) - 1 and p.lower() in _HYPHEN_PARTICLES else p.capitalize()
+                        for k, p in enumerate(parts))
+    return " ".join(word(w) for w in surface.split())
+
+
 def _line_start(text: str, i: int) -> bool:
     """Does nothing but blanks stand between the line's start and ``i`` (a dateline's place)?"""
     j = text.rfind("\n", 0, i) + 1
@@ -776,6 +790,11 @@ class ActorFinder:
                     name in kb.countries or fold(name) in kb.places or name in gaz.locations):
                 return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Garissa-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
+        if hi - lo > 1 and (hc := _HYPHEN_COMPOUND.match(tokens[lo].text)) and hc.group(2) in _DEMOGRAPHIC_TAILS:
+            # "the Malay-speaking Muslim region": the adjective is no place; the rest is read alone
+            # (another adjective of people after it, "Muslim", is no place either unless the place is known)
+            return [m for m in self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen)
+                    if m.layer != "LOCATION" or fold(m.text) in kb.places or m.text in gaz.locations]
         if hi - lo == 1 and (hc := _HYPHEN_COMPOUND.match(tokens[lo].text)):
             # "Meitei-majority valley", "Hausa-speaking districts": an adjective made of a people's name is no
             # place; a known name in one is read as in "X-backed" ("Gaza-bound convoy": Gaza)
@@ -809,11 +828,11 @@ class ActorFinder:
                 and _DATELINE_DATE_AFTER.match(text, end):
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "GAO, Sept 3 (Agency) -": a dateline
         if surface.isupper() and (" " in surface or len(surface) >= 4):
-            title = " ".join(w.capitalize() for w in surface.split())
+            title = _title_case(surface)
             if fold(title) in kb.places or title in kb.countries:
                 return [Match(start, end, surface, "LOCATION", "LOCATION", 0.75)]
         if surface.isupper() and len(surface) >= 4 and _line_start(text, start) and re.match(r"\s*(?:,|[—–-])", text[end : end + 3]) \
-                and fold(" ".join(w.capitalize() for w in surface.split())) in kb.towns:
+                and fold(_title_case(surface)) in kb.towns:
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "KALEWA —": a smaller town's dateline
         of = next((k for k in range(lo + 2, hi - 1) if tokens[k].lower == "of"), None)
         if of is not None and surface not in gaz.actors and fold(surface) not in kb.places:
