@@ -349,7 +349,6 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
-_TOWNS_UNGATED = False
 _TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality)s?\s+of\s+$")
 # a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
 _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
@@ -1065,8 +1064,6 @@ class ActorFinder:
     def _town_context(self, text: str, start: int, end: int) -> bool:
         """Is the name at ``start`` where a place stands: after a locative word (``in``, ``near``, ``from``,
         ``outside``), after ``the town/village of``, in a dateline, or listed with a known place?"""
-        if _TOWNS_UNGATED:
-            return True
         prev = _prev_word(text, start).lower()
         if prev in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) \
                 or _TOWN_OF.search(text, max(0, start - 30), start):
