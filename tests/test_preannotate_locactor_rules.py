@@ -276,3 +276,122 @@ def test_descriptor_right_before_a_name_is_not_a_second_actor():
 def test_capital_sharing_a_reporting_verb_is_the_state_but_not_after_of():
     assert ("Nairobi", "STATE") in actors("The militia, which Nairobi and UN experts say is armed from abroad, denied it.")
     assert places("Residents of Nairobi and Mombasa say prices rose.") == ["Nairobi", "Mombasa"]
+
+
+# --- places on articles about places the rules have never seen (small towns, datelines, names around places)
+
+@pytest.mark.parametrize("text, town", [
+    ("Gunmen attacked a checkpoint near Tessalit on Sunday.", "Tessalit"),
+    ("Families fled from Aguelhok and Kidal overnight.", "Aguelhok"),
+    ("Soldiers entered the town of Kalewa at dawn.", "Kalewa"),
+])
+def test_a_small_town_is_a_place_in_a_places_context(text, town):
+    assert town in places(text)
+
+
+def test_small_towns_come_from_geonames_without_words_or_first_names():
+    from newscorpus.preannotate.knowledge import knowledge
+
+    kb = knowledge()
+    assert {"Tessalit", "Aguelhok", "Kalewa"} <= kb.towns and not kb.towns & kb.places
+    # a town's name that English writes as a word or a person's name stays out
+    assert not kb.towns & {"Hope", "Grace", "Richard", "King", "Jones", "Arab", "August"}
+
+
+def test_a_small_town_is_not_a_place_without_a_places_context():
+    assert "Kalewa" not in places("Kalewa told reporters the talks had failed.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("GAO, Sept 3 (Agency) - Gunmen attacked a convoy.", "GAO"),
+    ("Headline\nTESSALIT, Mali, May 3 (Agency) - Gunmen attacked a convoy.", "TESSALIT"),
+    ("KALEWA — Gunmen attacked a convoy.", "KALEWA"),
+])
+def test_an_all_capitals_dateline_place_is_looked_up_and_read_as_a_place(text, place):
+    assert place in places(text)
+    assert (place, "ORGANIZATION") not in actors(text)
+
+
+def test_an_all_capitals_word_with_a_date_inside_a_line_is_no_dateline():
+    assert "NATO" not in places("The alliance met. Officials said NATO, May 3 was the date.")
+
+
+@pytest.mark.parametrize("text, org", [
+    ("The Red Sea Airlines flight landed in Cairo.", "Red Sea Airlines"),
+    ("Red Sea Trading Company said exports fell.", "Red Sea Trading Company"),
+    ("The Atlas Mountains Trading Company closed its depot.", "Atlas Mountains Trading Company"),
+    ("Kenya Airways suspended flights to Goma.", "Kenya Airways"),
+])
+def test_a_place_inside_a_company_name_is_part_of_the_name(text, org):
+    assert (org, "ORGANIZATION") in actors(text)
+    got = places(text)
+    assert not any(p in org for p in got), got  # no partial span ("Sea Airlines", "Atlas Mountains")
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted in the Meitei-majority valley.",
+    "Curfews were imposed in Hausa-speaking districts.",
+    "Fighting in the Naga-inhabited hills continued.",  # (Naga is also a town's name)
+    "Troops were deployed in Kuki-Zo areas near the hills.",
+])
+def test_hyphenated_ethnic_or_demographic_adjectives_are_not_places(text):
+    assert places(text) == []
+
+
+def test_hyphenated_place_names_stay_places():
+    assert places("Fighting resumed in Nagorno-Karabakh.") == ["Nagorno-Karabakh"]
+    assert places("A Gaza-bound convoy was stopped.") == ["Gaza"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"We have nothing left,\" said Nadim, a 46-year-old engineer.", "Nadim"),
+    ("\"It was terrible,\" said Florence, a nurse at the clinic.", "Florence"),  # (Florence is also a city)
+    ("Florence, 46, said the shelling lasted hours.", "Florence"),
+])
+def test_a_person_in_a_quote_attribution_is_no_place(text, name):
+    assert name not in places(text)
+    assert (name, "PERSON") in actors(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kidal, a town in northern Mali, was shelled.", "Kidal"),
+    ("Bunia, a rebel stronghold, fell on Monday.", "Bunia"),
+])
+def test_a_place_with_a_place_appositive_stays_a_place(text, place):
+    assert place in places(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Imphal West was calm on Friday.", "Imphal West"),
+    ("Curfew was imposed in Bukavu East on Friday.", "Bukavu East"),
+    ("Rangers patrol Virunga National Park.", "Virunga National Park"),
+])
+def test_compass_districts_and_parks_are_one_place(text, place):
+    assert places(text) == [place]
+
+
+def test_a_compass_district_before_an_organisation_word_is_the_organisation():
+    assert places("Bukavu West Police said two people died.") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("At the clinic in Kalewa, a doctor said six people died.", "Kalewa"),
+    ("Police patrolled the outskirts of Bunia, a senior officer said.", "Bunia"),
+    ("In Goma, a government minister said talks had stalled.", "Goma"),
+])
+def test_a_place_before_a_new_clauses_subject_stays_a_place(text, place):
+    assert place in places(text)
+    assert (place, "PERSON") not in actors(text)
+
+
+def test_a_person_appositive_may_go_on_with_a_participle():
+    text = "\"We ran,\" said Nadim, a 46-year-old engineer travelling to Cairo with his son."
+    assert ("Nadim", "PERSON") in actors(text) and "Nadim" not in places(text)
+
+
+def test_an_all_capitals_dateline_with_hyphened_particles_is_looked_up_as_the_body_spells_it():
+    assert "PORT-AU-PRINCE" in places("Gangs burn homes\nPORT-AU-PRINCE — Gunmen attacked a convoy.")
+
+
+def test_a_demographic_adjective_opening_a_longer_name_is_no_place():
+    assert places("Troops patrolled the Tamil-speaking Hindu district near Jaffna.") == ["Jaffna"]

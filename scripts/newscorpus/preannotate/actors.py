@@ -232,7 +232,10 @@ _ORG_LAST = {
                     "Center Centre Federation Observatory Monitor Group Initiative Project Board Secretariat Community "
                     "Borders Reuters Agence Tribune Guardian Telegraph Herald Daily Gazette Channel Church "
                     # more newspaper-title heads ("The Lakeside Courier", "the Delta Dispatch")
-                    "Dispatch Despatch Courier Observer Chronicle Wire Bulletin Inquirer Sentinel Examiner".split(),
+                    "Dispatch Despatch Courier Observer Chronicle Wire Bulletin Inquirer Sentinel Examiner "
+                    # companies ("Middle East Airlines", "Atlas Mountains Trading Company"): a place in them
+                    # names the firm, it is no LOCATION of its own
+                    "Airlines Airways Airline Company Corporation Holdings Industries Enterprises".split(),
                     "ORGANIZATION"),
     **dict.fromkeys("Army Forces Force Navy Corps Command Guard Guards Military Staff".split(), "FORCES"),
 }
@@ -249,7 +252,8 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
                  "Corridor", "Canal", "Strait", "Province", "Governorate", "District", "Region", "State", "Oblast",
                  "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line",
                  "Marsh", "Marshes", "Swamp", "Swamps", "Wetlands", "Lagoon", "Oasis", "Archipelago", "Estuary",
-                 "Gorge", "Pass", "Falls", "Dam", "Reservoir"}
+                 "Gorge", "Pass", "Falls", "Dam", "Reservoir",
+                 "Park"}  # "Virunga National Park", "Gorky Park": a park's name is a fixed proper place
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
                   "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
@@ -263,7 +267,7 @@ _PLACE_NOUN_STRICT = {"camp", "village", "town", "city", "district", "province",
                       # geographic features: a name before one is the feature's name ("the Tana delta")
                       "island", "islands", "archipelago", "strait", "straits", "peninsula", "marsh", "marshes",
                       "lake", "bay", "gulf", "coast", "plateau", "desert", "oasis", "mountains", "hills", "crossing",
-                      "canal", "delta", "estuary", "lagoon"}
+                      "canal", "delta", "estuary", "lagoon", "highlands", "lowlands"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
               "south-eastern", "south-western", "northwest", "northeast", "southwest", "southeast", "upper", "lower",
@@ -305,6 +309,11 @@ _LOCATIVE = {"in", "near", "toward", "towards", "into", "outside", "around", "ac
              "reached", "entered", "captured", "seized", "besieged", "through", "throughout", "to"}
 _CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "al", "el", "bin", "ibn", "abu", "van", "von", "der",
                "la", "le", "on", "da", "do", "dos", "das", "del", "della", "di"}
+# a name with a lowercase word hyphened to it: "Meitei-majority", "Hausa-speaking", "Naga-inhabited"
+_HYPHEN_COMPOUND = re.compile(r"^([A-Z][\w’']*(?:[-‐‑][A-Z][\w’']*)*)[-‐‑]([a-z]{4,})$")
+# ... that says which people live in or speak there: the name is a people's, even where a town shares it ("Naga")
+_DEMOGRAPHIC_TAILS = {"majority", "minority", "speaking", "inhabited", "populated", "dominated", "dominant"}
+_HYPHENED_NAMES = re.compile(r"[A-Z][\w’']*(?:[-‐‑][A-Z][\w’']*)+")  # "Kuki-Zo", "Nagorno-Karabakh"
 _HYPHEN_AFFIX = re.compile(r"^((?:al-|el-)?[A-Z][\w.]*?)[-‐‑](backed|run|led|brokered|allied|aligned|controlled|held|linked|"
                            r"based|sponsored|funded|supported|affiliated|armed|made|born|owned|designated)$")
 
@@ -335,9 +344,23 @@ _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regi
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|edge|"
                          r"centre|center|heart|suburbs)\s+of\s+(?:the\s+)?$")
 # a capitalised compass region ("the Northwest", "Kenya's Northeast"): a proper region name, unlike "the north"
+# a compass word after a place, naming the district that divides it ("Imphal West", "Kabul North")
+_COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality)s?\s+of\s+$")
+# a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
+_LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b")
+# an appositive that describes a person: an age ("X, 46, said"), "a"/"an" and up to three words
+_AGE_APPOSITIVE = re.compile(r",\s+\d{1,2}\s*[,)]")
+_A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
+_APPOSITIVE_STOPS = {"whose", "working", "living", "based", "said", "says", "told"}
+_YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+# a wire dateline's date after its place: "GAO, Sept 3 (Agency) -", "KIDAL, Mali, May 3 -"
+_DATELINE_DATE_AFTER = re.compile(r",\s+(?:[A-Z][\w’' -]+?,\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                                  r"\s+\d{1,2}\b")
 _ARTICLE_NAME = re.compile(r"^(?:al|el|as|ad|ash|an|ar)[-‐‑][A-Z]")
 
 
@@ -367,6 +390,26 @@ def _crosses(spans: list[tuple[int, int]], s: int, e: int) -> bool:
             return True
         k += 1
     return False
+
+
+_HYPHEN_PARTICLES = {"au", "aux", "de", "du", "des", "la", "le", "les", "en", "sur", "sous", "el", "al", "ad", "ash",
+                     "an", "ar", "as", "y", "da", "do", "di"}
+
+
+def _title_case(surface: str) -> str:
+    """An all-capitals name as the body spells it: each word and hyphened part capitalised, a short
+    particle between hyphens in lowercase (``PORT-AU-PRINCE`` -> ``Port-au-Prince``)."""
+    def word(w: str) -> str:
+        parts = w.split("-")
+        return "-".join(p.lower() if 0 < k < len(parts) - 1 and p.lower() in _HYPHEN_PARTICLES else p.capitalize()
+                        for k, p in enumerate(parts))
+    return " ".join(word(w) for w in surface.split())
+
+
+def _line_start(text: str, i: int) -> bool:
+    """Does nothing but blanks stand between the line's start and ``i`` (a dateline's place)?"""
+    j = text.rfind("\n", 0, i) + 1
+    return not text[j:i].strip()
 
 
 def _sentence_start(tokens: list[Token], i: int) -> bool:
@@ -704,6 +747,9 @@ class ActorFinder:
         # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary"), unless the run is a known name
         whole = text[tokens[lo].start : tokens[hi - 1].end]
         known = whole in gaz.actors or fold(whole) in kb.places or whole in kb.countries or whole in gaz.locations
+        # (nor one that opens a known place of two or three words: "Middle East Airlines" is one name)
+        known = known or any(fold(opening := text[tokens[lo].start : tokens[k - 1].end]) in kb.places
+                             or opening in gaz.locations for k in range(lo + 2, min(hi - 1, lo + 3) + 1))
         while not known and lo < hi and _sentence_start(tokens, lo) and (tokens[lo].lower in kb.common
                                                                           or tokens[lo].lower in HEADS) \
                 and tokens[lo].text not in gaz.actors and tokens[lo].text not in kb.places \
@@ -743,6 +789,20 @@ class ActorFinder:
                     name in kb.countries or fold(name) in kb.places or name in gaz.locations):
                 return [Match(s, s + len(name), name, "LOCATION", "LOCATION", 0.7)]  # "a Garissa-based group": where it is
             return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
+        if hi - lo > 1 and (hc := _HYPHEN_COMPOUND.match(tokens[lo].text)) and hc.group(2) in _DEMOGRAPHIC_TAILS:
+            # "the Malay-speaking Muslim region": the adjective is no place; the rest is read alone
+            # (another adjective of people after it, "Muslim", is no place either unless the place is known)
+            return [m for m in self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen)
+                    if m.layer != "LOCATION" or fold(m.text) in kb.places or m.text in gaz.locations]
+        if hi - lo == 1 and (hc := _HYPHEN_COMPOUND.match(tokens[lo].text)):
+            # "Meitei-majority valley", "Hausa-speaking districts": an adjective made of a people's name is no
+            # place; a known name in one is read as in "X-backed" ("Gaza-bound convoy": Gaza)
+            name = hc.group(1)
+            s = tokens[lo].start
+            if hc.group(2) not in _DEMOGRAPHIC_TAILS and (name in kb.countries or fold(name) in kb.places
+                                                          or name in gaz.locations or name in gaz.actors):
+                return self._name_only(text, s, s + len(name), name, doc_id, acronyms, names_seen, affix=True)
+            return []
         titled = False
         while hi - lo > 1 and (_is_title_word(tokens[lo].lower) or tokens[lo].lower in {"air", "naval"}
                                and tokens[lo + 1].lower.rstrip(".") in _TITLE_WORDS) \
@@ -763,10 +823,16 @@ class ActorFinder:
                 and (m := re.match(r",\s+([A-Z][\w’' -]+?)\s*(?:,|[—–-]|\()", text[end : end + 40])) \
                 and m.group(1) in kb.countries:
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]
+        if surface.isupper() and len(surface) >= 3 and _sentence_start(tokens, lo) and _line_start(text, start) \
+                and _DATELINE_DATE_AFTER.match(text, end):
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "GAO, Sept 3 (Agency) -": a dateline
         if surface.isupper() and (" " in surface or len(surface) >= 4):
-            title = " ".join(w.capitalize() for w in surface.split())
-            if title in kb.places or title in kb.countries:
+            title = _title_case(surface)
+            if fold(title) in kb.places or title in kb.countries:
                 return [Match(start, end, surface, "LOCATION", "LOCATION", 0.75)]
+        if surface.isupper() and len(surface) >= 4 and _line_start(text, start) and re.match(r"\s*(?:,|[—–-])", text[end : end + 3]) \
+                and fold(_title_case(surface)) in kb.towns:
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "KALEWA —": a smaller town's dateline
         of = next((k for k in range(lo + 2, hi - 1) if tokens[k].lower == "of"), None)
         if of is not None and surface not in gaz.actors and fold(surface) not in kb.places:
             left_words = [t.text for t in tokens[lo:of]]
@@ -780,6 +846,11 @@ class ActorFinder:
                         + self._classify_run(text, tokens, _Run(k, hi), doc_id, acronyms, names_seen))
         ms = self._name_only(text, start, end, surface, doc_id, acronyms, names_seen, titled=titled, tokens=tokens,
                              lo=lo, hi=hi)
+        if ms and hi - lo == 1 and _HYPHENED_NAMES.fullmatch(surface) and fold(surface) not in kb.places \
+                and surface not in gaz.locations and _next_word(text, end).lower() in _PLACE_PLURALS | {"hills", "lands"}:
+            # "Kuki-Zo areas", "Hutu-Tutsi villages": a people's compound name before a plural place noun says
+            # whose areas they are; it names no place ("in Nagorno-Karabakh" alone keeps its place reading)
+            ms = [m for m in ms if m.layer != "LOCATION"]
         if ms:
             return ms
         # split at the first known name inside: "Sudan Doctors Network" stays whole above; "Kyiv Mayor X" not
@@ -883,12 +954,26 @@ class ActorFinder:
         if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
             # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
+        if not titled and len(words) <= 3 and surface not in gaz.locations and words[0] not in kb.demonyms \
+                and self._person_appositive(text, end) \
+                and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
+            # "said Nadim, a 46-year-old engineer", "Florence, 46, said": an age or a person's trade in apposition
+            # makes the name a person's, even one a town shares
+            return [Match(start, end, surface, "ACTOR", "PERSON", 0.7, slug(surface), "NAME")]
+        if len(words) >= 2 and words[-1] in _COMPASS_SUFFIXES and not titled \
+                and ((base := surface[: surface.rindex(" ")]) and (fold(base) in kb.places or base in gaz.locations)) \
+                and base not in kb.countries:
+            # "Imphal West", "Kandahar Province North": a district named by the place it divides (a fixed proper place)
+            return self._place(text, start, end, surface, 0.7)
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             if len(words) == 1 and nxt.lower() in {"said", "says", "told", "added"} and surface not in kb.capitals \
                     and surface not in gaz.locations and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
                 return []  # "X says": a speaker (a surname the person rules find), not a place
             return self._place(text, start, end, surface, 0.75)
+        if fold(surface) in kb.towns and not (len(words) == 1 and nxt[:1].isupper()) and not titled \
+                and nxt.lower() not in {"said", "says", "told", "added"} and self._town_context(text, start, end):
+            return self._place(text, start, end, surface, 0.6)  # a smaller town, where a place's context says so
         if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
@@ -975,6 +1060,45 @@ class ActorFinder:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or said_before else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
         return []
+
+    def _town_context(self, text: str, start: int, end: int) -> bool:
+        """Is the name at ``start`` where a place stands: after a locative word (``in``, ``near``, ``from``,
+        ``outside``), after ``the town/village of``, in a dateline, or listed with a known place?"""
+        prev = _prev_word(text, start).lower()
+        if prev in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) \
+                or _TOWN_OF.search(text, max(0, start - 30), start):
+            return True
+        if _line_start(text, start) and re.match(r"\s*(?:,|[—–-])", text[end : end + 3]):
+            return True
+        kb = self.kb
+        for m in (_LISTED_BEFORE.search(text, max(0, start - 60), start), _LISTED_AFTER.match(text, end)):
+            if m and (fold(m.group(1)) in kb.places or m.group(1) in self.gaz.locations) and m.group(1) not in kb.countries:
+                return True
+        return False
+
+    def _person_appositive(self, text: str, end: int) -> bool:
+        """Does an appositive after the name at ``end`` describe one person: an age (``X, 46,``) or
+        ``a``/``an`` and a noun phrase (to its first function word) whose head is a singular person noun
+        or an age (``X, a 46-year-old engineer``, ``X, a nurse at ...``; not ``X, a town in ...``)?"""
+        if _AGE_APPOSITIVE.match(text, end):
+            return True
+        m = _A_APPOSITIVE.match(text, end)
+        if not m:
+            return False
+        words = []
+        for w in m.group(1).split():  # the noun phrase: to a function word or a participle after its head
+            low = w.lower()
+            if low in _STOP or low in _APPOSITIVE_STOPS or (words and low.endswith(("ing", "ed"))):
+                break
+            words.append(low)
+        after = _next_word(text, m.start(1) + len(" ".join(m.group(1).split()[: len(words)])) + 1 if words else m.end())
+        if not words or after.lower() in {"said", "says", "told", "added", "say"}:
+            return False  # "In X, a doctor said ...": the noun phrase is a new clause's subject, not an appositive
+        if any(_YEAR_OLD.fullmatch(w) for w in words):
+            return True
+        head = words[-1]
+        kind = HEADS.get(_head_lemma(head, self.kb)) if head == _head_lemma(head, self.kb) else None
+        return kind is not None and kind[1] == "PERSON"
 
     def _typed_name(self, text, start, end, surface, words, acronyms):
         """An unknown name that the rules would guess a person's (or leave unread) typed by what stands

