@@ -584,7 +584,7 @@ def test_a_person_in_a_relative_clause_after_a_collective_stays_a_person():
 @pytest.mark.parametrize("text, mention", [
     ("Firefighters battled the blaze on the ridge for six hours.", ("Firefighters", "GROUP")),
     ("At least 12 inmates died when the cell block burned.", ("inmates", "GROUP")),
-    ("Gunmen killed four rangers near the reserve's gate.", ("rangers", "GROUP")),
+    ("Gunmen killed four pilgrims near the shrine.", ("pilgrims", "GROUP")),
     ("The strike killed three shepherds' relatives and two cousins.", ("cousins", "CIVILIANS")),
     ("Guerrillas ambushed a convoy guarded by hired mercenaries.", ("hired mercenaries", "ARMED_GROUP")),
 ])
@@ -628,3 +628,33 @@ def test_one_soldier_is_a_person(text, mention):
 ])
 def test_one_person_after_one_or_a_possessor(text, mention):
     assert mention in actors(text)
+
+
+def test_affiliate_of_an_armed_group_is_an_armed_group():
+    got = actors("Officials blamed the Sahel Liberation Front-linked KRM, which is active across the border.")
+    assert ("Sahel Liberation Front", "ARMED_GROUP") in got and ("KRM", "ARMED_GROUP") in got
+
+
+def test_name_backed_by_a_state_is_not_made_an_armed_group():
+    got = actors("Officials blamed Iran-backed KRM for the attack.")
+    assert ("Iran", "STATE") in got and ("KRM", "ARMED_GROUP") not in got
+
+
+def test_movement_with_an_armed_wing_is_an_armed_group():
+    got = actors("The Zaro Liberation Army, the armed wing of the Zaro People's Union, said its fighters attacked.")
+    assert ("armed wing", "ARMED_GROUP") in got and ("Zaro People's Union", "ARMED_GROUP") in got
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The riot began in a cell block, according to KPS, the agency that runs Chile's prisons.",
+     [("KPS", "STATE"), ("agency", "STATE")]),
+    ("Talks with the state oil company stalled on Monday.", [("state oil company", "STATE")]),
+    ("The company said it would appeal the fine.", [("company", "ORGANIZATION")]),
+])
+def test_state_run_agency_is_state(text, mentions):
+    got = actors(text)
+    assert all(m in got for m in mentions)
+
+
+def test_a_company_of_soldiers_is_the_soldiers():
+    assert [t for t, _ in actors("A company of soldiers arrived at dawn.")] == ["soldiers"]

@@ -135,7 +135,9 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    # police are a state agency (held-out convention)
                    ("police", "officer"): "STATE", ("research", "group"): "ORGANIZATION",
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
-                   ("conflict", "monitor"): "ORGANIZATION"}
+                   ("conflict", "monitor"): "ORGANIZATION",
+                   # a movement's fighting arm ("the armed wing of X"): a non-state armed unit
+                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -580,6 +582,8 @@ class ActorFinder:
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
+        # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
+        out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
@@ -737,6 +741,10 @@ class ActorFinder:
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[lo].text):  # "al-Qaeda-linked Group for ...": two names
             return (self._classify_run(text, tokens, _Run(lo, lo + 1), doc_id, acronyms, names_seen)
                     + self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen))
+        mid = next((k for k in range(lo + 1, hi - 1) if _HYPHEN_AFFIX.match(tokens[k].text)), None)
+        if mid is not None:  # "the Sahel Front-linked KRM": the tied name with its affix, then the name it ties
+            return (self._classify_run(text, tokens, _Run(lo, mid + 1), doc_id, acronyms, names_seen)
+                    + self._classify_run(text, tokens, _Run(mid + 1, hi), doc_id, acronyms, names_seen))
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[hi - 1].text):  # "Free Coast Army-backed": the name before the affix
             s = tokens[lo].start
             e = tokens[hi - 1].start + len(_HYPHEN_AFFIX.match(tokens[hi - 1].text).group(1))
@@ -1419,6 +1427,42 @@ def _acronyms_spelled_later(out: list[Match]) -> list[Match]:
     return result
 
 
+_TIED_TO = re.compile(r"((?:al-|el-)?[A-Z][\w.’'-]*?)[-‐‑](?:linked|affiliated|allied|aligned|backed|sponsored|led)\s+"
+                      r"(?:the\s+)?$")
+_WING_OF = re.compile(r"\b(?:armed|military)\s+wing\s+of\s+(?:the\s+)?$")
+
+
+def _armed_by_ties(text: str, out: list[Match], registered=frozenset()) -> list[Match]:
+    """A name typed only by default (an acronym's ORGANIZATION, a guessed PERSON, an organisation
+    word) after ``<armed group>-linked`` / ``-backed`` / ``-affiliated`` is that armed group's
+    affiliate, an ARMED_GROUP (``Hamas-linked KRM``; ``Iran-backed X`` is not: Iran is a state);
+    a name after ``the armed wing of`` is a movement with an armed wing, an ARMED_GROUP too.
+    Registered names keep their type; every mention of the retyped entity follows."""
+    names = {(m.start, m.end): m for m in out if m.layer == "ACTOR" and m.mention == "NAME"}
+    ends = {e: m for (_, e), m in names.items()}
+    retype = set()
+    for m in names.values():
+        if m.label not in ("ORGANIZATION", "PERSON") or m.text in registered:
+            continue
+        before = text[max(0, m.start - 60) : m.start]
+        if _WING_OF.search(before):
+            retype.add(m.entity)
+            continue
+        t = _TIED_TO.search(before)
+        if t is None:
+            continue
+        e0 = m.start - len(before) + t.end(1)  # where the tied name ends, at the hyphen
+        tie = ends.get(e0)
+        entry = registered.get(t.group(1)) if hasattr(registered, "get") else None
+        if (tie is not None and tie.label == "ARMED_GROUP") or (entry is not None and entry.label == "ARMED_GROUP"):
+            retype.add(m.entity)
+    if not retype:
+        return out
+    return [Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.entity in retype and m.label in ("ORGANIZATION", "PERSON")
+            else m for m in out]
+
+
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
     """``its forces`` / ``their forces`` are the forces of the nearest named actor before them in the
     sentence or the one before (``The KLF said its forces ...``): an armed group's (or a guessed
@@ -1512,10 +1556,11 @@ _HEAD_FORMS: dict[int, tuple[object, frozenset]] = {}  # id(kb) -> (kb, forms): 
 
 
 # person nouns of the figure rules that are no actor head on their own ("the other", "a body", "national")
-# ("member", "owner", "dissident": the type is the group's or the company's they belong to; not read here)
+# ("member", "owner", "dissident": the type is the group's or the company's they belong to; "guard",
+# "ranger": a state's force (MILITARY) or another's (GROUP) by who employs them; not read here)
 _NOT_PERSON_HEADS = {"other", "body", "casualty", "national", "minor", "displaced", "individual", "adult", "kid",
                      "israeli", "palestinian", "lebanese", "syrian", "iranian", "gazan", "american", "member", "owner",
-                     "dissident"}
+                     "dissident", "guard", "ranger"}
 # people named by what they do: the figure rules' person nouns (``inmates``, ``firefighters``,
 # ``rangers``) that the head table lacks; a collective of them is GROUP (guidelines: "any other
 # collective of people"), one of them a PERSON
