@@ -20,7 +20,12 @@ scheme's decisions as rules:
 - **nominal actors** by head noun and type (``residents`` CIVILIANS, ``troops`` MILITARY,
   ``militants`` ARMED_GROUP, ``officials`` GROUP, a singular ``spokesman`` PERSON), from the
   first modifier to the head (``senior military official``), not after a copula (predicate
-  nominals) nor before a name (a title), with any name inside also annotated (nesting);
+  nominals) nor before a name (a title), with any name inside also annotated (nesting); a
+  person noun off the table (the figure rules' person nouns, ``-ist``/``-ian`` nouns: ``inmates``,
+  ``firefighters``) is GROUP, one of them a PERSON (so is one ``soldier``); an ``-er``/``-or``
+  doer of a verb (``supporters``) only as a verb's subject or a harm verb's object;
+- **ties**: a name after ``<armed group>-linked`` or ``the armed wing of`` is an ARMED_GROUP; a
+  state-run agency (``the agency that runs <country>'s prisons``, ``the state oil company``) STATE;
 - **demonyms** are an ACTOR NAME STATE only before a non-actor noun (decision 1: ``Sudanese
   airstrikes``); inside an actor phrase (``Sudanese military``) the phrase is one NOMINAL;
 - **places** get a directional modifier that belongs to them (``northern Shan State``); names
