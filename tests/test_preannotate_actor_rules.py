@@ -658,3 +658,8 @@ def test_state_run_agency_is_state(text, mentions):
 
 def test_a_company_of_soldiers_is_the_soldiers():
     assert [t for t, _ in actors("A company of soldiers arrived at dawn.")] == ["soldiers"]
+
+
+def test_armed_people_are_an_armed_group():
+    assert ("armed men", "ARMED_GROUP") in actors("Residents said armed men stormed the village at dawn.")
+    assert ("men", "CIVILIANS") in actors("Soldiers detained five men at the market.")

@@ -1238,6 +1238,8 @@ class ActorFinder:
                     (m := _LED_BY.match(t.text)) and m.group(1) not in kb.demonyms and m.group(1) not in kb.countries
                     for t in mods):
                 kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
+            if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
+                kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
                 kind = "ARMED_GROUP"  # adjudication 13: a group's commanders ("rebel commanders", "gang leaders")
             score = 0.6 if lo < i or plural else 0.5
