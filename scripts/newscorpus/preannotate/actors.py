@@ -410,6 +410,8 @@ class ActorFinder:
         self._places_seen: list[Match] = []
         self._context_typed: dict[str, str] = {}
         self.head_forms = head_forms(kb)
+        self._person_heads: dict[str, str | None] = {}  # lemma -> person_head(lemma) (same knowledge throughout)
+        self._not_person_words: set[str] = set()
 
     # -- classification of a name ---------------------------------------------------------------
     def _known_actor(self, surface: str):
@@ -1040,8 +1042,11 @@ class ActorFinder:
         n = len(tokens)
         forms = self.head_forms
         # only forms an actor head can have, and words with a person noun's suffix ("supporters", "loyalists")
+        suffixes = _AGENTIVE + _DERIVED_AGENTIVE + tuple(x + "s" for x in _AGENTIVE + _DERIVED_AGENTIVE)
+        rejected = self._not_person_words  # suffix words already found to be no person noun ("border", "whether")
         candidates = [k for k, t in enumerate(tokens) if t.lower in forms
-                      or (len(t.lower) > 5 and t.lower.rstrip("s").endswith(_AGENTIVE + _DERIVED_AGENTIVE))]
+                      or (t.lower.endswith(suffixes) and len(t.lower) > 5 and t.lower not in rejected)]
+        person_heads = self._person_heads
         for i in candidates:
             tok = tokens[i]
             low = tok.lower
@@ -1061,8 +1066,12 @@ class ActorFinder:
             if lem not in HEADS and compound is None:
                 if lem == low and low.endswith("s"):  # a plural the lookup tables lack ("ranchers")
                     lem = low[:-3] + "y" if low.endswith("ies") else low[:-1]
-                person = person_head(lem, kb)
+                person = person_heads.get(lem, 0)
+                if person == 0:
+                    person = person_heads[lem] = person_head(lem, kb)
                 if person is None:
+                    if low not in forms:
+                        rejected.add(low)
                     continue
             if person and low not in (lem, lem + "s", lem + "es", lem[:-1] + "ies", lem[:-3] + "men"):
                 continue  # "guarding", "recruited": a verb's form, not the person noun's plural
