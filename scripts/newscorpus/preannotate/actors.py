@@ -20,7 +20,12 @@ scheme's decisions as rules:
 - **nominal actors** by head noun and type (``residents`` CIVILIANS, ``troops`` MILITARY,
   ``militants`` ARMED_GROUP, ``officials`` GROUP, a singular ``spokesman`` PERSON), from the
   first modifier to the head (``senior military official``), not after a copula (predicate
-  nominals) nor before a name (a title), with any name inside also annotated (nesting);
+  nominals) nor before a name (a title), with any name inside also annotated (nesting); a
+  person noun off the table (the figure rules' person nouns, ``-ist``/``-ian`` nouns: ``inmates``,
+  ``firefighters``) is GROUP, one of them a PERSON (so is one ``soldier``); an ``-er``/``-or``
+  doer of a verb (``supporters``) only as a verb's subject or a harm verb's object;
+- **ties**: a name after ``<armed group>-linked`` or ``the armed wing of`` is an ARMED_GROUP; a
+  state-run agency (``the agency that runs <country>'s prisons``, ``the state oil company``) STATE;
 - **demonyms** are an ACTOR NAME STATE only before a non-actor noun (decision 1: ``Sudanese
   airstrikes``); inside an actor phrase (``Sudanese military``) the phrase is one NOMINAL;
 - **places** get a directional modifier that belongs to them (``northern Shan State``); names
@@ -41,6 +46,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newscorpus.preannotate.figures import KIN_NOUNS, PEOPLE_UNITS, is_person_noun
 from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role, _possessed_head_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
 from newscorpus.preannotate.scan import finditer as scan_finditer
@@ -83,6 +89,7 @@ _heads("CIVILIANS", "fisherman fishermen")
 _heads("STATE", "country nation", singular="STATE")
 _heads("MILITARY", "warplane warship destroyer frigate gunship gunboat", singular="MILITARY")
 _heads("ORGANIZATION", "bloc", singular="ORGANIZATION")
+_heads("ORGANIZATION", "company", singular="ORGANIZATION")  # companies are ORGANIZATION (airlines, insurers); a state's: STATE
 # people named by kinship or trade: civilians together, one person alone
 _heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband bystander driver surgeon")
 # (not "brothers": a group's fallen fighters are its "martyr brothers", ARMED_GROUP by adjudication 13)
@@ -90,6 +97,7 @@ _heads("GROUP", "planner donor engineer scientist priest pastor cleric teacher")
 _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
+_heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
 _heads("STATE", "prosecutor")  # prosecutors are a state's officers; one is a person
@@ -113,6 +121,8 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "analyst", "diplomat", "mediator", "researcher", "envoy", "negotiator", "delegate", "doctor",
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
+for _w in "soldier peacekeeper paratrooper marine commando reservist conscript sniper".split():
+    HEADS[_w] = (HEADS[_w][0], "PERSON")  # "a soldier", "the wounded soldier": one individual (PERSON), not a force
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
 HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
@@ -130,9 +140,11 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    # police are a state agency (held-out convention)
                    ("police", "officer"): "STATE", ("research", "group"): "ORGANIZATION",
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
-                   ("conflict", "monitor"): "ORGANIZATION"}
+                   ("conflict", "monitor"): "ORGANIZATION",
+                   # a movement's fighting arm ("the armed wing of X"): a non-state armed unit
+                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP"}
 # heads that are actors only with a modifier or determiner that makes them specific
-_NEEDS_MODIFIER = {"group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
+_NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
                    "person", "worker", "officer", "president", "leader", "minister", "director", "division",
                    "authority", "community", "country", "nation", "opponent", "counterpart", "media", "office",
@@ -441,6 +453,8 @@ class ActorFinder:
         self._places_seen: list[Match] = []
         self._context_typed: dict[str, str] = {}
         self.head_forms = head_forms(kb)
+        self._person_heads: dict[str, str | None] = {}  # lemma -> person_head(lemma) (same knowledge throughout)
+        self._not_person_words: set[str] = set()
 
     # -- classification of a name ---------------------------------------------------------------
     def _known_actor(self, surface: str):
@@ -618,6 +632,8 @@ class ActorFinder:
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
+        # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
+        out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
@@ -778,6 +794,10 @@ class ActorFinder:
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[lo].text):  # "al-Qaeda-linked Group for ...": two names
             return (self._classify_run(text, tokens, _Run(lo, lo + 1), doc_id, acronyms, names_seen)
                     + self._classify_run(text, tokens, _Run(lo + 1, hi), doc_id, acronyms, names_seen))
+        mid = next((k for k in range(lo + 1, hi - 1) if _HYPHEN_AFFIX.match(tokens[k].text)), None)
+        if mid is not None:  # "the Sahel Front-linked KRM": the tied name with its affix, then the name it ties
+            return (self._classify_run(text, tokens, _Run(lo, mid + 1), doc_id, acronyms, names_seen)
+                    + self._classify_run(text, tokens, _Run(mid + 1, hi), doc_id, acronyms, names_seen))
         if hi - lo > 1 and _HYPHEN_AFFIX.match(tokens[hi - 1].text):  # "Free Coast Army-backed": the name before the affix
             s = tokens[lo].start
             e = tokens[hi - 1].start + len(_HYPHEN_AFFIX.match(tokens[hi - 1].text).group(1))
@@ -1145,7 +1165,12 @@ class ActorFinder:
         out = []
         n = len(tokens)
         forms = self.head_forms
-        candidates = [k for k, t in enumerate(tokens) if t.lower in forms]  # only forms an actor head can have
+        # only forms an actor head can have, and words with a person noun's suffix ("supporters", "loyalists")
+        suffixes = _AGENTIVE + _DERIVED_AGENTIVE + tuple(x + "s" for x in _AGENTIVE + _DERIVED_AGENTIVE)
+        rejected = self._not_person_words  # suffix words already found to be no person noun ("border", "whether")
+        candidates = [k for k, t in enumerate(tokens) if t.lower in forms
+                      or (t.lower.endswith(suffixes) and len(t.lower) > 5 and t.lower not in rejected)]
+        person_heads = self._person_heads
         for i in candidates:
             tok = tokens[i]
             low = tok.lower
@@ -1161,8 +1186,22 @@ class ActorFinder:
                 key = (tokens[i - 1].lower, lem)
                 if key in _COMPOUND_HEADS:
                     compound = _COMPOUND_HEADS[key]
+            person = None
             if lem not in HEADS and compound is None:
-                continue
+                if lem == low and low.endswith("s"):  # a plural the lookup tables lack ("ranchers")
+                    lem = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+                person = person_heads.get(lem, 0)
+                if person == 0:
+                    person = person_heads[lem] = person_head(lem, kb)
+                if person is None:
+                    if low not in forms:
+                        rejected.add(low)
+                    continue
+            if person and low not in (lem, lem + "s", lem + "es", lem[:-1] + "ies", lem[:-3] + "men"):
+                continue  # "guarding", "recruited": a verb's form, not the person noun's plural
+            # (a person noun off the table: GROUP, one of them a PERSON; relatives as the table's kin: CIVILIANS)
+            entry = HEADS.get(lem) or ((("CIVILIANS" if lem in KIN_NOUNS else "GROUP"), "PERSON") if person
+                                       else (None, None))
             if compound is not None and lem in _CAPABILITIES and low == lem and i + 1 < n and tokens[i + 1].sent == tok.sent \
                     and _LOWER_WORD.fullmatch(tokens[i + 1].text) and tokens[i + 1].lower not in _STOP \
                     and tokens[i + 1].lower not in _VERBISH and not tokens[i + 1].lower.endswith("ed") \
@@ -1192,7 +1231,7 @@ class ActorFinder:
                 # like a demonym (decision 1), a group noun before a non-actor noun stands for the group:
                 # "the rebel advance", "a jihadist blockade", "militia positions"
                 entity = f"d{slug(doc_id)[:3]}_{lem}"
-                out.append(Match(tok.start, tok.end, tok.text, "ACTOR", HEADS[lem][0], 0.5, entity, "NOMINAL"))
+                out.append(Match(tok.start, tok.end, tok.text, "ACTOR", entry[0], 0.5, entity, "NOMINAL"))
                 continue
             if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
                     and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR \
@@ -1200,15 +1239,15 @@ class ActorFinder:
                     and not nxt.lower.endswith("ly"):
                 continue  # "humanitarian truce", "army base": a noun modifier (not before "lost", "fled": verbs)
             plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
-            kind = compound or (HEADS[lem][0] if plural else HEADS[lem][1])
-            if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or HEADS.get(lem, (0, 0))[1] == "PERSON"):
+            kind = compound or (entry[0] if plural else entry[1])
+            if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or entry[1] == "PERSON"):
                 kind = "PERSON"  # "a security source", "an aid worker", "a police officer": one individual
             if kind is None and i > 0 and tokens[i - 1].lower in _PARTY_QUANTIFIERS and lem in {"side", "party"}:
-                kind = HEADS[lem][0]  # "each side": one party of the collective, typed as the collective
+                kind = entry[0]  # "each side": one party of the collective, typed as the collective
             if kind is None:
                 continue
             if low in {"military", "army", "government", "police"}:
-                kind = HEADS[lem][0]
+                kind = entry[0]
             # modifiers to the left (none for a head that itself modifies the next noun: in "a nearby
             # army post" the modifier belongs to "post")
             lo = i
@@ -1246,7 +1285,8 @@ class ActorFinder:
                         and (pl, lem) not in _COMPOUND_HEADS and kb.lemma(pl) not in HEADS:
                     break  # "did not name fighters", "could shelter families": a verb after "not" or a modal
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
-                        _is_cap(tokens[lo - 2]) or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
+                        _is_cap(tokens[lo - 2]) and tokens[lo - 2].lower not in _NAME_DETERMINERS
+                        or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
                         or _head_lemma(tokens[lo - 2].lower, kb) in HEADS):
                     break  # "Arakan Army warned residents": a verb, not a modifier
                 if p.is_title() and not (p.text in kb.demonyms or _HYPHEN_AFFIX.match(p.text) or p.text.isupper()
@@ -1276,7 +1316,9 @@ class ActorFinder:
             collective = lo == i and prev in _PARTY_QUANTIFIERS and lem in {"side", "party", "group", "faction"}
             possessed = lo > 1 and prev == "s" and tokens[lo - 2].text in {"'", "’"}  # "the governor’s office"
             owned_forces = lem == "force" and plural and lo == i and (prev in {"its", "their"} or possessed)
-            if lem in _REAL_MODIFIER and lo == i and not owned_forces:
+            runs_state = lem in _STATE_RUN_HEADS and (m_run := _RUNS_FOR_STATE.match(text, tok.end)) is not None \
+                and (m_run.group(1) is None or m_run.group(1) in kb.countries)
+            if lem in _REAL_MODIFIER and lo == i and not owned_forces and not runs_state:
                 continue  # "the forces", "the agency": too vague without a modifier ("its forces" are someone's)
             if lem in _NEEDS_MODIFIER and lo == i and prev not in {"the", "a", "an", "its", "their", "his", "her"} \
                     and not collective and not possessed:
@@ -1290,12 +1332,14 @@ class ActorFinder:
             if (prev in _COPULA and not (prev == "as" and subject)) \
                     or (prev in {"a", "an"} and lo > 1 and tokens[lo - 2].lower in _COPULA | _PREDICATIVE):
                 continue  # predicate nominal ("served as mediators"; not "as mediators pressed", a clause's subject)
-            if lem in {"group", "network", "team"} and lo == i and after is not None and after.lower == "of" \
+            if lem in {"group", "network", "team", "company"} and lo == i and after is not None and after.lower == "of" \
                     and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
                 continue  # "a group of farmers": the partitive's noun is the actor
             if kind == "ORGANIZATION" and lem in {"committee", "council", "commission"} and lo < i \
                     and any(t.lower in _STATE_BODY_MODIFIERS for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
                 kind = "STATE"  # "a parliamentary committee", "the security council": a state's own body
+            if runs_state or (lem in _STATE_RUN_HEADS and any(t.lower in _STATE_OWNED for t in tokens[lo:i])):
+                kind = "STATE"  # "the agency that runs Varnia's prisons", "the state oil company": a state agency
             if lem == "media" and lo < i and tokens[i - 1].lower == "social":
                 continue
             if lem == "office":
@@ -1315,15 +1359,20 @@ class ActorFinder:
             if lem == "community" and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
                 continue  # "in 43 border communities", "residents of hill communities": where people live
                 # (a generic place noun, decision 5), not an actor
+            if person == "derived" and not _actor_context(tokens, lo, i, kb):
+                continue  # "printers", "containers": a doer noun is a person only where it acts or is harmed
             start, end = tokens[lo].start, tok.end
-            if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the"} \
-                    and not (lem in _KIN and (prev in {"his", "her", "their", "my", "our", "your"} or possessed)):
-                continue  # (but "his wife", "the victim’s mother": a kinship noun after a possessor is one person)
+            if not plural and kind in ("PERSON",) and lo == i and prev not in {"a", "an", "the", "one"} \
+                    and not (prev in {"his", "her", "their", "my", "our", "your", "its"} or possessed):
+                continue  # (but "his wife", "the victim’s mother", "its spokesman", "my neighbour": a person
+                # noun after a possessor is one person; "said one protester": one individual)
             mods = tokens[lo:i]
             if lem == "force" and kind == "MILITARY" and any(
                     (m := _LED_BY.match(t.text)) and m.group(1) not in kb.demonyms and m.group(1) not in kb.countries
                     for t in mods):
                 kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
+            if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
+                kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
                 kind = "ARMED_GROUP"  # adjudication 13: a group's commanders ("rebel commanders", "gang leaders")
             score = 0.6 if lo < i or plural else 0.5
@@ -1338,6 +1387,11 @@ class ActorFinder:
         return out
 
 
+# a body that runs a state's services is a state agency (guidelines: STATE lists agencies)
+_STATE_RUN_HEADS = {"agency", "company", "service", "authority"}
+_STATE_OWNED = {"state", "state-owned", "state-run", "government", "government-run", "government-owned"}
+_RUNS_FOR_STATE = re.compile(r"\s+(?:that|which)\s+(?:runs|manages|oversees|operates|administers|controls|regulates)\s+"
+                             r"(?:the\s+)?(?:([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})|country|state|government)(?:’s|'s)\s")
 _PLACE_PREPOSITIONS = {"in", "near", "across", "inside", "outside", "around", "throughout", "of", "from", "into", "at"}
 
 
@@ -1513,6 +1567,42 @@ def _acronyms_spelled_later(out: list[Match]) -> list[Match]:
     return result
 
 
+_TIED_TO = re.compile(r"((?:al-|el-)?[A-Z][\w.’'-]*?)[-‐‑](?:linked|affiliated|allied|aligned|backed|sponsored|led)\s+"
+                      r"(?:the\s+)?$")
+_WING_OF = re.compile(r"\b(?:armed|military)\s+wing\s+of\s+(?:the\s+)?$")
+
+
+def _armed_by_ties(text: str, out: list[Match], registered=frozenset()) -> list[Match]:
+    """A name typed only by default (an acronym's ORGANIZATION, a guessed PERSON, an organisation
+    word) after ``<armed group>-linked`` / ``-backed`` / ``-affiliated`` is that armed group's
+    affiliate, an ARMED_GROUP (``Hamas-linked KRM``; ``Iran-backed X`` is not: Iran is a state);
+    a name after ``the armed wing of`` is a movement with an armed wing, an ARMED_GROUP too.
+    Registered names keep their type; every mention of the retyped entity follows."""
+    names = {(m.start, m.end): m for m in out if m.layer == "ACTOR" and m.mention == "NAME"}
+    ends = {e: m for (_, e), m in names.items()}
+    retype = set()
+    for m in names.values():
+        if m.label not in ("ORGANIZATION", "PERSON") or m.text in registered:
+            continue
+        before = text[max(0, m.start - 60) : m.start]
+        if _WING_OF.search(before):
+            retype.add(m.entity)
+            continue
+        t = _TIED_TO.search(before)
+        if t is None:
+            continue
+        e0 = m.start - len(before) + t.end(1)  # where the tied name ends, at the hyphen
+        tie = ends.get(e0)
+        entry = registered.get(t.group(1)) if hasattr(registered, "get") else None
+        if (tie is not None and tie.label == "ARMED_GROUP") or (entry is not None and entry.label == "ARMED_GROUP"):
+            retype.add(m.entity)
+    if not retype:
+        return out
+    return [Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.entity in retype and m.label in ("ORGANIZATION", "PERSON")
+            else m for m in out]
+
+
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
     """``its forces`` / ``their forces`` are the forces of the nearest named actor before them in the
     sentence or the one before (``The KLF said its forces ...``): an armed group's (or a guessed
@@ -1605,11 +1695,65 @@ def _typed_by_apposition(text: str, out: list[Match], registered=frozenset()) ->
 _HEAD_FORMS: dict[int, tuple[object, frozenset]] = {}  # id(kb) -> (kb, forms): holding kb keeps its id unique
 
 
+# person nouns of the figure rules that are no actor head on their own ("the other", "a body", "national")
+# ("member", "owner", "dissident": the type is the group's or the company's they belong to; "guard",
+# "ranger": a state's force (MILITARY) or another's (GROUP) by who employs them; not read here)
+_NOT_PERSON_HEADS = {"other", "body", "casualty", "national", "minor", "displaced", "individual", "adult", "kid",
+                     "israeli", "palestinian", "lebanese", "syrian", "iranian", "gazan", "american", "member", "owner",
+                     "dissident", "guard", "ranger"}
+# people named by what they do: the figure rules' person nouns (``inmates``, ``firefighters``,
+# ``rangers``) that the head table lacks; a collective of them is GROUP (guidelines: "any other
+# collective of people"), one of them a PERSON
+PERSON_HEADS = frozenset(w for w in PEOPLE_UNITS if w.isalpha() and w not in HEADS and w not in _NOT_PERSON_HEADS)
+_AGENTIVE = ("ist", "ian")  # is_person_noun's productive suffixes ("anaesthetist", "pedestrian")
+_DERIVED_AGENTIVE = ("er", "or")  # a doer of a verb ("supporter", "rancher"): a person only in an actor's context
+_SUBJECT_VERBS = {"said", "say", "says", "told", "tell", "added", "warned", "reported", "confirmed", "denied", "claimed",
+                  "accused", "blamed", "described", "insisted", "urged", "demanded", "called", "stormed", "attacked",
+                  "fled", "protested", "gathered", "marched", "battled", "fought", "clashed", "blocked", "refused"}
+_HARM_VERBS = {"killed", "killing", "kills", "kill", "wounded", "wounding", "injured", "injuring", "detained",
+               "detaining", "arrested", "arresting", "abducted", "kidnapped", "shot", "attacked", "targeted",
+               "evacuated", "freed", "released", "rescued"}
+
+
+def person_head(lem: str, kb: Knowledge) -> str | None:
+    """``listed``: a person noun of the figure rules or an agentive ``-ist``/``-ian`` noun
+    (``figures.is_person_noun``); ``derived``: an ``-er``/``-or`` doer of a known verb
+    (``supporters``, ``ranchers``), a person only where the context makes it an actor; else None."""
+    if lem in HEADS or lem in _NOT_PERSON_HEADS or not lem.isalpha():
+        return None
+    if lem in PERSON_HEADS or is_person_noun(lem):
+        return "listed"
+    if len(lem) > 5 and lem.endswith(_DERIVED_AGENTIVE):
+        base = lem[:-2]
+        if base in kb.verbs or base + "e" in kb.verbs or (lem.endswith("er") and lem[:-1] in kb.verbs) \
+                or (len(base) > 3 and base[-1] == base[-2] and base[:-1] in kb.verbs):
+            return "derived"
+    return None
+
+
+def _actor_context(tokens: list[Token], lo: int, i: int, kb: Knowledge) -> bool:
+    """Is the phrase ``tokens[lo:i + 1]`` an actor by its context: the subject of a verb of saying
+    or acting, or the object of a harm verb (``killed``, ``detained``)?"""
+    n = len(tokens)
+    sent = tokens[i].sent
+    if i + 1 < n and tokens[i + 1].sent == sent and tokens[i + 1].lower in _SUBJECT_VERBS:
+        return True
+    k = lo - 1
+    while k >= 0 and tokens[k].sent == sent and (tokens[k].lower in {"the", "a", "an", "its", "their", "his", "her",
+                                                                         "more", "than", "at", "least", "some", "two",
+                                                                         "three", "four", "five", "several", "dozens"}
+                                                   or tokens[k].text.replace(",", "").isdigit()):
+        k -= 1
+    if k >= 0 and tokens[k].sent == sent and tokens[k].lower in _HARM_VERBS:
+        return True
+    return False
+
+
 def head_forms(kb: Knowledge) -> frozenset:
     """Every lowercase word whose lemma is an actor head (computed once per knowledge object)."""
     key = id(kb)
     if _HEAD_FORMS.get(key, (None,))[0] is not kb:
-        heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS}
+        heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS} | PERSON_HEADS
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
         forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
         forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
