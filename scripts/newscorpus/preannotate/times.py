@@ -56,7 +56,7 @@ _MFULL = "|".join(MONTHS)
 MONTH_NAMES = "|".join([*MONTHS, *sorted(_MONTH_ABBR, key=len, reverse=True)])  # a regex alternation (furniture.py too)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # 8am, 4:30 am, 10.30 pm (British/Indian style); 24-hour clocks 14:05, 14:05 GMT, 0600 GMT (wire style)
-_TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+_TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am(?![a-z])|pm(?![a-z])|a\.m\.|p\.m\.)"  # (not "a 5 amp fuse")
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)(?:\s*(?:GMT|UTC))?|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)\b)")
 
 # (kind, pattern), most specific first; overlapping later matches are dropped
