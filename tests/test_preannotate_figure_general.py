@@ -38,7 +38,10 @@ def test_a_fraction_of_a_scale_word_is_one_number(text, expected):
 
 
 def test_a_fraction_of_a_noun_phrase_is_still_a_fraction():
-    assert figs("About a quarter of the villagers returned.") == [("About a quarter", 0.25, "APPROXIMATE", "fraction", "OTHER")]
+    # a partitive with a noun runs to its head (decision 25); with a pronoun or a bare name it is the fraction
+    assert figs("About a quarter of the villagers returned.") == [
+        ("About a quarter of the villagers", 0.25, "APPROXIMATE", "fraction", "OTHER")]
+    assert figs("About a quarter of them returned.") == [("About a quarter", 0.25, "APPROXIMATE", "fraction", "OTHER")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -27,7 +27,9 @@ def test_half_a_dozen_is_six_approximate(text, expected):
 
 
 def test_half_of_is_still_a_fraction():
-    assert figs("About half of the residents left.") == [("About half", 0.5, "APPROXIMATE", "fraction", "OTHER")]
+    # a partitive with a noun runs to its head (decision 25)
+    assert figs("About half of the residents left.") == [("About half of the residents", 0.5, "APPROXIMATE", "fraction", "OTHER")]
+    assert figs("About half of them left.") == [("About half", 0.5, "APPROXIMATE", "fraction", "OTHER")]
 
 
 def test_within_a_distance_is_at_most_with_within_in_the_span():

@@ -13,7 +13,10 @@ Hyphenated modifiers include their head noun (``nine-month conflict``, ``three-p
 amounts are OTHER figures with unit ``dollar``/``euro``/``pound``.
 A number whose noun is left out is the number alone (``11 wounded`` -> ``11``, ``two of them`` ->
 ``two``); hedges (``maybe``, ``or so``) are outside the span; ``a``/``an`` counting a length of time
-is a DURATION of 1 (``for a full year``), a rate is not (``twice a week``) — guidelines, decisions 24-28.
+is a DURATION of 1 (``for a full year``), a rate is not (``twice a week``, ``three times a week``) —
+guidelines, decisions 24-28. A fraction of a determiner and a noun runs to its head (``half of the
+village``, decision 25); ``a mother of five`` counts the children left out (``five``); a measure
+modifying a noun without its hyphen runs to the noun (``a 20 litre can``), as ``three-phase ceasefire``.
 """
 
 from __future__ import annotations
@@ -47,11 +50,12 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("in", "excess", "of"): "AT_LEAST", ("just", "over"): "AT_LEAST",
     ("nearly",): "APPROXIMATE", ("about",): "APPROXIMATE", ("around",): "APPROXIMATE",
     ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
-    ("almost",): "APPROXIMATE", ("an", "estimated"): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
+    ("almost",): "APPROXIMATE", ("estimated",): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
     ("just", "under"): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
-    ("at", "most"): "AT_MOST",
+    ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST",
+    ("above",): "AT_LEAST", ("below",): "AT_MOST",
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
 # epistemic hedges before a number are no qualifier (guidelines, decision 27): outside the span, EXACT
@@ -89,7 +93,7 @@ PEOPLE_UNITS = set(
 )
 PEOPLE_UNITS |= set("other suspect teacher engineer nun pilgrim miner fisherman fishermen driver contractor volunteer trucker shepherd "
                     "labourer laborer mourner worshipper pupil novice cleric clergyman judge lawyer aid-worker guardsman "
-                    "bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
+                    "operator bystander onlooker commuter tourist visitor customer athlete player priest imam dissident opponent "
                     "defector recruit conscript veteran widow orphan elder chief candidate voter".split())
 # kinship nouns (a closed class) and oversight roles count people as well: counted relatives are
 # PEOPLE, or CASUALTIES where they were killed or hurt, as any person noun (decision 28)
@@ -131,7 +135,8 @@ CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
 # tokens.CURRENCY_CODES: the tokenizer splits a glued one from its digits
 # currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
 CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar dirham riyal rial lira naira rand "
-                     "peso franc birr shilling taka kyat hryvnia cedi kwacha".split())
+                     "peso franc birr shilling taka kyat hryvnia cedi kwacha afghani rupiah ringgit baht tenge zloty forint koruna "
+                     "krona krone manat somoni lempira quetzal kwanza leone dalasi ariary ouguiya nakfa".split())
 MONEY_UNITS = set(CURRENCY.values()) | set(CURRENCY_CODES.values()) | CURRENCY_NOUNS
 # scale words after digits, with the South Asian lakh (100,000) and crore (10 million)
 _DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
@@ -300,6 +305,10 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1))
     if len(low) >= 2 and low[0] == "a" and low[1] == "few":
         return _past_of(tokens, *_times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2))
+    if len(low) >= 2 and low[0] == "few" and low[1] in ("dozen", "hundred", "thousand") and i \
+            and tokens[i - 1].lower not in ("very", "so", "too", "a"):
+        # "the town's few hundred families": "a few" after a determiner or possessive, times its scale
+        return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["a few"], i + 1))
     return None
 
 
@@ -672,12 +681,33 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
                     return None  # "at one point displaced": a participle after a noun is a verb
                 return k
             continue
-        if low in DISTANCE_UNITS or low in ("km", "kg") or low in CURRENCY_NOUNS:
+        if low in DISTANCE_UNITS or low in ("km", "kg") or low in CURRENCY_NOUNS or _currency_plural(low):
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
+        if low in ZERO_PLURALS and not _noun_follows(tokens, k):
+            return k  # "six aircraft", "dozens of cattle" (not "two aircraft carriers")
         # a modifier: keep scanning (adjectives, compounds, proper names)
     return None
+
+
+# nouns whose plural is the singular (English zero plurals): counted as they are
+ZERO_PLURALS = {"aircraft", "spacecraft", "hovercraft", "watercraft", "cattle", "livestock", "poultry", "sheep", "deer",
+                "swine", "offspring", "species", "fish", "bison", "moose"}
+
+
+def _noun_follows(tokens: list[Token], k: int) -> bool:
+    """Is token k followed, in its sentence, by a lowercase word that may go on its noun phrase
+    (``aircraft carriers``), not a function word, a verb in -ed or punctuation?"""
+    if k + 1 >= len(tokens) or tokens[k + 1].sent != tokens[k].sent:
+        return False
+    t = tokens[k + 1]
+    return t.text.isalpha() and t.text.islower() and t.lower not in _STOP and not t.lower.endswith("ed")
+
+
+def _currency_plural(low: str) -> bool:
+    """``afghanis``, ``rupiahs``: the plural of a currency noun the suffix rules of ``lemma`` miss."""
+    return low.endswith("s") and low[:-1] in CURRENCY_NOUNS
 
 
 def _is_demonym(word: str) -> bool:
@@ -779,15 +809,18 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         frac = _fraction_at(tokens, i)
         if frac is not None:
             qual = qualifier_before(tokens, i)
-            found.append((qual[1] if qual else i, frac.end_tok, frac, qual[0] if qual else "EXACT", -9))
-            i = frac.end_tok
+            whole = _fraction_whole_head(tokens, frac.end_tok)  # decision 25: "half of the groves"
+            end = frac.end_tok if whole is None else whole + 1
+            found.append((qual[1] if qual else i, end, frac, qual[0] if qual else "EXACT", -9))
+            i = end
             continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
             i += 1
             continue
         qual = qualifier_before(tokens, i)
-        if qual and _spatial_preposition(tokens, qual[1], i):
+        if qual and (_place_preposition(tokens, qual[1], num) if tokens[qual[1]].lower in ("above", "below")
+                     else _spatial_preposition(tokens, qual[1], i)):
             qual = None
         qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else num.hint or "EXACT")
         lo = qual[1] if qual else i
@@ -798,7 +831,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             if head is None and num.unit not in DURATION_UNITS and num.unit not in DISTANCE_UNITS:
                 i += 1
                 continue  # "two-thirds", "one-sided": no counted thing
-            hi = (head + 1) if head is not None else num.end_tok
+            hi = (_of_compound_end(tokens, head) + 1) if head is not None else num.end_tok
             if num.unit == "strong":
                 if head is not None:  # "a 5,000-strong force": the people of the force, unit its noun
                     found.append((lo, hi, num, qualifier, -13))
@@ -851,6 +884,14 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         # ranges: "between 30 and 40 shells", "10 to 14 days" -> the lower bound, APPROXIMATE (a range is
         # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
+        if rng is None and lo > 0 and tokens[lo - 1].lower == "between" and not qual:
+            second = _elided_range_end(tokens, num)
+            noun = _plural_antecedent(tokens, lo) if second is not None else None
+            if noun is not None:  # "The gunmen, estimated at between 30 and 50, fled": the noun left out
+                found.append((lo - 1, second, _Number(num.start_tok, num.end_tok, num.value, num.kind, noun),
+                              "APPROXIMATE", -15))
+                i = second
+                continue
         if rng is not None:
             end_num, head = rng
             found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "APPROXIMATE", head))
@@ -875,12 +916,24 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 i = head + 1
                 continue
         head = _head_after(tokens, head_from, num.value, vague=num.kind == "vague")
+        measure = _measure_modifier(tokens, lo, num, head)
+        if measure is not None:
+            # "a 20 litre can", "a 10 km stretch": a measure modifying a noun, like "three-phase ceasefire"
+            found.append((lo, measure + 1, _Number(num.start_tok, num.end_tok, num.value, "hyphen",
+                                                   _unit_lemma(tokens[num.end_tok].text)), qualifier, -1))
+            i = measure + 1
+            continue
         if head is None and num.value == 1 and tokens[i].lower == "one" and _counts_one(tokens, i, i, found):
             head = _singular_head(tokens, num.end_tok)  # "two surgeons and one working generator"
         money = _currency_prefix(tokens, lo)
         if head is None and money:
             q = qualifier_before(tokens, money[1])
             found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words") and num.value >= 2 and lo >= 2 and tokens[lo - 1].lower == "of" \
+                and tokens[lo - 2].lower in _PARENTS:
+            found.append((lo, num.end_tok, num, qualifier, -14))  # "a mother of five": the children, left out
             i = num.end_tok
             continue
         if head is None and num.kind in ("digits", "words") and lo >= 2 and tokens[lo - 1].lower == "of" \
@@ -934,7 +987,13 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
             continue
+        if _frequency(tokens, head):
+            i = head + 1  # "three times a week": a rate, not a figure (decision 26)
+            continue
         head_end = _coordinated_head(tokens, head)
+        if head_end + 1 < len(tokens) and tokens[head_end + 1].lower in _TEMPERATURE_SCALES \
+                and tokens[head_end].lower in ("degree", "degrees"):
+            head_end += 1
         found.append((lo, head_end + 1, num, qualifier, head))
         i = head_end + 1
 
@@ -965,7 +1024,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         elif head == -8:  # "19 of them": a part of the last count of the sentence, its unit and category
             prev_fig = next((f for f in reversed(figures) if f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")), None)
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
-                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                label = prev_fig.label
+                if label == "PEOPLE" and prev_fig.unit not in NOT_CASUALTY_UNITS and _passive_casualty_after(tokens, hi + 2) \
+                        and any(t.lower in CASUALTY_WORDS for t in tokens[hi + 2 : hi + 6]):
+                    label = "CASUALTIES"  # "The gunmen, about 30 of them, ... two of them were killed"
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.1, 2)))
                 continue
             # "It said it intercepted about 60 of them": "them" points back past its sentence, so the
@@ -980,10 +1043,18 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                                       round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
-            prev_fig = _elided_antecedent(tokens, figures, bare, lo, start)
+            prev_fig = _hedged_antecedent(figures, text, start) or _elided_antecedent(tokens, figures, bare, lo, start)
             if prev_fig is not None:
-                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, prev_fig.label,
+                label = prev_fig.label
+                if label == "CASUALTIES" and hi < len(tokens) and tokens[hi].lower in _FLEEING | {"evacuated", "uprooted"}:
+                    label = "PEOPLE"  # "200 were killed and about 60,000 displaced": the displaced are people
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.15, 2)))
+            continue
+        elif head == -15:  # "estimated at between 30 and 50": a range of the plural noun named before it
+            label = _category(num.unit, tokens, lo, hi)
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, num.unit, label,
+                                  round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -11:  # a vague plural standing alone for people
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person",
@@ -992,6 +1063,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         elif head == -13:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, lemma(tokens[hi - 1].text), "PEOPLE",
                                   LABEL_SCORE["PEOPLE"]))
+            continue
+        elif head == -14:  # a parent's children: the number alone (decision 24), relatives are PEOPLE (decision 28)
+            figures.append(Figure(start, end, text[start:end], num.value, qualifier, "child", "PEOPLE",
+                                  round(LABEL_SCORE["PEOPLE"] - 0.1, 2)))
             continue
         elif head == -9:
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, "fraction", "OTHER",
@@ -1034,6 +1109,8 @@ def _unit_lemma(word: str) -> str:
     that form, since it also gives verb readings (``taxes`` -> ``taxis``)."""
     unit = lemma(word)
     w = word.lower()
+    if _currency_plural(w):
+        return w[:-1]
     if w.endswith(("ses", "ves")) and "-" not in w:
         from newscorpus.preannotate.knowledge import knowledge
 
@@ -1107,6 +1184,17 @@ def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
             lem = lemma(t.text)
             if is_person_noun(lem) or lem in MUNITION_UNITS:
                 return lem
+    return None
+
+
+_HEDGE_GAP = re.compile(r"\s*,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)\s+$", re.IGNORECASE)
+
+
+def _hedged_antecedent(figures: list[Figure], text: str, start: int) -> Figure | None:
+    """``three more days, maybe four``: a hedge offers another count of the figure just before it
+    (decision 27), whatever it counts; that figure, or None."""
+    if figures and 0 <= start - figures[-1].end < 20 and _HEDGE_GAP.fullmatch(text[figures[-1].end : start]):
+        return figures[-1]
     return None
 
 
@@ -1191,7 +1279,8 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     tok = tokens[i]
     low = tok.lower
     end = None
-    if low == "half" and qualifier_before(tokens, i) is not None and not _half_a_dozen(tokens, i):
+    if low == "half" and not _half_a_dozen(tokens, i) and (qualifier_before(tokens, i) is not None
+                                                           or _bare_half_of(tokens, i)):
         n, d, end = 1, 2, i + 1
     elif "-" in low and low.count("-") == 1:
         a, b = low.split("-")
@@ -1216,6 +1305,43 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     return _Number(i, end, round(n / d, 3), "fraction")
 
 
+# words before "half" that make it a part of a period or an ordinal half ("the first half of April")
+_NOT_BARE_HALF = {"the", "a", "an", "first", "second", "last", "latter", "other", "next", "one", "and", "this", "that",
+                  "top", "bottom", "upper", "lower", "back", "front", "northern", "southern", "eastern", "western"}
+
+
+def _bare_half_of(tokens: list[Token], i: int) -> bool:
+    """``half of the village`` with no qualifier: a fraction of a whole named by a determiner and
+    a noun, unless an ordinal or article makes it a part (``the first half of the year``)."""
+    prev = tokens[i - 1].lower if i and tokens[i - 1].sent == tokens[i].sent else ""
+    return prev not in _NOT_BARE_HALF and _fraction_whole_head(tokens, i + 1) is not None
+
+
+def _fraction_whole_head(tokens: list[Token], k: int) -> int | None:
+    """After a fraction, ``of`` + a determiner + a noun phrase (``of the groves``, ``of their
+    land``, ``of the city's homes``): the head of that noun, which the partitive's span runs to
+    (decision 25), or None (``of them``, ``of Gaza's population``: a pronoun or a bare name)."""
+    if k + 2 >= len(tokens) or tokens[k].lower != "of" or tokens[k + 1].lower not in _PARTITIVE_DETERMINERS \
+            or tokens[k + 1].sent != tokens[k].sent:
+        return None
+    head, m = None, k + 2
+    while m < min(k + 8, len(tokens)):
+        t = tokens[m]
+        if t.sent != tokens[k].sent:
+            break
+        if head is not None and t.text in ("'", "’") and m + 1 < len(tokens) and tokens[m + 1].lower == "s" \
+                and t.start == tokens[m - 1].end:
+            head, m = None, m + 2  # "of the city's homes": the possessor is no head
+            continue
+        if not t.text.isalpha() or not t.text.islower() or t.lower in _STOP \
+                or (head is not None and (t.lower.endswith("ed") or _past_form(t.lower))):
+            break
+        head, m = m, m + 1
+        if looks_plural(t.text):
+            break
+    return head
+
+
 _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today", "tonight", "overnight", "week",
                   "month", "year", "day", "night", "morning", "evening", "afternoon", "now", "again", "alone",
                   "away", "back", "instead", "too", "still", "already", "yet", "ever", "once"}
@@ -1223,7 +1349,7 @@ _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today
 
 _FIRST_PART = re.compile(r"[^-‐‑–]*")
 _NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
-    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen", "half"}
+    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen", "half", "few"}
 
 
 @lru_cache(maxsize=65536)
@@ -1247,6 +1373,22 @@ def _range_end(tokens: list[Token], lo: int, num: _Number):
         return None
     head = _head_after(tokens, second.end_tok, second.value, vague=False)
     return (second.end_tok, head) if head is not None else None
+
+
+def _elided_range_end(tokens: list[Token], num: _Number) -> int | None:
+    """``between 30 and 50,`` with no noun after it: the end of the second number, if a clause
+    end or a verb follows it."""
+    j = num.end_tok
+    if j + 1 >= len(tokens) or tokens[j].lower != "and" or num.kind not in ("digits", "words"):
+        return None
+    second = _number_at(tokens, j + 1)
+    if second is None or second.kind not in ("digits", "words") or second.value <= num.value:
+        return None
+    k = second.end_tok
+    if k < len(tokens) and tokens[k].sent == tokens[j].sent and tokens[k].lower not in _BARE_COUNT_END \
+            and not _opens_predicate(tokens, k, verbs_only=True):
+        return None
+    return k
 
 
 def _before_more(tokens: list[Token], num: _Number) -> int:
@@ -1452,6 +1594,8 @@ def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figur
     return out
 
 
+# "a mother of five", "father of three": the number counts the parent's children, their noun left out
+_PARENTS = {"mother", "father", "parent", "grandmother", "grandfather", "grandparent"}
 # collective nouns counted with "of": "a crew of 23", "a family of five"
 COLLECTIVES = {"crew", "family", "team", "delegation", "contingent", "platoon", "squad", "band"}
 _REPORTING = {"says", "reports", "claims", "estimates", "counts", "puts", "lists", "numbers", "totals", "kills",
@@ -1466,6 +1610,73 @@ def _spatial_preposition(tokens: list[Token], q: int, i: int) -> bool:
     p = tokens[q - 1]
     return p.is_word() and p.text.islower() and p.lower not in _REPORTING and looks_plural(p.text) \
         and lemma(p.text) != p.lower and not p.lower.endswith(("ss", "us", "is"))
+
+
+# fixed "noun of noun" compounds a measure modifies whole ("a 30-day state of emergency")
+OF_COMPOUNDS = {("state", "emergency"), ("state", "siege"), ("state", "alert"), ("period", "mourning"),
+                ("day", "mourning"), ("days", "mourning"), ("cessation", "hostilities"), ("period", "calm"),
+                ("freedom", "movement"), ("right", "return")}
+
+
+def _of_compound_end(tokens: list[Token], head: int) -> int:
+    """The last token of the head noun at ``head``: ``state of emergency`` is one noun."""
+    if head + 2 < len(tokens) and tokens[head + 1].lower == "of" and tokens[head + 2].sent == tokens[head].sent \
+            and (tokens[head].lower, tokens[head + 2].lower) in OF_COMPOUNDS:
+        return head + 2
+    return head
+
+
+# words after a measure that say where or how far, not what it measures ("a 10 km north of", "5 km away")
+_NOT_MEASURED = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "away", "long",
+                 "wide", "high", "deep", "tall", "old", "ago", "later", "earlier", "off", "inland", "offshore", "apart"}
+
+
+def _measure_modifier(tokens: list[Token], lo: int, num: _Number, head: int | None) -> int | None:
+    """``a 20 litre can``, ``a 5 amp subscription``, ``a 10 km stretch``: after ``a``/``an``, a
+    number, a singular unit and a noun; the measure modifies the noun (written without the hyphen
+    of ``a 20-litre can``), so the span runs to it. The index of that noun, or None."""
+    j = num.end_tok
+    if lo == 0 or tokens[lo - 1].lower not in ("a", "an") or lo != num.start_tok or num.kind not in ("digits", "words") \
+            or j + 1 >= len(tokens) or (head is not None and head != j):
+        return None
+    unit, noun = tokens[j], tokens[j + 1]
+    if unit.sent != tokens[j - 1].sent or noun.sent != unit.sent or not unit.text.isalpha() or not unit.text.islower() \
+            or unit.lower in _STOP or unit.lower in CURRENCY_NOUNS \
+            or (looks_plural(unit.text) and unit.lower not in ("km", "kms")) \
+            or unit.start > tokens[j - 1].end + 1 or noun.start > unit.end + 1:
+        return None
+    if not noun.text.isalpha() or not noun.text.islower() or noun.lower in _NOT_MEASURED \
+            or (noun.lower in _STOP and noun.lower not in ("can",)) or noun.lower.endswith("ly"):
+        return None  # ("can" after a measure is the noun: "a 20 litre can")
+    return _of_compound_end(tokens, j + 1)
+
+
+_PARTS_OF_DAY = {"morning", "mornings", "night", "nights", "evening", "afternoon"}
+
+
+def _frequency(tokens: list[Token], head: int) -> bool:
+    """``three times a week``, ``four times per day``: how often, a rate (decision 26's ``twice a
+    week``), not a count."""
+    return tokens[head].lower == "times" and head + 2 < len(tokens) \
+        and tokens[head + 1].lower in ("a", "an", "per", "each", "every") \
+        and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
+
+
+_MEASURE_AFTER = {"degree", "degrees", "percent", "%", "per", "pc"}
+
+
+def _place_preposition(tokens: list[Token], q: int, num: _Number) -> bool:
+    """``above``/``below`` bound a measure (``above 35 degrees``, ``below 5 percent``, ``above
+    $100``, ``below 500 metres``) and otherwise say where (``flew above two villages``)."""
+    if tokens[q].lower not in ("above", "below"):
+        return False
+    nxt = tokens[num.end_tok].lower if num.end_tok < len(tokens) else ""
+    return not (nxt in _MEASURE_AFTER or nxt in DISTANCE_UNITS or num.kind == "glued"
+                or _currency_prefix(tokens, num.start_tok) is not None)
+
+
+# the scale a temperature in degrees is read on belongs to its unit ("above 35 degrees Celsius")
+_TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade", "kelvin"}
 
 
 def _coordinated_head(tokens: list[Token], head: int) -> int:
@@ -1503,6 +1714,9 @@ def _share_coordinated_category(figures: list[Figure], text: str) -> list[Figure
         if between not in ("and", "or", ", and", ","):
             continue
         labels = {x.label, y.label}
+        after = text[y.end : y.end + 12].split(maxsplit=1)
+        if after and after[0].lower() in _FLEEING | {"evacuated", "uprooted"}:
+            continue  # "killed 90 people and about 8,000 displaced": the second conjunct says what befell it
         if labels == {"CASUALTIES", "PEOPLE"} and x.unit not in NOT_CASUALTY_UNITS and y.unit not in NOT_CASUALTY_UNITS:
             out[a] = _relabel(x, "CASUALTIES")
             out[a + 1] = _relabel(y, "CASUALTIES")

@@ -14,7 +14,9 @@ from functools import lru_cache
 # currency codes written before an amount, with a space or glued to it ("Rs 5 lakh", "Rs10 million",
 # "KSh500"): a glued code is its own token, as a currency sign is ("$10")
 CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
-                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc"}
+                  "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc",
+                  # East African style writes the shilling as "Sh" (Kenya), "USh" (Uganda), "TSh" (Tanzania)
+                  "Sh": "shilling", "USh": "shilling", "TSh": "shilling"}
 
 _TOKEN = re.compile(
     rf"(?:{'|'.join(CURRENCY_CODES)})(?=\d)"  # Rs10 million, KSh500
