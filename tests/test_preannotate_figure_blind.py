@@ -120,6 +120,8 @@ def test_n_times_a_week_is_a_rate_not_a_figure():
     # decision 26: a rate ("twice a week") is not a figure
     assert figs("The ferry now sails four times a week.") == []
     assert figs("He was detained three times last year.")[0][0] == "three times"
+    assert figs("Gusts of up to 80 km per hour fanned the flames.") == []
+    assert figs("The convoy drove 40 miles an hour for 20 miles.") == [("20 miles", 20, "EXACT", "mile", "DISTANCE")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -987,8 +987,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
             continue
-        if _frequency(tokens, head):
-            i = head + 1  # "three times a week": a rate, not a figure (decision 26)
+        if _frequency(tokens, head) or _speed(tokens, head):
+            i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
             continue
         head_end = _coordinated_head(tokens, head)
         if head_end + 1 < len(tokens) and tokens[head_end + 1].lower in _TEMPERATURE_SCALES \
@@ -1660,6 +1660,12 @@ def _frequency(tokens: list[Token], head: int) -> bool:
     return tokens[head].lower == "times" and head + 2 < len(tokens) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") \
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
+
+
+def _speed(tokens: list[Token], head: int) -> bool:
+    """``30 km per hour``, ``60 miles an hour``: a distance per unit of time is a rate (decision 26)."""
+    return head + 2 < len(tokens) and (tokens[head].lower in DISTANCE_UNITS or lemma(tokens[head].text) in DISTANCE_UNITS) \
+        and tokens[head + 1].lower in ("a", "an", "per", "each", "every") and tokens[head + 2].lower in DURATION_UNITS
 
 
 _MEASURE_AFTER = {"degree", "degrees", "percent", "%", "per", "pc"}
