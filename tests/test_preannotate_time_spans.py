@@ -129,6 +129,7 @@ def test_the_early_hours_of_a_day(text, span, value):
     ("Gunmen opened fire early on Monday in the market.", "early on Monday", "2025-03-10"),
     ("The bridge was blown up late on Monday.", "late on Monday", "2025-03-10"),
     ("Rebels retook the hill later on Friday.", "later on Friday", "2025-03-07"),
+    ("Earlier on Tuesday, the army said it had hit a depot.", "Earlier on Tuesday", "2025-03-11"),
     ("Sirens sounded late on Sunday night.", "late on Sunday night", "2025-03-09"),
     # an adverb of sequence before a deictic period
     ("The envoy is due to visit later this week.", "later this week", "2025-W11"),
@@ -185,4 +186,27 @@ def test_at_night_is_left_alone(text):
     """Guidelines: `at night` as a habit is no TIME. A specific `at night` in a past narrative
     would be one, but tense does not tell them apart (a past habit reads the same), so neither is
     proposed and the annotator decides."""
+    assert find_times(text, WED) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a feast or holy month after a preposition is a TIME (it locates something on the calendar);
+    # a fixed date and Easter resolve, a lunar feast does not (no calendar arithmetic for it here)
+    ("Fighting paused over Christmas, residents said.", "Christmas", "2024-12-25"),
+    ("Talks resumed after New Year's Day.", "New Year's Day", "2025-01-01"),
+    ("Shops have stayed shut since Easter.", "Easter", "2024-03-31"),
+    ("The ferries stopped running before Orthodox Easter.", "Orthodox Easter", "2024-05-05"),
+    ("A truce held during Ramadan.", "Ramadan", None),
+    ("Prisoners were freed for Eid al-Fitr.", "Eid al-Fitr", None),
+])
+def test_feasts_and_holy_months(text, span, value):
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Christmas truce held for a day.",  # a modifier, no preposition: the annotator decides
+    "The shop was run by Eid Hassan, a neighbour said.",  # a name
+    "Divers searched the reef off Christmas Island.",  # a place
+])
+def test_a_feast_word_that_is_no_time(text):
     assert find_times(text, WED) == []

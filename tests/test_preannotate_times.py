@@ -16,7 +16,7 @@ CASES = [
     ("On Monday, Blinken said", WED, [("Monday", "2024-07-01")]),
     ("Hochstein arrived in Israel on Thursday", SAT, [("Thursday", "2024-01-04")]),
     ("The group said Wednesday’s attacks came", date(2024, 5, 15), [("Wednesday", "2024-05-15")]),
-    ("Earlier on Tuesday, the military confirmed", date(2024, 5, 15), [("Tuesday", "2024-05-14")]),
+    ("Earlier on Tuesday, the military confirmed", date(2024, 5, 15), [("Earlier on Tuesday", "2024-05-14")]),  # decision 30
     ("Last Tuesday, Qatar sent Hamas revisions", WED, [("Last Tuesday", "2024-06-25")]),
     ("near Tyre last night.", date(2024, 5, 15), [("last night", "2024-05-14")]),
     ("in Beirut last week.", SAT, [("last week", "2023-W52")]),

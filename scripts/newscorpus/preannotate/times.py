@@ -67,6 +67,15 @@ _UNIT = r"(?P<unit>week|month|year|weekend)"
 # time stay in its span; a bare preposition ("at", "before", "after", "until") is outside (decision 30)
 _APPROX = r"(?:(?:[Ss]hortly|[Jj]ust|[Ss]oon|[Ll]ong)\s+(?:after|before)\s+|(?:[Aa]round|[Aa]bout)\s+)?"
 
+# feasts and holy months: a fixed date resolves to its most recent day not after publication, Easter by
+# dateutil's computus, a lunar one (Ramadan, Eid, Passover...) to null: the calendar arithmetic for it
+# is not here, and the year alone would be a guess near the turn of a year
+_FIXED_FEASTS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31),
+                 "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1)}
+_FEASTS = (r"Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+(?:Eve|Day)|(?:Orthodox\s+)?Easter|Ramadan|Eid(?:\s+al-(?:Fitr|Adha))?"
+           r"|Passover|Hanukkah|Yom\s+Kippur|Rosh\s+Hashanah|Sukkot|Purim|Lent|Diwali|Nowruz|Ashura|Lunar\s+New\s+Year")
+_FEAST_PREPOSITIONS = r"[Dd]uring|[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hroughout|[Ff]or|[Aa]t|[Oo]f|[Ii]n"
+
 # qualifiers of a length before "ago" (figures.QUALIFIER_PHRASES' wording); a bound leaves the date unresolved
 _AGO_BOUNDS = r"(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust\s+(?:over|under)"
 _AGO_QUALIFIERS = rf"{_AGO_BOUNDS}|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately|[Ss]ome"
@@ -137,6 +146,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
     ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
+    # a feast or holy month after a preposition locates a time ("a truce during Ramadan", "since Christmas")
+    ("feast", re.compile(rf"\b(?:{_FEAST_PREPOSITIONS})\s+(?P<feast>{_FEASTS})\b(?!\s+(?:\d|[A-Z]))")),
     # a bare preposition is outside a time span ("at dawn on Saturday" -> "dawn on Saturday", "until dawn",
     # "before noon" -> "noon"); "about"/"around" and "shortly before" are in ("around 8am"; decision 30)
     ("tod", re.compile(rf"\b{_APPROX}(?:{_TOD}(?:\s+local\s+time)?|"
@@ -306,10 +317,26 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return _month_value(_MONTH_NUM[groups["mon"]], published)
     if kind in ("morning", "daypart"):
         return published.isoformat()
+    if kind == "feast":
+        return _feast_value(" ".join(groups["feast"].lower().split()), published)
     return None
 
 
-_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+def _feast_value(feast: str, published: date) -> str | None:
+    """The most recent such feast not after publication (fixed dates and Easter), else None."""
+    if feast in _FIXED_FEASTS:
+        d = most_recent_date(*_FIXED_FEASTS[feast], published)
+        return d.isoformat() if d else None
+    if feast in ("easter", "orthodox easter"):
+        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+        method = EASTER_ORTHODOX if feast.startswith("orthodox") else EASTER_WESTERN
+        d = easter(published.year, method)
+        return (d if d <= published else easter(published.year - 1, method)).isoformat()
+    return None
+
+
+_SCORES = {"feast": 0.7, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -330,11 +357,12 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
-    "early_hours": ("early hours",), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
+    "early_hours": ("early hours",), "feast": ("christmas", "new year", "easter", "ramadan", "eid", "passover",
+    "hanukkah", "yom kippur", "rosh hashanah", "sukkot", "purim", "lent", "diwali", "nowruz", "ashura"), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
     "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
@@ -356,7 +384,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else (
-                m.span(m.lastgroup) if kind in ("daypart", "early_hours") else m.span())
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
