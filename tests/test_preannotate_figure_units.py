@@ -88,7 +88,7 @@ def _layers(text):
     ("The mill closed a year ago.", [("TIME", "a year ago"), ("FIGURE", "a year")]),
     ("Villagers fled more than two months ago.", [("TIME", "more than two months ago"), ("FIGURE", "more than two months")]),
     ("In the first eight months of the year, 300 people fled.",
-     [("TIME", "first eight months of the year"), ("FIGURE", "eight months"), ("FIGURE", "300 people")]),  # "the" outside (decision 29)
+     [("TIME", "the first eight months of the year"), ("FIGURE", "eight months"), ("FIGURE", "300 people")]),  # "the" in (decision 30)
 ])
 def test_a_duration_inside_a_time_is_a_figure_too(text, expected):
     assert _layers(text) == expected

@@ -87,9 +87,9 @@ def test_relative_times_and_figures(res):
     rng = s[("FIGURE", "between 30 and 40 shells")]
     assert (rng["value"], rng["qualifier"], rng["unit"]) == (30, "APPROXIMATE", "shell")
     assert s[("TIME", "last week")]["value"] == "2024-W10"
-    # the adverbs are outside the span (guidelines, decision 29): "earlier this month" -> "this month"
-    assert s[("TIME", "this month")]["value"] == "2024-03"
-    assert s[("TIME", "Monday")]["value"] == "2024-03-11"
+    # the adverbs are in the span (guidelines, decision 30) and leave the value alone
+    assert s[("TIME", "earlier this month")]["value"] == "2024-03"
+    assert s[("TIME", "late on Monday")]["value"] == "2024-03-11"
 
 
 def test_every_suggestion_is_model_made_with_a_score(res):

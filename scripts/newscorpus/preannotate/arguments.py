@@ -269,8 +269,7 @@ _CLAUSE_STOP = re.compile(r"[;:“”\"]|,\s+(?:who|which|where|while|but|and|as
 _DIRECT_PLACE_EVENTS = {"ATTACK", "DISPLACEMENT", "MEETING"}  # a place as the object of the verb
 _DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")  # "fleeing to Goma": where the displaced went
 _POSSESSOR = re.compile(r"[’']s\s")
-# (with the adverbs and prepositions a TIME span leaves outside, decision 29: "said late on Monday",
-# "said earlier this week", "announced shortly after noon")
+# (also with a preposition or adverb before the span: "said before noon", "said on Monday"; decision 30)
 _REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|announced|confirmed|stated)"
                              r"(?:\s+in\s+an?\s+(?:statement|interview|briefing))?\s+"
                              r"(?:(?:late|early|later|earlier|shortly|just)\s+)?(?:on\s+|before\s+|after\s+)?$")

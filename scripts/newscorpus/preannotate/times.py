@@ -17,23 +17,23 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
 - ``June``, ``late January``, ``early August``: ``YYYY-MM``, the most recent such month not
   after publication; ``last October``: the most recent October before the publication month.
 - ``in 2006``: ``2006``; ``early hours of Sunday``: that Sunday.
-- ``the next day`` (span ``next day``): null (anchored on an event). ``Hours later``, ``two days
+- ``the next day``: null (anchored on an event). ``Hours later``, ``two days
   later``, ``minutes earlier`` are no TIME: an offset from an event locates nothing on the calendar.
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
-  the publication date. ``about``/``around`` are in the span; ``at``/``until``/``before``/``after``
-  and the adverbs ``shortly``/``just`` are not (``shortly after 4 p.m.`` -> ``4 p.m.``). A range
+  the publication date. ``about``/``around`` and ``shortly``/``just`` with their preposition are in
+  the span (``shortly after 4 p.m.``); a bare ``at``/``until``/``before``/``after`` is not. A range
   ``between about 1am and 3am`` is one TIME, ``about 1am and 3am`` (``between`` is a preposition).
-- ``this morning``, ``early in the morning``, ``since the morning`` (span ``morning``): the
-  publication date (as the seed gold does);
-  ``recent weeks``, ``coming days``: null (spans without ``the``, as the guidelines ask).
+- ``this morning``, ``early in the morning``, ``since the morning`` (span ``the morning``): the
+  publication date; ``recent weeks``, ``the coming days``: null.
 
-Spans drop a leading preposition (``on Wednesday`` -> ``Wednesday``), an adverb before the time
-(``late on Monday`` -> ``Monday``, ``later this week`` -> ``this week``), a leading ``the`` (``the end
-of the month`` -> ``end of the month``) and a trailing possessive (``Wednesday’s``); a word naming
-part of the period stays (``late January``, ``early 2021``, ``late Monday``, ``late morning``), as
-does an internal preposition (``dawn on Sunday``): guidelines, decisions 15 and 29. The dropped
-words never change the value. Without a publication date every relative value is null.
+Spans drop a leading bare preposition (``on Wednesday`` -> ``Wednesday``, ``over the weekend`` ->
+``the weekend``) and a trailing possessive (``Wednesday’s``); they keep the determiner of a period
+(``the past week``, ``the end of the month``), the adverbs before a time (``late on Monday``,
+``later this week``, ``shortly after 2am``), a word naming part of the period (``late January``,
+``early 2021``) and an internal preposition (``dawn on Sunday``): guidelines, decision 30, as the
+development set's two independent golds do. A year dating an event noun keeps ``the`` outside
+(``the 2006 war`` -> ``2006``). The words in or out never change the value. Without a publication date every relative value is null.
 """
 
 from __future__ import annotations
@@ -63,9 +63,18 @@ _TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am(?![a-z])|pm(?![a-z])|a\.m\.|p\.m\.)
 _NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times of day
 _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
 _UNIT = r"(?P<unit>week|month|year|weekend)"
-# "about"/"around" before a clock time stay in its span; "shortly after", "just before", "before",
-# "after" are an adverb and a preposition before it and stay outside (guidelines, decision 29)
-_APPROX = r"(?:(?:[Aa]round|[Aa]bout)\s+)?"
+# "about"/"around" and an adverb with its preposition ("shortly after", "just before") before a clock
+# time stay in its span; a bare preposition ("at", "before", "after", "until") is outside (decision 30)
+_APPROX = r"(?:(?:[Ss]hortly|[Jj]ust|[Ss]oon|[Ll]ong)\s+(?:after|before)\s+|(?:[Aa]round|[Aa]bout)\s+)?"
+
+# feasts and holy months: a fixed date resolves to its most recent day not after publication, Easter by
+# dateutil's computus, a lunar one (Ramadan, Eid, Passover...) to null: the calendar arithmetic for it
+# is not here, and the year alone would be a guess near the turn of a year
+_FIXED_FEASTS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31),
+                 "new year’s eve": (12, 31), "new year's day": (1, 1), "new year’s day": (1, 1)}
+_FEASTS = (r"Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+(?:Eve|Day)|(?:Orthodox\s+)?Easter|Ramadan|Eid(?:\s+al-(?:Fitr|Adha))?"
+           r"|Passover|Hanukkah|Yom\s+Kippur|Rosh\s+Hashanah|Sukkot|Purim|Lent|Diwali|Nowruz|Ashura|Lunar\s+New\s+Year")
+_FEAST_PREPOSITIONS = r"[Dd]uring|[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hroughout|[Ff]or|[Aa]t|[Oo]f|[Ii]n"
 
 # qualifiers of a length before "ago" (figures.QUALIFIER_PHRASES' wording); a bound leaves the date unresolved
 _AGO_BOUNDS = r"(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust\s+(?:over|under)"
@@ -76,25 +85,24 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
                                  rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     # a range of clock times is one TIME: "between 1am and 3am" -> "1am and 3am"; "between" is a
-    # preposition before the time, outside it, and "about"/"around" at either end stay in (decision 29)
+    # preposition before the time, outside it, and "about"/"around" at either end stay in (decision 30)
     ("tod_range", re.compile(rf"(?<=\b[Bb]etween\s){_APPROX}{_TOD_ANY}\s+and\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
     ("tod_on_weekday", re.compile(rf"\b{_APPROX}{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
-    # "late Monday" names part of the day and stays; "late on Monday" is an adverb before "on
-    # Monday", outside the span, which the plain weekday rule then finds (decision 29)
-    ("mod_weekday", re.compile(rf"\b(?:[Ll]ate|[Ee]arly)\s+(?P<wd>{_WD}){_PART}\b")),
+    # the adverb is in the span, with its "on": "late Monday", "late on Monday", "later on Friday",
+    # "earlier on Tuesday" (decision 30)
+    ("mod_weekday", re.compile(rf"\b(?:[Ll]ater?|[Ee]arly|[Ee]arlier)\s+(?:on\s+)?(?P<wd>{_WD}){_PART}\b")),
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
-    # "late last year", "early next month": part of the period, in the span; "later this week",
-    # "earlier this year" are adverbs of sequence, outside it (rel_unit finds "this week"; decision 29)
-    ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ate|[Ee]arly)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
+    # "late last year", "later this week", "earlier this year": the adverb is in the span (decision 30)
+    ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater?|[Ee]arly|[Ee]arlier)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
     ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
-    ("part_of_unit", re.compile(r"(?<=\b[Tt]he\s)(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
-    ("part_of_month", re.compile(rf"(?<=\b[Tt]he\s)(?:start|end|beginning|middle|first\s+half|second\s+half|first\s+week|"
+    ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
+    ("part_of_month", re.compile(rf"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half|first\s+week|"
                                  rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
-    ("first_n_of_year", re.compile(r"(?<=\b[Tt]he\s)(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    ("first_n_of_year", re.compile(r"\b[Tt]he\s+(?:first|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                    r"\d{1,2})\s+months\s+of\s+(?:the|this|last)\s+year\b")),
-    # "the early hours of Sunday" -> "early hours of Sunday" (the determiner outside, as the guidelines ask)
-    ("early_hours", re.compile(rf"\b(?:[Tt]he\s+)?(?P<span>early\s+hours\s+of\s+(?P<wd>{_WD})(?:\s+morning)?)\b")),
+    # "the early hours of Sunday", with its determiner (decision 30)
+    ("early_hours", re.compile(rf"\b(?P<span>(?:[Tt]he\s+)?early\s+hours\s+of\s+(?P<wd>{_WD})(?:\s+morning)?)\b")),
     # an offset from an event just told ("Hours later", "two days later", "minutes earlier") is no TIME:
     # it places nothing on the calendar (guidelines, Layer TIME), only after another event; the
     # number in it is still a DURATION figure (figures.py)
@@ -102,11 +110,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # FIGURE nested in the TIME (guidelines, decision 26)
     ("ago", re.compile(rf"\b(?:(?P<q>{_AGO_QUALIFIERS})\s+)?(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
                        r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
-    # guidelines: a leading determiner is outside the span ("in the coming days" -> "coming days")
-    ("the_weekend", re.compile(r"(?<=\b[Tt]he\s)weekend\b")),
-    # a day told relative to another: "the next day" -> "next day" (null: anchored on the event)
-    ("the_rel_day", re.compile(r"(?<=\b[Tt]he\s)(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
-    ("the_vague", re.compile(r"(?<=\b[Tt]he\s)(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
+    # the determiner of a period is in the span: "over the weekend", "in the coming days" (decision 30)
+    ("the_weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
+    # a day told relative to another: "the next day" (null: anchored on the event)
+    ("the_rel_day", re.compile(r"\b[Tt]he\s+(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
+    ("the_vague", re.compile(r"\b[Tt]he\s+(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
     ("tod_weekday", re.compile(rf"\b{_APPROX}{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
@@ -124,12 +132,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
     ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
-    # a part of the day after a preposition: the preposition and the determiner are outside, as the
-    # guidelines ask ("since the morning" -> "morning", "until morning"), a word naming part of it is in
-    # ("by late morning" -> "late morning", decision 29); "the morning of ..." is not one
-    ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+(?:the\s+)?"
-                           r"(?P<span>(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
-                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+the\s+(?P<night>night)\b(?!\s+of\b)")),
+    # a part of the day after a preposition: the preposition is outside, the determiner and a word naming
+    # part of it are in ("since the morning" -> "the morning", "by late morning" -> "late morning",
+    # "until morning"; decision 30); "the morning of ..." is not one
+    ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+"
+                           r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
+                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<night>the\s+night)\b(?!\s+of\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
     # decades ("the 1990s" -> "1990s", "the early 2000s"): no ISO form the scheme allows, so null
     ("decade", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?:19|20)\d0s\b")),
@@ -138,8 +146,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
     ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
-    # a preposition is outside a time span ("at dawn on Saturday" -> "dawn on Saturday", "until dawn",
-    # "shortly before noon" -> "noon"); "about"/"around" are in ("around 8am"; decision 29)
+    # a feast or holy month after a preposition locates a time ("a truce during Ramadan", "since Christmas")
+    ("feast", re.compile(rf"\b(?:{_FEAST_PREPOSITIONS})\s+(?P<feast>{_FEASTS})\b(?!\s+(?:\d|[A-Z]))")),
+    # a bare preposition is outside a time span ("at dawn on Saturday" -> "dawn on Saturday", "until dawn",
+    # "before noon" -> "noon"); "about"/"around" and "shortly before" are in ("around 8am"; decision 30)
     ("tod", re.compile(rf"\b{_APPROX}(?:{_TOD}(?:\s+local\s+time)?|"
                        rf"(?:noon|midday|midnight|mid-morning|mid-afternoon|{_NAMED_TOD})\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
@@ -307,10 +317,26 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return _month_value(_MONTH_NUM[groups["mon"]], published)
     if kind in ("morning", "daypart"):
         return published.isoformat()
+    if kind == "feast":
+        return _feast_value(" ".join(groups["feast"].lower().split()), published)
     return None
 
 
-_SCORES = {"weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+def _feast_value(feast: str, published: date) -> str | None:
+    """The most recent such feast not after publication (fixed dates and Easter), else None."""
+    if feast in _FIXED_FEASTS:
+        d = most_recent_date(*_FIXED_FEASTS[feast], published)
+        return d.isoformat() if d else None
+    if feast in ("easter", "orthodox easter"):
+        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
+        method = EASTER_ORTHODOX if feast.startswith("orthodox") else EASTER_WESTERN
+        d = easter(published.year, method)
+        return (d if d <= published else easter(published.year - 1, method)).isoformat()
+    return None
+
+
+_SCORES = {"feast": 0.7, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -331,11 +357,12 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
-    "early_hours": ("early hours",), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
+    "early_hours": ("early hours",), "feast": ("christmas", "new year", "easter", "ramadan", "eid", "passover",
+    "hanukkah", "yom kippur", "rosh hashanah", "sukkot", "purim", "lent", "diwali", "nowruz", "ashura"), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
     "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
@@ -357,7 +384,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else (
-                m.span(m.lastgroup) if kind in ("daypart", "early_hours") else m.span())
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
