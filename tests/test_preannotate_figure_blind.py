@@ -17,6 +17,8 @@ def figs(text):
     ("Nearly half of the wheat fields were burned.", ("Nearly half of the wheat fields", 0.5, "APPROXIMATE", "fraction", "OTHER")),
     ("Half of the harvest will rot, farmers said.", ("Half of the harvest", 0.5, "EXACT", "fraction", "OTHER")),
     ("By noon, half of the town had fled.", ("half of the town", 0.5, "EXACT", "fraction", "OTHER")),
+    ("Half the market burned down.", ("Half the market", 0.5, "EXACT", "fraction", "OTHER")),
+    ("Nearly half the boreholes are dry.", ("Nearly half the boreholes", 0.5, "APPROXIMATE", "fraction", "OTHER")),
     ("About a third of the city's clinics closed.", ("About a third of the city's clinics", 0.333, "APPROXIMATE",
                                                       "fraction", "OTHER")),
 ])
@@ -28,6 +30,7 @@ def test_a_fraction_of_a_determiner_and_noun_runs_to_the_head(text, expected):
 @pytest.mark.parametrize("text", [
     "Exports fell in the first half of the year.",
     "Rain is expected in the second half of March.",
+    "In the first half the visitors scored twice.",
     "Half of them were children.",
 ])
 def test_a_half_that_names_a_period_or_counts_a_pronoun_without_qualifier_is_no_figure(text):
@@ -57,6 +60,7 @@ def test_a_parent_of_n_children_runs_to_the_noun():
     ("Each family will receive Sh3 million in aid.", ("Sh3 million", 3_000_000, "EXACT", "shilling", "OTHER")),
     ("He lost 50,000 afghanis when the shop burned.", ("50,000 afghanis", 50000, "EXACT", "afghani", "OTHER")),
     ("The fine was 2 million rupiahs.", ("2 million rupiahs", 2_000_000, "EXACT", "rupiah", "OTHER")),
+    ("The state paid ₦40 million in compensation.", ("₦40 million", 40_000_000, "EXACT", "naira", "OTHER")),
 ])
 def test_money_in_shillings_and_other_currency_nouns(text, expected):
     assert figs(text) == [expected]

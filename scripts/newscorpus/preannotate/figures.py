@@ -130,7 +130,8 @@ CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "
                   "martyred", "slain", "toll", "wounds", "hurt", "lives", "bodies", "buried", "bury", "burying",
                   "funeral", "funerals", "mourned", "massacred", "executed", "treated", "hospitalised", "hospitalized",
                   "neutralised", "neutralized"}  # the military euphemism for killed
-CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee"}
+CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "₹": "rupee", "₦": "naira", "₪": "shekel", "₺": "lira",
+            "₴": "hryvnia", "₱": "peso", "₩": "won", "৳": "taka", "₵": "cedi", "₽": "rouble"}
 # currency codes before the amount ("Rs 5 lakh", "Rs. 200", "USD 3 million", "Rs10 million") are
 # tokens.CURRENCY_CODES: the tokenizer splits a glued one from its digits
 # currency names after the amount, singular as a modifier too ("a 2 billion shekel aid package")
@@ -809,7 +810,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         frac = _fraction_at(tokens, i)
         if frac is not None:
             qual = qualifier_before(tokens, i)
-            whole = _fraction_whole_head(tokens, frac.end_tok)  # decision 25: "half of the groves"
+            whole = _fraction_whole_head(tokens, frac.end_tok, half=tokens[frac.end_tok - 1].lower == "half")
+            # (decision 25: "half of the groves", "half the town")
             end = frac.end_tok if whole is None else whole + 1
             found.append((qual[1] if qual else i, end, frac, qual[0] if qual else "EXACT", -9))
             i = end
@@ -1295,7 +1297,8 @@ def _fraction_at(tokens: list[Token], i: int) -> _Number | None:
     if end is None or not n or n >= d:
         return None
     nxt = tokens[end] if end < len(tokens) else None
-    if nxt is not None and nxt.sent == tok.sent and nxt.is_word() and nxt.lower not in _FRACTION_END:
+    if nxt is not None and nxt.sent == tok.sent and nxt.is_word() and nxt.lower not in _FRACTION_END \
+            and not (low == "half" and nxt.lower in _PARTITIVE_DETERMINERS):
         return None
     if low in ("a", "one") and qualifier_before(tokens, i) is None and (nxt is None or nxt.lower != "of"):
         return None  # "a third" alone is too often an ordinal ("for a third")
@@ -1314,15 +1317,19 @@ def _bare_half_of(tokens: list[Token], i: int) -> bool:
     """``half of the village`` with no qualifier: a fraction of a whole named by a determiner and
     a noun, unless an ordinal or article makes it a part (``the first half of the year``)."""
     prev = tokens[i - 1].lower if i and tokens[i - 1].sent == tokens[i].sent else ""
-    return prev not in _NOT_BARE_HALF and _fraction_whole_head(tokens, i + 1) is not None
+    return prev not in _NOT_BARE_HALF and _fraction_whole_head(tokens, i + 1, half=True) is not None
 
 
-def _fraction_whole_head(tokens: list[Token], k: int) -> int | None:
+def _fraction_whole_head(tokens: list[Token], k: int, half: bool = False) -> int | None:
     """After a fraction, ``of`` + a determiner + a noun phrase (``of the groves``, ``of their
     land``, ``of the city's homes``): the head of that noun, which the partitive's span runs to
-    (decision 25), or None (``of them``, ``of Gaza's population``: a pronoun or a bare name)."""
-    if k + 2 >= len(tokens) or tokens[k].lower != "of" or tokens[k + 1].lower not in _PARTITIVE_DETERMINERS \
-            or tokens[k + 1].sent != tokens[k].sent:
+    (decision 25), or None (``of them``, ``of Gaza's population``: a pronoun or a bare name). After
+    ``half`` the ``of`` may be left out (``half the town``)."""
+    if half and k < len(tokens) and tokens[k].lower in _PARTITIVE_DETERMINERS and tokens[k].sent == tokens[k - 1].sent:
+        k -= 1  # (read as if "of" stood before the determiner)
+    elif k + 2 >= len(tokens) or tokens[k].lower != "of" or tokens[k + 1].sent != tokens[k].sent:
+        return None
+    if k + 2 >= len(tokens) or tokens[k + 1].lower not in _PARTITIVE_DETERMINERS:
         return None
     head, m = None, k + 2
     while m < min(k + 8, len(tokens)):
