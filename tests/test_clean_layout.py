@@ -112,7 +112,7 @@ def test_the_layout_pass_is_off_without_its_rules():
 
 
 def test_prose_shapes():
-    assert is_prose(P1) and is_prose("“Never again.”") and is_prose('He said: "We stay."')
+    assert is_prose(P1) and is_prose("“Never again.”") and is_prose("“Never.”") and is_prose('He said: "We stay."')
     assert is_prose("Officials said the road would reopen within a week once the water level falls")
     for furniture in ("Our river desk needs you", "Share (12)", "Tags: floods, Kenya", "Tonight 14° Light showers", "Next"):
         assert not is_prose(furniture)

@@ -24,6 +24,7 @@ Mid-body lines are never touched: crossheads are content. One pass over the line
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 TRAILING, LEADING = "layout_trailing", "layout_leading"
 
@@ -36,17 +37,22 @@ LONG = 12  # words: a sentence even without its full stop
 HEADLINE = 4  # words: a line that could be a headline
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+def _words(text: str, cap: int = LONG) -> int:
+    """Words in the line, counted up to ``cap`` (every threshold here is at most LONG): a long
+    paragraph is not scanned to its end."""
+    return sum(1 for _ in islice(_WORD.finditer(text), cap))
 
 
 def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence (or quote) ending, or many words."""
     core = text.rstrip(_CLOSERS + " ")
-    quoted = text[:1] in _OPENERS and core != text
+    words = _words(text)
+    quoted = text[:1] in _OPENERS and core != text  # opens and closes with quote marks
+    if quoted and words >= 1:
+        return True
     if core and core[-1] in _SENTENCE_END:
-        return _words(text) >= 2 or (quoted and _words(text) >= 1)
-    return quoted and _words(text) >= 1 or _words(text) >= LONG
+        return words >= 2
+    return words >= LONG
 
 
 def _ends_with_colon(text: str) -> bool:
