@@ -16,7 +16,8 @@ kind. This pass runs on the lines the shape rules kept and removes, with its own
 
 A prose line (decided on the dev sets' layouts, kept simple on purpose: precision first) has
 at least two words and ends like a sentence or a quote (``. ! ? …`` or a colon, then any
-closing quotes or brackets), or at least twelve words (a sentence that lost its full stop).
+closing quotes or brackets), or is a quote (opens and closes with quote marks, even one word),
+or has at least twelve words (a sentence that lost its full stop).
 A page with fewer than two prose lines is left alone (no evidence of a body; never emptied).
 Mid-body lines are never touched: crossheads are content. One pass over the lines: linear.
 """
