@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from newscorpus.fileio import sha256_text
+from newscorpus.clean import layout
 from newscorpus.clean.rules import Rule, RuleSet
 
 _RUN = re.compile(r"\s{2,}")
@@ -224,6 +225,8 @@ class _Cleaner:
         self.bands = [[c for c in checks if c[0] >= limit] for limit in self.limits] + [[]]
         self.first_bands = [[(action, find, rule) for _, action, after, find, rule in band if after is None] for band in self.bands]
         self.duplicates = rules.of_kind("duplicate")
+        sides = {r.id for r in rules.of_kind("layout")}
+        self.trailing, self.leading = layout.TRAILING in sides, layout.LEADING in sides
 
     # -- one line ---------------------------------------------------------------------------
 
@@ -373,10 +376,21 @@ class _Cleaner:
             kept.append(line)
             after_kept = True
         lines = [line for line in kept if line is not None]
+        if self.trailing or self.leading:
+            lines = self._layout(lines, removed)
         if lines and lines[-1].newline is not None:
             removed.append((lines[-1].newline, lines[-1].newline + 1, ws))
             lines[-1].newline = None
         return text, omap, lines, removed, removed_raw, subst, metadata
+
+    def _layout(self, lines: list, removed: list) -> list:
+        """The layout pass (clean/layout.py) on the kept lines: furniture around the body."""
+        drops = layout.layout_drops([line.text for line in lines], trailing=self.trailing, leading=self.leading)
+        if not drops:
+            return lines
+        for i, rule_id in drops:
+            self._drop_kept(lines, i, rule_id, removed)
+        return [line for line in lines if line is not None]
 
     @classmethod
     def _drop_previous(cls, rule: Rule, kept: list, removed: list) -> None:

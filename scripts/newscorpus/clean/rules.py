@@ -20,7 +20,8 @@ from pathlib import Path
 from newscorpus.errors import RuleError
 from newscorpus.fileio import decode_utf8, read_bytes, sha256_bytes
 
-KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "block", "duplicate"}
+KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "block", "duplicate", "layout"}
+LAYOUT_IDS = {"layout_trailing", "layout_leading"}  # the layout pass (clean/layout.py) has one rule per side
 FLAG_NAMES = {"IGNORECASE": re.IGNORECASE}
 KEEP = {"first", "later"}
 _FRAGMENT = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
@@ -175,6 +176,8 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
             raise RuleError(f"rule {rid!r}: unknown kind {kind!r} (one of {sorted(KINDS)})", name, where)
         if not isinstance(raw.get("description"), str) or not raw["description"]:
             raise RuleError(f"rule {rid!r}: a description is required", name, where)
+        if kind == "layout" and rid not in LAYOUT_IDS:
+            raise RuleError(f"rule {rid!r}: a layout rule is one of {sorted(LAYOUT_IDS)} (the sides clean/layout.py knows)", name, where)
         pattern = _compile(raw, "pattern", fragments, rid, name, where) if kind in {"normalize", "prefix", "suffix", "line", "block"} else None
         item_pattern = _compile(raw, "item_pattern", fragments, rid, name, where) if kind == "block" else None
         replace_with = _typed(raw, "replace_with", str, "", rid, name, where)
