@@ -44,9 +44,14 @@ def _words(text: str, cap: int = LONG) -> int:
     return sum(1 for _ in islice(_WORD.finditer(text), cap))
 
 
+def _core(text: str) -> str:
+    """The line without its closing quotes, brackets and spaces: where a sentence's end is read."""
+    return text.rstrip(_CLOSERS + " ")
+
+
 def is_prose(text: str) -> bool:
     """A paragraph of running text: a sentence (or quote) ending, or many words."""
-    core = text.rstrip(_CLOSERS + " ")
+    core = _core(text)
     words = _words(text)
     quoted = text[:1] in _OPENERS and core != text  # opens and closes with quote marks
     if quoted and words >= 1:
@@ -57,11 +62,11 @@ def is_prose(text: str) -> bool:
 
 
 def _ends_with_colon(text: str) -> bool:
-    return text.rstrip(_CLOSERS + " ").endswith(":")
+    return _core(text).endswith(":")
 
 
 def _ends_sentence(text: str) -> bool:
-    core = text.rstrip(_CLOSERS + " ")
+    core = _core(text)
     return bool(core) and core[-1] in ".!?…" and _words(text) >= 2
 
 
@@ -75,6 +80,7 @@ def layout_drops(texts: list[str], *, trailing: bool = True, leading: bool = Tru
     prose = [i for i, t in enumerate(texts) if is_prose(t)]
     if len(prose) < 2:
         return []
+    prose_set = set(prose)
     drops: list[tuple[int, str]] = []
     if leading:
         # the body starts at the first line ending like a sentence (a long headline without a
@@ -82,7 +88,7 @@ def layout_drops(texts: list[str], *, trailing: bool = True, leading: bool = Tru
         # line above it that could be a headline
         first = next((i for i in prose if _ends_sentence(texts[i])), None)
         title = None if first is None else next((i for i in range(first - 1, -1, -1) if _longest_item(texts[i]) >= HEADLINE), None)
-        if title is not None and title > 0 and all(not is_prose(t) and _longest_item(t) < HEADLINE for t in texts[:title]):
+        if title is not None and title > 0 and all(i not in prose_set and _longest_item(texts[i]) < HEADLINE for i in range(title)):
             drops += [(i, LEADING) for i in range(title)]
     if trailing:
         last = prose[-1]

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from newscorpus.clean import layout
 from newscorpus.errors import RuleError
 from newscorpus.fileio import decode_utf8, read_bytes, sha256_bytes
 
 KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "block", "duplicate", "layout"}
-LAYOUT_IDS = {"layout_trailing", "layout_leading"}  # the layout pass (clean/layout.py) has one rule per side
+LAYOUT_IDS = {layout.TRAILING, layout.LEADING}  # the layout pass (clean/layout.py) has one rule per side
 FLAG_NAMES = {"IGNORECASE": re.IGNORECASE}
 KEEP = {"first", "later"}
 _FRAGMENT = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
