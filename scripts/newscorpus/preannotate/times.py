@@ -72,8 +72,13 @@ _APPROX = r"(?:(?:[Ss]hortly|[Jj]ust|[Ss]oon|[Ll]ong)\s+(?:after|before)\s+|(?:[
 # is not here, and the year alone would be a guess near the turn of a year
 _FIXED_FEASTS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "new year's eve": (12, 31),
                  "new year's day": (1, 1)}
-_FEASTS = (r"Christmas(?:\s+(?:Eve|Day))?|New\s+Year[’']s\s+(?:Eve|Day)|(?:Orthodox\s+)?Easter|Ramadan|Eid(?:\s+al-(?:Fitr|Adha))?"
-           r"|Passover|Hanukkah|Yom\s+Kippur|Rosh\s+Hashanah|Sukkot|Purim|Lent|Diwali|Nowruz|Ashura|Lunar\s+New\s+Year")
+# keyword (lower case, the speed pre-check) -> the feast's pattern
+_FEAST_PATTERNS = {"christmas": r"Christmas(?:\s+(?:Eve|Day))?", "new year": r"New\s+Year[’']s\s+(?:Eve|Day)|Lunar\s+New\s+Year",
+                   "easter": r"(?:Orthodox\s+)?Easter", "ramadan": "Ramadan", "eid": r"Eid(?:\s+al-(?:Fitr|Adha))?",
+                   "passover": "Passover", "hanukkah": "Hanukkah", "yom kippur": r"Yom\s+Kippur",
+                   "rosh hashanah": r"Rosh\s+Hashanah", "sukkot": "Sukkot", "purim": "Purim", "lent": "Lent",
+                   "diwali": "Diwali", "nowruz": "Nowruz", "ashura": "Ashura"}
+_FEASTS = "|".join(_FEAST_PATTERNS.values())
 _FEAST_PREPOSITIONS = r"[Dd]uring|[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]ver|[Tt]hroughout|[Ff]or|[Aa]t|[Oo]f|[Ii]n"
 
 # qualifiers of a length before "ago" (figures.QUALIFIER_PHRASES' wording); a bound leaves the date unresolved
@@ -361,8 +366,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
-    "early_hours": ("early hours",), "feast": ("christmas", "new year", "easter", "ramadan", "eid", "passover",
-    "hanukkah", "yom kippur", "rosh hashanah", "sukkot", "purim", "lent", "diwali", "nowruz", "ashura"), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
+    "early_hours": ("early hours",), "feast": tuple(_FEAST_PATTERNS), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
     "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
