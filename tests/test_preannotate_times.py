@@ -83,6 +83,20 @@ def test_most_recent_weekday(weekday, published, expected):
     assert most_recent_weekday(weekday, published) == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("Talks will resume on Tuesday.", "2024-07-09"),  # ahead: the next Tuesday
+    ("Delegations are due to meet on Friday in Doha.", "2024-07-05"),
+    ("He said its team would visit the depot in the town on Thursday.", "2024-07-04"),
+    ("The cabinet will meet on Wednesday.", "2024-07-03"),  # the publication day itself
+    ("The ministry plans rolling blackouts from Monday.", "2024-07-08"),
+    ("Officials said on Tuesday that talks would resume.", "2024-07-02"),  # the marker follows: past
+    ("Talks will resume, officials said on Tuesday.", "2024-07-02"),  # punctuation ends the clause
+    ("Fighters who will not be named attacked the village at night, and struck again on Monday.", "2024-07-01"),
+])
+def test_weekday_put_ahead_by_its_clause_resolves_forward(sentence, expected):  # decision 32
+    assert [t.value for t in find_times(sentence, WED) if "day" in t.text] == [expected]
+
+
 @pytest.mark.parametrize("month,day,published,expected", [
     (10, 7, date(2024, 5, 15), date(2023, 10, 7)),
     (1, 2, SAT, date(2024, 1, 2)),

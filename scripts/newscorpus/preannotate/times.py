@@ -184,6 +184,11 @@ def most_recent_weekday(weekday: int, published: date) -> date:
     return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def next_weekday(weekday: int, published: date) -> date:
+    """The first day with ``weekday`` (Monday=0) on or after ``published`` (decision 32)."""
+    return published + timedelta(days=(weekday - published.weekday()) % 7)
+
+
 def most_recent_date(month: int, day: int, published: date) -> date | None:
     """``month``/``day`` in the publication year, or the year before if that is later."""
     for year in (published.year, published.year - 1):
@@ -274,8 +279,9 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             m = published.month - n
             return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         return f"{published.year - n}-{published.month:02d}"
-    if kind in ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday", "overnight_into"):
-        return most_recent_weekday(WEEKDAYS.index(groups["wd"]), published).isoformat()
+    if kind in _WEEKDAY_KINDS:
+        resolve_day = next_weekday if groups.get("_future") else most_recent_weekday
+        return resolve_day(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
         wd = WEEKDAYS.index(groups["wd"])
         rel = groups["rel"].lower()
@@ -371,6 +377,13 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
+# a bare weekday resolves to the most recent such day, unless its own clause puts it ahead: a future
+# or scheduling marker a few words before it, with no punctuation between ("talks will resume on
+# Tuesday", "are due to meet on Friday") resolves it to the next such day (decision 32)
+_WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday",
+                  "overnight_into")
+_FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
+                            r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
@@ -400,5 +413,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
                 continue
             taken.append((start, end))
             groups["_text"] = m.group(0).lower()
+            if kind in _WEEKDAY_KINDS:
+                groups["_future"] = bool(_FUTURE_BEFORE.search(text, max(0, start - 80), start))
             out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
     return sorted(out, key=lambda t: t.start)
