@@ -97,6 +97,16 @@ def test_weekday_put_ahead_by_its_clause_resolves_forward(sentence, expected):  
     assert [t.value for t in find_times(sentence, WED) if "day" in t.text] == [expected]
 
 
+def test_time_of_day_dates_the_day_the_text_last_named():
+    text = ("Gunmen attacked the village on Monday. The shooting began at around 4 a.m. and lasted until "
+            "dawn. Officials met on Tuesday.")
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [
+        ("Monday", "2024-07-01"), ("around 4 a.m.", "2024-07-01"), ("dawn", "2024-07-01"), ("Tuesday", "2024-07-02")]
+    # before any named day, and "overnight" (the night into publication), keep the publication date
+    assert [(t.text, t.value) for t in find_times("Shells fell at 2 a.m. Strikes came overnight after Monday.", WED)] == [
+        ("2 a.m.", "2024-07-03"), ("overnight", "2024-07-03"), ("Monday", "2024-07-01")]
+
+
 @pytest.mark.parametrize("month,day,published,expected", [
     (10, 7, date(2024, 5, 15), date(2023, 10, 7)),
     (1, 2, SAT, date(2024, 1, 2)),

@@ -21,7 +21,8 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
   later``, ``minutes earlier`` are no TIME: an offset from an event locates nothing on the calendar.
 - ``around 8am on Saturday``: the date of Saturday (times of day are dropped from the value);
   clock times ``4:30 am``/``10.30 pm`` and named times of day (``noon``, ``dawn``, ``dusk``) alone:
-  the publication date. ``about``/``around`` and ``shortly``/``just`` with their preposition are in
+  the day the text last named (``on Sunday ... at around 4 a.m.``), before any named day the
+  publication date (decision 33); ``overnight``: the publication date. ``about``/``around`` and ``shortly``/``just`` with their preposition are in
   the span (``shortly after 4 p.m.``); a bare ``at``/``until``/``before``/``after`` is not. A range
   ``between about 1am and 3am`` is one TIME, ``about 1am and 3am`` (``between`` is a preposition).
 - ``this morning``, ``early in the morning``, ``since the morning`` (span ``the morning``): the
@@ -39,7 +40,7 @@ development set's two independent golds do. A year dating an event noun keeps ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newscorpus.preannotate.scan import finditer
@@ -384,6 +385,7 @@ _WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
+_DAY_TIME_KINDS = ("tod", "daypart")  # and a range of clock times with no weekday (find_times)
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
@@ -391,6 +393,7 @@ _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 def find_times(text: str, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``text`` with its resolved value, in order, non-overlapping."""
     taken: list[tuple[int, int]] = []
+    dayless: set[int] = set()  # starts of times of day that name no day
     out: list[TimeExpr] = []
     present = {"wd": bool(_WD_ANY.search(text)), "mon": bool(_MON_ANY.search(text))}
     low = text.lower()
@@ -416,4 +419,21 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             if kind in _WEEKDAY_KINDS:
                 groups["_future"] = bool(_FUTURE_BEFORE.search(text, max(0, start - 80), start))
             out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
-    return sorted(out, key=lambda t: t.start)
+            if kind in _DAY_TIME_KINDS or (kind == "tod_range" and not groups.get("wd")):
+                dayless.add(start)
+    return _anchor_times_of_day(sorted(out, key=lambda t: t.start), dayless)
+
+
+def _anchor_times_of_day(times: list[TimeExpr], dayless: set[int]) -> list[TimeExpr]:
+    """A time of day with no day of its own (``at around 4 a.m.``, ``overnight``) dates the day the
+    text last named (``on Sunday ... The shelling began at around 4 a.m.``), as the golds do; before
+    any named day it keeps the publication date."""
+    day, out = None, []
+    for t in times:
+        if t.start in dayless:
+            if day is not None and t.value is not None:
+                t = replace(t, value=day)
+        elif t.value is not None and len(t.value) == 10:
+            day = t.value
+        out.append(t)
+    return out
