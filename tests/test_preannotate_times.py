@@ -47,7 +47,7 @@ CASES = [
     ("stormed the village on Tuesday 2 July, residents said", WED, [("Tuesday 2 July", "2024-07-02")]),
     ("detained on Monday July 1, 2024 at the border", WED, [("Monday July 1, 2024", "2024-07-01")]),
     ("on Tuesday, July 2, gunmen", WED, [("Tuesday", "2024-07-02"), ("July 2", "2024-07-02")]),  # a comma: two
-    ("signed in the 1990s and broken in the early 2000s", WED, [("1990s", None), ("early 2000s", None)]),
+    ("signed in the 1990s and broken in the early 2000s", WED, [("the 1990s", None), ("the early 2000s", None)]),
     ("flared in the summer of 2023 and again last winter", WED, [("summer of 2023", "2023"), ("last winter", None)]),
     ("Aid will arrive this winter.", WED, [("this winter", "2024")]),
     # not times
@@ -95,6 +95,13 @@ def test_most_recent_weekday(weekday, published, expected):
 ])
 def test_weekday_put_ahead_by_its_clause_resolves_forward(sentence, expected):  # decision 32
     assert [t.value for t in find_times(sentence, WED) if "day" in t.text] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("an insurgency since the 1970s and in the early 2000s", ["the 1970s", "the early 2000s"]),  # decision 30
+])
+def test_decades_keep_their_determiner(text, expected):
+    assert [t.text for t in find_times(text, WED)] == expected
 
 
 def test_time_of_day_dates_the_day_the_text_last_named():

@@ -145,8 +145,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<night>the\s+night)\b(?!\s+of\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
-    # decades ("the 1990s" -> "1990s", "the early 2000s"): no ISO form the scheme allows, so null
-    ("decade", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?:19|20)\d0s\b")),
+    # decades, with the determiner of the period (decision 30: "the 1990s", "the early 2000s"): no ISO
+    # form the scheme allows, so null
+    ("decade", re.compile(r"\b(?:[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?:19|20)\d0s\b")),
     # seasons with a year or a relative word ("summer 2023", "the summer of 2023", "last winter");
     # a bare "the summer" is left alone (annotators split on its determiner)
     ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
