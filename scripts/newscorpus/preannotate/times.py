@@ -64,6 +64,7 @@ _TOD = (r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:am(?![a-z])|pm(?![a-z])|a\.m\.|p\.m\.)
 _NAMED_TOD = r"(?:dawn|dusk|daybreak|nightfall|sunrise|sunset)"  # named times of day
 _TOD_ANY = rf"(?:{_TOD}|noon|midday|midnight|{_NAMED_TOD}|mid-morning|mid-afternoon)(?:\s+local\s+time)?"
 _UNIT = r"(?P<unit>week|month|year|weekend)"
+_HOUR_WORDS = r"[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve"
 # "about"/"around" and an adverb with its preposition ("shortly after", "just before") before a clock
 # time stay in its span; a bare preposition ("at", "before", "after", "until") is outside (decision 30)
 _APPROX = r"(?:(?:[Ss]hortly|[Jj]ust|[Ss]oon|[Ll]ong)\s+(?:after|before)\s+|(?:[Aa]round|[Aa]bout)\s+)?"
@@ -140,10 +141,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
     # a part of the day after a preposition: the preposition is outside, the determiner and a word naming
     # part of it are in ("since the morning" -> "the morning", "by late morning" -> "late morning",
-    # "until morning"; decision 30); "the morning of ..." is not one
+    # "until morning"; decision 30), and the object of "spent" ("spent the night", decision 33); "the
+    # morning of ..." is not one
+    # a clock time in words: "two in the morning", "seven o'clock"
+    ("tod_words", re.compile(rf"\b{_APPROX}(?:{_HOUR_WORDS})(?:\s+o[’']clock)?\s+in\s+the\s+(?:morning|afternoon|evening)\b"
+                             rf"|\b{_APPROX}(?:{_HOUR_WORDS})\s+o[’']clock\b")),
     ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+"
                            r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
-                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<night>the\s+night)\b(?!\s+of\b)")),
+                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?|[Ss]pent)\s+(?P<night>the\s+night)\b(?!\s+of\b)"
+                           r"|\b[Ss]pent\s+(?P<spent>the\s+(?:morning|afternoon|evening))\b(?!\s+of\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
     # decades, with the determiner of the period (decision 30: "the 1990s", "the early 2000s"): no ISO
     # form the scheme allows, so null
@@ -236,7 +242,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return None
     if published is None:
         return None
-    if kind in ("tod", "overnight") or (kind == "tod_range" and not groups.get("wd")):
+    if kind in ("tod", "tod_words", "overnight") or (kind == "tod_range" and not groups.get("wd")):
         return published.isoformat()
     if kind == "the_weekend":
         sat = most_recent_weekday(5, published)
@@ -349,7 +355,7 @@ def _feast_value(feast: str, published: date) -> str | None:
     return None
 
 
-_SCORES = {"feast": 0.7, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"feast": 0.7, "tod_words": 0.7, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -370,7 +376,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
@@ -386,7 +392,7 @@ _WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
-_DAY_TIME_KINDS = ("tod", "daypart")  # and a range of clock times with no weekday (find_times)
+_DAY_TIME_KINDS = ("tod", "tod_words", "daypart")  # and a range of clock times with no weekday (find_times)
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
