@@ -57,6 +57,7 @@ CUTS = {
     "dateline_stamp": ("date 2024-01-06 Hezbollah fires rockets at northern Israel", "Hezbollah fires rockets at northern Israel"),
     "outlet_suffix": ("Hezbollah fires rockets at northern Israel - Reuters", "Hezbollah fires rockets at northern Israel"),
     "click_here": ("Israel struck the missile unit, the army said. Click here to connect with us on WhatsApp", "Israel struck the missile unit, the army said."),
+    "ui_glyph_button": ("Harbour floods close the coast road · ☆ Save for later", "Harbour floods close the coast road"),
 }
 
 # Reporting that looks like furniture to a careless rule: all of it must survive.
@@ -82,6 +83,23 @@ KEEPS = [
     "Search teams pulled two bodies from the rubble in Tyre.",
     "Menu prices in Beirut have tripled since the strikes began, residents said.",
     "Getty Images photographers were among those evacuated from the border.",
+    # near lines for the widget signals (glyphs, arrows, buttons, media labels, licence notes)
+    "■ Twelve people were killed in the strike, the ministry said.",
+    "■ Twelve people were killed in the strike",
+    "Temperatures reached 31°C in Batken, the highest since 2019",
+    "Prices rose 5% ▲ Traders expect more.",
+    "The road runs north from Smara → Mahbes, residents said ›",
+    "« Nous resterons », a dit le maire »",
+    "Save the Children said the convoy was delayed.",
+    "Licensed by the ministry in 2019, the bakery employs 12 people.",
+    "Distributed by the UN under licence from the ministry, the seeds reached 400 farmers.",
+    "Video: the army said troops had entered the village",
+    "Map makers in the ministry redrew the border",
+    "Summary executions were reported in the village, the UN said.",
+    "Part two of the plan was never carried out, officials said.",
+    "Part one of the series was filmed in Tyre, the director said",
+    "Residents fled south, Lebanon's army said.",
+    "Ana Ruiz covers her face as the convoy passes the checkpoint.",
 ]
 
 
