@@ -10,7 +10,7 @@ import dataclasses
 
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.clean import clean_text, load_rules
-from newscorpus.clean.layout import is_prose, layout_drops
+from newscorpus.clean.layout import is_bullet, is_prose, layout_drops
 
 RULES = load_rules(DEFAULT_CLEANING_RULES)
 TITLE = "Floodwater cuts off hill villages as river bursts its banks"
@@ -102,6 +102,36 @@ def test_a_long_headline_without_a_full_stop_is_the_title_not_the_body_start():
 def test_a_possible_headline_above_the_title_stops_the_leading_side():
     page = ["Podcast of the week about the rains", TITLE, P1, P2]
     assert layout_drops(page) == []
+
+
+def test_a_key_points_box_above_the_title_goes():
+    box = ["Key points", "• Floodwater cut the only road into six hill villages", "• Rescue boats carried 140 people to a school on higher ground."]
+    result = clean_text(_page(*box, TITLE, P1, P2), RULES)
+    assert result.text == "\n".join([TITLE, P1, P2])
+    assert _removed(result, "layout_leading") == box
+
+
+def test_bullets_under_the_title_stay():
+    page = [TITLE, "• Six hill villages cut off", "• Boats carried 140 people to higher ground.", P1, P2]
+    assert layout_drops(page) == []
+
+
+def test_a_kicker_in_capitals_above_the_title_goes():
+    result = clean_text(_page("DISPATCH FROM THE HILL COUNTRY", TITLE, P1, P2), RULES)
+    assert result.text == "\n".join([TITLE, P1, P2])
+    assert _removed(result, "layout_leading") == ["DISPATCH FROM THE HILL COUNTRY"]
+
+
+def test_a_line_in_capitals_above_a_title_in_capitals_or_a_long_one_stops_the_leading_side():
+    assert layout_drops(["FLOODWATER CUTS OFF HILL VILLAGES", "HILL VILLAGES CUT OFF AS RIVER BURSTS BANKS", P1, P2]) == []
+    assert layout_drops(["FLOODWATER CUTS OFF SIX HILL VILLAGES IN MARSABIT", TITLE, P1, P2]) == []
+
+
+def test_bullet_shapes():
+    for item in ("• Six villages cut off", "– Six villages cut off", "▪ Six villages", "* Six villages"):
+        assert is_bullet(item)
+    for text in ("“Never again,” she said.", '" Six villages', "#floods #kenya", "140 people rescued", "(AFP) Six villages", "•Six"):
+        assert not is_bullet(text)
 
 
 def test_the_layout_pass_is_off_without_its_rules():
