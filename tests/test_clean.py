@@ -58,6 +58,7 @@ CUTS = {
     "outlet_suffix": ("Hezbollah fires rockets at northern Israel - Reuters", "Hezbollah fires rockets at northern Israel"),
     "click_here": ("Israel struck the missile unit, the army said. Click here to connect with us on WhatsApp", "Israel struck the missile unit, the army said."),
     "ui_glyph_button": ("Harbour floods close the coast road · ☆ Save for later", "Harbour floods close the coast road"),
+    "cta_suffix": ("Harbour floods close the coast road | Print · PDF", "Harbour floods close the coast road"),
 }
 
 # Reporting that looks like furniture to a careless rule: all of it must survive.
@@ -100,6 +101,11 @@ KEEPS = [
     "Part one of the series was filmed in Tyre, the director said",
     "Residents fled south, Lebanon's army said.",
     "Ana Ruiz covers her face as the convoy passes the checkpoint.",
+    "Brent crude rose 2% to $81.20 on Monday as the strikes continued.",
+    "Follow the money, the prosecutor told the court.",
+    "▶ Two paramedics were killed near the border",
+    "This story of the siege was told by residents who stayed, with permission to reproduce their names.",
+    "Interactive maps of the front line were shared by the army on Monday.",
 ]
 
 
