@@ -106,6 +106,8 @@ KEEPS = [
     "▶ Two paramedics were killed near the border",
     "This story of the siege was told by residents who stayed, with permission to reproduce their names.",
     "Interactive maps of the front line were shared by the army on Monday.",
+    "Tyre | Sidon | Nabatieh: strikes went on through the night, residents said",
+    "Gaza | The Day After",
 ]
 
 
