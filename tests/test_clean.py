@@ -108,6 +108,12 @@ KEEPS = [
     "Interactive maps of the front line were shared by the army on Monday.",
     "Tyre | Sidon | Nabatieh: strikes went on through the night, residents said",
     "Gaza | The Day After",
+    "Watch our borders, the minister warned residents on Monday.",
+    "Read the statement in full, the ministry told reporters.",
+    "Supported by a grant from the EU, the clinic treats 200 patients a day.",
+    "Correction officers at the prison went on strike on Monday.",
+    "Open the gates, the crowd chanted outside the ministry.",
+    "Words failed the mayor, who had lost two sons in the strike.",
 ]
 
 
@@ -343,10 +349,10 @@ def test_bad_rules_file_is_a_clear_error(tmp_path, rules_text, message):
 
 
 def test_a_new_rule_needs_no_code_change(tmp_path):
-    extra = '\n[[rule]]\nid = "podcast_prompt"\nkind = "line"\ndescription = "Podcast plugs"\npattern = \'Listen to our podcast.{0,80}\'\n'
+    extra = '\n[[rule]]\nid = "podcast_prompt"\nkind = "line"\ndescription = "Podcast plugs"\npattern = \'Tune in to our podcast.{0,80}\'\n'
     path = tmp_path / "rules.toml"
     path.write_text(REPO.cleaning_rules_path.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    result = clean_text(f"{BODY}\nListen to our podcast on Spotify\n", load_rules(path))
+    result = clean_text(f"{BODY}\nTune in to our podcast on Spotify\n", load_rules(path))  # a shape no rule knows
     assert result.text == BODY
     assert "podcast_prompt" in {r["rule"] for r in result.removed}
 

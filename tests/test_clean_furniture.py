@@ -176,6 +176,19 @@ UNSEEN = [
     "Syndicated by Lakes Wire. All rights reserved.",
     "Did you find an error? Email corrections@kivu.example",
     "Part 2 of a three-part series on the Great Lakes",
+    "This story is part of our series on the Great Lakes.",
+    "Read our live coverage of the war in Lebanon",
+    "Listen to the podcast on Spotify, Apple Podcasts or wherever you get your podcasts.",
+    "The Morning Dispatch: our editors' pick of the day's news, every weekday. Sign up",
+    "Correction: An earlier version of this story misstated the number of lorries.",
+    "Jane Doe is a freelance journalist based in Goma.",
+    "Sponsored content from Lakes Bank",
+    "(Tap to enlarge)",
+    "Hide caption",
+    "This reporting was supported by a grant from the Lakes Fund.",
+    "With reporting by Ana Ruiz in Goma",
+    "Text: Ana Ruiz · Graphics: Ben Ode",
+    "Updated ⏱ 2 hours ago",
 ]
 
 
