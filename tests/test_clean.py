@@ -114,6 +114,8 @@ KEEPS = [
     "Correction officers at the prison went on strike on Monday.",
     "Open the gates, the crowd chanted outside the ministry.",
     "Words failed the mayor, who had lost two sons in the strike.",
+    "Ceasefire talks resume in Cairo | 3 min read",
+    "Breaking · Israel and Hezbollah agree to a truce",
 ]
 
 
