@@ -113,9 +113,16 @@ def test_a_key_points_box_above_the_title_goes():
     assert _removed(result, "layout_leading") == box
 
 
-def test_bullets_under_the_title_stay():
-    page = [TITLE, "• Six hill villages cut off", "• Boats carried 140 people to higher ground.", P1, P2]
+def test_a_key_points_box_between_the_title_and_the_body_goes():
+    page = [TITLE, "In brief", "• Six hill villages cut off", "• Boats carried 140 people to higher ground.", P1, P2]
+    assert layout_drops(page) == [(1, "layout_leading"), (2, "layout_leading"), (3, "layout_leading")]
+
+
+def test_bullets_in_the_body_stay():
+    page = [TITLE, P1, "What the county asks", "• Stay off the river road", "• Boil drinking water.", P2]
     assert layout_drops(page) == []
+    page = [TITLE, "Residents were told to leave before dark.", "• Six hill villages cut off", P1, P2]
+    assert layout_drops(page) == []  # after a sentence: the body has started
 
 
 def test_a_kicker_in_capitals_above_the_title_goes():

@@ -16,7 +16,9 @@ kind. This pass runs on the lines the shape rules kept and removes, with its own
   Two longer shapes above the title are furniture all the same, never a headline: a bullet
   item (a line opened by a mark and a space, '• …', '– …': a key-points box; it is never the
   title nor the body's start either), and a short line in capitals over a title that is not
-  (a series kicker, 'DISPATCH FROM THE BORDER').
+  (a series kicker, 'DISPATCH FROM THE BORDER'). A key-points box between the title and the
+  body's first paragraph goes too, with the same rule id: its bullet items and the short
+  non-prose heading just above them ('Key points', 'In brief').
 
 A prose line (decided on the dev sets' layouts, kept simple on purpose: precision first) has
 at least two words and ends like a sentence or a quote (``. ! ? …`` or a colon, then any
@@ -96,6 +98,13 @@ def _shouts(text: str) -> bool:
     return len(letters) >= 2 and all(not c.islower() for c in letters)
 
 
+def _in_box(texts: list[str], i: int, prose: set[int]) -> bool:
+    """A bullet item, or the short non-prose heading of the bullet run just below it."""
+    if is_bullet(texts[i]):
+        return True
+    return i + 1 < len(texts) and is_bullet(texts[i + 1]) and i not in prose and _longest_item(texts[i]) < HEADLINE
+
+
 def _could_be_title(text: str) -> bool:
     return _longest_item(text) >= HEADLINE and not is_bullet(text)
 
@@ -126,6 +135,8 @@ def layout_drops(texts: list[str], *, trailing: bool = True, leading: bool = Tru
 
             if all(furniture(i) for i in range(title)):
                 drops += [(i, LEADING) for i in range(title)]
+        if title is not None:
+            drops += [(i, LEADING) for i in range(title + 1, first) if _in_box(texts, i, prose_set)]
     if trailing:
         last = prose[-1]
         if not _ends_with_colon(texts[last]):
