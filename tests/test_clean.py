@@ -116,6 +116,11 @@ KEEPS = [
     "Words failed the mayor, who had lost two sons in the strike.",
     "Ceasefire talks resume in Cairo | 3 min read",
     "Breaking · Israel and Hezbollah agree to a truce",
+    "Go to the site of the strike and you see the crater, residents say.",
+    "Consider the alerts: three in one night, residents say",
+    "Support our troops, the banners read",
+    "Back to the front line went 200 soldiers on Monday.",
+    "Your support for the ceasefire matters, the envoy told the ministers.",
 ]
 
 

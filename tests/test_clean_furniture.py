@@ -189,6 +189,23 @@ UNSEEN = [
     "With reporting by Ana Ruiz in Goma",
     "Text: Ana Ruiz · Graphics: Ben Ode",
     "Updated ⏱ 2 hours ago",
+    "3 min read · 1,204 views",
+    "Report an error · Report abuse",
+    "Also on Cedar Post: How the south rebuilt after 2006",
+    "Newsletter sign-up: The Beirut Brief",
+    "Want more stories like this? Subscribe to our weekly digest.",
+    "Already a member? Log in",
+    "Copy link to clipboard",
+    "Save to reading list",
+    "Turn on notifications",
+    "Back to homepage",
+    "Your support keeps our reporting free for everyone.",
+    "Watch live on Cedar TV",
+    "Auto-translated from Arabic",
+    "Most shared this week",
+    "Sponsored · Lakes Bank",
+    "By Cedar Post staff",
+    "Page 2 of 3",
 ]
 
 
