@@ -121,6 +121,11 @@ KEEPS = [
     "Support our troops, the banners read",
     "Back to the front line went 200 soldiers on Monday.",
     "Your support for the ceasefire matters, the envoy told the ministers.",
+    "“We will not leave you,” the priest told the last families in the village.",
+    "Our sons are gone and you ask us to wait, one mother wrote to the ministry.",
+    "The ministry said its email to the UN, sent from press@ministry.example, went unanswered.",
+    "This story of the siege has been told many times by residents.",
+    "About the border, the two envoys could not agree.",
 ]
 
 

@@ -206,6 +206,19 @@ UNSEEN = [
     "Sponsored · Lakes Bank",
     "By Cedar Post staff",
     "Page 2 of 3",
+    "We want to hear from you. Share your experience of the floods.",
+    "Our journalism is funded by readers like you.",
+    "Write to Jane Doe at jane@paper.example",
+    "Letters to the editor may be sent to letters@paper.example.",
+    "This is a developing story and will be updated.",
+    "A version of this article appears in print on March 3, 2025, Section A, Page 8.",
+    "About the author",
+    "More by Jane Doe",
+    "Jane Doe is on X at @janedoe.",
+    "Follow Jane Doe on X: @janedoe",
+    "Cover photo: Ana Ruiz",
+    "© Cedar Post 2025. Some rights reserved.",
+    "Subscribe to Cedar Post for £1 a month.",
 ]
 
 

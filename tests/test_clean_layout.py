@@ -28,14 +28,14 @@ def _page(*lines: str) -> str:
 
 
 def test_trailing_widgets_go_with_the_layout_rule():
-    widgets = ["Tonight 14° Light showers", "USD 129.4 ▲ 0.3", "Our river desk needs you", "#floods #kenya #weather"]
+    widgets = ["Tonight 14° Light showers", "USD 129.4 ▲ 0.3", "Flood maps for every county", "#floods #kenya #weather"]
     result = clean_text(_page(TITLE, P1, P2, P3, *widgets), RULES)
     assert result.text == "\n".join([TITLE, P1, P2, P3])
     assert _removed(result, "layout_trailing") == widgets
 
 
 def test_provenance_covers_every_raw_character():
-    raw = _page(TITLE, P1, P2, "Tonight 14° Light showers", "Our river desk needs you")
+    raw = _page(TITLE, P1, P2, "Tonight 14° Light showers", "Flood maps for every county")
     result = clean_text(raw, RULES)
     kept = sum(s[3] - s[2] for s in result.segments)
     gone = sum(r["raw_end"] - r["raw_start"] for r in result.removed)
@@ -145,13 +145,13 @@ def test_bullet_shapes():
 
 def test_the_layout_pass_is_off_without_its_rules():
     bare = dataclasses.replace(RULES, rules=[r for r in RULES.rules if r.kind != "layout"], compiled=None)
-    raw = _page("WEATHER", TITLE, P1, P2, "Our river desk needs you")
-    assert clean_text(raw, bare).text == "\n".join(["WEATHER", TITLE, P1, P2, "Our river desk needs you"])
+    raw = _page("WEATHER", TITLE, P1, P2, "Flood maps for every county")
+    assert clean_text(raw, bare).text == "\n".join(["WEATHER", TITLE, P1, P2, "Flood maps for every county"])
     assert clean_text(raw, RULES).text == "\n".join([TITLE, P1, P2])
 
 
 def test_prose_shapes():
     assert is_prose(P1) and is_prose("“Never again.”") and is_prose("“Never.”") and is_prose('He said: "We stay."')
     assert is_prose("Officials said the road would reopen within a week once the water level falls")
-    for furniture in ("Our river desk needs you", "Share (12)", "Tags: floods, Kenya", "Tonight 14° Light showers", "Next"):
+    for furniture in ("Flood maps for every county", "Share (12)", "Tags: floods, Kenya", "Tonight 14° Light showers", "Next"):
         assert not is_prose(furniture)
