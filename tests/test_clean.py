@@ -380,6 +380,17 @@ def test_the_built_in_letter_fragments_read_every_script(tmp_path):
         assert not rule.pattern.fullmatch(word), word
 
 
+def test_the_built_in_glyph_fragment_is_a_widget_mark_never_a_sign_of_prose(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text('[[rule]]\nid = "w"\nkind = "whitespace"\ndescription = "d"\n'
+                    '[[rule]]\nid = "glyph"\nkind = "line"\ndescription = "d"\npattern = "<<GLYPH>>"\n', encoding="utf-8")
+    rule = load_rules(path).get("glyph")
+    for mark in ("▶", "🎧", "🔔", "☆", "✔", "▲", "→", "↗", "■", "🖨"):
+        assert rule.pattern.fullmatch(mark), mark
+    for sign in ("©", "®", "°", "™", "№", "•", "»", "›", "+", "−", "A", "1", "€"):
+        assert not rule.pattern.fullmatch(sign), sign
+
+
 def test_the_rules_spell_capitals_in_any_script():
     # an ASCII capital class misses 'Sèna' and 'Łukasz'; only ASCII codes (time zones, 'EN | FR') keep [A-Z]
     text = REPO.cleaning_rules_path.read_text(encoding="utf-8")
