@@ -126,6 +126,10 @@ KEEPS = [
     "The ministry said its email to the UN, sent from press@ministry.example, went unanswered.",
     "This story of the siege has been told many times by residents.",
     "About the border, the two envoys could not agree.",
+    "This content of the deal is not available to the public, the ministry said.",
+    "Loading the lorries took three hours at the crossing.",
+    "Key events of the war were recalled at the funeral",
+    "Thanks to the convoy, the bakery reopened on Monday.",
 ]
 
 

@@ -219,6 +219,16 @@ UNSEEN = [
     "Cover photo: Ana Ruiz",
     "© Cedar Post 2025. Some rights reserved.",
     "Subscribe to Cedar Post for £1 a month.",
+    "A post shared by Cedar Post (@cedarpost)",
+    "Embedded video",
+    "Key events",
+    "2h ago",
+    "Graphic by Ana Ruiz",
+    "Tap here to follow our WhatsApp channel",
+    "To get the latest news, follow us on Telegram.",
+    "Don't miss a story: sign up for breaking news alerts.",
+    "Thanks for reading. Support our work.",
+    "Like what you read? Share it.",
 ]
 
 
