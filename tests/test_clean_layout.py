@@ -10,7 +10,7 @@ import dataclasses
 
 from newscorpus.corpus.project import DEFAULT_CLEANING_RULES
 from newscorpus.clean import clean_text, load_rules
-from newscorpus.clean.layout import is_prose, layout_drops
+from newscorpus.clean.layout import is_bullet, is_prose, layout_drops
 
 RULES = load_rules(DEFAULT_CLEANING_RULES)
 TITLE = "Floodwater cuts off hill villages as river bursts its banks"
@@ -28,14 +28,14 @@ def _page(*lines: str) -> str:
 
 
 def test_trailing_widgets_go_with_the_layout_rule():
-    widgets = ["Tonight 14° Light showers", "USD 129.4 ▲ 0.3", "Our river desk needs you", "#floods #kenya #weather"]
+    widgets = ["Tonight 14° Light showers", "USD 129.4 ▲ 0.3", "Flood maps for every county", "#floods #kenya #weather"]
     result = clean_text(_page(TITLE, P1, P2, P3, *widgets), RULES)
     assert result.text == "\n".join([TITLE, P1, P2, P3])
     assert _removed(result, "layout_trailing") == widgets
 
 
 def test_provenance_covers_every_raw_character():
-    raw = _page(TITLE, P1, P2, "Tonight 14° Light showers", "Our river desk needs you")
+    raw = _page(TITLE, P1, P2, "Tonight 14° Light showers", "Flood maps for every county")
     result = clean_text(raw, RULES)
     kept = sum(s[3] - s[2] for s in result.segments)
     gone = sum(r["raw_end"] - r["raw_start"] for r in result.removed)
@@ -81,9 +81,11 @@ def test_a_list_after_a_colon_ends_the_article_and_stays():
 
 
 def test_leading_furniture_goes_and_the_title_stays():
-    result = clean_text(_page("WEATHER", "Members only", "Tonight 14° | Light showers | Wind 20 km/h", TITLE, P1, P2), RULES)
+    result = clean_text(_page("WEATHER", "Members only", "Tonight 14° | Light showers", TITLE, P1, P2), RULES)
     assert result.text.startswith(TITLE + "\n")
-    assert _removed(result, "layout_leading") == ["WEATHER", "Members only", "Tonight 14° | Light showers | Wind 20 km/h"]
+    assert _removed(result, "layout_leading") == ["WEATHER", "Members only", "Tonight 14° | Light showers"]
+    row = "Tonight 14° | Light showers | Wind 20 km/h"  # three short items: the shape rule 'segment_row' takes it first
+    assert layout_drops(["WEATHER", row, TITLE, P1, P2]) == [(0, "layout_leading"), (1, "layout_leading")]
 
 
 def test_a_headline_with_an_outlet_after_a_bar_is_a_title_not_a_menu():
@@ -104,15 +106,52 @@ def test_a_possible_headline_above_the_title_stops_the_leading_side():
     assert layout_drops(page) == []
 
 
+def test_a_key_points_box_above_the_title_goes():
+    box = ["Key points", "• Floodwater cut the only road into six hill villages", "• Rescue boats carried 140 people to a school on higher ground."]
+    result = clean_text(_page(*box, TITLE, P1, P2), RULES)
+    assert result.text == "\n".join([TITLE, P1, P2])
+    assert _removed(result, "layout_leading") == box
+
+
+def test_a_key_points_box_between_the_title_and_the_body_goes():
+    page = [TITLE, "In brief", "• Six hill villages cut off", "• Boats carried 140 people to higher ground.", P1, P2]
+    assert layout_drops(page) == [(1, "layout_leading"), (2, "layout_leading"), (3, "layout_leading")]
+
+
+def test_bullets_in_the_body_stay():
+    page = [TITLE, P1, "What the county asks", "• Stay off the river road", "• Boil drinking water.", P2]
+    assert layout_drops(page) == []
+    page = [TITLE, "Residents were told to leave before dark.", "• Six hill villages cut off", P1, P2]
+    assert layout_drops(page) == []  # after a sentence: the body has started
+
+
+def test_a_kicker_in_capitals_above_the_title_goes():
+    result = clean_text(_page("DISPATCH FROM THE HILL COUNTRY", TITLE, P1, P2), RULES)
+    assert result.text == "\n".join([TITLE, P1, P2])
+    assert _removed(result, "layout_leading") == ["DISPATCH FROM THE HILL COUNTRY"]
+
+
+def test_a_line_in_capitals_above_a_title_in_capitals_or_a_long_one_stops_the_leading_side():
+    assert layout_drops(["FLOODWATER CUTS OFF HILL VILLAGES", "HILL VILLAGES CUT OFF AS RIVER BURSTS BANKS", P1, P2]) == []
+    assert layout_drops(["FLOODWATER CUTS OFF SIX HILL VILLAGES IN MARSABIT", TITLE, P1, P2]) == []
+
+
+def test_bullet_shapes():
+    for item in ("• Six villages cut off", "– Six villages cut off", "▪ Six villages", "* Six villages"):
+        assert is_bullet(item)
+    for text in ("“Never again,” she said.", '" Six villages', "#floods #kenya", "140 people rescued", "(AFP) Six villages", "•Six"):
+        assert not is_bullet(text)
+
+
 def test_the_layout_pass_is_off_without_its_rules():
     bare = dataclasses.replace(RULES, rules=[r for r in RULES.rules if r.kind != "layout"], compiled=None)
-    raw = _page("WEATHER", TITLE, P1, P2, "Our river desk needs you")
-    assert clean_text(raw, bare).text == "\n".join(["WEATHER", TITLE, P1, P2, "Our river desk needs you"])
+    raw = _page("WEATHER", TITLE, P1, P2, "Flood maps for every county")
+    assert clean_text(raw, bare).text == "\n".join(["WEATHER", TITLE, P1, P2, "Flood maps for every county"])
     assert clean_text(raw, RULES).text == "\n".join([TITLE, P1, P2])
 
 
 def test_prose_shapes():
     assert is_prose(P1) and is_prose("“Never again.”") and is_prose("“Never.”") and is_prose('He said: "We stay."')
     assert is_prose("Officials said the road would reopen within a week once the water level falls")
-    for furniture in ("Our river desk needs you", "Share (12)", "Tags: floods, Kenya", "Tonight 14° Light showers", "Next"):
+    for furniture in ("Flood maps for every county", "Share (12)", "Tags: floods, Kenya", "Tonight 14° Light showers", "Next"):
         assert not is_prose(furniture)

@@ -2,9 +2,12 @@
 
 Besides ``[[rule]]`` tables the file may hold ``[fragments]``: named pieces of regular
 expression (a person's name, a date, a social platform) that patterns use as ``<<NAME>>``, so
-a furniture *shape* is written once and shared by every rule that needs it. Two fragments are
+a furniture *shape* is written once and shared by every rule that needs it. Three fragments are
 built in, made from the Unicode database rather than typed: ``<<UPPER>>`` (an upper- or
-title-case letter of any script: names and mastheads are not ASCII) and ``<<LOWER>>``.
+title-case letter of any script: names and mastheads are not ASCII), ``<<LOWER>>``, and
+``<<GLYPH>>``: a pictograph, dingbat, geometric shape or arrow of a page's buttons and widgets
+(emoji, '▶', '☆', '✔', '▲', '→'): category So outside Latin-1 and the letterlike symbols
+('©', '°', '™', '№' are written inside prose), and the arrows of category Sm.
 """
 
 from __future__ import annotations
@@ -32,16 +35,34 @@ _KEYS = {
     "max_items", "examples", "triggers", "anchor", "unless", "tail", "requires", "previous",
 }
 ANCHORS = {"all", "end"}
-_BUILTIN_CATEGORIES = {"UPPER": ("Lu", "Lt"), "LOWER": ("Ll",)}
+_LETTERLIKE = range(0x2100, 0x2150)  # the Letterlike Symbols block: '™', '№', '℃' are text
+
+
+def is_glyph(ch: str) -> bool:
+    """A UI glyph (the built-in <<GLYPH>>): a symbol of category So that is not a Latin-1 or
+    letterlike sign, which prose uses ('©', '°', '™'), or a mathematical arrow ('→')."""
+    cp = ord(ch)
+    category = unicodedata.category(ch)
+    if category == "Sm":
+        return "ARROW" in unicodedata.name(ch, "")
+    return category == "So" and cp > 0xFF and cp not in _LETTERLIKE
+
+
+_BUILTIN_CLASSES = {
+    "UPPER": lambda ch: unicodedata.category(ch) in ("Lu", "Lt"),
+    "LOWER": lambda ch: unicodedata.category(ch) == "Ll",
+    "GLYPH": is_glyph,
+}
 
 
 @cache
-def _letter_class(categories: tuple[str, ...]) -> str:
-    """A character class of every code point in the Unicode categories (as ranges), so a rule
-    can say 'a capital letter' in any script; Python's re has no \\p{Lu}."""
+def _char_class(name: str) -> str:
+    """A character class of every code point the built-in's test accepts (as ranges), so a
+    rule can say 'a capital letter' in any script; Python's re has no \\p{Lu}."""
+    test = _BUILTIN_CLASSES[name]
     spans: list[tuple[int, int]] = []
     for cp in range(sys.maxunicode + 1):
-        if unicodedata.category(chr(cp)) in categories:
+        if test(chr(cp)):
             if spans and spans[-1][1] == cp - 1:
                 spans[-1] = (spans[-1][0], cp)
             else:
@@ -51,7 +72,7 @@ def _letter_class(categories: tuple[str, ...]) -> str:
 
 
 def builtin_fragments() -> dict[str, str]:
-    return {name: _letter_class(cats) for name, cats in _BUILTIN_CATEGORIES.items()}
+    return {name: _char_class(name) for name in _BUILTIN_CLASSES}
 
 
 @dataclass(frozen=True)
@@ -150,7 +171,7 @@ def parse_rules(text: str, name: str, sha256: str) -> RuleSet:
     fragments = doc.get("fragments", {})
     if not isinstance(fragments, dict) or not all(isinstance(v, str) for v in fragments.values()):
         raise RuleError("[fragments] must map names to regular-expression strings", name, "fragments")
-    clash = sorted(set(fragments) & set(_BUILTIN_CATEGORIES))
+    clash = sorted(set(fragments) & set(_BUILTIN_CLASSES))
     if clash:
         raise RuleError(f"fragment {clash[0]!r} is built in (made from the Unicode database): choose another name", name, "fragments")
     fragments = {**builtin_fragments(), **fragments}
