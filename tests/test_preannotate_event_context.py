@@ -18,7 +18,7 @@ def events(text):
     ("Hundreds of families left their farms last week.", [("left", "DISPLACEMENT")]),
     ("“We left with only our clothes,” she said.", [("left", "DISPLACEMENT")]),
     ("The mayor left the meeting early.", [("meeting", "MEETING")]),
-    ("The blast left three people dead.", [("blast", "ATTACK")]),
+    ("The blast left three people dead.", [("blast", "ATTACK"), ("dead", "KILLING")]),  # a toll, no leaving
     ("The minister will leave office in May.", []),
 ])
 def test_leaving_is_displacement_only_for_people_leaving_homes_or_places(text, expected):
@@ -91,4 +91,48 @@ def test_slamming_into_something_is_an_attack_after_a_munition(text, expected):
     ("Economists warned that renewed fighting could slow exports.", [("fighting", "CONFLICT")]),
 ])
 def test_warned_that_is_a_threat_only_when_the_warner_announces_force(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing told by its toll: a leave verb, a number, then "dead"
+    ("Night of riots leaves 12 dead", [("dead", "KILLING")]),
+    ("The siege ended, leaving at least nine guards dead.", [("siege", "CONFLICT"), ("dead", "KILLING")]),
+    ("Among the dead were two children.", []),
+])
+def test_left_n_dead_is_a_killing(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nominalised participle names the people, not their injury
+    ("The wounded were flown to the capital.", []),
+    ("Two of the wounded died later.", [("died", "KILLING")]),
+    ("Six soldiers were wounded.", [("wounded", "INJURY")]),
+])
+def test_the_wounded_is_no_injury_event(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a munition noun names no event: the verb of its impact or launch is the trigger
+    ("A mortar shell hit their home.", [("hit", "ATTACK")]),
+    ("Insurgents planted two car bombs.", []),
+    ("Jets dropped more than 400 guided bombs.", [("dropped", "ATTACK")]),
+    ("Shells fall on the hills every night.", [("fall", "ATTACK")]),
+    # ... but the verb "shell"/"bomb" after its subject is one
+    ("Russia shells Kharkiv again.", [("shells", "ATTACK")]),
+    ("Rebels vowed to shell the airport.", [("vowed", "THREAT"), ("shell", "ATTACK")]),
+])
+def test_munition_nouns_and_verbs(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy came under fire from a ridge.", [("fire", "ATTACK")]),
+    ("The minister came under fire for his remarks.", []),
+    ("Residents heard shooting and gunfire overnight.", [("shooting", "ATTACK"), ("gunfire", "CONFLICT")]),
+    ("Troops were shooting down drones.", [("shooting down", "INTERCEPTION")]),
+])
+def test_fire_shooting_and_gunfire(text, expected):
     assert events(text) == expected

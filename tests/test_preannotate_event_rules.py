@@ -45,6 +45,13 @@ def test_downed_drones_are_an_interception():
 
 def test_brokered_talks_are_a_negotiation():
     assert events("Egypt-brokered talks resumed in Cairo.") == [("talks", "NEGOTIATION")]
+    assert events("Egypt-brokered talks between Hamas and Israel resumed.") == [("talks", "NEGOTIATION")]
+
+
+def test_talks_are_a_meeting_only_between_named_parties():
+    assert events("Talks between Kinshasa and Kigali opened on Monday.") == [("Talks", "MEETING")]
+    assert events("The talks would not go ahead.") == [("talks", "NEGOTIATION")]
+    assert events("The government suspended talks with the rebels.") == [("talks", "NEGOTIATION")]
 
 
 def test_phrase_trigger_starting_with_a_lexicon_word():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from newscorpus.annotate import scheme
 from newscorpus.preannotate import figures
-from newscorpus.preannotate.tokens import Token, sentence_bounds, tokenize
+from newscorpus.preannotate.tokens import Token, looks_plural, sentence_bounds, tokenize
 
 # trigger (lowercase, space-separated tokens) -> (label, score)
 _LEXICON_SOURCE = {
@@ -29,13 +29,13 @@ _LEXICON_SOURCE = {
                "salvos attack attacks attacked shelling shelled bombing bombings bombardment raid raids assault "
                "retaliation punishment revenge retaliate retaliated response targeted destroyed"
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
-               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing"),
+               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
-    "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence"
+    "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
                  "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
-    "INTERCEPTION": "intercepted interception interceptions intercepting",
+    "INTERCEPTION": "intercepted interception interceptions intercepting|shooting down",
     "DISPLACEMENT": "displaced fled flee fleeing displacement",
     "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
     "NEGOTIATION": "negotiations negotiating negotiate mediation proposal revisions|ceasefire talks|cease-fire talks|truce talks"
@@ -88,12 +88,12 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("release free".split(), ("RELEASE", 0.4)),
 }
 _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
-                    ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
+                    ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
                     ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK",
                     **dict.fromkeys([(v, "fire") for v in ("open", "opens", "opened", "opening", "return", "returns",
                                                           "returned", "returning", "sets", "setting")], "ATTACK"),
                     **dict.fromkeys([(v, "fire") for v in ("trade", "traded", "trading", "exchanged")], "CONFLICT"),
-                    **dict.fromkeys([(v, "at") for v in ("shot", "shoot", "shoots", "shooting")], "ATTACK"),
+                    **dict.fromkeys([(v, "at") for v in ("shot", "shoot", "shoots")], "ATTACK"),
                     ("shot", "dead"): "KILLING", ("gunned", "down"): "KILLING"}
 # verbs whose event depends on their neighbours (see _context_trigger)
 _LEAVE = {"leave", "leaves", "left", "leaving"}
@@ -110,7 +110,10 @@ _OBJECT_START = {"the", "a", "an", "their", "his", "her", "its", "dozens", "hund
                  "three", "four", "five", "six", "seven", "eight", "nine", "ten", "homes", "houses", "vehicles"}
 _LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
            "drops", "lobbed"}
-_IMPACT = {"fell", "landed", "landing", "slammed", "rained", "exploded", "crashed"}
+_IMPACT = {"fell", "fall", "falls", "falling", "landed", "land", "lands", "landing", "slammed", "rained", "exploded",
+           "crashed"}
+# verbs of force whose subject a munition noun can be ("a shell hit the house"): the verb is the trigger
+_MUNITION_VERBS = _IMPACT | {"hit", "hits", "struck", "strikes", "explodes", "exploding", "destroyed", "damaged", "killed"}
 _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
                    "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
@@ -249,14 +252,24 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
             i += n
             continue
         start, end = tokens[i].start, tokens[i + n - 1].end
-        if label == "MEETING" and low[i] == "talks":
-            lo, hi = sentence_bounds(tokens, i)
-            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) or (i and low[i - 1].endswith(("brokered", "mediated"))):
-                label = "NEGOTIATION"  # ceasefire talks, "Qatar-brokered talks": bargaining over a deal
+        if label == "MEETING" and low[i] == "talks" and not _talks_between_named(tokens, low, i):
+            label = "NEGOTIATION"  # "ceasefire talks", "a return to talks", "the talks would not go ahead": bargaining
         label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     return out
+
+
+def _talks_between_named(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Are the ``talks`` at i between named parties (``talks between Kinshasa and Kigali``), a
+    MEETING (guidelines: talks between named parties), with no deal in the sentence? Talks named
+    with no parties, or about a deal, are the bargaining: NEGOTIATION."""
+    if i + 2 >= len(tokens) or low[i + 1] != "between" or tokens[i + 2].sent != tokens[i].sent:
+        return False
+    named = tokens[i + 2] if low[i + 2] != "the" or i + 3 >= len(tokens) else tokens[i + 3]
+    lo, hi = sentence_bounds(tokens, i)
+    return named.is_title() and not any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) \
+        and not (i and low[i - 1].endswith(("brokered", "mediated")))
 
 
 _ARMED_SUBJECTS = {"assailants", "attackers", "fighters", "militants", "rebels", "troops", "soldiers", "gunmen",
@@ -297,7 +310,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns", "smashed", "ploughed", "plowed"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns", "smashed", "ploughed", "plowed", "dead"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -311,6 +324,7 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if not tokens[i].is_word() or (tokens[i].is_title() and i and tokens[i - 1].sent == tokens[i].sent):
         return None
     nxt = low[i + 1] if i + 1 < len(low) else ""
+    prev_word = low[i - 1] if i else ""
     if (word, nxt) in _PHRASE_TRIGGERS:
         return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
     if word in _LEAVE or word in _EVACUATE or word in _ARSON or word == "burns":
@@ -322,8 +336,14 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if word in {"slammed", "crashed", "smashed", "ploughed", "plowed"} and nxt == "into" \
             and _munition_in_clause(tokens, low, i):
         return 1, "ATTACK", 0.5  # "a drone launched from the sea slammed into a tower"
-    if word in _MUNITION_WORDS and (nxt in _IMPACT or (i and low[i - 1] in _LAUNCH)):
-        return None  # the verb next to it is the trigger
+    if word in _MUNITION_WORDS and (nxt in _MUNITION_VERBS or any(w in _LAUNCH for w in low[max(0, i - 5) : i])):
+        return None  # the verb next to it, or the launch before it, is the trigger ("a shell hit", "dropped 400 bombs")
+    if word in _MUNITION_WORDS and not _munition_verb(tokens, low, i, kb):
+        return None  # a munition noun names no event of its own ("a roadside bomb", "two car bombs")
+    if word == "fire" and prev_word == "under" and nxt not in {"for", "over"}:
+        return 1, "ATTACK", 0.55  # "came under fire from a ridge" (not "under fire for his remarks")
+    if word == "dead" and _left_dead(tokens, low, i):
+        return 1, "KILLING", 0.55  # "the clashes left 23 dead"
     lemma = kb.lemma(word)
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
@@ -335,6 +355,39 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
     return 1, hit[0], hit[1]
+
+
+def _munition_verb(tokens: list[Token], low: list[str], i: int, kb) -> bool:
+    """Is the munition word at i a verb (``Russia shells Kharkiv``, ``jets bomb the port``, ``to shell``):
+    after a name (opening a sentence, a known place: ``Glide bombs`` opens with a modifier), a pronoun,
+    a plural noun, ``to`` or a modal? After a determiner, a number or a modifier it is a noun."""
+    if not i or tokens[i - 1].sent != tokens[i].sent:
+        return False
+    prev = tokens[i - 1]
+    if prev.is_title() and prev.is_word():
+        return not _sentence_opening(tokens, i - 1) or prev.text in kb.places or prev.text in kb.countries
+    return prev.lower in {"to", "they", "it", "we", "did", "also"} | _MODALS \
+        or (prev.text.isalpha() and prev.text.islower() and looks_plural(prev.text))
+
+
+def _sentence_opening(tokens: list[Token], k: int) -> bool:
+    return k == 0 or tokens[k - 1].sent != tokens[k].sent or tokens[k - 1].text in {"“", '"', "‘", "(", "—", ":"}
+
+
+_LEAVING_DEAD = {"leave", "leaves", "left", "leaving"}
+
+
+def _left_dead(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``leaves 23 dead``, ``leaving at least 15 inmates dead``, ``left dozens dead``: a killing told by
+    its toll (a leave verb, then a number, within six words before ``dead`` in its clause)."""
+    number = False
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if tokens[k].text in _CLAUSE_BREAK or tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] in _LEAVING_DEAD:
+            return number
+        number = number or figures._can_start_number(low[k])
+    return False
 
 
 def _munition_in_clause(tokens: list[Token], low: list[str], i: int) -> bool:
@@ -459,6 +512,8 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word == "death" and nxt == "toll":
         return True
+    if word in {"wounded", "injured"} and prev == "the":
+        return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
         return True
     if word == "talks" and prev in {"publicly", "he", "she", "it"}:
