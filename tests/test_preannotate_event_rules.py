@@ -56,3 +56,16 @@ def test_talks_are_a_meeting_only_between_named_parties():
 
 def test_phrase_trigger_starting_with_a_lexicon_word():
     assert events("They repelled a ground assault overnight.") == [("ground assault", "ATTACK")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # decision 6: an attack noun and the verb that tells it are one event, the noun
+    ("Israeli strikes hit villages near the border.", [("strikes", "ATTACK")]),
+    ("He said two air strikes had hit his street.", [("air strikes", "ATTACK")]),
+    ("The group said it fired a salvo of rockets at a base.", [("salvo", "ATTACK")]),
+    ("A barrage of rockets fired from the hills set fields alight.", [("barrage", "ATTACK")]),
+    # a coordinated verb is an event of its own
+    ("They mounted an attack and destroyed a tank.", [("attack", "ATTACK"), ("destroyed", "ATTACK")]),
+])
+def test_attack_noun_and_its_verb_are_one_event(text, expected):
+    assert events(text) == expected

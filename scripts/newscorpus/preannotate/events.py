@@ -257,7 +257,43 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
-    return out
+    return _one_attack_per_noun_and_verb(out, tokens, low)
+
+
+# nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
+_ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "shelling", "barrage",
+                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings"}
+_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "targeted", "fired", "launched"}
+_BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to"}
+
+
+def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
+    """An attack noun and the verb that tells it are one event, whose trigger is the noun (decision
+    6, ``a salvo of rockets was fired`` is one event, ``salvo``): ``Israeli strikes hit ...``,
+    ``shelling had struck``, ``fired a barrage of rockets``: the verb is dropped."""
+    drop = set()
+    for a, b in zip(events, events[1:]):
+        if a.label != "ATTACK" or b.label != "ATTACK":
+            continue
+        i = bisect_left(tokens, a.start, key=_start_of)
+        j = bisect_left(tokens, b.start, key=_start_of)
+        i_end = bisect_left(tokens, a.end, key=_start_of)  # the token after a's last
+        between = low[i_end:j]
+        if tokens[i].sent != tokens[j].sent or j - i_end > 4:
+            continue
+        if low[i_end - 1] in _ATTACK_NOUNS and low[j] in _NOUN_VERBS and len(between) <= 2 \
+                and all(w in _BETWEEN_NOUN_AND_VERB for w in between):
+            drop.add(id(b))  # "strikes had hit", "shelling hits"
+        elif low[i] in {"fired", "launched"} and low[j] in _ATTACK_NOUNS and between in (["a"], ["another"], ["the"]):
+            drop.add(id(a))  # "fired a salvo of rockets"
+        elif low[i_end - 1] in _ATTACK_NOUNS and low[j] in {"fired", "launched"} and between[:1] == ["of"] \
+                and not any(w in _CLAUSE_BREAK for w in between):
+            drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
+    return [e for e in events if id(e) not in drop]
+
+
+def _start_of(token: Token) -> int:
+    return token.start
 
 
 def _talks_between_named(tokens: list[Token], low: list[str], i: int) -> bool:
