@@ -422,3 +422,15 @@ def test_who_did_not_sign_a_deal_is_no_participant():
                                                  "peace accord")
     assert not any(r == "PARTICIPANT" for r, _ in arguments("Sudan, which did not sign the 2015 peace accord, "
                                                             "rejected the vote.", "peace accord"))
+
+
+def test_a_pronoun_partitive_counts_the_victims_of_the_verb_after_it():
+    got = arguments("About 20 attackers took part, and two of them were killed.", "killed")
+    assert ("QUANTITY", "two") in got
+    got = arguments("It said 20 attackers took part and that “several” of them had been wounded.", "wounded")
+    assert ("QUANTITY", "several") in got
+
+
+def test_a_hedged_count_goes_with_the_count_it_revises():
+    got = arguments("She heard “three blasts, maybe four” before midnight.", "blasts")
+    assert {("QUANTITY", "three blasts"), ("QUANTITY", "four")} <= got

@@ -31,7 +31,8 @@ _PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|ove
 _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
 _QTY_AFTER = re.compile(r'^\s*[”"’]?\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?[“"‘]?$')  # (quotes: 'killed "about 15')
 # between a counted subject and its verb: an inclusion between commas, a relative pronoun, auxiliaries
-_QTY_BEFORE = re.compile(r"^\s*(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
+# (a partitive of a pronoun: "two of them were killed", '"several" of them had been wounded')
+_QTY_BEFORE = re.compile(r"^[”\"’]?\s*(?:of\s+(?:them|whom|us)\s+)?(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
                          r"(?:(?:who|that|which)\s+)?"
                          r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
 _AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
@@ -177,7 +178,7 @@ _COUNTED_AFTER = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT",
 _COUNTED_BEFORE = {"KILLING", "INJURY", "DISPLACEMENT"}  # "14 soldiers ... have been killed", "thousands flee"
 _MUNITIONS_BEFORE = {"ATTACK", "INTERCEPTION"}  # "30 shells landing", "60 rockets were intercepted"
 # a further count after a linked one: "74 drones and three missiles", "22 people overnight, including nine children"
-_NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
+_NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
 # what measures how long an event went on: "clashed for six days", "killed in the past 48 hours"
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bwithin|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
 _DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
@@ -216,6 +217,7 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             continue
         if f.start <= ev.start and ev.end <= f.end:
             args.append(("QUANTITY", sid))
+            linked = f  # ("three blasts, maybe four": the hedged count goes with it, decision 27)
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end) \
                 and _OF_THEM_AFTER.match(text, f.end):
             args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
