@@ -434,3 +434,13 @@ def test_a_pronoun_partitive_counts_the_victims_of_the_verb_after_it():
 def test_a_hedged_count_goes_with_the_count_it_revises():
     got = arguments("She heard “three blasts, maybe four” before midnight.", "blasts")
     assert {("QUANTITY", "three blasts"), ("QUANTITY", "four")} <= got
+
+
+def test_a_scare_quoted_verb_keeps_its_agent_and_target():
+    assert ("TARGET", "police") in arguments('The group said its fighters had "punished" the police.', "punished")
+    assert ("AGENT", "Rebels") in arguments('Rebels had "attacked" the convoy at dawn.', "attacked")
+
+
+def test_a_relative_clause_of_lasting_measures_the_event():
+    got = arguments("Six policemen were killed in a gunfight that lasted nearly three hours.", "gunfight")
+    assert ("QUANTITY", "nearly three hours") in got

@@ -136,3 +136,26 @@ def test_munition_nouns_and_verbs(text, expected):
 ])
 def test_fire_shooting_and_gunfire(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fighting has forced more than 12,000 people from villages around Yei.",
+     [("fighting", "CONFLICT"), ("forced", "DISPLACEMENT")]),
+    ("The violence has driven thousands from their homes.", [("violence", "CONFLICT"), ("driven", "DISPLACEMENT")]),
+    ("The fire forced the crew to abandon ship.", []),
+    ("He was driven to a hospital.", []),
+])
+def test_people_forced_from_their_homes_are_displaced(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys pushed for a 21-day pause in fighting.", [("pause", "AGREEMENT"), ("fighting", "CONFLICT")]),
+    ("The army ruled out a pause in operations.", []),
+    ("A ground offensive there could cause a bloodbath.", [("ground offensive", "ATTACK")]),
+    ("Two police officers died in a gunfight.", [("died", "KILLING"), ("gunfight", "CONFLICT")]),
+    ('Its fighters had "punished" the police.', [("punished", "ATTACK")]),
+    ("Investigators sealed off the blast site.", []),
+])
+def test_truce_pauses_ground_compounds_gunfights_and_punishment(text, expected):
+    assert events(text) == expected

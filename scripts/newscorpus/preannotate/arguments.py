@@ -35,7 +35,8 @@ _QTY_AFTER = re.compile(r'^\s*[”"’]?\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|
 _QTY_BEFORE = re.compile(r"^[”\"’]?\s*(?:of\s+(?:them|whom|us)\s+)?(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
                          r"(?:(?:who|that|which)\s+)?"
                          r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
-_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
+# (a scare-quoted verb: 'its fighters had "punished" the police')
+_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*[“\"‘]?$")
 _PUNCT_STOP = re.compile(r"[,;.]")
 _PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
 _VICTIM_AFTER_KILLING = re.compile(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}")
@@ -197,6 +198,7 @@ _REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing(?:\s+[\w’'-]+){1,4}?\s+(?:(?:hav
 _PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){0,2}[\w,]+")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom|which)\b")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
+_LASTED = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+)?(?:lasted|went\s+on|continued)\s+(?:for\s+)?")  # "a gunfight that lasted"
 
 
 def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, str]]:
@@ -245,6 +247,8 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             args.append(("QUANTITY", sid))  # "Dozens of families living near the port have fled"
         elif f.label == "DURATION" and f.end <= ev.start and _DURATION_OF.fullmatch(text, f.end, ev.start):
             args.append(("QUANTITY", sid))
+        elif f.label == "DURATION" and ev.end <= f.start and _LASTED.fullmatch(text, ev.end, f.start):
+            args.append(("QUANTITY", sid))  # "a gunfight that lasted nearly three hours"
         elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
                 and _DURATION_LEAD.search(text, max(ev.end, f.start - 16), f.start) \
                 and not _DURATION_GAP_STOP.search(text, ev.end, f.start) \
@@ -473,7 +477,8 @@ def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
 
 
 _IRREGULAR_ATTACK_VERBS = {"hit", "struck", "shot", "fought", "bombed"}
-_TARGET_GAP_QUOTED = re.compile(r'\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?[“"‘]?')
+# (a quoted verb: 'its fighters had "punished" the police')
+_TARGET_GAP_QUOTED = re.compile(r'[”"’]?\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?[“"‘]?')
 _LAUNCHING = {"fired", "launched", "firing", "launching", "fires", "launches", "lobbed", "dropped"}
 _AT_TARGET = re.compile(r"\bat\s+(?:the\s+|an?\s+|its\s+)?[“\"‘]?$")
 _PASSIVE_TARGET = re.compile(r"(?:\s+[a-z]+)?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being)\s+(?:\w+ly\s+)?")

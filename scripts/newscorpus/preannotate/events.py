@@ -29,12 +29,15 @@ _LEXICON_SOURCE = {
                "salvos attack attacks attacked shelling shelled bombing bombings bombardment raid raids assault "
                "retaliation punishment revenge retaliate retaliated response targeted destroyed"
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
-               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"),
+               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
+               "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
+               "|ground attack|ground attacks|air campaign|bombing campaign"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
-                 "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
+                 "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"
+                 "|gunfight|gunfights|firefight|firefights|shootout|shootouts|gun battle|gun battles"),
     "INTERCEPTION": "intercepted interception interceptions intercepting|shooting down",
     "DISPLACEMENT": "displaced fled flee fleeing displacement",
     "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
@@ -74,7 +77,7 @@ BUILTIN_LEXICON = _build_lexicon()
 LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
                     "airstrike incursion reprisal counteroffensive counter-offensive".split(), ("ATTACK", 0.6)),
-    **dict.fromkeys("hit target seize".split(), ("ATTACK", 0.45)),
+    **dict.fromkeys("hit target seize punish".split(), ("ATTACK", 0.45)),
     **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
                     ("KILLING", 0.65)),
     **dict.fromkeys("die".split(), ("KILLING", 0.45)),
@@ -346,7 +349,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns", "smashed", "ploughed", "plowed", "dead"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | {"burns", "smashed", "ploughed", "plowed", "dead", "pause"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -380,6 +383,11 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 1, "ATTACK", 0.55  # "came under fire from a ridge" (not "under fire for his remarks")
     if word == "dead" and _left_dead(tokens, low, i):
         return 1, "KILLING", 0.55  # "the clashes left 23 dead"
+    if word == "pause" and nxt == "in" and _HOSTILITIES.intersection(low[i + 2 : i + 4]) \
+            and low[i + 2] in _HOSTILITIES | {"the"}:
+        return 1, "AGREEMENT", 0.5  # "a 21-day pause in (the) fighting": a truce
+    if word in _FORCING:
+        return (1, "DISPLACEMENT", 0.5) if _forced_from_homes(tokens, low, i, kb) else None
     lemma = kb.lemma(word)
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
@@ -411,6 +419,23 @@ def _sentence_opening(tokens: list[Token], k: int) -> bool:
 
 
 _LEAVING_DEAD = {"leave", "leaves", "left", "leaving"}
+_HOSTILITIES = {"fighting", "hostilities", "war", "attacks", "strikes", "combat", "clashes", "bombing", "shelling"}
+_FORCING = {"forced", "forcing", "driven", "drove", "driving"}
+
+
+def _forced_from_homes(tokens: list[Token], low: list[str], i: int, kb) -> bool:
+    """``has forced more than 12,000 people from villages``, ``driven thousands from their homes``:
+    people (a count or a person noun) made to leave a home or a place, within a few words."""
+    people = False
+    for k in range(i + 1, min(i + 8, len(low) - 1)):
+        if tokens[k].text in _CLAUSE_BREAK and tokens[k].text != "," or tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] == "from":
+            j = k + 1 + (low[k + 1] in {"the", "their", "his", "her", "our", "its"})
+            return people and j < len(low) and (low[j] in _HOMES or (tokens[j].is_title() and tokens[j].is_word()))
+        people = people or figures._can_start_number(low[k]) or low[k] in _LEAVERS \
+            or figures.is_person_noun(kb.lemma(low[k]))
+    return False
 
 
 def _left_dead(tokens: list[Token], low: list[str], i: int) -> bool:
@@ -561,6 +586,8 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # a displacement camp, an evacuation centre: a place
     if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
         return True
+    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash"}:
+        return True  # "the blast site": a place
     return False
 
 
