@@ -406,3 +406,12 @@ def test_another_unit_of_time_is_a_length_of_one(text, expected):
 ])
 def test_range_percent_plural_compound_and_man_compound(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visits are allowed on three mornings a week.", []),  # how often, a rate (decision 26)
+    ("The bakery opens for two hours a day.", [("two hours", 2, "EXACT", "hour", "DURATION")]),  # a length each day
+    ("The killing was linked to a feud between two clans near the town.", [("two clans", 2, "EXACT", "clan", "PEOPLE")]),
+])
+def test_parts_of_day_as_a_rate_and_clans_as_people(text, expected):
+    assert figs(text) == expected

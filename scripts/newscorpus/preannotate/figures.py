@@ -101,7 +101,7 @@ KIN_NOUNS = set("mother father son daughter brother sister husband wife parent g
                 "granddaughter grandmother grandfather sibling cousin uncle aunt nephew niece relative stepson "
                 "stepdaughter stepbrother stepsister stepfather stepmother".split())
 PEOPLE_UNITS |= KIN_NOUNS | set("observer monitor inspector investigator activist defender".split())
-PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
+PEOPLE_UNITS |= set("clan tribe household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 # occupations and roles news counts people by (medical, trades, research, security)
 PEOPLE_UNITS |= set("surgeon physician dentist midwife pharmacist technician caregiver carer porter cook clerk mechanic "
@@ -126,7 +126,7 @@ def is_person_noun(base: str) -> bool:
         or (base.endswith(("man", "person")) and base not in _NOT_MAN)))
 
 
-NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
+NOT_CASUALTY_UNITS = {"clan", "tribe", "hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
                       "source", "official", "analyst", "diplomat", "mediator", "negotiator", "envoy",
                       "delegate", "representative", "lawmaker", "minister"}
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
@@ -1750,9 +1750,10 @@ _PARTS_OF_DAY = {"morning", "mornings", "night", "nights", "evening", "afternoon
 
 
 def _frequency(tokens: list[Token], head: int) -> bool:
-    """``three times a week``, ``four times per day``: how often, a rate (decision 26's ``twice a
-    week``), not a count."""
-    return tokens[head].lower == "times" and head + 2 < len(tokens) \
+    """``three times a week``, ``four times per day``, ``three mornings a week``: how often, a rate
+    (decision 26's ``twice a week``), not a count."""
+    low = tokens[head].lower
+    return (low == "times" or low in _PARTS_OF_DAY) and head + 2 < len(tokens) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") \
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
 
