@@ -159,3 +159,16 @@ def test_people_forced_from_their_homes_are_displaced(text, expected):
 ])
 def test_truce_pauses_ground_compounds_gunfights_and_punishment(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli officials said troops will enter Rafah.", [("enter", "ATTACK")]),
+    ("An average of 189 trucks a day entered Gaza.", []),  # no armed actor: no incursion
+    ("Soldiers entered the wing before dawn.", []),  # no place taken in war
+    ("The militants overran an army base.", [("overran", "ATTACK")]),
+    ("The attackers detonated two car bombs.", [("detonated", "ATTACK")]),
+    ("The device, hidden in a drainage pipe, exploded under their truck.", [("exploded", "ATTACK")]),
+    ("If the depot had exploded, the town would have burned.", []),
+])
+def test_incursions_overrunning_and_explosive_devices(text, expected):
+    assert events(text) == expected

@@ -76,7 +76,7 @@ BUILTIN_LEXICON = _build_lexicon()
 # spaCy's lemma table maps to the lemma is a trigger ("fought" -> fight, "neutralised" -> neutralise)
 LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
-                    "airstrike incursion reprisal counteroffensive counter-offensive".split(), ("ATTACK", 0.6)),
+                    "airstrike incursion reprisal counteroffensive counter-offensive overrun detonate".split(), ("ATTACK", 0.6)),
     **dict.fromkeys("hit target seize punish".split(), ("ATTACK", 0.45)),
     **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
                     ("KILLING", 0.65)),
@@ -118,7 +118,8 @@ _IMPACT = {"fell", "fall", "falls", "falling", "landed", "land", "lands", "landi
 # verbs of force whose subject a munition noun can be ("a shell hit the house"): the verb is the trigger
 _MUNITION_VERBS = _IMPACT | {"hit", "hits", "struck", "strikes", "explodes", "exploding", "destroyed", "damaged", "killed"}
 _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
-                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
+                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery",
+                   "device", "devices", "ied", "ieds"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
 _FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
 
@@ -349,7 +350,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | {"burns", "smashed", "ploughed", "plowed", "dead", "pause"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | {"burns", "smashed", "ploughed", "plowed", "dead", "pause"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -372,6 +373,10 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
         return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
+    if word == "exploded" and _munition_in_clause(tokens, low, i):
+        return 1, "ATTACK", 0.5  # "the device, hidden in a drainage pipe, exploded under their truck"
+    if word in _ENTER:
+        return (1, "ATTACK", 0.5) if _armed_entry(tokens, low, i) else None
     if word in {"slammed", "crashed", "smashed", "ploughed", "plowed"} and nxt == "into" \
             and _munition_in_clause(tokens, low, i):
         return 1, "ATTACK", 0.5  # "a drone launched from the sea slammed into a tower"
@@ -419,6 +424,20 @@ def _sentence_opening(tokens: list[Token], k: int) -> bool:
 
 
 _LEAVING_DEAD = {"leave", "leaves", "left", "leaving"}
+_ENTER = {"enter", "enters", "entered", "entering"}
+
+
+def _armed_entry(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``troops will enter Rafah``, ``the enemy will not enter Sake``: armed actors (the subject, a
+    few words before) entering a named place or a place taken in war (an incursion, an attack)."""
+    lo = max(0, i - 5)
+    subject = [k for k in range(lo, i) if low[k] in _ARMED_SUBJECTS | {"enemy", "army", "militias", "militia"}
+               and tokens[k].sent == tokens[i].sent]
+    if not subject or any(tokens[k].text in _CLAUSE_BREAK for k in range(subject[-1], i)):
+        return False
+    j = i + 1 + (i + 1 < len(low) and low[i + 1] == "the")
+    return j < len(low) and tokens[j].sent == tokens[i].sent and (
+        (tokens[j].is_title() and tokens[j].is_word()) or low[j] in _TAKEN_PLACES)
 _HOSTILITIES = {"fighting", "hostilities", "war", "attacks", "strikes", "combat", "clashes", "bombing", "shelling"}
 _FORCING = {"forced", "forcing", "driven", "drove", "driving"}
 
