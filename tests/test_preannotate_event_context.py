@@ -172,3 +172,13 @@ def test_truce_pauses_ground_compounds_gunfights_and_punishment(text, expected):
 ])
 def test_incursions_overrunning_and_explosive_devices(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund released $2 million for clinics.", []),
+    ("Hamas released two hostages.", [("released", "RELEASE")]),
+    ("Families here were hosting evacuees from the north.", []),
+    ("According to the conflict monitor ACLED, 31 people died.", [("died", "KILLING")]),
+])
+def test_money_shelter_and_monitors_are_no_events(text, expected):
+    assert events(text) == expected

@@ -522,6 +522,7 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
     return None
 
 
+_DISPLACED_GUESTS = {"evacuees", "refugees", "displaced", "families", "migrants", "survivors"}
 _SUBJECT_WORDS = {"it", "he", "she", "they", "who", "which", "that", "also", "often", "still", "deliberately",
                   "repeatedly", "now", "only"}
 _TAKEN_PLACES = {"town", "towns", "village", "villages", "city", "cities", "base", "bases", "area", "areas", "territory",
@@ -590,12 +591,19 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "to deal with"
     if word in {"release", "released"} and nxt in {"a", "its", "their", "the"} and prev in {"statement", "press"}:
         return True
+    if word in {"release", "released", "releases", "releasing"} and (nxt[:1] in figures.CURRENCY or nxt in figures.MONEY_UNITS):
+        return True  # "the fund released $2 million": money, not captives
+    if word in {"host", "hosts", "hosted", "hosting"} and _DISPLACED_GUESTS.intersection(low[i + n : i + n + 3]):
+        return True  # "families hosting evacuees": shelter, not a meeting
     if word == "death" and nxt == "toll":
         return True
     if word in {"wounded", "injured"} and prev == "the":
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
         return True
+    if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
+                                                          "correspondent", "analyst", "analysts", "researcher"}:
+        return True  # "the conflict monitor ACLED", "a war zone": who watches the war, or where
     if word == "talks" and prev in {"publicly", "he", "she", "it"}:
         return True
     if word == "warned" and nxt == "that":
