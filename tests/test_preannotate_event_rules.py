@@ -69,3 +69,13 @@ def test_phrase_trigger_starting_with_a_lexicon_word():
 ])
 def test_attack_noun_and_its_verb_are_one_event(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Warning shots were fired at a group of farmers.", [("Warning shots", "ATTACK")]),
+    ("We heard the first shots and then the mortars.", [("shots", "ATTACK")]),
+    ("Police fired shots in the air.", [("shots", "ATTACK")]),
+    ("The two sides exchanged shots overnight.", [("exchanged shots", "CONFLICT")]),
+])
+def test_shots_are_an_attack_and_exchanged_shots_a_conflict(text, expected):
+    assert events(text) == expected

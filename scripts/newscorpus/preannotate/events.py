@@ -31,13 +31,14 @@ _LEXICON_SOURCE = {
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
                "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
-               "|ground attack|ground attacks|air campaign|bombing campaign"),
+               "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
                  "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"
-                 "|gunfight|gunfights|firefight|firefights|shootout|shootouts|gun battle|gun battles"),
+                 "|gunfight|gunfights|firefight|firefights|shootout|shootouts|gun battle|gun battles"
+                 "|exchanged shots|exchange shots|exchanging shots|traded shots|trading shots"),
     "INTERCEPTION": "intercepted interception interceptions intercepting|shooting down",
     "DISPLACEMENT": "displaced fled flee fleeing displacement",
     "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
@@ -52,7 +53,7 @@ _LEXICON_SOURCE = {
 _LOW_CONFIDENCE = {"response", "death", "deaths", "conflict", "violence", "visit", "deal", "agreement", "threat",
                    "threats", "warned", "firing", "clash", "release", "released", "withdraw", "vow", "vows",
                    "revenge", "punishment", "retaliate", "retaliated", "hosts", "threatening", "destroyed", "targeted",
-                   "trip", "tour", "proposal", "revisions", "arrangement"}
+                   "trip", "tour", "proposal", "revisions", "arrangement", "shots"}
 _RETALIATION = {"retaliation", "punishment", "revenge", "retaliate", "response", "respond", "strike", "attack"}
 _ANNOUNCING = {"would", "will", "bound", "vowing", "vowed", "vow", "threatened", "threatening", "ll", "promised"}
 
@@ -266,9 +267,10 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
 
 # nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
 _ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "shelling", "barrage",
-                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings"}
+                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots"}
 _NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "targeted", "fired", "launched"}
-_BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to"}
+_BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to", "were", "was",
+                          "been"}
 
 
 def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
@@ -288,8 +290,8 @@ def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low:
         if low[i_end - 1] in _ATTACK_NOUNS and low[j] in _NOUN_VERBS and len(between) <= 2 \
                 and all(w in _BETWEEN_NOUN_AND_VERB for w in between):
             drop.add(id(b))  # "strikes had hit", "shelling hits"
-        elif low[i] in {"fired", "launched"} and low[j] in _ATTACK_NOUNS and between in (["a"], ["another"], ["the"]):
-            drop.add(id(a))  # "fired a salvo of rockets"
+        elif low[i] in {"fired", "launched"} and low[j] in _ATTACK_NOUNS and between in ([], ["a"], ["another"], ["the"]):
+            drop.add(id(a))  # "fired a salvo of rockets", "fired shots"
         elif low[i_end - 1] in _ATTACK_NOUNS and low[j] in {"fired", "launched"} and between[:1] == ["of"] \
                 and not any(w in _CLAUSE_BREAK for w in between):
             drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
