@@ -444,3 +444,7 @@ def test_a_scare_quoted_verb_keeps_its_agent_and_target():
 def test_a_relative_clause_of_lasting_measures_the_event():
     got = arguments("Six policemen were killed in a gunfight that lasted nearly three hours.", "gunfight")
     assert ("QUANTITY", "nearly three hours") in got
+
+
+def test_an_armed_response_has_its_subject_as_agent():
+    assert ("AGENT", "Indian troops") in arguments('Officials said Indian troops "responded effectively".', "responded")

@@ -182,3 +182,17 @@ def test_incursions_overrunning_and_explosive_devices(text, expected):
 ])
 def test_money_shelter_and_monitors_are_no_events(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They were escorting a tanker when the bomb went off.", [("went off", "ATTACK")]),
+    ("The launch went off without a hitch.", []),
+    ('Border forces had "responded in kind" to the shelling.', [("responded", "ATTACK"), ("shelling", "ATTACK")]),
+    ("The ministry responded to questions.", []),
+    ("Baghdad summoned the Turkish chargé d'affaires.", [("summoned", "MEETING")]),
+    ("The court summoned two witnesses.", []),
+    ("Houses in three hamlets were set on fire overnight.", [("set on fire", "ATTACK")]),
+    ("A car bombing in the capital killed four.", [("car bombing", "ATTACK"), ("killed", "KILLING")]),
+])
+def test_explosions_armed_responses_summonses_and_arson(text, expected):
+    assert events(text) == expected

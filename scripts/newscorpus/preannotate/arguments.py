@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from newscorpus.preannotate.events import Event
 
 _AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hosted", "met", "threatened",
-                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
+                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts",
+                   "responded", "overran", "detonated", "punished"}
 
 # --- arguments ---------------------------------------------------------------------------------
 # (in the tests below, the cheap ones come first: a plain character search before a gap pattern)

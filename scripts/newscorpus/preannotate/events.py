@@ -31,7 +31,8 @@ _LEXICON_SOURCE = {
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
                "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
-               "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"),
+               "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"
+               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
@@ -352,7 +353,7 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | {"burns", "smashed", "ploughed", "plowed", "dead", "pause"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | _RESPONDING | _SUMMONING | {"went", "go", "goes", "gone","burns", "smashed", "ploughed", "plowed", "dead", "pause"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -379,6 +380,12 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 1, "ATTACK", 0.5  # "the device, hidden in a drainage pipe, exploded under their truck"
     if word in _ENTER:
         return (1, "ATTACK", 0.5) if _armed_entry(tokens, low, i) else None
+    if word in {"went", "go", "goes", "gone"} and nxt == "off" and _munition_in_clause(tokens, low, i):
+        return 2, "ATTACK", 0.55  # "when the bomb went off"
+    if word in _RESPONDING:
+        return (1, "ATTACK", 0.45) if _armed_subject(tokens, low, i) is not None else None  # 'troops "responded"'
+    if word in _SUMMONING and _DIPLOMATS.intersection(low[i + 1 : i + 5]):
+        return 1, "MEETING", 0.5  # "summoned the Turkish chargé d'affaires": a diplomatic summons
     if word in {"slammed", "crashed", "smashed", "ploughed", "plowed"} and nxt == "into" \
             and _munition_in_clause(tokens, low, i):
         return 1, "ATTACK", 0.5  # "a drone launched from the sea slammed into a tower"
@@ -429,13 +436,25 @@ _LEAVING_DEAD = {"leave", "leaves", "left", "leaving"}
 _ENTER = {"enter", "enters", "entered", "entering"}
 
 
+_RESPONDING = {"responded", "responds", "responding"}
+_SUMMONING = {"summoned", "summons", "summoning"}
+_DIPLOMATS = {"ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge", "diplomat", "diplomats", "consul"}
+
+
+def _armed_subject(tokens: list[Token], low: list[str], i: int) -> int | None:
+    """The armed actor a few words before token i in its clause (``Indian troops "responded"``), or None."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].sent != tokens[i].sent or (tokens[k].text in _CLAUSE_BREAK and tokens[k].text not in {'"', "“"}):
+            return None
+        if low[k] in _ARMED_SUBJECTS | {"enemy", "army", "militias", "militia"}:
+            return k
+    return None
+
+
 def _armed_entry(tokens: list[Token], low: list[str], i: int) -> bool:
     """``troops will enter Rafah``, ``the enemy will not enter Sake``: armed actors (the subject, a
     few words before) entering a named place or a place taken in war (an incursion, an attack)."""
-    lo = max(0, i - 5)
-    subject = [k for k in range(lo, i) if low[k] in _ARMED_SUBJECTS | {"enemy", "army", "militias", "militia"}
-               and tokens[k].sent == tokens[i].sent]
-    if not subject or any(tokens[k].text in _CLAUSE_BREAK for k in range(subject[-1], i)):
+    if _armed_subject(tokens, low, i) is None:
         return False
     j = i + 1 + (i + 1 < len(low) and low[i + 1] == "the")
     return j < len(low) and tokens[j].sent == tokens[i].sent and (
