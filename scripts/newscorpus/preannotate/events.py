@@ -282,9 +282,9 @@ def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low:
     for a, b in zip(events, events[1:]):
         if a.label != "ATTACK" or b.label != "ATTACK":
             continue
-        i = bisect_left(tokens, a.start, key=_start_of)
-        j = bisect_left(tokens, b.start, key=_start_of)
-        i_end = bisect_left(tokens, a.end, key=_start_of)  # the token after a's last
+        i = bisect_left(tokens, a.start, key=figures._start_of)
+        j = bisect_left(tokens, b.start, key=figures._start_of)
+        i_end = bisect_left(tokens, a.end, key=figures._start_of)  # the token after a's last
         between = low[i_end:j]
         if tokens[i].sent != tokens[j].sent or j - i_end > 4:
             continue
@@ -297,10 +297,6 @@ def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low:
                 and not any(w in _CLAUSE_BREAK for w in between):
             drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
     return [e for e in events if id(e) not in drop]
-
-
-def _start_of(token: Token) -> int:
-    return token.start
 
 
 def _talks_between_named(tokens: list[Token], low: list[str], i: int) -> bool:
@@ -353,7 +349,8 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | _RESPONDING | _SUMMONING | {"went", "go", "goes", "gone","burns", "smashed", "ploughed", "plowed", "dead", "pause"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | _RESPONDING | _SUMMONING
+        forms |= {"went", "go", "goes", "gone", "burns", "smashed", "ploughed", "plowed", "dead", "pause"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -423,30 +420,25 @@ def _munition_verb(tokens: list[Token], low: list[str], i: int, kb) -> bool:
         return False
     prev = tokens[i - 1]
     if prev.is_title() and prev.is_word():
-        return not _sentence_opening(tokens, i - 1) or prev.text in kb.places or prev.text in kb.countries
+        return not figures._sentence_start(tokens, i - 1) or prev.text in kb.places or prev.text in kb.countries
     return prev.lower in {"to", "they", "it", "we", "did", "also"} | _MODALS \
         or (prev.text.isalpha() and prev.text.islower() and looks_plural(prev.text))
 
 
-def _sentence_opening(tokens: list[Token], k: int) -> bool:
-    return k == 0 or tokens[k - 1].sent != tokens[k].sent or tokens[k - 1].text in {"“", '"', "‘", "(", "—", ":"}
-
-
-_LEAVING_DEAD = {"leave", "leaves", "left", "leaving"}
 _ENTER = {"enter", "enters", "entered", "entering"}
-
-
 _RESPONDING = {"responded", "responds", "responding"}
 _SUMMONING = {"summoned", "summons", "summoning"}
+_ARMED_BODIES = {"enemy", "army", "militias", "militia"}
 _DIPLOMATS = {"ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge", "diplomat", "diplomats", "consul"}
 
 
 def _armed_subject(tokens: list[Token], low: list[str], i: int) -> int | None:
     """The armed actor a few words before token i in its clause (``Indian troops "responded"``), or None."""
+    armed = _ARMED_SUBJECTS | _ARMED_BODIES
     for k in range(i - 1, max(-1, i - 6), -1):
         if tokens[k].sent != tokens[i].sent or (tokens[k].text in _CLAUSE_BREAK and tokens[k].text not in {'"', "“"}):
             return None
-        if low[k] in _ARMED_SUBJECTS | {"enemy", "army", "militias", "militia"}:
+        if low[k] in armed:
             return k
     return None
 
@@ -459,6 +451,8 @@ def _armed_entry(tokens: list[Token], low: list[str], i: int) -> bool:
     j = i + 1 + (i + 1 < len(low) and low[i + 1] == "the")
     return j < len(low) and tokens[j].sent == tokens[i].sent and (
         (tokens[j].is_title() and tokens[j].is_word()) or low[j] in _TAKEN_PLACES)
+
+
 _HOSTILITIES = {"fighting", "hostilities", "war", "attacks", "strikes", "combat", "clashes", "bombing", "shelling"}
 _FORCING = {"forced", "forcing", "driven", "drove", "driving"}
 
@@ -485,7 +479,7 @@ def _left_dead(tokens: list[Token], low: list[str], i: int) -> bool:
     for k in range(i - 1, max(-1, i - 7), -1):
         if tokens[k].text in _CLAUSE_BREAK or tokens[k].sent != tokens[i].sent:
             return False
-        if low[k] in _LEAVING_DEAD:
+        if low[k] in _LEAVE:
             return number
         number = number or figures._can_start_number(low[k])
     return False
