@@ -422,3 +422,29 @@ def test_who_did_not_sign_a_deal_is_no_participant():
                                                  "peace accord")
     assert not any(r == "PARTICIPANT" for r, _ in arguments("Sudan, which did not sign the 2015 peace accord, "
                                                             "rejected the vote.", "peace accord"))
+
+
+def test_a_pronoun_partitive_counts_the_victims_of_the_verb_after_it():
+    got = arguments("About 20 attackers took part, and two of them were killed.", "killed")
+    assert ("QUANTITY", "two") in got
+    got = arguments("It said 20 attackers took part and that “several” of them had been wounded.", "wounded")
+    assert ("QUANTITY", "several") in got
+
+
+def test_a_hedged_count_goes_with_the_count_it_revises():
+    got = arguments("She heard “three blasts, maybe four” before midnight.", "blasts")
+    assert {("QUANTITY", "three blasts"), ("QUANTITY", "four")} <= got
+
+
+def test_a_scare_quoted_verb_keeps_its_agent_and_target():
+    assert ("TARGET", "police") in arguments('The group said its fighters had "punished" the police.', "punished")
+    assert ("AGENT", "Rebels") in arguments('Rebels had "attacked" the convoy at dawn.', "attacked")
+
+
+def test_a_relative_clause_of_lasting_measures_the_event():
+    got = arguments("Six policemen were killed in a gunfight that lasted nearly three hours.", "gunfight")
+    assert ("QUANTITY", "nearly three hours") in got
+
+
+def test_an_armed_response_has_its_subject_as_agent():
+    assert ("AGENT", "Indian troops") in arguments('Officials said Indian troops "responded effectively".', "responded")

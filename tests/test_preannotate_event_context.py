@@ -18,7 +18,7 @@ def events(text):
     ("Hundreds of families left their farms last week.", [("left", "DISPLACEMENT")]),
     ("“We left with only our clothes,” she said.", [("left", "DISPLACEMENT")]),
     ("The mayor left the meeting early.", [("meeting", "MEETING")]),
-    ("The blast left three people dead.", [("blast", "ATTACK")]),
+    ("The blast left three people dead.", [("blast", "ATTACK"), ("dead", "KILLING")]),  # a toll, no leaving
     ("The minister will leave office in May.", []),
 ])
 def test_leaving_is_displacement_only_for_people_leaving_homes_or_places(text, expected):
@@ -91,4 +91,108 @@ def test_slamming_into_something_is_an_attack_after_a_munition(text, expected):
     ("Economists warned that renewed fighting could slow exports.", [("fighting", "CONFLICT")]),
 ])
 def test_warned_that_is_a_threat_only_when_the_warner_announces_force(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a killing told by its toll: a leave verb, a number, then "dead"
+    ("Night of riots leaves 12 dead", [("dead", "KILLING")]),
+    ("The siege ended, leaving at least nine guards dead.", [("siege", "CONFLICT"), ("dead", "KILLING")]),
+    ("Among the dead were two children.", []),
+])
+def test_left_n_dead_is_a_killing(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the nominalised participle names the people, not their injury
+    ("The wounded were flown to the capital.", []),
+    ("Two of the wounded died later.", [("died", "KILLING")]),
+    ("Six soldiers were wounded.", [("wounded", "INJURY")]),
+])
+def test_the_wounded_is_no_injury_event(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a munition noun names no event: the verb of its impact or launch is the trigger
+    ("A mortar shell hit their home.", [("hit", "ATTACK")]),
+    ("Insurgents planted two car bombs.", []),
+    ("Jets dropped more than 400 guided bombs.", [("dropped", "ATTACK")]),
+    ("Shells fall on the hills every night.", [("fall", "ATTACK")]),
+    # ... but the verb "shell"/"bomb" after its subject is one
+    ("Russia shells Kharkiv again.", [("shells", "ATTACK")]),
+    ("Rebels vowed to shell the airport.", [("vowed", "THREAT"), ("shell", "ATTACK")]),
+])
+def test_munition_nouns_and_verbs(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The convoy came under fire from a ridge.", [("fire", "ATTACK")]),
+    ("The minister came under fire for his remarks.", []),
+    ("Residents heard shooting and gunfire overnight.", [("shooting", "ATTACK"), ("gunfire", "CONFLICT")]),
+    ("Troops were shooting down drones.", [("shooting down", "INTERCEPTION")]),
+])
+def test_fire_shooting_and_gunfire(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fighting has forced more than 12,000 people from villages around Yei.",
+     [("fighting", "CONFLICT"), ("forced", "DISPLACEMENT")]),
+    ("The violence has driven thousands from their homes.", [("violence", "CONFLICT"), ("driven", "DISPLACEMENT")]),
+    ("The fire forced the crew to abandon ship.", []),
+    ("He was driven to a hospital.", []),
+])
+def test_people_forced_from_their_homes_are_displaced(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Envoys pushed for a 21-day pause in fighting.", [("pause", "AGREEMENT"), ("fighting", "CONFLICT")]),
+    ("The army ruled out a pause in operations.", []),
+    ("A ground offensive there could cause a bloodbath.", [("ground offensive", "ATTACK")]),
+    ("Two police officers died in a gunfight.", [("died", "KILLING"), ("gunfight", "CONFLICT")]),
+    ('Its fighters had "punished" the police.', [("punished", "ATTACK")]),
+    ("Investigators sealed off the blast site.", []),
+])
+def test_truce_pauses_ground_compounds_gunfights_and_punishment(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli officials said troops will enter Rafah.", [("enter", "ATTACK")]),
+    ("An average of 189 trucks a day entered Gaza.", []),  # no armed actor: no incursion
+    ("Soldiers entered the wing before dawn.", []),  # no place taken in war
+    ("The militants overran an army base.", [("overran", "ATTACK")]),
+    ("The attackers detonated two car bombs.", [("detonated", "ATTACK")]),
+    ("The device, hidden in a drainage pipe, exploded under their truck.", [("exploded", "ATTACK")]),
+    ("If the depot had exploded, the town would have burned.", []),
+])
+def test_incursions_overrunning_and_explosive_devices(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fund released $2 million for clinics.", []),
+    ("Hamas released two hostages.", [("released", "RELEASE")]),
+    ("Families here were hosting evacuees from the north.", []),
+    ("According to the conflict monitor ACLED, 31 people died.", [("died", "KILLING")]),
+])
+def test_money_shelter_and_monitors_are_no_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They were escorting a tanker when the bomb went off.", [("went off", "ATTACK")]),
+    ("The launch went off without a hitch.", []),
+    ('Border forces had "responded in kind" to the shelling.', [("responded", "ATTACK"), ("shelling", "ATTACK")]),
+    ("The ministry responded to questions.", []),
+    ("Baghdad summoned the Turkish chargé d'affaires.", [("summoned", "MEETING")]),
+    ("The court summoned two witnesses.", []),
+    ("Houses in three hamlets were set on fire overnight.", [("set on fire", "ATTACK")]),
+    ("A car bombing in the capital killed four.", [("car bombing", "ATTACK"), ("killed", "KILLING")]),
+])
+def test_explosions_armed_responses_summonses_and_arson(text, expected):
     assert events(text) == expected

@@ -45,7 +45,37 @@ def test_downed_drones_are_an_interception():
 
 def test_brokered_talks_are_a_negotiation():
     assert events("Egypt-brokered talks resumed in Cairo.") == [("talks", "NEGOTIATION")]
+    assert events("Egypt-brokered talks between Hamas and Israel resumed.") == [("talks", "NEGOTIATION")]
+
+
+def test_talks_are_a_meeting_only_between_named_parties():
+    assert events("Talks between Kinshasa and Kigali opened on Monday.") == [("Talks", "MEETING")]
+    assert events("The talks would not go ahead.") == [("talks", "NEGOTIATION")]
+    assert events("The government suspended talks with the rebels.") == [("talks", "NEGOTIATION")]
 
 
 def test_phrase_trigger_starting_with_a_lexicon_word():
     assert events("They repelled a ground assault overnight.") == [("ground assault", "ATTACK")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # decision 6: an attack noun and the verb that tells it are one event, the noun
+    ("Israeli strikes hit villages near the border.", [("strikes", "ATTACK")]),
+    ("He said two air strikes had hit his street.", [("air strikes", "ATTACK")]),
+    ("The group said it fired a salvo of rockets at a base.", [("salvo", "ATTACK")]),
+    ("A barrage of rockets fired from the hills set fields alight.", [("barrage", "ATTACK")]),
+    # a coordinated verb is an event of its own
+    ("They mounted an attack and destroyed a tank.", [("attack", "ATTACK"), ("destroyed", "ATTACK")]),
+])
+def test_attack_noun_and_its_verb_are_one_event(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Warning shots were fired at a group of farmers.", [("Warning shots", "ATTACK")]),
+    ("We heard the first shots and then the mortars.", [("shots", "ATTACK")]),
+    ("Police fired shots in the air.", [("shots", "ATTACK")]),
+    ("The two sides exchanged shots overnight.", [("exchanged shots", "CONFLICT")]),
+])
+def test_shots_are_an_attack_and_exchanged_shots_a_conflict(text, expected):
+    assert events(text) == expected

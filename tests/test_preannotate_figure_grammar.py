@@ -356,3 +356,62 @@ def test_headline_bare_count_before_a_casualty_participle(text, expected):
 ])
 def test_or_so_is_a_hedge_outside_the_span(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # decision 25: a partitive of a nominalised casualty participle runs to it
+    ("Two of the wounded, a man and his son, were flown out.", [("Two of the wounded", 2, "EXACT", "person", "CASUALTIES")]),
+    ("Five of the injured remain in hospital.", [("Five of the injured", 5, "EXACT", "person", "CASUALTIES")]),
+    ("Two of the wounded soldiers died.", [("Two of the wounded soldiers", 2, "EXACT", "soldier", "CASUALTIES")]),
+])
+def test_partitive_of_the_wounded(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # elided nouns (decision 24): the noun is understood from the count the sentence made before
+    ("Of the roughly 9,000 people registered there, fewer than 3,000 remain.",
+     [("roughly 9,000 people", 9000, "APPROXIMATE", "person", "PEOPLE"), ("fewer than 3,000", 3000, "AT_MOST", "person", "PEOPLE")]),
+    ("“Of our 60 beds, four were empty,” he said.",
+     [("60 beds", 60, "EXACT", "bed", "OTHER"), ("four", 4, "EXACT", "bed", "OTHER")]),
+    ("The shell, one of about 40 fired at dawn, hit a school.", [("about 40", 40, "APPROXIMATE", "shell", "MUNITIONS")]),
+    ("Three border guards were killed and four wounded late on Friday.",
+     [("Three border guards", 3, "EXACT", "guard", "CASUALTIES"), ("four", 4, "EXACT", "person", "CASUALTIES")]),
+    ("Six people were hurt, and a medic said two were in critical condition.",
+     [("Six people", 6, "EXACT", "person", "CASUALTIES"), ("two", 2, "EXACT", "person", "CASUALTIES")]),
+    ("She said they heard “two blasts, maybe three” before dawn.",
+     [("two blasts", 2, "EXACT", "blast", "MUNITIONS"), ("three", 3, "EXACT", "blast", "MUNITIONS")]),
+    ("The offensive could displace thousands more.", [("thousands", 1000, "APPROXIMATE", "person", "PEOPLE")]),
+])
+def test_counts_whose_noun_is_understood(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He will stay for another week, perhaps two.",
+     [("another week", 1, "EXACT", "week", "DURATION"), ("two", 2, "EXACT", "week", "DURATION")]),
+    ("They waited another 60 days.", [("60 days", 60, "EXACT", "day", "DURATION")]),
+])
+def test_another_unit_of_time_is_a_length_of_one(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turnout fell to between 20 and 25 percent.", [("between 20 and 25 percent", 20, "APPROXIMATE", "percent", "OTHER")]),
+    ("Jets hit two weapons depots and two special forces companies.",
+     [("two weapons depots", 2, "EXACT", "depot", "OTHER"), ("two special forces companies", 2, "EXACT", "company", "OTHER")]),
+    ("About 20 attackers took part, and it said “several” of them were wounded.",
+     [("About 20 attackers", 20, "APPROXIMATE", "attacker", "PEOPLE"), ("several", 3, "APPROXIMATE", "attacker", "CASUALTIES")]),
+    ("Three of their servicemen were wounded.", [("Three of their servicemen", 3, "EXACT", "serviceman", "CASUALTIES")]),
+])
+def test_range_percent_plural_compound_and_man_compound(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Visits are allowed on three mornings a week.", []),  # how often, a rate (decision 26)
+    ("The bakery opens for two hours a day.", [("two hours", 2, "EXACT", "hour", "DURATION")]),  # a length each day
+    ("The killing was linked to a feud between two clans near the town.", [("two clans", 2, "EXACT", "clan", "PEOPLE")]),
+])
+def test_parts_of_day_as_a_rate_and_clans_as_people(text, expected):
+    assert figs(text) == expected

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from newscorpus.preannotate.events import Event
 
 _AGENTIVE_VERBS = {"fired", "struck", "attacked", "killed", "assassinated", "hosted", "met", "threatened",
-                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts"}
+                   "vowed", "warned", "intercepted", "eliminated", "shelled", "targeted", "retaliated", "hosts",
+                   "responded", "overran", "detonated", "punished"}
 
 # --- arguments ---------------------------------------------------------------------------------
 # (in the tests below, the cheap ones come first: a plain character search before a gap pattern)
@@ -31,10 +32,12 @@ _PLACE_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,3}?\s+(?:in|on|near|across|at|ove
 _TIME_GAP = re.compile(r"^(?:\s+[\w’'-]+){0,6}?\s+(?:on|at|in|since|late|early|last)?\s*$")
 _QTY_AFTER = re.compile(r'^\s*[”"’]?\s*(?:of\s+|at\s+|on\s+)?(?:the\s+|a\s+|an\s+)?[“"‘]?$')  # (quotes: 'killed "about 15')
 # between a counted subject and its verb: an inclusion between commas, a relative pronoun, auxiliaries
-_QTY_BEFORE = re.compile(r"^\s*(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
+# (a partitive of a pronoun: "two of them were killed", '"several" of them had been wounded')
+_QTY_BEFORE = re.compile(r"^[”\"’]?\s*(?:of\s+(?:them|whom|us)\s+)?(?:,\s*including\s[^,;.]{1,40},\s*|\s[–—]\s(?:[^,;.–—]|,(?=\d)){1,30}\s[–—]\s*|[–—]\s+)?"
                          r"(?:(?:who|that|which)\s+)?"
                          r"(?:(?:have|has|had|were|was|are|is)\s+)?(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
-_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*$")
+# (a scare-quoted verb: 'its fighters had "punished" the police')
+_AGENT_GAP = re.compile(r"^\s*(?:(?:has|have|had|also|reportedly|then|had\s+also|has\s+also)\s+)*[“\"‘]?$")
 _PUNCT_STOP = re.compile(r"[,;.]")
 _PUNCT_QUOTE_STOP = re.compile(r"[,;.“”]")
 _VICTIM_AFTER_KILLING = re.compile(r"\s+(?:of\s+)?(?:(?:top|senior|the|a|an)\s+)*(?:[a-z]+\s+){0,2}")
@@ -177,7 +180,7 @@ _COUNTED_AFTER = {"ATTACK", "KILLING", "INJURY", "INTERCEPTION", "DISPLACEMENT",
 _COUNTED_BEFORE = {"KILLING", "INJURY", "DISPLACEMENT"}  # "14 soldiers ... have been killed", "thousands flee"
 _MUNITIONS_BEFORE = {"ATTACK", "INTERCEPTION"}  # "30 shells landing", "60 rockets were intercepted"
 # a further count after a linked one: "74 drones and three missiles", "22 people overnight, including nine children"
-_NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
+_NEXT_COUNT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)\s+|(?:\s+[\w’'-]+){0,2}\s*,\s*(?:including|among\s+them)\s+")
 # what measures how long an event went on: "clashed for six days", "killed in the past 48 hours"
 _DURATION_LEAD = re.compile(r"(?:\bfor|\bover|\bduring|\bwithin|\bpast|\blast|\blasted|\bcontinued|\bperiod\s+of)\s+(?:the\s+)?$")
 _DURATION_GAP_STOP = re.compile(r"[,;:.“”\"()—–]|\b(?:said|says|told|added|who|which|that|when|after|before|since|they|he|"
@@ -196,6 +199,7 @@ _REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing(?:\s+[\w’'-]+){1,4}?\s+(?:(?:hav
 _PART_OF_THEM = re.compile(r",\s+(?:[\w,]+\s+){0,2}[\w,]+")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom|which)\b")
 _DURATION_OF = re.compile(r"\s+of\s+(?:the\s+)?")  # "more than 13 years of war"
+_LASTED = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+)?(?:lasted|went\s+on|continued)\s+(?:for\s+)?")  # "a gunfight that lasted"
 
 
 def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, str]]:
@@ -216,6 +220,7 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             continue
         if f.start <= ev.start and ev.end <= f.end:
             args.append(("QUANTITY", sid))
+            linked = f  # ("three blasts, maybe four": the hedged count goes with it, decision 27)
         elif f.start >= ev.end and ev.label in _COUNTED_AFTER and _PART_OF_THEM.fullmatch(text, ev.end, f.end) \
                 and _OF_THEM_AFTER.match(text, f.end):
             args.append(("QUANTITY", sid))  # "71 people were injured, 19 of them seriously"
@@ -243,6 +248,8 @@ def _quantities(text: str, ev, figures: list, sent_end: int) -> list[tuple[str, 
             args.append(("QUANTITY", sid))  # "Dozens of families living near the port have fled"
         elif f.label == "DURATION" and f.end <= ev.start and _DURATION_OF.fullmatch(text, f.end, ev.start):
             args.append(("QUANTITY", sid))
+        elif f.label == "DURATION" and ev.end <= f.start and _LASTED.fullmatch(text, ev.end, f.start):
+            args.append(("QUANTITY", sid))  # "a gunfight that lasted nearly three hours"
         elif f.label == "DURATION" and ev.end <= f.start < sent_end and f.start - ev.end <= 70 \
                 and _DURATION_LEAD.search(text, max(ev.end, f.start - 16), f.start) \
                 and not _DURATION_GAP_STOP.search(text, ev.end, f.start) \
@@ -471,7 +478,8 @@ def _participants(text: str, ev, actors: list) -> list[tuple[str, str]]:
 
 
 _IRREGULAR_ATTACK_VERBS = {"hit", "struck", "shot", "fought", "bombed"}
-_TARGET_GAP_QUOTED = re.compile(r'\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?[“"‘]?')
+# (a quoted verb: 'its fighters had "punished" the police')
+_TARGET_GAP_QUOTED = re.compile(r'[”"’]?\s+(?:on\s+|against\s+|at\s+)?(?:the\s+|an?\s+|its\s+)?[“"‘]?')
 _LAUNCHING = {"fired", "launched", "firing", "launching", "fires", "launches", "lobbed", "dropped"}
 _AT_TARGET = re.compile(r"\bat\s+(?:the\s+|an?\s+|its\s+)?[“\"‘]?$")
 _PASSIVE_TARGET = re.compile(r"(?:\s+[a-z]+)?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are|being)\s+(?:\w+ly\s+)?")

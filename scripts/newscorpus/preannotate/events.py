@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from newscorpus.annotate import scheme
 from newscorpus.preannotate import figures
-from newscorpus.preannotate.tokens import Token, sentence_bounds, tokenize
+from newscorpus.preannotate.tokens import Token, looks_plural, sentence_bounds, tokenize
 
 # trigger (lowercase, space-separated tokens) -> (label, score)
 _LEXICON_SOURCE = {
@@ -29,13 +29,18 @@ _LEXICON_SOURCE = {
                "salvos attack attacks attacked shelling shelled bombing bombings bombardment raid raids assault "
                "retaliation punishment revenge retaliate retaliated response targeted destroyed"
                "|drone strike|drone strikes|air strike|air strikes|missile strike|missile strikes|rocket fire|"
-               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing"),
+               "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
+               "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
+               "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"
+               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"),
     "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
-    "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence"
-                 "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"),
-    "INTERCEPTION": "intercepted interception interceptions intercepting",
+    "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
+                 "|exchange of fire|exchanges of fire|cross-border fire|ground war|exchange fire|exchanging fire"
+                 "|gunfight|gunfights|firefight|firefights|shootout|shootouts|gun battle|gun battles"
+                 "|exchanged shots|exchange shots|exchanging shots|traded shots|trading shots"),
+    "INTERCEPTION": "intercepted interception interceptions intercepting|shooting down",
     "DISPLACEMENT": "displaced fled flee fleeing displacement",
     "MEETING": "met meeting meetings hosted hosts talks visit visited summit trip tour",
     "NEGOTIATION": "negotiations negotiating negotiate mediation proposal revisions|ceasefire talks|cease-fire talks|truce talks"
@@ -49,7 +54,7 @@ _LEXICON_SOURCE = {
 _LOW_CONFIDENCE = {"response", "death", "deaths", "conflict", "violence", "visit", "deal", "agreement", "threat",
                    "threats", "warned", "firing", "clash", "release", "released", "withdraw", "vow", "vows",
                    "revenge", "punishment", "retaliate", "retaliated", "hosts", "threatening", "destroyed", "targeted",
-                   "trip", "tour", "proposal", "revisions", "arrangement"}
+                   "trip", "tour", "proposal", "revisions", "arrangement", "shots"}
 _RETALIATION = {"retaliation", "punishment", "revenge", "retaliate", "response", "respond", "strike", "attack"}
 _ANNOUNCING = {"would", "will", "bound", "vowing", "vowed", "vow", "threatened", "threatening", "ll", "promised"}
 
@@ -73,8 +78,8 @@ BUILTIN_LEXICON = _build_lexicon()
 # spaCy's lemma table maps to the lemma is a trigger ("fought" -> fight, "neutralised" -> neutralise)
 LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
-                    "airstrike incursion reprisal counteroffensive counter-offensive".split(), ("ATTACK", 0.6)),
-    **dict.fromkeys("hit target seize".split(), ("ATTACK", 0.45)),
+                    "airstrike incursion reprisal counteroffensive counter-offensive overrun detonate".split(), ("ATTACK", 0.6)),
+    **dict.fromkeys("hit target seize punish".split(), ("ATTACK", 0.45)),
     **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
                     ("KILLING", 0.65)),
     **dict.fromkeys("die".split(), ("KILLING", 0.45)),
@@ -88,12 +93,12 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("release free".split(), ("RELEASE", 0.4)),
 }
 _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERCEPTION",
-                    ("shooting", "down"): "INTERCEPTION", ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
+                    ("set", "fire"): "ATTACK", ("ground", "assault"): "ATTACK",
                     ("air", "support"): "ATTACK", ("set", "ablaze"): "ATTACK",
                     **dict.fromkeys([(v, "fire") for v in ("open", "opens", "opened", "opening", "return", "returns",
                                                           "returned", "returning", "sets", "setting")], "ATTACK"),
                     **dict.fromkeys([(v, "fire") for v in ("trade", "traded", "trading", "exchanged")], "CONFLICT"),
-                    **dict.fromkeys([(v, "at") for v in ("shot", "shoot", "shoots", "shooting")], "ATTACK"),
+                    **dict.fromkeys([(v, "at") for v in ("shot", "shoot", "shoots")], "ATTACK"),
                     ("shot", "dead"): "KILLING", ("gunned", "down"): "KILLING"}
 # verbs whose event depends on their neighbours (see _context_trigger)
 _LEAVE = {"leave", "leaves", "left", "leaving"}
@@ -110,9 +115,13 @@ _OBJECT_START = {"the", "a", "an", "their", "his", "her", "its", "dozens", "hund
                  "three", "four", "five", "six", "seven", "eight", "nine", "ten", "homes", "houses", "vehicles"}
 _LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
            "drops", "lobbed"}
-_IMPACT = {"fell", "landed", "landing", "slammed", "rained", "exploded", "crashed"}
+_IMPACT = {"fell", "fall", "falls", "falling", "landed", "land", "lands", "landing", "slammed", "rained", "exploded",
+           "crashed"}
+# verbs of force whose subject a munition noun can be ("a shell hit the house"): the verb is the trigger
+_MUNITION_VERBS = _IMPACT | {"hit", "hits", "struck", "strikes", "explodes", "exploding", "destroyed", "damaged", "killed"}
 _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "mortar",
-                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery"}
+                   "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery",
+                   "device", "devices", "ied", "ieds"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
 _FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
 
@@ -249,14 +258,57 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
             i += n
             continue
         start, end = tokens[i].start, tokens[i + n - 1].end
-        if label == "MEETING" and low[i] == "talks":
-            lo, hi = sentence_bounds(tokens, i)
-            if any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) or (i and low[i - 1].endswith(("brokered", "mediated"))):
-                label = "NEGOTIATION"  # ceasefire talks, "Qatar-brokered talks": bargaining over a deal
+        if label == "MEETING" and low[i] == "talks" and not _talks_between_named(tokens, low, i):
+            label = "NEGOTIATION"  # "ceasefire talks", "a return to talks", "the talks would not go ahead": bargaining
         label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
-    return out
+    return _one_attack_per_noun_and_verb(out, tokens, low)
+
+
+# nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
+_ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "shelling", "barrage",
+                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots"}
+_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "targeted", "fired", "launched"}
+_BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to", "were", "was",
+                          "been"}
+
+
+def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
+    """An attack noun and the verb that tells it are one event, whose trigger is the noun (decision
+    6, ``a salvo of rockets was fired`` is one event, ``salvo``): ``Israeli strikes hit ...``,
+    ``shelling had struck``, ``fired a barrage of rockets``: the verb is dropped."""
+    drop = set()
+    for a, b in zip(events, events[1:]):
+        if a.label != "ATTACK" or b.label != "ATTACK":
+            continue
+        i = bisect_left(tokens, a.start, key=figures._start_of)
+        j = bisect_left(tokens, b.start, key=figures._start_of)
+        i_end = bisect_left(tokens, a.end, key=figures._start_of)  # the token after a's last
+        between = low[i_end:j]
+        if tokens[i].sent != tokens[j].sent or j - i_end > 4:
+            continue
+        if low[i_end - 1] in _ATTACK_NOUNS and low[j] in _NOUN_VERBS and len(between) <= 2 \
+                and all(w in _BETWEEN_NOUN_AND_VERB for w in between):
+            drop.add(id(b))  # "strikes had hit", "shelling hits"
+        elif low[i] in {"fired", "launched"} and low[j] in _ATTACK_NOUNS and between in ([], ["a"], ["another"], ["the"]):
+            drop.add(id(a))  # "fired a salvo of rockets", "fired shots"
+        elif low[i_end - 1] in _ATTACK_NOUNS and low[j] in {"fired", "launched"} and between[:1] == ["of"] \
+                and not any(w in _CLAUSE_BREAK for w in between):
+            drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
+    return [e for e in events if id(e) not in drop]
+
+
+def _talks_between_named(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Are the ``talks`` at i between named parties (``talks between Kinshasa and Kigali``), a
+    MEETING (guidelines: talks between named parties), with no deal in the sentence? Talks named
+    with no parties, or about a deal, are the bargaining: NEGOTIATION."""
+    if i + 2 >= len(tokens) or low[i + 1] != "between" or tokens[i + 2].sent != tokens[i].sent:
+        return False
+    named = tokens[i + 2] if low[i + 2] != "the" or i + 3 >= len(tokens) else tokens[i + 3]
+    lo, hi = sentence_bounds(tokens, i)
+    return named.is_title() and not any(low[k] in _NEGOTIATION_CUES for k in range(lo, hi)) \
+        and not (i and low[i - 1].endswith(("brokered", "mediated")))
 
 
 _ARMED_SUBJECTS = {"assailants", "attackers", "fighters", "militants", "rebels", "troops", "soldiers", "gunmen",
@@ -297,7 +349,8 @@ def _trigger_forms(kb) -> frozenset:
     if _TRIGGER_FORMS.get(key, (None,))[0] is not kb:
         forms = {w for w, lem in kb.lemmas.items() if lem in LEMMA_TRIGGERS} | set(LEMMA_TRIGGERS)
         forms |= {p[0] for p in _PHRASE_TRIGGERS} | _LAUNCH | _IMPACT | {w + "s" for w in LEMMA_TRIGGERS}
-        forms |= _LEAVE | _EVACUATE | _ARSON | {"burns", "smashed", "ploughed", "plowed"}
+        forms |= _LEAVE | _EVACUATE | _ARSON | _FORCING | _ENTER | _RESPONDING | _SUMMONING
+        forms |= {"went", "go", "goes", "gone", "burns", "smashed", "ploughed", "plowed", "dead", "pause"}
         forms |= {w + "ed" for w in LEMMA_TRIGGERS} | {w + "d" for w in LEMMA_TRIGGERS} | {w + "ing" for w in LEMMA_TRIGGERS}
         _TRIGGER_FORMS[key] = (kb, frozenset(forms))
     return _TRIGGER_FORMS[key][1]
@@ -311,6 +364,7 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if not tokens[i].is_word() or (tokens[i].is_title() and i and tokens[i - 1].sent == tokens[i].sent):
         return None
     nxt = low[i + 1] if i + 1 < len(low) else ""
+    prev_word = low[i - 1] if i else ""
     if (word, nxt) in _PHRASE_TRIGGERS:
         return 2, _PHRASE_TRIGGERS[(word, nxt)], 0.65
     if word in _LEAVE or word in _EVACUATE or word in _ARSON or word == "burns":
@@ -319,11 +373,32 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
         return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
+    if word == "exploded" and _munition_in_clause(tokens, low, i):
+        return 1, "ATTACK", 0.5  # "the device, hidden in a drainage pipe, exploded under their truck"
+    if word in _ENTER:
+        return (1, "ATTACK", 0.5) if _armed_entry(tokens, low, i) else None
+    if word in {"went", "go", "goes", "gone"} and nxt == "off" and _munition_in_clause(tokens, low, i):
+        return 2, "ATTACK", 0.55  # "when the bomb went off"
+    if word in _RESPONDING:
+        return (1, "ATTACK", 0.45) if _armed_subject(tokens, low, i) is not None else None  # 'troops "responded"'
+    if word in _SUMMONING and _DIPLOMATS.intersection(low[i + 1 : i + 5]):
+        return 1, "MEETING", 0.5  # "summoned the Turkish chargé d'affaires": a diplomatic summons
     if word in {"slammed", "crashed", "smashed", "ploughed", "plowed"} and nxt == "into" \
             and _munition_in_clause(tokens, low, i):
         return 1, "ATTACK", 0.5  # "a drone launched from the sea slammed into a tower"
-    if word in _MUNITION_WORDS and (nxt in _IMPACT or (i and low[i - 1] in _LAUNCH)):
-        return None  # the verb next to it is the trigger
+    if word in _MUNITION_WORDS and (nxt in _MUNITION_VERBS or any(w in _LAUNCH for w in low[max(0, i - 5) : i])):
+        return None  # the verb next to it, or the launch before it, is the trigger ("a shell hit", "dropped 400 bombs")
+    if word in _MUNITION_WORDS and not _munition_verb(tokens, low, i, kb):
+        return None  # a munition noun names no event of its own ("a roadside bomb", "two car bombs")
+    if word == "fire" and prev_word == "under" and nxt not in {"for", "over"}:
+        return 1, "ATTACK", 0.55  # "came under fire from a ridge" (not "under fire for his remarks")
+    if word == "dead" and _left_dead(tokens, low, i):
+        return 1, "KILLING", 0.55  # "the clashes left 23 dead"
+    if word == "pause" and nxt == "in" and _HOSTILITIES.intersection(low[i + 2 : i + 4]) \
+            and low[i + 2] in _HOSTILITIES | {"the"}:
+        return 1, "AGREEMENT", 0.5  # "a 21-day pause in (the) fighting": a truce
+    if word in _FORCING:
+        return (1, "DISPLACEMENT", 0.5) if _forced_from_homes(tokens, low, i, kb) else None
     lemma = kb.lemma(word)
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
@@ -335,6 +410,79 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
     return 1, hit[0], hit[1]
+
+
+def _munition_verb(tokens: list[Token], low: list[str], i: int, kb) -> bool:
+    """Is the munition word at i a verb (``Russia shells Kharkiv``, ``jets bomb the port``, ``to shell``):
+    after a name (opening a sentence, a known place: ``Glide bombs`` opens with a modifier), a pronoun,
+    a plural noun, ``to`` or a modal? After a determiner, a number or a modifier it is a noun."""
+    if not i or tokens[i - 1].sent != tokens[i].sent:
+        return False
+    prev = tokens[i - 1]
+    if prev.is_title() and prev.is_word():
+        return not figures._sentence_start(tokens, i - 1) or prev.text in kb.places or prev.text in kb.countries
+    return prev.lower in {"to", "they", "it", "we", "did", "also"} | _MODALS \
+        or (prev.text.isalpha() and prev.text.islower() and looks_plural(prev.text))
+
+
+_ENTER = {"enter", "enters", "entered", "entering"}
+_RESPONDING = {"responded", "responds", "responding"}
+_SUMMONING = {"summoned", "summons", "summoning"}
+_ARMED_BODIES = {"enemy", "army", "militias", "militia"}
+_DIPLOMATS = {"ambassador", "ambassadors", "envoy", "envoys", "chargé", "charge", "diplomat", "diplomats", "consul"}
+
+
+def _armed_subject(tokens: list[Token], low: list[str], i: int) -> int | None:
+    """The armed actor a few words before token i in its clause (``Indian troops "responded"``), or None."""
+    armed = _ARMED_SUBJECTS | _ARMED_BODIES
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if tokens[k].sent != tokens[i].sent or (tokens[k].text in _CLAUSE_BREAK and tokens[k].text not in {'"', "“"}):
+            return None
+        if low[k] in armed:
+            return k
+    return None
+
+
+def _armed_entry(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``troops will enter Rafah``, ``the enemy will not enter Sake``: armed actors (the subject, a
+    few words before) entering a named place or a place taken in war (an incursion, an attack)."""
+    if _armed_subject(tokens, low, i) is None:
+        return False
+    j = i + 1 + (i + 1 < len(low) and low[i + 1] == "the")
+    return j < len(low) and tokens[j].sent == tokens[i].sent and (
+        (tokens[j].is_title() and tokens[j].is_word()) or low[j] in _TAKEN_PLACES)
+
+
+_HOSTILITIES = {"fighting", "hostilities", "war", "attacks", "strikes", "combat", "clashes", "bombing", "shelling"}
+_FORCING = {"forced", "forcing", "driven", "drove", "driving"}
+
+
+def _forced_from_homes(tokens: list[Token], low: list[str], i: int, kb) -> bool:
+    """``has forced more than 12,000 people from villages``, ``driven thousands from their homes``:
+    people (a count or a person noun) made to leave a home or a place, within a few words."""
+    people = False
+    for k in range(i + 1, min(i + 8, len(low) - 1)):
+        if tokens[k].text in _CLAUSE_BREAK and tokens[k].text != "," or tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] == "from":
+            j = k + 1 + (low[k + 1] in {"the", "their", "his", "her", "our", "its"})
+            return people and j < len(low) and (low[j] in _HOMES or (tokens[j].is_title() and tokens[j].is_word()))
+        people = people or figures._can_start_number(low[k]) or low[k] in _LEAVERS \
+            or figures.is_person_noun(kb.lemma(low[k]))
+    return False
+
+
+def _left_dead(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``leaves 23 dead``, ``leaving at least 15 inmates dead``, ``left dozens dead``: a killing told by
+    its toll (a leave verb, then a number, within six words before ``dead`` in its clause)."""
+    number = False
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if tokens[k].text in _CLAUSE_BREAK or tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] in _LEAVE:
+            return number
+        number = number or figures._can_start_number(low[k])
+    return False
 
 
 def _munition_in_clause(tokens: list[Token], low: list[str], i: int) -> bool:
@@ -389,6 +537,7 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
     return None
 
 
+_DISPLACED_GUESTS = {"evacuees", "refugees", "displaced", "families", "migrants", "survivors"}
 _SUBJECT_WORDS = {"it", "he", "she", "they", "who", "which", "that", "also", "often", "still", "deliberately",
                   "repeatedly", "now", "only"}
 _TAKEN_PLACES = {"town", "towns", "village", "villages", "city", "cities", "base", "bases", "area", "areas", "territory",
@@ -457,10 +606,19 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "to deal with"
     if word in {"release", "released"} and nxt in {"a", "its", "their", "the"} and prev in {"statement", "press"}:
         return True
+    if word in {"release", "released", "releases", "releasing"} and (nxt[:1] in figures.CURRENCY or nxt in figures.MONEY_UNITS):
+        return True  # "the fund released $2 million": money, not captives
+    if word in {"host", "hosts", "hosted", "hosting"} and _DISPLACED_GUESTS.intersection(low[i + n : i + n + 3]):
+        return True  # "families hosting evacuees": shelter, not a meeting
     if word == "death" and nxt == "toll":
         return True
+    if word in {"wounded", "injured"} and prev == "the":
+        return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
         return True
+    if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
+                                                          "correspondent", "analyst", "analysts", "researcher"}:
+        return True  # "the conflict monitor ACLED", "a war zone": who watches the war, or where
     if word == "talks" and prev in {"publicly", "he", "she", "it"}:
         return True
     if word == "warned" and nxt == "that":
@@ -470,6 +628,8 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # a displacement camp, an evacuation centre: a place
     if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
         return True
+    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash"}:
+        return True  # "the blast site": a place
     return False
 
 

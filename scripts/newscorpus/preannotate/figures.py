@@ -101,7 +101,7 @@ KIN_NOUNS = set("mother father son daughter brother sister husband wife parent g
                 "granddaughter grandmother grandfather sibling cousin uncle aunt nephew niece relative stepson "
                 "stepdaughter stepbrother stepsister stepfather stepmother".split())
 PEOPLE_UNITS |= KIN_NOUNS | set("observer monitor inspector investigator activist defender".split())
-PEOPLE_UNITS |= set("household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
+PEOPLE_UNITS |= set("clan tribe household terrorist militiaman attacker rebel insurgent jihadist villager inhabitant migrant "
                     "sailor crew seafarer monk priest farmer herder trader shopper passenger worker".split())
 # occupations and roles news counts people by (medical, trades, research, security)
 PEOPLE_UNITS |= set("surgeon physician dentist midwife pharmacist technician caregiver carer porter cook clerk mechanic "
@@ -113,16 +113,20 @@ PEOPLE_UNITS |= set("surgeon physician dentist midwife pharmacist technician car
                     "separatist combatant guerrilla mercenary trooper paratrooper marine commando airman gunner "
                     "cadet sergeant captain colonel general lieutenant".split())
 _NOT_AGENTIVE = ("list", "mist", "fist", "wrist", "twist", "gist", "heist", "sist")
+# words in -man that name no person (the compounds in -man, -woman, -person do: "serviceman")
+_NOT_MAN = {"ottoman", "talisman", "caiman", "doberman", "german", "roman", "superman"}
 
 
 def is_person_noun(base: str) -> bool:
-    """Does this lemma name people? The list above, or an agentive ``-ist``/``-ian`` noun
-    (``anaesthetist``, ``pedestrian``), a productive suffix of person nouns in English."""
-    return base in PEOPLE_UNITS or (len(base) > 5 and base.isalpha() and base.endswith(("ist", "ian"))
-                                    and not base.endswith(_NOT_AGENTIVE))
+    """Does this lemma name people? The list above, an agentive ``-ist``/``-ian`` noun
+    (``anaesthetist``, ``pedestrian``), or a compound in ``-man``/``-woman``/``-person``
+    (``serviceman``, ``policewoman``, ``chairperson``): productive suffixes of person nouns in English."""
+    return base in PEOPLE_UNITS or (len(base) > 5 and base.isalpha() and (
+        (base.endswith(("ist", "ian")) and not base.endswith(_NOT_AGENTIVE))
+        or (base.endswith(("man", "person")) and base not in _NOT_MAN)))
 
 
-NOT_CASUALTY_UNITS = {"hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
+NOT_CASUALTY_UNITS = {"clan", "tribe", "hostage", "prisoner", "detainee", "captive", "refugee", "evacuee", "displaced",
                       "source", "official", "analyst", "diplomat", "mediator", "negotiator", "envoy",
                       "delegate", "representative", "lawmaker", "minister"}
 CASUALTY_WORDS = {"killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
@@ -161,8 +165,8 @@ _ADJ_PARTICIPLES = {"wounded", "injured", "killed"}  # "85 wounded patients"
 # words that end a bare count of people ("killing at least 17, ...", "displaced more than 12 million")
 _BARE_COUNT_END = {",", ".", ";", ":", "—", "–", ")", "in", "on", "at", "and", "since", "across", "from", "during",
                    "near", "last", "this", "over", "after", "before", "inside", "according"}
-_DISPLACEMENT_WORDS = {"displaced", "displacing", "fled", "flee", "fleeing", "uprooted", "refugees", "homeless",
-                       "evacuated", "sheltering", "shelter", "hunger", "famine", "need", "aid"}
+_DISPLACEMENT_WORDS = {"displace", "displaces", "displaced", "displacing", "fled", "flee", "fleeing", "uprooted",
+                       "refugees", "homeless", "evacuated", "sheltering", "shelter", "hunger", "famine", "need", "aid"}
 _FLEEING = {"fleeing", "fled", "flee", "homeless", "displaced"}
 _CLOSE_QUOTES = {'"', "”", "’"}
 _AFTER_TIME = {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "h", "o'clock"}
@@ -505,8 +509,9 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             and (qualifier_before(tokens, i) is not None or _offset_after(tokens, i + 2)) \
             and not (i > 0 and (parse_digits(tokens[i - 1].text) is not None or _is_number_word(tokens[i - 1]))):
         return _Number(i, i + 1, 1, "words")  # "more than a year", "nearly a mile", "a day after the attack"
-    if tok.lower in ("a", "an") and _a_length_of_time(tokens, i):
-        return _Number(i, i + 1, 1, "words")  # "for a full year", "a year of fighting", "in a week" (decision 26)
+    if tok.lower in ("a", "an", "another") and _a_length_of_time(tokens, i):
+        # "for a full year", "a year of fighting", "in a week" (decision 26); "for another month" is one more
+        return _Number(i, i + 1, 1, "words")
     if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
         j = _number_words_end(tokens, i + 2)  # "a hundred and twenty": the number goes on
         if j > i + 2:
@@ -651,7 +656,23 @@ def _head_after(tokens: list[Token], j: int, value: float, *, vague: bool) -> in
         # a noun compound ends at its last noun: "one police officer", "one staff member"; a word with no
         # plural of its own is a modifier before a plural person noun too ("two Lebanese soldiers")
         return k + 1
+    if _plural_compound(tokens, k):
+        return k + 1  # "two weapons depots", "two special forces companies": the last plural is the head
     return k
+
+
+def _plural_compound(tokens: list[Token], k: int) -> bool:
+    """Is the plural noun at k the modifier of a plural noun right after it (``weapons depots``,
+    ``special forces companies``, ``arms dealers``)? A noun modifier is singular in English but for
+    such plurals; a unit of time or length before a plural is no modifier (``two years sentences``
+    is no English, ``after two days rescuers found``: a new clause)."""
+    t, nxt = tokens[k], tokens[k + 1]
+    if nxt.sent != t.sent or not (nxt.text.isalpha() and nxt.text.islower()) or nxt.lower in _STOP \
+            or nxt.lower.endswith(("ed", "ly")) or nxt.start != t.end + 1:
+        return False
+    base = lemma(t.text)
+    return looks_plural(t.text) and base != t.lower and base not in DURATION_UNITS and base not in DISTANCE_UNITS \
+        and not is_person_noun(base) and looks_plural(nxt.text) and lemma(nxt.text) != nxt.lower
 
 
 _COLLECTIVE_HEADS = {"police", "staff", "personnel", "security", "militia"}
@@ -871,6 +892,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, head + 1, num, qualifier, head))
                 i = head + 1
                 continue
+            if num.value > 1 and head is None and det in _PARTITIVE_DETERMINERS and _victims_at(tokens, num.end_tok + 2):
+                # "Two of the wounded": the partitive runs to the adjective that stands for its people (decision 25)
+                found.append((lo, num.end_tok + 3, num, qualifier, -7))
+                i = num.end_tok + 3
+                continue
             i = num.end_tok
             continue
         if num.kind in ("digits", "words") and nxt is not None and nxt.text in {"%"}:
@@ -896,8 +922,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 continue
         if rng is not None:
             end_num, head = rng
-            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), head + 1, num, "APPROXIMATE", head))
-            i = head + 1
+            hi = end_num + 1 if head == -2 else head + 1  # (a percentage ends at its sign or word)
+            found.append((lo - (1 if lo > 0 and tokens[lo - 1].lower == "between" else 0), hi, num, "APPROXIMATE", head))
+            i = hi
             continue
         head_from = num.end_tok
         if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
@@ -952,9 +979,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
                 and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
                 and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
-                     or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent):
-            # "left 25 dead", "31 dead and 70 wounded": the noun is left out, so the span is the
-            # number (decision 24: "11 wounded" -> "11")
+                     or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent
+                     or (lo and tokens[lo - 1].lower == "and" and found and tokens[found[-1][0]].sent == tokens[lo].sent)):
+            # "left 25 dead", "31 dead and 70 wounded", "two were killed and five wounded early on Monday": the
+            # noun is left out, so the span is the number (decision 24: "11 wounded" -> "11")
             found.append((lo, _before_more(tokens, num), num, qualifier, -7))
             i = num.end_tok + 1
             continue
@@ -969,9 +997,19 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo, num.end_tok, num, qualifier, -11))  # "Thousands in evacuation centres"
             i = num.end_tok
             continue
+        if head is None and num.value >= 2 and (noun := _one_of_noun(tokens, lo)) is not None:
+            # "The rocket, one of about 25 launched ...": the count of what the appositive's noun names
+            found.append((lo, num.end_tok, _Number(num.start_tok, num.end_tok, num.value, num.kind, noun), qualifier, -15))
+            i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words", "vague") and _part_of_fronted_whole(tokens, lo, num, found):
+            found.append((lo, num.end_tok, num, qualifier, -16))  # "Of our 40 rooms, three were occupied"
+            i = num.end_tok
+            continue
         if head is None and num.kind in ("digits", "words") and num.value >= 2 and not qual \
-                and _sentence_start(tokens, lo) and _opens_predicate(tokens, num.end_tok, verbs_only=True):
-            found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down over the sea"
+                and (_sentence_start(tokens, lo) or tokens[lo - 1].lower in _CLAUSE_OPENERS) \
+                and _opens_predicate(tokens, num.end_tok, verbs_only=True):
+            found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down", "a nurse said two were"
             i = num.end_tok
             continue
         if head is None and num.value >= 2 and _elided_count(tokens, lo, num, qual is not None):
@@ -1027,8 +1065,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             prev_fig = next((f for f in reversed(figures) if f.label in ("MUNITIONS", "CASUALTIES", "PEOPLE")), None)
             if prev_fig is not None and tokens[bisect_left(tokens, prev_fig.start, key=_start_of)].sent == tokens[lo].sent:
                 label = prev_fig.label
-                if label == "PEOPLE" and prev_fig.unit not in NOT_CASUALTY_UNITS and _passive_casualty_after(tokens, hi + 2) \
-                        and any(t.lower in CASUALTY_WORDS for t in tokens[hi + 2 : hi + 6]):
+                after = hi + 2 + (hi < len(tokens) and tokens[hi].text in _CLOSE_QUOTES)  # past "of them"
+                if label == "PEOPLE" and prev_fig.unit not in NOT_CASUALTY_UNITS and _passive_casualty_after(tokens, after) \
+                        and any(t.lower in CASUALTY_WORDS for t in tokens[after : after + 4]):
                     label = "CASUALTIES"  # "The gunmen, about 30 of them, ... two of them were killed"
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.1, 2)))
@@ -1053,7 +1092,13 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.15, 2)))
             continue
-        elif head == -15:  # "estimated at between 30 and 50": a range of the plural noun named before it
+        elif head == -16:  # the part of a fronted whole: what the whole counts (its figure is the last one)
+            if figures and figures[-1].start >= tokens[sentence_bounds(tokens, lo)[0]].start:
+                whole = figures[-1]
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, whole.unit, whole.label,
+                                      round(whole.score - 0.1, 2)))
+            continue
+        elif head == -15:  # "estimated at between 30 and 50", "the rocket, one of 25": the noun named before it
             label = _category(num.unit, tokens, lo, hi)
             figures.append(Figure(start, end, text[start:end], num.value, qualifier, num.unit, label,
                                   round(LABEL_SCORE[label] - 0.2, 2)))
@@ -1137,6 +1182,9 @@ def _pronoun_partitive(tokens: list[Token], num: _Number) -> tuple[int, int] | N
         j -= 1  # "dozens of" took its "of" already
     elif num.kind not in ("digits", "words", "vague"):
         return None
+    end = j  # the number's end; a quotation mark closing on it ('that "several" of them') is outside
+    if j < len(tokens) and tokens[j].text in _CLOSE_QUOTES and tokens[j].start == tokens[j - 1].end:
+        j += 1
     if j + 1 >= len(tokens) or tokens[j].lower != "of" or tokens[j + 1].lower not in _PARTITIVE_PRONOUNS \
             or tokens[j + 1].sent != tokens[num.start_tok].sent:
         return None
@@ -1144,7 +1192,7 @@ def _pronoun_partitive(tokens: list[Token], num: _Number) -> tuple[int, int] | N
     if tokens[j + 1].lower in ("those", "these") and after is not None and after.is_word() and after.lower not in _STOP \
             and after.sent == tokens[j + 1].sent:
         return None
-    return j, j + 2
+    return end, j + 2
 
 
 def _whole_start(tokens: list[Token], k: int) -> int | None:
@@ -1356,7 +1404,7 @@ _NOT_HEAD_TAIL = {"last", "next", "earlier", "later", "ago", "yesterday", "today
 
 _FIRST_PART = re.compile(r"[^-‐‑–]*")
 _NUMBER_STARTS = {w.lower() for w in (*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS)} | {
-    "a", "an", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen", "half", "few"}
+    "a", "an", "another", "dozens", "hundreds", "thousands", "millions", "scores", "several", "tens", "dozen", "half", "few"}
 
 
 @lru_cache(maxsize=65536)
@@ -1378,8 +1426,13 @@ def _range_end(tokens: list[Token], lo: int, num: _Number):
     second = _number_at(tokens, j + 1)
     if second is None or second.kind not in ("digits", "words"):
         return None
-    head = _head_after(tokens, second.end_tok, second.value, vague=False)
-    return (second.end_tok, head) if head is not None else None
+    k = second.end_tok
+    if k < len(tokens) and (tokens[k].text == "%" or tokens[k].lower == "percent"):
+        return k, -2  # "between 10 and 15 percent": a range of percentages
+    if k + 1 < len(tokens) and tokens[k].lower == "per" and tokens[k + 1].lower == "cent":
+        return k + 1, -2
+    head = _head_after(tokens, k, second.value, vague=False)
+    return (k, head) if head is not None else None
 
 
 def _elided_range_end(tokens: list[Token], num: _Number) -> int | None:
@@ -1427,14 +1480,49 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
     if nxt is not None and nxt.text == "." and num.kind == "digits" and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
         return False
     prev = tokens[lo - 1].lower if lo > 0 else ""
-    return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing", "displace", "displaces", "displacing"} \
+    return prev in CASUALTY_WORDS | _DISPLACEMENT_WORDS | {"kill", "kills", "killing"} \
         or (prev in {"some", "another"} and lo > 1 and tokens[lo - 2].lower in CASUALTY_WORDS) \
         or (prev in {"to", "at", "reached", "hit", "passed", "topped", "exceeded"}
             and any(t.lower in _TOTAL_WORDS for t in tokens[max(0, lo - 6) : lo]))  # "the death toll rose to 31"
 
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
+# words after which a reported clause starts, with its subject ("a nurse said two were in critical condition")
+_CLAUSE_OPENERS = {"said", "says", "that"}
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
+
+
+def _one_of_noun(tokens: list[Token], lo: int) -> str | None:
+    """After ``<noun>, one of`` (an appositive: ``The rocket, one of about 25 launched``): the
+    lemma of that noun, which the number with no noun of its own counts; else None."""
+    if lo < 4 or tokens[lo - 1].lower != "of" or tokens[lo - 2].lower != "one" or tokens[lo - 3].text != ",":
+        return None
+    noun = tokens[lo - 4]
+    if not (noun.is_word() and noun.text.isalpha() and noun.text.islower()) or noun.lower in _STOP \
+            or noun.sent != tokens[lo].sent:
+        return None
+    return lemma(noun.text)
+
+
+def _part_of_fronted_whole(tokens: list[Token], lo: int, num: _Number, found: list) -> bool:
+    """Is the number at ``lo``, with no noun, the subject of a clause after a fronted ``Of`` phrase
+    that counts the whole (``Of the 7,000 people registered, fewer than 2,000 remain``)? Its noun is
+    the whole's."""
+    if not found or not lo or tokens[lo - 1].text != "," or not _opens_predicate(tokens, num.end_tok, verbs_only=True):
+        return False
+    w_lo, _, whole, _, _ = found[-1]
+    if not w_lo < lo or whole.value <= num.value or tokens[w_lo].sent != tokens[lo].sent:
+        return False
+    # "Of" opens the sentence (or a quotation) a few words before the whole: "Of the roughly 7,000"
+    return any(tokens[k].lower == "of" and _sentence_start(tokens, k) for k in range(max(0, w_lo - 4), w_lo))
+
+
+def _victims_at(tokens: list[Token], k: int) -> bool:
+    """Is token k a casualty participle standing for people, with no noun after it (``the wounded``,
+    ``the dead``), as after a partitive's determiner?"""
+    if k >= len(tokens) or tokens[k].lower not in _CASUALTY_PARTICIPLES or tokens[k].sent != tokens[k - 1].sent:
+        return False
+    return k + 1 >= len(tokens) or not _noun_follows(tokens, k) or tokens[k + 1].lower in _PREDICATE_AUX
 # what may follow "N dead" before a clause that says why ("At least 9 dead as storm hits coast")
 _DEAD_CLAUSE = {"among", "after", "as", "when", "following", "amid", "while"}
 # nouns of a casualty total a bare number can reach ("the number of dead rose to 90", "the toll hit 31")
@@ -1499,7 +1587,7 @@ def _elided_count(tokens: list[Token], lo: int, num: _Number, qualified: bool) -
             and not (nxt.text.isalpha() and nxt.text.islower() and (nxt.lower.endswith("ed") or _past_form(nxt.lower))):
         # ("out of 251 seized"; an irregular past as well: "at least three struck the town")
         return False
-    if nxt is not None and not nxt.is_word() and nxt.text not in {",", ".", ";", ":", ")", "—", "–", "!", "?"}:
+    if nxt is not None and not nxt.is_word() and nxt.text not in {",", ".", ";", ":", ")", "—", "–", "!", "?"} | _CLOSE_QUOTES:
         return False  # "about 40 %", "nearly 3/4"
     prev = tokens[lo - 1].lower if lo > 0 else ""
     if prev in _AGE_WORDS:
@@ -1662,9 +1750,10 @@ _PARTS_OF_DAY = {"morning", "mornings", "night", "nights", "evening", "afternoon
 
 
 def _frequency(tokens: list[Token], head: int) -> bool:
-    """``three times a week``, ``four times per day``: how often, a rate (decision 26's ``twice a
-    week``), not a count."""
-    return tokens[head].lower == "times" and head + 2 < len(tokens) \
+    """``three times a week``, ``four times per day``, ``three mornings a week``: how often, a rate
+    (decision 26's ``twice a week``), not a count."""
+    low = tokens[head].lower
+    return (low == "times" or low in _PARTS_OF_DAY) and head + 2 < len(tokens) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") \
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
 
