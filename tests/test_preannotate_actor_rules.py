@@ -663,3 +663,43 @@ def test_a_company_of_soldiers_is_the_soldiers():
 def test_armed_people_are_an_armed_group():
     assert ("armed men", "ARMED_GROUP") in actors("Residents said armed men stormed the village at dawn.")
     assert ("men", "CIVILIANS") in actors("Soldiers detained five men at the market.")
+
+
+@pytest.mark.parametrize("noun", ["traders", "shepherds", "teachers", "miners", "employees"])
+def test_people_named_by_a_civilian_livelihood_are_civilians(noun):
+    assert (noun, "CIVILIANS") in actors(f"Gunmen opened fire on {noun} near the market.")
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Six police officers were killed. The officers were from a rapid response unit.", "STATE"),
+    ("The army said the attackers killed two officers at the post.", "MILITARY"),
+    ("Two officers were hurt at the post.", "GROUP"),
+])
+def test_bare_officers_belong_to_the_force_named_before_them(text, label):
+    assert ("officers", label) in actors(text)
+
+
+def test_officers_with_another_body_keep_their_reading():
+    got = actors("The army said the trucks were inspected by customs and army officers.")
+    officers = [label for text, label in got if text.endswith("officers")]
+    assert officers and set(officers) == {"GROUP"}
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Joint Command of the Armed Forces", "MILITARY"),  # military words only
+    ("Malawi People's Defence Forces", "MILITARY"),  # opens with the state's name
+    ("Malawi People's Liberation Army", "ARMED_GROUP"),  # a movement's word after it
+    ("Kordo People's Defence Forces", "ARMED_GROUP"),  # no state's name
+])
+def test_forces_named_after_a_state_or_in_military_words(name, label):
+    assert (name, label) in actors(f"The {name} said on Monday that the attack had been repelled.")
+
+
+def test_a_two_word_name_before_fighters_is_an_armed_group_everywhere():
+    got = actors("Kanu Baram fighters overran an army post. The army blamed Kanu Baram for the attack.")
+    assert [label for text, label in got if text == "Kanu Baram"] == ["ARMED_GROUP", "ARMED_GROUP"]
+
+
+def test_a_countrys_diplomat_or_command_makes_the_country_an_actor():
+    assert ("Pakistan", "STATE") in actors("The ministry summoned Pakistan's chargé d'affaires on Monday.")
+    assert ("Peru", "STATE") in actors("Peru's Joint Command of the Armed Forces said five died.")

@@ -395,3 +395,12 @@ def test_an_all_capitals_dateline_with_hyphened_particles_is_looked_up_as_the_bo
 
 def test_a_demographic_adjective_opening_a_longer_name_is_no_place():
     assert places("Troops patrolled the Tamil-speaking Hindu district near Jaffna.") == ["Jaffna"]
+
+
+def test_the_last_of_the_villages_listed_is_a_place_before_an_appositive():
+    got = places("Shells hit homes in the villages of Shalay and Nawa Kalay, a spokesman for the governor said.")
+    assert "Nawa Kalay" in got
+
+
+def test_a_name_with_an_apostrophe_listed_with_a_place_is_a_place():
+    assert "Mi'ilya" in places("Farmers in the Christian Arab villages of Fassuta and Mi'ilya began the harvest.")

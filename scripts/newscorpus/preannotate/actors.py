@@ -68,7 +68,7 @@ _heads("CIVILIANS", "civilian resident villager family child woman patient refug
 _heads("GROUP", "official diplomat analyst mediator source expert witness observer activist medic "
        "aid-worker worker doctor nurse rescuer volunteer negotiator envoy delegate leader elder "
        "lawmaker politician hostage prisoner detainee captive researcher monitor investigator "
-       "humanitarian staffer employee representative spokesperson spokesman spokeswoman commander "
+       "humanitarian staffer representative spokesperson spokesman spokeswoman commander "
        "minister lecturer director chief coordinator administrator governor mayor reporter correspondent "
        "photographer president premier general colonel officer agent party side mediator protester "
        "demonstrator negotiator")
@@ -83,7 +83,7 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
-_heads("GROUP", "counterpart broker trader team delegation")
+_heads("GROUP", "counterpart broker team delegation")
 _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("CIVILIANS", "fisherman fishermen")
 _heads("STATE", "country nation", singular="STATE")
@@ -93,7 +93,9 @@ _heads("ORGANIZATION", "company", singular="ORGANIZATION")  # companies are ORGA
 # people named by kinship or trade: civilians together, one person alone
 _heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband bystander driver surgeon")
 # (not "brothers": a group's fallen fighters are its "martyr brothers", ARMED_GROUP by adjudication 13)
-_heads("GROUP", "planner donor engineer scientist priest pastor cleric teacher")
+_heads("GROUP", "planner donor engineer scientist priest pastor cleric")
+# people named by a civilian livelihood ("traders", "shepherds", "his employees"): civilians together
+_heads("CIVILIANS", "trader teacher shepherd miner employee neighbour neighbor grower")
 _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
@@ -254,8 +256,11 @@ _ORG_LAST = {
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
-_MILITARY_WORDS = {"General", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
+_MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
                    "Revolutionary", "Presidential", "Special", "Security"}
+# the rebel words that name a movement even after a state's name ("Sudan People's Liberation Army")
+_MOVEMENT_WORDS = {"Liberation", "Independence", "Islamic", "Resistance", "Rebel", "Salvation", "Freedom", "Support",
+                   "Mobilization", "Mobilisation", "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen"}
 _REBEL_WORDS = {"Liberation", "Independence", "People", "People's", "People’s", "Popular", "Islamic", "Resistance",
                 "Rebel", "Mobilization", "Mobilisation", "Salvation", "Support", "Democratic", "Freedom", "Patriotic",
                 "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen", "Liberation"}
@@ -361,6 +366,10 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# "the villages of X and", "the towns of X, Y and": a list of places under a plural place noun
+_PLACES_OF_LIST = re.compile(r"\b(?:villages|towns|cities|districts|provinces|hamlets|settlements|camps|islands|"
+                             r"neighbou?rhoods)\s+of\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)*"
+                             r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},?\s+(?:and|or)\s+$")
 _TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality)s?\s+of\s+$")
 # a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
 _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
@@ -632,6 +641,7 @@ class ActorFinder:
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
+        out = _officers_of_the_force(out)  # "the officers": the police's or the army's
         # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
         out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
@@ -650,9 +660,10 @@ class ActorFinder:
             if len(ms) == 1 and ms[0].layer == "LOCATION":
                 return "place"
             lo, hi = runs[k].lo, runs[k].hi
-            words = [t for t in tokens[lo:hi] if t.is_word()]
-            if not words or any(w.text.isupper() and len(w.text) > 1 for w in words) \
-                    or any(w.lower in kb.common or w.text in _NOT_NAMES for w in words) or len(words) > 3:
+            # (the run's words as written: "Mi'ilya" is one word, not "Mi" and "ilya")
+            words = text[tokens[lo].start : tokens[hi - 1].end].split()
+            if not words or any(w.isupper() and len(w) > 1 for w in words) \
+                    or any(w.lower() in kb.common or w in _NOT_NAMES for w in words) or len(words) > 3:
                 return None
             if not ms:
                 return "unread"
@@ -748,7 +759,13 @@ class ActorFinder:
         names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
         for surface, first in typed.items():
             for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-                if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
+                here = spans.get((s0, e0))
+                if here is not None and here.layer == "ACTOR" and here.label == "PERSON" and here.score <= 0.55 \
+                        and " " in surface and here in result:
+                    result.remove(here)  # "blamed Boko Haram" after "Boko Haram fighters": a guessed person gives way
+                    if here in names:
+                        names.remove(here)
+                elif here is not None and here.layer == "ACTOR":
                     continue
                 if any(o.start < e0 and s0 < o.end for o in names):
                     continue  # part of a longer name
@@ -951,10 +968,13 @@ class ActorFinder:
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
+                if rebel and words[0] in kb.countries and not any(w.rstrip("’'s") in _MOVEMENT_WORDS for w in words):
+                    rebel = False  # "Uganda People's Defence Forces": a name that opens with the state's is its army
                 # a state's forces are named after the state ("Kenya Defence Forces") or in military words
-                # only ("Armed Forces"); another name in them is a region's or a movement's ("X Defence Forces")
+                # only ("Armed Forces", "Joint Command of the Armed Forces"); another name in them is a
+                # region's or a movement's ("X Defence Forces")
                 has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
-                    or all(w in _MILITARY_WORDS or w in _CONNECTORS for w in words[:-1])
+                    or all(w in _MILITARY_WORDS or w in _CONNECTORS or _ORG_LAST.get(w) == "FORCES" for w in words[:-1])
                 # a "Command" is a regular force's formation ("Central Command", "Home Front Command")
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
@@ -974,6 +994,10 @@ class ActorFinder:
         if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
             # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
+        if not titled and len(words) <= 3 and words[0] not in kb.demonyms and surface not in kb.countries \
+                and _PLACES_OF_LIST.search(text, max(0, start - 80), start):
+            # "the villages of Shalay and Nawa Kalay, a spokesman said": the last of the places listed
+            return self._place(text, start, end, surface, 0.55)
         if not titled and len(words) <= 3 and surface not in gaz.locations and words[0] not in kb.demonyms \
                 and self._person_appositive(text, end) \
                 and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
@@ -1033,6 +1057,10 @@ class ActorFinder:
         # persons: a title before, or two to four capitalised words
         if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
+        if 2 <= len(words) <= 3 and not titled and _ARMED_MEMBERS_AFTER.match(text, end, end + 20) \
+                and words[0] not in kb.demonyms and not any(w.lower() in kb.common for w in words):
+            # "Boko Haram fighters": no person's name modifies fighters, a movement's does
+            return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.55, slug(surface), "NAME")]
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
@@ -1622,6 +1650,33 @@ def _owned_forces(text: str, out: list[Match]) -> list[Match]:
     return result
 
 
+_FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
+
+
+def _officers_of_the_force(out: list[Match]) -> list[Match]:
+    """Bare ``officers`` (``The officers, from a ...``, ``killing two officers``) are members of the
+    force the article last named: the police's (STATE, like ``police officers``) or an army's
+    (MILITARY); with no such force before them they stay GROUP. Officers with a modifier naming
+    another body (``customs and army officers``) keep their own reading."""
+    forces = sorted((m for m in out if m.layer == "ACTOR" and (m.label == "MILITARY" or m.label == "STATE"
+                                                                and _FORCE_OF_OFFICERS.search(m.text))),
+                    key=lambda m: m.start)
+    if not forces:
+        return out
+    starts = [m.start for m in forces]
+    result = []
+    for m in out:
+        words = m.text.lower().split()
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "GROUP" and words[-1] == "officers" \
+                and all(w in {"dead", "wounded", "injured", "killed", "slain", "missing", "other", "fellow"}
+                        for w in words[:-1]):
+            k = bisect_left(starts, m.start)
+            if k:
+                m = Match(m.start, m.end, m.text, m.layer, forces[k - 1].label, m.score, m.entity, m.mention)
+        result.append(m)
+    return result
+
+
 # the staff of a body, named by it ("Red Dune Relief spokesperson", "... paramedics"): a personal name
 # does not stand before these the way a body's name does
 _STAFF_AFTER = re.compile(r"\s+(?:spokesperson|spokesman|spokeswoman|spokespeople|paramedics|medics|staff|volunteers|"
@@ -1775,6 +1830,7 @@ _ORG_NAME_OPENERS = {*_ORG_LAST, *_ORG_FIRST, "Department", "Movement", "Front",
                      "Organisation", "Organization", "Association", "Federation", "Commission", "Office", "Institute"}
 _ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
                                 re.IGNORECASE)
+_ARMED_MEMBERS_AFTER = re.compile(r"\s+(?:rebels|fighters|militants|militiamen|insurgents|jihadists|gunmen)\b")
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
                              r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
                              r"commanders?|leaders?|negotiators|spokesman|movement)\b")

@@ -363,7 +363,9 @@ def _possessive_role(word: str) -> str | None:
 _ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet", "presidency", "president", "speaker",
                 "army", "military", "forces", "troops", "navy", "police", "officials", "authorities", "minister",
                 "leader", "leadership", "embassy", "ambassador", "envoy", "delegation", "spokesman", "spokeswoman",
-                "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign"}
+                "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign",
+                # a state's diplomats and commands ("Pakistan's chargé d'affaires", "Peru's Joint Command")
+                "chargé", "charge", "consul", "consulate", "diplomats", "command", "soldiers", "guards"}
 _POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,3})")
 _NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "said", "says", "was", "is",
                      "has", "had", "who", "which", "that", "the", "a", "an"}
