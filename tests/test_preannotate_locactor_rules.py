@@ -404,3 +404,38 @@ def test_the_last_of_the_villages_listed_is_a_place_before_an_appositive():
 
 def test_a_name_with_an_apostrophe_listed_with_a_place_is_a_place():
     assert "Mi'ilya" in places("Farmers in the Christian Arab villages of Fassuta and Mi'ilya began the harvest.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A roadside bomb hit a patrol near the Kenya-Somalia border.", ["Kenya", "Somalia"]),
+    ("Gunmen attacked minibuses on the Wabag–Wapenamanda road.", ["Wabag", "Wapenamanda"]),
+    ("Militants approached the post on the Lakki-Bannu road.", ["Lakki-Bannu"]),  # a hyphen: one name
+])
+def test_places_joined_by_a_dash(text, expected):
+    assert places(text) == expected
+
+
+def test_a_hyphenated_country_stays_whole():
+    assert "Guinea" not in places("Troops crossed into Guinea-Bissau on Monday.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("About 1,200 residents of Kok-Tash fled overnight.", "Kok-Tash"),
+    ("Gunmen ambushed a patrol near Vizcatán del Ene on Tuesday.", "Vizcatán del Ene"),
+    ("Tourism has collapsed around the Sea of Galilee.", "Sea of Galilee"),
+])
+def test_place_contexts_and_feature_names(text, place):
+    assert place in places(text)
+
+
+def test_a_place_named_once_is_the_same_place_without_context():
+    got = spans("Farmers in the villages of Fassuta and Mi'ilya began the harvest. Unlike other communities, "
+                "Fassuta and Mi'ilya were never evacuated. Shots came from the Tajik frontier; Tajik servicemen fired.")
+    assert [t for t, label in got if label == "LOCATION" and t in {"Fassuta", "Mi'ilya"}] == ["Fassuta", "Mi'ilya"] * 2
+
+
+def test_a_place_name_modifying_an_actor_is_not_the_place_again():
+    text = "Shots came from near Tajik. Later Tajik servicemen fired."
+    doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
+    located = [s["start"] for s in doc["spans"] if s["layer"] == "LOCATION" and s["text"] == "Tajik"]
+    assert located == [text.index("Tajik")]

@@ -274,6 +274,7 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
                   "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
+_FEATURE_OF = {"Sea", "Bay", "Strait", "Straits", "Isle", "Isles", "Gulf", "Horn"}  # "Sea of Galilee", "Horn of Africa"
 _PLACE_NOUNS = {"camp", "village", "town", "city", "district", "province", "region", "township", "neighbourhood",
                 "neighborhood", "suburb", "area", "state", "county", "settlement", "refugee", "displacement",
                 "border", "crossing", "airport", "port", "valley", "river", "governorate", "municipality",
@@ -366,11 +367,17 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# two names joined by a dash, and a route or border noun after them ("the Kenya-Somalia border")
+_PLACE_PAIR = re.compile(r"(?<![\w’'‐‑–-])([A-Z][\w’']+)([-‐‑–])([A-Z][\w’']+)(?![\w’'‐‑–-])"
+                         r"(\s+(?:road|highway|border|frontier|route|corridor|axis|railway|crossing|boundary)s?\b)?")
 # "the villages of X and", "the towns of X, Y and": a list of places under a plural place noun
 _PLACES_OF_LIST = re.compile(r"\b(?:villages|towns|cities|districts|provinces|hamlets|settlements|camps|islands|"
                              r"neighbou?rhoods)\s+of\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)*"
                              r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},?\s+(?:and|or)\s+$")
-_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality)s?\s+of\s+$")
+_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality|resident|inhabitant)s?"
+                      r"\s+of\s+$")  # "the town of X", "residents of X"
+_PLACE_OF = re.compile(r"\b(?:town|village|city|district|province|region|camp|area|municipality|resident|inhabitant)s?"
+                       r" of\s+$")
 # a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
 _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b")
@@ -502,6 +509,17 @@ class ActorFinder:
         # 0. roads named by a number or a name ("Route 12", "Route de Belmont", "the B8 highway"): places
         for m in scan_finditer(_ROAD, text):
             add(Match(m.start(), m.end(), m.group(), "LOCATION", "LOCATION", 0.6))
+        # 0b. two places joined by a dash ("the Kenya-Somalia border", "the Wabag–Wapenamanda road"): two places
+        for m in scan_finditer(_PLACE_PAIR, text):
+            a, b = m.group(1), m.group(3)
+            if self._dash_pair(a, b, m.group(2), m.group(4) is not None):
+                for g in (1, 3):
+                    if free(m.start(g), m.end(g)):
+                        add(Match(m.start(g), m.end(g), m.group(g), "LOCATION", "LOCATION", 0.6))
+            elif m.group(4) is not None and m.group(2) != "–" and a.lower() not in kb.common \
+                    and b.lower() not in kb.common and free(m.start(), m.end(3)):
+                add(Match(m.start(), m.end(3), text[m.start() : m.end(3)], "LOCATION", "LOCATION", 0.55))  # "the
+                # Lakki-Bannu road": a route named by its hyphenated ends is one place
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
         opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
                  and t.text not in _NOT_NAMES]
@@ -637,6 +655,8 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
+        # 6b. one sense per article for places: a name read as a place is a place where no rule read it
+        out = _same_place_again(text, out, kb)
         # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
@@ -645,6 +665,26 @@ class ActorFinder:
         # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
         out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _dash_pair(self, a: str, b: str, dash: str, before_route: bool) -> bool:
+        """Are ``a`` and ``b`` joined by ``dash`` two places, not one hyphenated name (not a known whole:
+        ``Guinea-Bissau``)? Two countries joined by a hyphen (``the Kenya-Somalia border``; ``the
+        Lakki-Bannu road`` is one name); with an en dash, two known places, or any two names before a
+        route or border noun (``the Wabag–Wapenamanda road``)."""
+        kb, gaz = self.kb, self.gaz
+
+        def place(w):
+            return w in kb.countries or fold(w) in kb.places or w in gaz.locations
+
+        whole = f"{a}{dash}{b}"
+        if a == b or place(whole) or whole in gaz.actors or a in gaz.actors and not place(a) \
+                or b in gaz.actors and not place(b):
+            return False
+        if dash != "–":  # a hyphen also joins one place's name: only two countries are two places there
+            return a in kb.countries and b in kb.countries
+        if before_route:
+            return a.lower() not in kb.common and b.lower() not in kb.common
+        return place(a) and place(b)
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
         """Names coordinated with a place are places (``shells fell on Garissa, Kulan Dheer and Bofow``), and so
@@ -1019,6 +1059,7 @@ class ActorFinder:
                 and nxt.lower() not in {"said", "says", "told", "added"} and self._town_context(text, start, end):
             return self._place(text, start, end, surface, 0.6)  # a smaller town, where a place's context says so
         if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
+                or (words[0] in _FEATURE_OF and len(words) > 2 and words[1] == "of") \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
         if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper():
@@ -1074,11 +1115,12 @@ class ActorFinder:
             typed = self._typed_name(text, start, end, surface, words, acronyms)
             if typed is not None:
                 return typed
-        if len(words) <= 2 and not titled and not _TIES.search(text, max(0, start - 40), start) \
-                and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
-                r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
+        if (len(words) <= 2 or len(words) == 3 and words[1] == "del") and not titled \
+                and not _TIES.search(text, max(0, start - 40), start) \
+                and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
+                     or _PLACE_OF.search(text, max(0, start - 30), start)) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
-            return self._place(text, start, end, surface, 0.5)
+            return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
         if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
@@ -1648,6 +1690,42 @@ def _owned_forces(text: str, out: list[Match]) -> list[Match]:
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
         result.append(m)
     return result
+
+
+_IN_LONGER_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]* $")  # (one space: a line break ends a name)
+_CAP_AFTER = re.compile(r" [A-Z]")
+_LOWER_AFTER = re.compile(r" ([a-z][\w-]*)")
+_SPEAKS_AFTER = re.compile(r"\s*(?:,\s*\d|said|says|told|added)\b")
+
+
+def _same_place_again(text: str, out: list[Match], kb: Knowledge) -> list[Match]:
+    """A name the article shows to be a place once (``the villages of Fassuta and Mi'ilya``) is the
+    same place where it stands with no context (``Fassuta and Mi'ilya were never evacuated``) or only
+    a guessed person's reading (two capitalised words): one sense per article. Not before a
+    speaking verb or an age (``X said``, ``X, 46,``: a person the place shares a name with)."""
+    places = {m.text for m in out if m.layer == "LOCATION" and m.text[:1].isupper() and not m.text.isupper()
+              and m.text not in kb.demonyms and m.text.split()[0].lower() not in _NAME_DETERMINERS}  # ("Tajik" in "the Tajik frontier")
+    if not places:
+        return out
+    spans = sorted(((m.start, m.end) for m in out), key=lambda se: se[0])
+    guessed = {(m.start, m.end): m for m in out if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON"
+               and m.score <= 0.55 and m.text in places}
+    starts = [a for a, _ in spans]
+    added = []
+    for surface in places:
+        for s0, e0 in word_spans(text, surface, "-‐‑’'"):
+            if (s0, e0) in guessed:
+                out.remove(guessed.pop((s0, e0)))
+            else:
+                k = bisect_right(starts, e0)
+                if any(a < e0 and s0 < b for a, b in spans[max(0, k - 8) : k]) or _SPEAKS_AFTER.match(text, e0) \
+                        or _IN_LONGER_NAME_BEFORE.search(text, max(0, s0 - 30), s0) or _CAP_AFTER.match(text, e0):
+                    continue  # (nor inside a longer name: "Wabag General Hospital")
+                nxt = _LOWER_AFTER.match(text, e0)
+                if nxt and (_head_lemma(nxt.group(1), kb) in HEADS or nxt.group(1).endswith("men")):
+                    continue  # a modifier of an actor ("Tajik servicemen", "the Kordo side"): not the place itself
+            added.append(Match(s0, e0, surface, "LOCATION", "LOCATION", 0.5))
+    return out + added
 
 
 _FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
