@@ -703,3 +703,18 @@ def test_a_two_word_name_before_fighters_is_an_armed_group_everywhere():
 def test_a_countrys_diplomat_or_command_makes_the_country_an_actor():
     assert ("Pakistan", "STATE") in actors("The ministry summoned Pakistan's chargé d'affaires on Monday.")
     assert ("Peru", "STATE") in actors("Peru's Joint Command of the Armed Forces said five died.")
+
+
+def test_a_municipality_is_a_state_body_unless_it_is_where_something_is():
+    got = actors("Residents returned, according to the municipality. Shells fell in the municipality.")
+    assert got.count(("municipality", "STATE")) == 1
+
+
+def test_civil_defence_is_a_state_service_and_its_country_an_actor():
+    got = actors("Lebanon’s civil defence said two people died.")
+    assert ("civil defence", "STATE") in got and ("Lebanon", "STATE") in got
+
+
+def test_a_demonym_before_a_force_that_modifies_a_place_noun_is_in_the_force():
+    got = actors("Hezbollah fired rockets at an Israeli army post.")
+    assert ("Israeli army", "MILITARY") in got and ("army", "MILITARY") not in got

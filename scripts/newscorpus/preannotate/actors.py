@@ -133,6 +133,8 @@ HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" i
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
+# a town's or city's own government ("according to the municipality"; "in the municipality": a place, below)
+HEADS["municipality"] = ("STATE", "STATE")
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
                    ("armed", "force"): "MILITARY", ("air", "force"): "MILITARY", ("security", "source"): "GROUP",
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
@@ -144,7 +146,9 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
                    ("conflict", "monitor"): "ORGANIZATION",
                    # a movement's fighting arm ("the armed wing of X"): a non-state armed unit
-                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP"}
+                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP",
+                   # a state's civil protection service ("Lebanon's civil defence said")
+                   ("civil", "defence"): "STATE", ("civil", "defense"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -1373,6 +1377,9 @@ class ActorFinder:
                 lo -= 1
                 if pl in _ING_ADJECTIVES:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
+            if modifies_next and i > 0 and tokens[i - 1].text in kb.demonyms and tokens[i - 1].sent == tok.sent \
+                    and tokens[i - 1].end + 1 == tok.start:
+                lo = i - 1  # "an Israeli army post": the demonym belongs to the force (decision 1), the phrase to "post"
             while plural and low not in {"army", "military", "government", "staff"} and lo < i and lo > 0 \
                     and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
                     and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
@@ -1426,7 +1433,7 @@ class ActorFinder:
                 # generic place noun (decision 5); "the country's defence minister" stays an actor
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
-            if lem == "community" and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
+            if lem in {"community", "municipality"} and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
                 continue  # "in 43 border communities", "residents of hill communities": where people live
                 # (a generic place noun, decision 5), not an actor
             if person == "derived" and not _actor_context(tokens, lo, i, kb):

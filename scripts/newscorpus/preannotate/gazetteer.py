@@ -365,7 +365,7 @@ _ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet",
                 "leader", "leadership", "embassy", "ambassador", "envoy", "delegation", "spokesman", "spokeswoman",
                 "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign",
                 # a state's diplomats and commands ("Pakistan's chargé d'affaires", "Peru's Joint Command")
-                "chargé", "charge", "consul", "consulate", "diplomats", "command", "soldiers", "guards"}
+                "chargé", "charge", "consul", "consulate", "diplomats", "command", "soldiers", "guards", "defence", "defense"}
 _POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,3})")
 _NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "said", "says", "was", "is",
                      "has", "had", "who", "which", "that", "the", "a", "an"}
