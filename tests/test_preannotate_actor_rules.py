@@ -306,7 +306,7 @@ def test_state_bodies_are_state():
 def test_plural_modifier_rights_and_as_before_a_verb():
     assert ("UN human rights office", "ORGANIZATION") in actors("A spokesman for the UN human rights office said convoys were stopped.")
     got = actors("Shells fell near the post as UN peacekeepers withdrew.")
-    assert ("UN peacekeepers", "MILITARY") in got
+    assert ("UN peacekeepers", "ORGANIZATION") in got  # peacekeepers serve an international mission
 
 
 def test_capitals_sending_delegations_are_states():
@@ -718,3 +718,17 @@ def test_civil_defence_is_a_state_service_and_its_country_an_actor():
 def test_a_demonym_before_a_force_that_modifies_a_place_noun_is_in_the_force():
     got = actors("Hezbollah fired rockets at an Israeli army post.")
     assert ("Israeli army", "MILITARY") in got and ("army", "MILITARY") not in got
+
+
+def test_a_peacekeeping_mission_and_its_peacekeepers_are_an_international_body():
+    got = actors("The UN peacekeeping mission said the peacekeepers were safe. A peacekeeper was hurt.")
+    assert ("UN peacekeeping mission", "ORGANIZATION") in got and ("peacekeepers", "ORGANIZATION") in got
+    assert ("peacekeeper", "PERSON") in got
+
+
+@pytest.mark.parametrize("text, label", [
+    ("A spokesman for the peacekeeping force said its troops were safe.", "ORGANIZATION"),
+    ("The army said its troops had advanced.", "MILITARY"),
+])
+def test_its_troops_are_their_owners(text, label):
+    assert ("troops", label) in actors(text)

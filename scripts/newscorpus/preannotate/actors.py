@@ -72,7 +72,7 @@ _heads("GROUP", "official diplomat analyst mediator source expert witness observ
        "minister lecturer director chief coordinator administrator governor mayor reporter correspondent "
        "photographer president premier general colonel officer agent party side mediator protester "
        "demonstrator negotiator")
-_heads("MILITARY", "troop soldier army military force navy airforce peacekeeper paratrooper marine "
+_heads("MILITARY", "troop soldier army military force navy airforce paratrooper marine "
        "battalion brigade regiment unit division commando reservist conscript sniper",
        singular="MILITARY")
 _heads("ARMED_GROUP", "militant fighter rebel insurgent gunman gunmen militia militiaman jihadist "
@@ -123,6 +123,7 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "analyst", "diplomat", "mediator", "researcher", "envoy", "negotiator", "delegate", "doctor",
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
+_heads("ORGANIZATION", "peacekeeper")  # peacekeepers serve an international mission; one is a person
 for _w in "soldier peacekeeper paratrooper marine commando reservist conscript sniper".split():
     HEADS[_w] = (HEADS[_w][0], "PERSON")  # "a soldier", "the wounded soldier": one individual (PERSON), not a force
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
@@ -178,6 +179,8 @@ _ATTRIBUTIVE = {"rebel", "jihadist", "militant", "insurgent", "paramilitary", "m
 _ING_ADJECTIVES = {"neighbouring", "neighboring", "warring", "ruling", "opposing", "governing", "leading", "visiting",
                    "remaining", "surviving", "fleeing", "retreating", "advancing", "invading", "occupying", "striking",
                    "besieging", "participating", "mediating", "rioting", "protesting", "incoming", "outgoing"}
+# -ing nouns that classify a body ("the UN peacekeeping mission", "a monitoring mission"): modifiers
+_ING_MODIFIERS = {"peacekeeping", "peace-keeping", "monitoring", "fact-finding", "training", "policing"}
 _VERBISH = set(
     "warned urged told asked met meet meets called accused ordered forced allowed helped killed kill kills killing "
     "attacked attack attacks hit struck targeted shelled bombed shot arrested detained abducted kidnapped evacuated "
@@ -1345,7 +1348,8 @@ class ActorFinder:
                         break
                 if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
-                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES):
+                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES
+                                      and pl not in _ING_MODIFIERS):
                     break
                 if pl in _LEFT_STOP or pl in kb.verbs_only or (
                         not pl.endswith(("ed", "ing")) and kb.lemma(pl) != pl and kb.lemma(pl) in kb.verbs
@@ -1448,6 +1452,8 @@ class ActorFinder:
                     (m := _LED_BY.match(t.text)) and m.group(1) not in kb.demonyms and m.group(1) not in kb.countries
                     for t in mods):
                 kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
+            if lem in {"force", "mission"} and any(t.lower in {"peacekeeping", "peace-keeping"} for t in mods):
+                kind = "ORGANIZATION"  # a peacekeeping force is an international body's (the UN's, a bloc's)
             if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
                 kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
@@ -1683,16 +1689,31 @@ def _armed_by_ties(text: str, out: list[Match], registered=frozenset()) -> list[
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
     """``its forces`` / ``their forces`` are the forces of the nearest named actor before them in the
     sentence or the one before (``The KLF said its forces ...``): an armed group's (or a guessed
-    organisation's) are ARMED_GROUP, a state's MILITARY (as found, the default)."""
+    organisation's) are ARMED_GROUP, a state's MILITARY (as found, the default). ``its troops`` after
+    an international body's nominal (``the peacekeeping force said its troops``, also through the
+    acronym in apposition: ``the mission, MONUSCO, said its troops``) are that body's: ORGANIZATION."""
     names = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NAME"), key=lambda m: m.start)
+    forces = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text not in {"forces", "troops"}
+              and m.label in ("ORGANIZATION", "MILITARY", "STATE", "ARMED_GROUP")]  # ("the army said its troops")
+    bodies = [m for m in forces if m.label == "ORGANIZATION"]
     result = []
     for m in out:
-        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text == "forces" and m.label == "MILITARY" \
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text in {"forces", "troops"} and m.label == "MILITARY" \
                 and _ITS_FORCES.search(text, max(0, m.start - 8), m.start):
             window = text[max(0, m.start - 300) : m.start]
             cut = max(0, m.start - 300) + max(window.rfind(". ", 0, window.rfind(". ")) + 1, 0)
-            owner = next((o for o in reversed(names) if cut <= o.start < m.start), None)
-            if owner is not None and (owner.label == "ARMED_GROUP" or owner.label == "ORGANIZATION" and owner.score < 0.7):
+            owners = names + forces if m.text == "troops" else names  # (a group's "forces" only by its name)
+            owner = max((o for o in owners if cut <= o.start < m.start and o.end <= m.start),
+                        key=lambda o: o.start, default=None)
+            if owner is not None and owner.label == "ORGANIZATION" and owner.mention == "NAME" and owner.score < 0.7 \
+                    and any(0 <= owner.start - b.end <= 3 for b in bodies):
+                owner = next(b for b in bodies if 0 <= owner.start - b.end <= 3)  # "the mission, MONUSCO, said its troops"
+            if owner is None:
+                pass
+            elif m.text == "troops" and owner.label == "ORGANIZATION" and owner.mention == "NOMINAL":
+                # an international body's troops ("the peacekeeping force said its troops"): its peacekeepers
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)
+            elif m.text == "forces" and owner.label in ("ARMED_GROUP", "ORGANIZATION"):
                 # (an unknown acronym guessed as an organisation that has forces is an armed group)
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
         result.append(m)
