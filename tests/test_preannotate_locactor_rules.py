@@ -439,3 +439,22 @@ def test_a_place_name_modifying_an_actor_is_not_the_place_again():
     doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
     located = [s["start"] for s in doc["spans"] if s["layer"] == "LOCATION" and s["text"] == "Tajik"]
     assert located == [text.index("Tajik")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials signed a memorandum under which Iraq banned the group.", "Iraq"),
+    ("Glide bombs kill five as Russia steps up attacks.", "Russia"),
+    ("Talks stalled. Baghdad summoned the envoy on Monday.", "Baghdad"),
+    ("These were the latest deaths in Ankara’s long campaign against the rebels.", "Ankara"),
+    ("Ukraine's General Staff said the attack was repelled.", "Ukraine"),
+])
+def test_a_country_or_capital_that_acts_is_an_actor(text, name):
+    assert (name, "STATE") in actors(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Separatists enforce a lockdown in Cameroon’s Northwest as army raids villages.", "Cameroon"),
+    ("Shells fell in Israel's north overnight.", "Israel"),
+])
+def test_a_possessive_country_that_only_locates_stays_a_place(text, name):
+    assert name in places(text)

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newscorpus.preannotate.figures import KIN_NOUNS, PEOPLE_UNITS, is_person_noun
-from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role, _possessed_head_role
+from newscorpus.preannotate.gazetteer import _STATE_VERBS, Gazetteer, Match, _country_role, _possessed_head_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
 from newscorpus.preannotate.scan import finditer as scan_finditer
 from newscorpus.preannotate.scan import word_spans
@@ -966,6 +966,9 @@ class ActorFinder:
             role = _country_role(text, start, end)
             if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
                 role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
+            if role is None and _finite_verb(nxt, kb) and text[end : end + 1] == " " \
+                    and _prev_word(text, start).lower() not in _NAME_DETERMINERS:
+                role = "ACTOR"  # "under which Iraq banned the PKK", "as Russia steps up attacks": the state acts
             if role is None and _sentence_start_char(text, start) and text[end : end + 1] == ",":
                 role = "ACTOR"  # "Laos, which holds ...", "Mali, Burkina Faso and Niger, all run by ..."
             if role is None and re.search(r"(?:^|\n)(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+(?:and )?$", text[max(0, start - 60) : start]):
@@ -980,7 +983,8 @@ class ActorFinder:
                                                       or _ADDRESSED_BY.search(text, max(0, start - 20), start)
                                                       or (_SAYS_WITH.match(text, end) and _prev_word(text, start).lower()
                                                           not in _LOCATIVE | {"of", "between", "and"}) or (
-                _country_role(text, start, end) == "ACTOR" and nxt.lower() in _CAPITAL_VERBS)):
+                _country_role(text, start, end) == "ACTOR" and (nxt.lower() in _CAPITAL_VERBS or nxt.lower() in _STATE_VERBS
+                                                                  or text[end : end + 2] in {"’s", "'s"}))):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
@@ -1486,6 +1490,14 @@ def _after_place_preposition(tokens: list[Token], lo: int) -> bool:
                       or tokens[k].text.replace(",", "").isdigit() or _is_number_word(tokens[k].text)):
         k -= 1
     return k >= 0 and tokens[k].sent == tokens[lo].sent and tokens[k].lower in _PLACE_PREPOSITIONS
+
+
+def _finite_verb(word: str, kb: Knowledge) -> bool:
+    """Is ``word`` a past or third-person form of a verb the lexicon knows (``banned``, ``steps``), the
+    finite verb of a clause whose subject is the name before it?"""
+    low = word.lower()
+    return word[:1].islower() and low.endswith(("ed", "s")) and not low.endswith("ss") and low != kb.lemma(low) \
+        and kb.lemma(low) in kb.verbs and low not in kb.common_nouns_ing
 
 
 def _is_number_word(word: str) -> bool:
