@@ -732,3 +732,17 @@ def test_a_peacekeeping_mission_and_its_peacekeepers_are_an_international_body()
 ])
 def test_its_troops_are_their_owners(text, label):
     assert ("troops", label) in actors(text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Four soldiers were killed in an ambush. The wounded were flown out.", "MILITARY"),
+    ("A shell hit their home, police said. The injured were taken to hospital.", "CIVILIANS"),
+])
+def test_the_wounded_are_the_force_members_counted_before_them(text, label):
+    assert [l for t, l in actors(text) if t in {"wounded", "injured"}] == [label]
+
+
+def test_border_guards_servicemen_and_border_services():
+    got = actors("Two border guards died when Tajik servicemen opened fire, the border service said.")
+    assert ("border guards", "MILITARY") in got and ("Tajik servicemen", "MILITARY") in got
+    assert ("border service", "STATE") in got

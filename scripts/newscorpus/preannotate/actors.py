@@ -99,6 +99,8 @@ _heads("CIVILIANS", "trader teacher shepherd miner employee neighbour neighbor g
 _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
+_heads("MILITARY", "serviceman servicemen")  # a state's soldiers; one is a person
+HEADS["servicemen"] = ("MILITARY", "MILITARY")
 _heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
@@ -149,7 +151,9 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    # a movement's fighting arm ("the armed wing of X"): a non-state armed unit
                    ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP",
                    # a state's civil protection service ("Lebanon's civil defence said")
-                   ("civil", "defence"): "STATE", ("civil", "defense"): "STATE"}
+                   ("civil", "defence"): "STATE", ("civil", "defense"): "STATE",
+                   # a state's frontier force and the agency running it
+                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -157,7 +161,7 @@ _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force"
                    "authority", "community", "country", "nation", "opponent", "counterpart", "media", "office",
                    "association", "television"}
 _REAL_MODIFIER = {"force", "agency"}
-_PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff",
+_PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff", "servicemen",
                      "military", "army", "government", "personnel"}
 
 # modifiers never part of a nominal span (determiners, pronouns, prepositions, verbs, numbers)
@@ -669,6 +673,7 @@ class ActorFinder:
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
         out = _officers_of_the_force(out)  # "the officers": the police's or the army's
+        out = _victims_of_the_force(text, out)  # "the dead" after soldiers were killed: the soldiers
         # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
         out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
@@ -1766,6 +1771,39 @@ def _same_place_again(text: str, out: list[Match], kb: Knowledge) -> list[Match]
                     continue  # a modifier of an actor ("Tajik servicemen", "the Kordo side"): not the place itself
             added.append(Match(s0, e0, surface, "LOCATION", "LOCATION", 0.5))
     return out + added
+
+
+_FORCE_MEMBERS = {"soldiers", "troops", "officers", "policemen", "servicemen", "conscripts", "guards", "personnel",
+                  "police", "reservists", "marines", "paratroopers", "commandos", "constables", "gendarmes"}
+_VICTIM_NOUNS = {"dead", "wounded", "injured"}
+_COUNT_BEFORE = re.compile(r"([\w,-]+)\s+$")
+
+
+def _victims_of_the_force(text: str, out: list[Match]) -> list[Match]:
+    """``the dead`` / ``the wounded`` read as CIVILIANS unless the people last named before them, in the
+    same or the previous two sentences, are a force's members counted there (``four soldiers were
+    killed ... The wounded were flown out``): then they are those members (MILITARY, or STATE for
+    police). A force only speaking or acting there (``police said. The injured ...``) does not count."""
+    people = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL"
+                     and m.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS | {"civilians", "residents", "people"}),
+                    key=lambda m: m.start)
+    if not people:
+        return out
+    starts = [m.start for m in people]
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "CIVILIANS" and m.text.lower() in _VICTIM_NOUNS:
+            k = bisect_left(starts, m.start)
+            if k:
+                last = people[k - 1]
+                between = text[last.end : m.start]
+                counted = _COUNT_BEFORE.search(text, max(0, last.start - 30), last.start)
+                if len(between) < 400 and between.count(". ") <= 2 and last.label in ("MILITARY", "STATE") \
+                        and last.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS and counted \
+                        and (counted.group(1)[:1].isdigit() or _is_number_word(counted.group(1))):
+                    m = Match(m.start, m.end, m.text, m.layer, last.label, m.score, m.entity, m.mention)
+        result.append(m)
+    return result
 
 
 _FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
