@@ -746,3 +746,8 @@ def test_border_guards_servicemen_and_border_services():
     got = actors("Two border guards died when Tajik servicemen opened fire, the border service said.")
     assert ("border guards", "MILITARY") in got and ("Tajik servicemen", "MILITARY") in got
     assert ("border service", "STATE") in got
+
+
+def test_reporters_are_journalists_and_so_civilians():
+    got = actors("The spokesman told reporters that a reporter was hurt.")
+    assert ("reporters", "CIVILIANS") in got and ("reporter", "PERSON") in got

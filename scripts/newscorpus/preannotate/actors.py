@@ -129,6 +129,7 @@ _heads("ORGANIZATION", "peacekeeper")  # peacekeepers serve an international mis
 for _w in "soldier peacekeeper paratrooper marine commando reservist conscript sniper".split():
     HEADS[_w] = (HEADS[_w][0], "PERSON")  # "a soldier", "the wounded soldier": one individual (PERSON), not a force
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
+HEADS["reporter"] = ("CIVILIANS", "PERSON")  # reporters are journalists (the guidelines' CIVILIANS example)
 HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
