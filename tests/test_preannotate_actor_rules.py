@@ -751,3 +751,17 @@ def test_border_guards_servicemen_and_border_services():
 def test_reporters_are_journalists_and_so_civilians():
     got = actors("The spokesman told reporters that a reporter was hurt.")
     assert ("reporters", "CIVILIANS") in got and ("reporter", "PERSON") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen ambushed an army patrol near the town.", ("army patrol", "MILITARY")),
+    ("The UN mission said a patrol was fired on near the camp.", ("patrol", "ORGANIZATION")),
+    ("The State Border Service said the post was quiet.", ("State Border Service", "STATE")),
+])
+def test_patrols_and_state_services(text, expected):
+    assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text", ["Troops patrol the border at night.", "Anti-poaching patrols were increased."])
+def test_patrol_as_a_verb_or_a_task_is_no_actor(text):
+    assert not any(t.endswith(("patrol", "patrols")) for t, _ in actors(text))

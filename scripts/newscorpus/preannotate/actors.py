@@ -101,6 +101,7 @@ _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
 _heads("MILITARY", "serviceman servicemen")  # a state's soldiers; one is a person
 HEADS["servicemen"] = ("MILITARY", "MILITARY")
+HEADS["patrol"] = ("MILITARY", "MILITARY")  # a unit out on patrol ("an army patrol", "the patrol came under fire")
 _heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
@@ -286,6 +287,9 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
                   "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
+# words that make a "Service" or "Agency" a state's ("State Emergency Service", "Border Service")
+_STATE_SERVICE_WORDS = {"State", "Border", "Customs", "Intelligence", "Security", "Penitentiary", "Migration", "Prison",
+                        "Prisons", "Revenue", "Tax", "Federal"}
 _FEATURE_OF = {"Sea", "Bay", "Strait", "Straits", "Isle", "Isles", "Gulf", "Horn"}  # "Sea of Galilee", "Horn of Africa"
 _PLACE_NOUNS = {"camp", "village", "town", "city", "district", "province", "region", "township", "neighbourhood",
                 "neighborhood", "suburb", "area", "state", "county", "settlement", "refugee", "displacement",
@@ -633,6 +637,9 @@ class ActorFinder:
                 continue  # "the smaller Popular Liberation Army": the name is the mention, not adjectives + its last word
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
                 continue
+            if m.label == "MILITARY" and m.text.rsplit(None, 1)[-1].lower() in {"patrol", "patrols"} and any(
+                    o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ORGANIZATION" for o in inner):
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)  # "a UNIFIL patrol"
             if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
                     and any(o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ARMED_GROUP" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)  # adjudication 13
@@ -674,6 +681,7 @@ class ActorFinder:
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
         out = _officers_of_the_force(out)  # "the officers": the police's or the army's
+        out = _patrols_of_the_body(text, out)  # "UNMISS said a patrol ...": the mission's
         out = _victims_of_the_force(text, out)  # "the dead" after soldiers were killed: the soldiers
         # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
         out = _armed_by_ties(text, out, gaz.actors)
@@ -1036,6 +1044,9 @@ class ActorFinder:
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
+            elif org == "ORGANIZATION" and words[-1] in {"Service", "Services", "Agency"} \
+                    and any(w in _STATE_SERVICE_WORDS for w in words[:-1]):
+                org = "STATE"  # "State Border Service", "National Intelligence Service": a state's own agency
             elif org in ("ORGANIZATION", "ARMED_GROUP") and any(w in {"Group", "Alliance", "Coalition", "Front"} for w in words) \
                     and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
                 org = "ARMED_GROUP"
@@ -1433,6 +1444,16 @@ class ActorFinder:
                 kind = "STATE"  # "the agency that runs Varnia's prisons", "the state oil company": a state agency
             if lem == "media" and lo < i and tokens[i - 1].lower == "social":
                 continue
+            if lem == "patrol" and i > 0 and (prev in {"to", "will", "would", "can", "could", "must", "should", "they",
+                                                       "who", "which", "that"} or lo == i and prev.endswith("s")
+                                              and _head_lemma(prev, kb) in HEADS):
+                continue  # "troops patrol the border", "sent to patrol": the verb
+            if lem == "patrol" and lo < i and not any(t.lower in _PATROL_OWNERS or _is_cap(t) and not _sentence_start(tokens, k)
+                                                      for k, t in enumerate(tokens[lo:i], lo)):
+                continue  # "anti-poaching patrols": a task, no force named
+            if lem == "patrol" and lo == i and i > 0 and tokens[i - 1].is_word() and tokens[i - 1].lower not in _STOP \
+                    and prev not in {"his", "her", "its", "their", "our", "s"}:
+                continue  # (the same where the task's modifier was not read: "anti-poaching patrols")
             if lem == "office":
                 if lo == i and prev not in {"his", "her", "its", "their"} and not (lo > 1 and tokens[lo - 1].text == "s"):
                     continue  # "the office": a room or a post, unless someone's office
@@ -1481,6 +1502,7 @@ class ActorFinder:
 
 
 # a body that runs a state's services is a state agency (guidelines: STATE lists agencies)
+_PATROL_OWNERS = {"army", "military", "police", "navy", "naval", "border", "security", "joint", "foot", "peacekeeping"}
 _STATE_RUN_HEADS = {"agency", "company", "service", "authority"}
 _STATE_OWNED = {"state", "state-owned", "state-run", "government", "government-run", "government-owned"}
 _RUNS_FOR_STATE = re.compile(r"\s+(?:that|which)\s+(?:runs|manages|oversees|operates|administers|controls|regulates)\s+"
@@ -1808,6 +1830,27 @@ def _victims_of_the_force(text: str, out: list[Match]) -> list[Match]:
 
 
 _FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
+
+
+def _patrols_of_the_body(text: str, out: list[Match]) -> list[Match]:
+    """A bare ``patrol`` (``UNMISS said a patrol was fired on``) is the unit of the actor last named in
+    its sentence: an international body's (ORGANIZATION) when that actor is one; a force's (MILITARY)
+    otherwise, as found."""
+    actors = sorted((m for m in out if m.layer == "ACTOR" and m.label in ("ORGANIZATION", "MILITARY", "STATE",
+                                                                         "ARMED_GROUP")), key=lambda m: m.start)
+    starts = [m.start for m in actors]
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "MILITARY" and m.text.lower() in {"patrol", "patrols"}:
+            k = bisect_left(starts, m.start)
+            while k and actors[k - 1].end > m.start:
+                k -= 1
+            if k and actors[k - 1].label == "ORGANIZATION" and "." not in text[actors[k - 1].end : m.start].replace("U.N.", ""):
+                # (its own entity: another patrol in the article may be a force's)
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score,
+                          f"{m.entity}_{slug(actors[k - 1].text)}", m.mention)
+        result.append(m)
+    return result
 
 
 def _officers_of_the_force(out: list[Match]) -> list[Match]:
