@@ -435,10 +435,10 @@ def test_a_place_named_once_is_the_same_place_without_context():
 
 
 def test_a_place_name_modifying_an_actor_is_not_the_place_again():
-    text = "Shots came from near Tajik. Later Tajik servicemen fired."
+    text = "Shots came from near Kordabad. Later the Kordabad side fired. Kordabad was quiet."
     doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
-    located = [s["start"] for s in doc["spans"] if s["layer"] == "LOCATION" and s["text"] == "Tajik"]
-    assert located == [text.index("Tajik")]
+    located = [s["start"] for s in doc["spans"] if s["layer"] == "LOCATION" and s["text"] == "Kordabad"]
+    assert located == [text.index("Kordabad"), text.rindex("Kordabad")]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -458,3 +458,9 @@ def test_a_country_or_capital_that_acts_is_an_actor(text, name):
 ])
 def test_a_possessive_country_that_only_locates_stays_a_place(text, name):
     assert name in places(text)
+
+
+def test_demonyms_of_stan_countries():
+    from newscorpus.preannotate.knowledge import knowledge
+    kb = knowledge()
+    assert kb.demonyms.get("Kyrgyz") == "Kyrgyzstan" and kb.demonyms.get("Tajik") == "Tajikistan"
