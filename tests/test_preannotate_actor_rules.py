@@ -765,3 +765,8 @@ def test_patrols_and_state_services(text, expected):
 @pytest.mark.parametrize("text", ["Troops patrol the border at night.", "Anti-poaching patrols were increased."])
 def test_patrol_as_a_verb_or_a_task_is_no_actor(text):
     assert not any(t.endswith(("patrol", "patrols")) for t, _ in actors(text))
+
+
+def test_a_groups_short_form_is_the_same_actor():
+    got = actors("Morocco accused the Kordo Front of the attack. Two men were killed, the Kordo said.")
+    assert ("Kordo Front", "ARMED_GROUP") in got and ("Kordo", "ARMED_GROUP") in got

@@ -674,6 +674,8 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
+        # 6a. a name's short form ("the Polisario" after "the Polisario Front") is the same actor
+        out = self._short_forms(text, out)
         # 6b. one sense per article for places: a name read as a place is a place where no rule read it
         out = _same_place_again(text, out, kb)
         # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
@@ -833,6 +835,32 @@ class ActorFinder:
                 result.append(Match(s0, e0, surface, "ACTOR", first.label, round(min(first.score, 0.6), 2),
                                     first.entity, "NAME"))
         return result
+
+    def _short_forms(self, text: str, out: list[Match]) -> list[Match]:
+        """A group's name of one word and organisation words (``Polisario Front``, ``Wagner Group``) is
+        shortened to the word (``the Polisario said``): where that word stands alone with no reading of
+        its own, it is the same actor. Everyday words, places and demonyms are no short form."""
+        kb = self.kb
+        shorts = {}
+        for m in out:
+            words = m.text.split()
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.label in ("ARMED_GROUP", "ORGANIZATION", "MILITARY") \
+                    and len(words) >= 2 and all(w in _ORG_LAST for w in words[1:]) and words[0][:1].isupper() \
+                    and words[0].lower() not in kb.common and fold(words[0]) not in kb.places \
+                    and words[0] not in kb.demonyms and words[0] not in kb.countries:
+                shorts.setdefault(words[0], m)
+        if not shorts:
+            return out
+        spans = sorted((m.start, m.end) for m in out)
+        starts = [a for a, _ in spans]
+        added = []
+        for short, named in shorts.items():
+            for s0, e0 in word_spans(text, short):
+                k = bisect_right(starts, e0)
+                if any(a < e0 and s0 < b for a, b in spans[max(0, k - 8) : k]) or _CAP_AFTER.match(text, e0):
+                    continue
+                added.append(Match(s0, e0, short, "ACTOR", named.label, 0.55, named.entity, "NAME"))
+        return out + added
 
     def _classify_run(self, text, tokens, run: _Run, doc_id, acronyms, names_seen) -> list[Match]:
         kb, gaz = self.kb, self.gaz
