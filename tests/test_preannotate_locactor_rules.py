@@ -395,3 +395,72 @@ def test_an_all_capitals_dateline_with_hyphened_particles_is_looked_up_as_the_bo
 
 def test_a_demographic_adjective_opening_a_longer_name_is_no_place():
     assert places("Troops patrolled the Tamil-speaking Hindu district near Jaffna.") == ["Jaffna"]
+
+
+def test_the_last_of_the_villages_listed_is_a_place_before_an_appositive():
+    got = places("Shells hit homes in the villages of Shalay and Nawa Kalay, a spokesman for the governor said.")
+    assert "Nawa Kalay" in got
+
+
+def test_a_name_with_an_apostrophe_listed_with_a_place_is_a_place():
+    assert "Mi'ilya" in places("Farmers in the Christian Arab villages of Fassuta and Mi'ilya began the harvest.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A roadside bomb hit a patrol near the Kenya-Somalia border.", ["Kenya", "Somalia"]),
+    ("Gunmen attacked minibuses on the Wabag–Wapenamanda road.", ["Wabag", "Wapenamanda"]),
+    ("Militants approached the post on the Lakki-Bannu road.", ["Lakki-Bannu"]),  # a hyphen: one name
+])
+def test_places_joined_by_a_dash(text, expected):
+    assert places(text) == expected
+
+
+def test_a_hyphenated_country_stays_whole():
+    assert "Guinea" not in places("Troops crossed into Guinea-Bissau on Monday.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("About 1,200 residents of Kok-Tash fled overnight.", "Kok-Tash"),
+    ("Gunmen ambushed a patrol near Vizcatán del Ene on Tuesday.", "Vizcatán del Ene"),
+    ("Tourism has collapsed around the Sea of Galilee.", "Sea of Galilee"),
+])
+def test_place_contexts_and_feature_names(text, place):
+    assert place in places(text)
+
+
+def test_a_place_named_once_is_the_same_place_without_context():
+    got = spans("Farmers in the villages of Fassuta and Mi'ilya began the harvest. Unlike other communities, "
+                "Fassuta and Mi'ilya were never evacuated. Shots came from the Tajik frontier; Tajik servicemen fired.")
+    assert [t for t, label in got if label == "LOCATION" and t in {"Fassuta", "Mi'ilya"}] == ["Fassuta", "Mi'ilya"] * 2
+
+
+def test_a_place_name_modifying_an_actor_is_not_the_place_again():
+    text = "Shots came from near Kordabad. Later the Kordabad side fired. Kordabad was quiet."
+    doc = preannotate_text(text, doc_id="t", published=None, resources=Resources())
+    located = [s["start"] for s in doc["spans"] if s["layer"] == "LOCATION" and s["text"] == "Kordabad"]
+    assert located == [text.index("Kordabad"), text.rindex("Kordabad")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials signed a memorandum under which Iraq banned the group.", "Iraq"),
+    ("Glide bombs kill five as Russia steps up attacks.", "Russia"),
+    ("Talks stalled. Baghdad summoned the envoy on Monday.", "Baghdad"),
+    ("These were the latest deaths in Ankara’s long campaign against the rebels.", "Ankara"),
+    ("Ukraine's General Staff said the attack was repelled.", "Ukraine"),
+])
+def test_a_country_or_capital_that_acts_is_an_actor(text, name):
+    assert (name, "STATE") in actors(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Separatists enforce a lockdown in Cameroon’s Northwest as army raids villages.", "Cameroon"),
+    ("Shells fell in Israel's north overnight.", "Israel"),
+])
+def test_a_possessive_country_that_only_locates_stays_a_place(text, name):
+    assert name in places(text)
+
+
+def test_demonyms_of_stan_countries():
+    from newscorpus.preannotate.knowledge import knowledge
+    kb = knowledge()
+    assert kb.demonyms.get("Kyrgyz") == "Kyrgyzstan" and kb.demonyms.get("Tajik") == "Tajikistan"

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newscorpus.preannotate.figures import KIN_NOUNS, PEOPLE_UNITS, is_person_noun
-from newscorpus.preannotate.gazetteer import Gazetteer, Match, _country_role, _possessed_head_role
+from newscorpus.preannotate.gazetteer import _STATE_VERBS, Gazetteer, Match, _country_role, _possessed_head_role
 from newscorpus.preannotate.knowledge import DIRECTION_PREFIXES, Knowledge, fold
 from newscorpus.preannotate.scan import finditer as scan_finditer
 from newscorpus.preannotate.scan import word_spans
@@ -68,11 +68,11 @@ _heads("CIVILIANS", "civilian resident villager family child woman patient refug
 _heads("GROUP", "official diplomat analyst mediator source expert witness observer activist medic "
        "aid-worker worker doctor nurse rescuer volunteer negotiator envoy delegate leader elder "
        "lawmaker politician hostage prisoner detainee captive researcher monitor investigator "
-       "humanitarian staffer employee representative spokesperson spokesman spokeswoman commander "
+       "humanitarian staffer representative spokesperson spokesman spokeswoman commander "
        "minister lecturer director chief coordinator administrator governor mayor reporter correspondent "
        "photographer president premier general colonel officer agent party side mediator protester "
        "demonstrator negotiator")
-_heads("MILITARY", "troop soldier army military force navy airforce peacekeeper paratrooper marine "
+_heads("MILITARY", "troop soldier army military force navy airforce paratrooper marine "
        "battalion brigade regiment unit division commando reservist conscript sniper",
        singular="MILITARY")
 _heads("ARMED_GROUP", "militant fighter rebel insurgent gunman gunmen militia militiaman jihadist "
@@ -83,7 +83,7 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
-_heads("GROUP", "counterpart broker trader team delegation")
+_heads("GROUP", "counterpart broker team delegation")
 _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("CIVILIANS", "fisherman fishermen")
 _heads("STATE", "country nation", singular="STATE")
@@ -93,10 +93,15 @@ _heads("ORGANIZATION", "company", singular="ORGANIZATION")  # companies are ORGA
 # people named by kinship or trade: civilians together, one person alone
 _heads("CIVILIANS", "paramedic nun relative daughter son mother father wife husband bystander driver surgeon")
 # (not "brothers": a group's fallen fighters are its "martyr brothers", ARMED_GROUP by adjudication 13)
-_heads("GROUP", "planner donor engineer scientist priest pastor cleric teacher")
+_heads("GROUP", "planner donor engineer scientist priest pastor cleric")
+# people named by a civilian livelihood ("traders", "shepherds", "his employees"): civilians together
+_heads("CIVILIANS", "trader teacher shepherd miner employee neighbour neighbor grower")
 _heads("GROUP", "suspect", singular=None)  # "a suspect vehicle": singular often an adjective
 _heads("MILITARY", "personnel reinforcement", singular=None)  # "reinforcements", "its own personnel"
 _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
+_heads("MILITARY", "serviceman servicemen")  # a state's soldiers; one is a person
+HEADS["servicemen"] = ("MILITARY", "MILITARY")
+HEADS["patrol"] = ("MILITARY", "MILITARY")  # a unit out on patrol ("an army patrol", "the patrol came under fire")
 _heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
@@ -121,9 +126,11 @@ for _w in ("leader", "commander", "official", "spokesman", "spokeswoman", "spoke
            "analyst", "diplomat", "mediator", "researcher", "envoy", "negotiator", "delegate", "doctor",
            "nurse", "medic", "worker", "expert", "witness", "activist", "monitor", "investigator"):
     HEADS[_w] = (HEADS[_w][0], "PERSON")
+_heads("ORGANIZATION", "peacekeeper")  # peacekeepers serve an international mission; one is a person
 for _w in "soldier peacekeeper paratrooper marine commando reservist conscript sniper".split():
     HEADS[_w] = (HEADS[_w][0], "PERSON")  # "a soldier", "the wounded soldier": one individual (PERSON), not a force
 HEADS["hostage"] = ("GROUP", "PERSON")  # adjudication 12: hostages are GROUP
+HEADS["reporter"] = ("CIVILIANS", "PERSON")  # reporters are journalists (the guidelines' CIVILIANS example)
 HEADS["source"] = ("GROUP", "PERSON")  # scheme: sources are GROUP; one source is one individual
 HEADS["party"] = ("GROUP", None)
 HEADS["side"] = ("GROUP", None)
@@ -131,6 +138,8 @@ HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" i
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
+# a town's or city's own government ("according to the municipality"; "in the municipality": a place, below)
+HEADS["municipality"] = ("STATE", "STATE")
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
                    ("armed", "force"): "MILITARY", ("air", "force"): "MILITARY", ("security", "source"): "GROUP",
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
@@ -142,7 +151,11 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
                    ("conflict", "monitor"): "ORGANIZATION",
                    # a movement's fighting arm ("the armed wing of X"): a non-state armed unit
-                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP"}
+                   ("armed", "wing"): "ARMED_GROUP", ("military", "wing"): "ARMED_GROUP",
+                   # a state's civil protection service ("Lebanon's civil defence said")
+                   ("civil", "defence"): "STATE", ("civil", "defense"): "STATE",
+                   # a state's frontier force and the agency running it
+                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -150,7 +163,7 @@ _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force"
                    "authority", "community", "country", "nation", "opponent", "counterpart", "media", "office",
                    "association", "television"}
 _REAL_MODIFIER = {"force", "agency"}
-_PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff",
+_PLURAL_IRREGULAR = {"people", "men", "women", "children", "police", "gunmen", "militiamen", "displaced", "staff", "servicemen",
                      "military", "army", "government", "personnel"}
 
 # modifiers never part of a nominal span (determiners, pronouns, prepositions, verbs, numbers)
@@ -172,6 +185,8 @@ _ATTRIBUTIVE = {"rebel", "jihadist", "militant", "insurgent", "paramilitary", "m
 _ING_ADJECTIVES = {"neighbouring", "neighboring", "warring", "ruling", "opposing", "governing", "leading", "visiting",
                    "remaining", "surviving", "fleeing", "retreating", "advancing", "invading", "occupying", "striking",
                    "besieging", "participating", "mediating", "rioting", "protesting", "incoming", "outgoing"}
+# -ing nouns that classify a body ("the UN peacekeeping mission", "a monitoring mission"): modifiers
+_ING_MODIFIERS = {"peacekeeping", "peace-keeping", "monitoring", "fact-finding", "training", "policing"}
 _VERBISH = set(
     "warned urged told asked met meet meets called accused ordered forced allowed helped killed kill kills killing "
     "attacked attack attacks hit struck targeted shelled bombed shot arrested detained abducted kidnapped evacuated "
@@ -254,8 +269,11 @@ _ORG_LAST = {
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
-_MILITARY_WORDS = {"General", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
+_MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
                    "Revolutionary", "Presidential", "Special", "Security"}
+# the rebel words that name a movement even after a state's name ("Sudan People's Liberation Army")
+_MOVEMENT_WORDS = {"Liberation", "Independence", "Islamic", "Resistance", "Rebel", "Salvation", "Freedom", "Support",
+                   "Mobilization", "Mobilisation", "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen"}
 _REBEL_WORDS = {"Liberation", "Independence", "People", "People's", "People’s", "Popular", "Islamic", "Resistance",
                 "Rebel", "Mobilization", "Mobilisation", "Salvation", "Support", "Democratic", "Freedom", "Patriotic",
                 "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen", "Liberation"}
@@ -269,6 +287,10 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
                   "Line"}  # "Line of Control", "Line of Contact": a front named as a fixed place
+# words that make a "Service" or "Agency" a state's ("State Emergency Service", "Border Service")
+_STATE_SERVICE_WORDS = {"State", "Border", "Customs", "Intelligence", "Security", "Penitentiary", "Migration", "Prison",
+                        "Prisons", "Revenue", "Tax", "Federal"}
+_FEATURE_OF = {"Sea", "Bay", "Strait", "Straits", "Isle", "Isles", "Gulf", "Horn"}  # "Sea of Galilee", "Horn of Africa"
 _PLACE_NOUNS = {"camp", "village", "town", "city", "district", "province", "region", "township", "neighbourhood",
                 "neighborhood", "suburb", "area", "state", "county", "settlement", "refugee", "displacement",
                 "border", "crossing", "airport", "port", "valley", "river", "governorate", "municipality",
@@ -361,7 +383,17 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
-_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality)s?\s+of\s+$")
+# two names joined by a dash, and a route or border noun after them ("the Kenya-Somalia border")
+_PLACE_PAIR = re.compile(r"(?<![\w’'‐‑–-])([A-Z][\w’']+)([-‐‑–])([A-Z][\w’']+)(?![\w’'‐‑–-])"
+                         r"(\s+(?:road|highway|border|frontier|route|corridor|axis|railway|crossing|boundary)s?\b)?")
+# "the villages of X and", "the towns of X, Y and": a list of places under a plural place noun
+_PLACES_OF_LIST = re.compile(r"\b(?:villages|towns|cities|districts|provinces|hamlets|settlements|camps|islands|"
+                             r"neighbou?rhoods)\s+of\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)*"
+                             r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},?\s+(?:and|or)\s+$")
+_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality|resident|inhabitant)s?"
+                      r"\s+of\s+$")  # "the town of X", "residents of X"
+_PLACE_OF = re.compile(r"\b(?:town|village|city|district|province|region|camp|area|municipality|resident|inhabitant)s?"
+                       r" of\s+$")
 # a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
 _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b")
@@ -493,6 +525,17 @@ class ActorFinder:
         # 0. roads named by a number or a name ("Route 12", "Route de Belmont", "the B8 highway"): places
         for m in scan_finditer(_ROAD, text):
             add(Match(m.start(), m.end(), m.group(), "LOCATION", "LOCATION", 0.6))
+        # 0b. two places joined by a dash ("the Kenya-Somalia border", "the Wabag–Wapenamanda road"): two places
+        for m in scan_finditer(_PLACE_PAIR, text):
+            a, b = m.group(1), m.group(3)
+            if self._dash_pair(a, b, m.group(2), m.group(4) is not None):
+                for g in (1, 3):
+                    if free(m.start(g), m.end(g)):
+                        add(Match(m.start(g), m.end(g), m.group(g), "LOCATION", "LOCATION", 0.6))
+            elif m.group(4) is not None and m.group(2) != "–" and a.lower() not in kb.common \
+                    and b.lower() not in kb.common and free(m.start(), m.end(3)):
+                add(Match(m.start(), m.end(3), text[m.start() : m.end(3)], "LOCATION", "LOCATION", 0.55))  # "the
+                # Lakki-Bannu road": a route named by its hyphenated ends is one place
         # 1. capitalised runs, from the tokens that can open one (found in one pass)
         opens = [k for k, t in enumerate(tokens) if (t._title or t.text[:1] in "aef") and _is_cap(t)
                  and t.text not in _NOT_NAMES]
@@ -594,6 +637,9 @@ class ActorFinder:
                 continue  # "the smaller Popular Liberation Army": the name is the mention, not adjectives + its last word
             if any(o.layer == "ACTOR" and (o.start, o.end) == (m.start, m.end) for o in inner):
                 continue
+            if m.label == "MILITARY" and m.text.rsplit(None, 1)[-1].lower() in {"patrol", "patrols"} and any(
+                    o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ORGANIZATION" for o in inner):
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)  # "a UNIFIL patrol"
             if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
                     and any(o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ARMED_GROUP" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)  # adjudication 13
@@ -628,13 +674,40 @@ class ActorFinder:
         out = self._groups_not_places(text, out, doc_id)
         # 6. one sense per article: a name the text shows to be a group elsewhere is that group everywhere
         out = self._same_name_same_actor(text, out)
+        # 6a. a name's short form ("the Polisario" after "the Polisario Front") is the same actor
+        out = self._short_forms(text, out)
+        # 6b. one sense per article for places: a name read as a place is a place where no rule read it
+        out = _same_place_again(text, out, kb)
         # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
         out = _owned_forces(text, out)
+        out = _officers_of_the_force(out)  # "the officers": the police's or the army's
+        out = _patrols_of_the_body(text, out)  # "UNMISS said a patrol ...": the mission's
+        out = _victims_of_the_force(text, out)  # "the dead" after soldiers were killed: the soldiers
         # 9. an armed group's affiliate ("Hamas-linked KRM") and a movement with an armed wing are armed groups
         out = _armed_by_ties(text, out, gaz.actors)
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _dash_pair(self, a: str, b: str, dash: str, before_route: bool) -> bool:
+        """Are ``a`` and ``b`` joined by ``dash`` two places, not one hyphenated name (not a known whole:
+        ``Guinea-Bissau``)? Two countries joined by a hyphen (``the Kenya-Somalia border``; ``the
+        Lakki-Bannu road`` is one name); with an en dash, two known places, or any two names before a
+        route or border noun (``the Wabag–Wapenamanda road``)."""
+        kb, gaz = self.kb, self.gaz
+
+        def place(w):
+            return w in kb.countries or fold(w) in kb.places or w in gaz.locations
+
+        whole = f"{a}{dash}{b}"
+        if a == b or place(whole) or whole in gaz.actors or a in gaz.actors and not place(a) \
+                or b in gaz.actors and not place(b):
+            return False
+        if dash != "–":  # a hyphen also joins one place's name: only two countries are two places there
+            return a in kb.countries and b in kb.countries
+        if before_route:
+            return a.lower() not in kb.common and b.lower() not in kb.common
+        return place(a) and place(b)
 
     def _coordinated_places(self, text, tokens, runs, run_matches) -> list[tuple[int, Match]]:
         """Names coordinated with a place are places (``shells fell on Garissa, Kulan Dheer and Bofow``), and so
@@ -650,9 +723,10 @@ class ActorFinder:
             if len(ms) == 1 and ms[0].layer == "LOCATION":
                 return "place"
             lo, hi = runs[k].lo, runs[k].hi
-            words = [t for t in tokens[lo:hi] if t.is_word()]
-            if not words or any(w.text.isupper() and len(w.text) > 1 for w in words) \
-                    or any(w.lower in kb.common or w.text in _NOT_NAMES for w in words) or len(words) > 3:
+            # (the run's words as written: "Mi'ilya" is one word, not "Mi" and "ilya")
+            words = text[tokens[lo].start : tokens[hi - 1].end].split()
+            if not words or any(w.isupper() and len(w) > 1 for w in words) \
+                    or any(w.lower() in kb.common or w in _NOT_NAMES for w in words) or len(words) > 3:
                 return None
             if not ms:
                 return "unread"
@@ -748,13 +822,45 @@ class ActorFinder:
         names = [m for m in result if m.mention == "NAME" or m.layer == "LOCATION"]
         for surface, first in typed.items():
             for s0, e0 in word_spans(text, surface):  # re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])")
-                if (s0, e0) in spans and spans[(s0, e0)].layer == "ACTOR":
+                here = spans.get((s0, e0))
+                if here is not None and here.layer == "ACTOR" and here.label == "PERSON" and here.score <= 0.55 \
+                        and " " in surface and here in result:
+                    result.remove(here)  # "blamed Boko Haram" after "Boko Haram fighters": a guessed person gives way
+                    if here in names:
+                        names.remove(here)
+                elif here is not None and here.layer == "ACTOR":
                     continue
                 if any(o.start < e0 and s0 < o.end for o in names):
                     continue  # part of a longer name
                 result.append(Match(s0, e0, surface, "ACTOR", first.label, round(min(first.score, 0.6), 2),
                                     first.entity, "NAME"))
         return result
+
+    def _short_forms(self, text: str, out: list[Match]) -> list[Match]:
+        """A group's name of one word and organisation words (``Polisario Front``, ``Wagner Group``) is
+        shortened to the word (``the Polisario said``): where that word stands alone with no reading of
+        its own, it is the same actor. Everyday words, places and demonyms are no short form."""
+        kb = self.kb
+        shorts = {}
+        for m in out:
+            words = m.text.split()
+            if m.layer == "ACTOR" and m.mention == "NAME" and m.label in ("ARMED_GROUP", "ORGANIZATION", "MILITARY") \
+                    and len(words) >= 2 and all(w in _ORG_LAST for w in words[1:]) and words[0][:1].isupper() \
+                    and words[0].lower() not in kb.common and fold(words[0]) not in kb.places \
+                    and words[0] not in kb.demonyms and words[0] not in kb.countries:
+                shorts.setdefault(words[0], m)
+        if not shorts:
+            return out
+        spans = sorted((m.start, m.end) for m in out)
+        starts = [a for a, _ in spans]
+        added = []
+        for short, named in shorts.items():
+            for s0, e0 in word_spans(text, short):
+                k = bisect_right(starts, e0)
+                if any(a < e0 and s0 < b for a, b in spans[max(0, k - 8) : k]) or _CAP_AFTER.match(text, e0):
+                    continue
+                added.append(Match(s0, e0, short, "ACTOR", named.label, 0.55, named.entity, "NAME"))
+        return out + added
 
     def _classify_run(self, text, tokens, run: _Run, doc_id, acronyms, names_seen) -> list[Match]:
         kb, gaz = self.kb, self.gaz
@@ -902,6 +1008,9 @@ class ActorFinder:
             role = _country_role(text, start, end)
             if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
                 role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
+            if role is None and _finite_verb(nxt, kb) and text[end : end + 1] == " " \
+                    and _prev_word(text, start).lower() not in _NAME_DETERMINERS:
+                role = "ACTOR"  # "under which Iraq banned the PKK", "as Russia steps up attacks": the state acts
             if role is None and _sentence_start_char(text, start) and text[end : end + 1] == ",":
                 role = "ACTOR"  # "Laos, which holds ...", "Mali, Burkina Faso and Niger, all run by ..."
             if role is None and re.search(r"(?:^|\n)(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+(?:and )?$", text[max(0, start - 60) : start]):
@@ -916,7 +1025,8 @@ class ActorFinder:
                                                       or _ADDRESSED_BY.search(text, max(0, start - 20), start)
                                                       or (_SAYS_WITH.match(text, end) and _prev_word(text, start).lower()
                                                           not in _LOCATIVE | {"of", "between", "and"}) or (
-                _country_role(text, start, end) == "ACTOR" and nxt.lower() in _CAPITAL_VERBS)):
+                _country_role(text, start, end) == "ACTOR" and (nxt.lower() in _CAPITAL_VERBS or nxt.lower() in _STATE_VERBS
+                                                                  or text[end : end + 2] in {"’s", "'s"}))):
             canon = kb.capitals[surface]
             ent = gaz.actors.get(canon)
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
@@ -951,14 +1061,20 @@ class ActorFinder:
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
+                if rebel and words[0] in kb.countries and not any(w.rstrip("’'s") in _MOVEMENT_WORDS for w in words):
+                    rebel = False  # "Uganda People's Defence Forces": a name that opens with the state's is its army
                 # a state's forces are named after the state ("Kenya Defence Forces") or in military words
-                # only ("Armed Forces"); another name in them is a region's or a movement's ("X Defence Forces")
+                # only ("Armed Forces", "Joint Command of the Armed Forces"); another name in them is a
+                # region's or a movement's ("X Defence Forces")
                 has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
-                    or all(w in _MILITARY_WORDS or w in _CONNECTORS for w in words[:-1])
+                    or all(w in _MILITARY_WORDS or w in _CONNECTORS or _ORG_LAST.get(w) == "FORCES" for w in words[:-1])
                 # a "Command" is a regular force's formation ("Central Command", "Home Front Command")
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
+            elif org == "ORGANIZATION" and words[-1] in {"Service", "Services", "Agency"} \
+                    and any(w in _STATE_SERVICE_WORDS for w in words[:-1]):
+                org = "STATE"  # "State Border Service", "National Intelligence Service": a state's own agency
             elif org in ("ORGANIZATION", "ARMED_GROUP") and any(w in {"Group", "Alliance", "Coalition", "Front"} for w in words) \
                     and (_armed_context(text, start, end) or _ARMED_BEFORE_NAME.search(text[max(0, start - 40) : start])):
                 org = "ARMED_GROUP"
@@ -974,6 +1090,10 @@ class ActorFinder:
         if nxt.lower() in _OUTLET_NOUNS and (fold(surface) in kb.places or len(words) == 1) and not titled:
             # "the Saba news agency", "its Andalus radio station": an outlet's name, not a place
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.55, slug(surface), "NAME")]
+        if not titled and len(words) <= 3 and words[0] not in kb.demonyms and surface not in kb.countries \
+                and _PLACES_OF_LIST.search(text, max(0, start - 80), start):
+            # "the villages of Shalay and Nawa Kalay, a spokesman said": the last of the places listed
+            return self._place(text, start, end, surface, 0.55)
         if not titled and len(words) <= 3 and surface not in gaz.locations and words[0] not in kb.demonyms \
                 and self._person_appositive(text, end) \
                 and _prev_word(text, start).lower() not in _LOCATIVE | {"of"}:
@@ -995,6 +1115,7 @@ class ActorFinder:
                 and nxt.lower() not in {"said", "says", "told", "added"} and self._town_context(text, start, end):
             return self._place(text, start, end, surface, 0.6)  # a smaller town, where a place's context says so
         if (words[-1] in _FEATURE_LAST and len(words) > 1) or (words[0] in _FEATURE_FIRST and len(words) > 1) \
+                or (words[0] in _FEATURE_OF and len(words) > 2 and words[1] == "of") \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
         if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper():
@@ -1033,6 +1154,10 @@ class ActorFinder:
         # persons: a title before, or two to four capitalised words
         if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
+        if 2 <= len(words) <= 3 and not titled and _ARMED_MEMBERS_AFTER.match(text, end, end + 20) \
+                and words[0] not in kb.demonyms and not any(w.lower() in kb.common for w in words):
+            # "Boko Haram fighters": no person's name modifies fighters, a movement's does
+            return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.55, slug(surface), "NAME")]
         if affix:
             return []
         prev = _prev_word(text, start)  # (only the rules from here read it)
@@ -1046,11 +1171,12 @@ class ActorFinder:
             typed = self._typed_name(text, start, end, surface, words, acronyms)
             if typed is not None:
                 return typed
-        if len(words) <= 2 and not titled and not _TIES.search(text, max(0, start - 40), start) \
-                and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) or re.search(
-                r"\b(?:town|village|city|district|province|region|camp|area|municipality)s? of\s+$", text[max(0, start - 30) : start])) \
+        if (len(words) <= 2 or len(words) == 3 and words[1] == "del") and not titled \
+                and not _TIES.search(text, max(0, start - 40), start) \
+                and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
+                     or _PLACE_OF.search(text, max(0, start - 30), start)) \
                 and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
-            return self._place(text, start, end, surface, 0.5)
+            return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
         if not titled and len(words) >= 2 and words[0] in kb.demonyms and words[1][:1].isupper():
@@ -1271,7 +1397,8 @@ class ActorFinder:
                         break
                 if pl.endswith("’s") or pl.endswith("'s") or (pl == "s" and lo >= 2 and tokens[lo - 2].text in {"'", "’"}):
                     break
-                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES):
+                if pl in _VERBISH or (pl.endswith("ing") and pl not in kb.common_nouns_ing and pl not in _ING_ADJECTIVES
+                                      and pl not in _ING_MODIFIERS):
                     break
                 if pl in _LEFT_STOP or pl in kb.verbs_only or (
                         not pl.endswith(("ed", "ing")) and kb.lemma(pl) != pl and kb.lemma(pl) in kb.verbs
@@ -1303,6 +1430,9 @@ class ActorFinder:
                 lo -= 1
                 if pl in _ING_ADJECTIVES:
                     break  # the left edge: "drag neighbouring states" -> "neighbouring states"
+            if modifies_next and i > 0 and tokens[i - 1].text in kb.demonyms and tokens[i - 1].sent == tok.sent \
+                    and tokens[i - 1].end + 1 == tok.start:
+                lo = i - 1  # "an Israeli army post": the demonym belongs to the force (decision 1), the phrase to "post"
             while plural and low not in {"army", "military", "government", "staff"} and lo < i and lo > 0 \
                     and tokens[lo - 1].lower in {"a", "an"} and tokens[lo].lower in kb.common \
                     and not tokens[lo].text[:1].isdigit() and kb.lemma(tokens[lo].lower) == tokens[lo].lower:
@@ -1342,6 +1472,16 @@ class ActorFinder:
                 kind = "STATE"  # "the agency that runs Varnia's prisons", "the state oil company": a state agency
             if lem == "media" and lo < i and tokens[i - 1].lower == "social":
                 continue
+            if lem == "patrol" and i > 0 and (prev in {"to", "will", "would", "can", "could", "must", "should", "they",
+                                                       "who", "which", "that"} or lo == i and prev.endswith("s")
+                                              and _head_lemma(prev, kb) in HEADS):
+                continue  # "troops patrol the border", "sent to patrol": the verb
+            if lem == "patrol" and lo < i and not any(t.lower in _PATROL_OWNERS or _is_cap(t) and not _sentence_start(tokens, k)
+                                                      for k, t in enumerate(tokens[lo:i], lo)):
+                continue  # "anti-poaching patrols": a task, no force named
+            if lem == "patrol" and lo == i and i > 0 and tokens[i - 1].is_word() and tokens[i - 1].lower not in _STOP \
+                    and prev not in {"his", "her", "its", "their", "our", "s"}:
+                continue  # (the same where the task's modifier was not read: "anti-poaching patrols")
             if lem == "office":
                 if lo == i and prev not in {"his", "her", "its", "their"} and not (lo > 1 and tokens[lo - 1].text == "s"):
                     continue  # "the office": a room or a post, unless someone's office
@@ -1356,7 +1496,7 @@ class ActorFinder:
                 # generic place noun (decision 5); "the country's defence minister" stays an actor
             if prev == "of" and lo > 1 and tokens[lo - 2].lower in {"ally", "member", "leader", "head", "one"} and False:
                 continue
-            if lem == "community" and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
+            if lem in {"community", "municipality"} and not tok.text[:1].isupper() and _after_place_preposition(tokens, lo):
                 continue  # "in 43 border communities", "residents of hill communities": where people live
                 # (a generic place noun, decision 5), not an actor
             if person == "derived" and not _actor_context(tokens, lo, i, kb):
@@ -1371,6 +1511,8 @@ class ActorFinder:
                     (m := _LED_BY.match(t.text)) and m.group(1) not in kb.demonyms and m.group(1) not in kb.countries
                     for t in mods):
                 kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
+            if lem in {"force", "mission"} and any(t.lower in {"peacekeeping", "peace-keeping"} for t in mods):
+                kind = "ORGANIZATION"  # a peacekeeping force is an international body's (the UN's, a bloc's)
             if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
                 kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
@@ -1388,6 +1530,7 @@ class ActorFinder:
 
 
 # a body that runs a state's services is a state agency (guidelines: STATE lists agencies)
+_PATROL_OWNERS = {"army", "military", "police", "navy", "naval", "border", "security", "joint", "foot", "peacekeeping"}
 _STATE_RUN_HEADS = {"agency", "company", "service", "authority"}
 _STATE_OWNED = {"state", "state-owned", "state-run", "government", "government-run", "government-owned"}
 _RUNS_FOR_STATE = re.compile(r"\s+(?:that|which)\s+(?:runs|manages|oversees|operates|administers|controls|regulates)\s+"
@@ -1403,6 +1546,14 @@ def _after_place_preposition(tokens: list[Token], lo: int) -> bool:
                       or tokens[k].text.replace(",", "").isdigit() or _is_number_word(tokens[k].text)):
         k -= 1
     return k >= 0 and tokens[k].sent == tokens[lo].sent and tokens[k].lower in _PLACE_PREPOSITIONS
+
+
+def _finite_verb(word: str, kb: Knowledge) -> bool:
+    """Is ``word`` a past or third-person form of a verb the lexicon knows (``banned``, ``steps``), the
+    finite verb of a clause whose subject is the name before it?"""
+    low = word.lower()
+    return word[:1].islower() and low.endswith(("ed", "s")) and not low.endswith("ss") and low != kb.lemma(low) \
+        and kb.lemma(low) in kb.verbs and low not in kb.common_nouns_ing
 
 
 def _is_number_word(word: str) -> bool:
@@ -1606,18 +1757,150 @@ def _armed_by_ties(text: str, out: list[Match], registered=frozenset()) -> list[
 def _owned_forces(text: str, out: list[Match]) -> list[Match]:
     """``its forces`` / ``their forces`` are the forces of the nearest named actor before them in the
     sentence or the one before (``The KLF said its forces ...``): an armed group's (or a guessed
-    organisation's) are ARMED_GROUP, a state's MILITARY (as found, the default)."""
+    organisation's) are ARMED_GROUP, a state's MILITARY (as found, the default). ``its troops`` after
+    an international body's nominal (``the peacekeeping force said its troops``, also through the
+    acronym in apposition: ``the mission, MONUSCO, said its troops``) are that body's: ORGANIZATION."""
     names = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NAME"), key=lambda m: m.start)
+    forces = [m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text not in {"forces", "troops"}
+              and m.label in ("ORGANIZATION", "MILITARY", "STATE", "ARMED_GROUP")]  # ("the army said its troops")
+    bodies = [m for m in forces if m.label == "ORGANIZATION"]
     result = []
     for m in out:
-        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text == "forces" and m.label == "MILITARY" \
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.text in {"forces", "troops"} and m.label == "MILITARY" \
                 and _ITS_FORCES.search(text, max(0, m.start - 8), m.start):
             window = text[max(0, m.start - 300) : m.start]
             cut = max(0, m.start - 300) + max(window.rfind(". ", 0, window.rfind(". ")) + 1, 0)
-            owner = next((o for o in reversed(names) if cut <= o.start < m.start), None)
-            if owner is not None and (owner.label == "ARMED_GROUP" or owner.label == "ORGANIZATION" and owner.score < 0.7):
+            owners = names + forces if m.text == "troops" else names  # (a group's "forces" only by its name)
+            owner = max((o for o in owners if cut <= o.start < m.start and o.end <= m.start),
+                        key=lambda o: o.start, default=None)
+            if owner is not None and owner.label == "ORGANIZATION" and owner.mention == "NAME" and owner.score < 0.7 \
+                    and any(0 <= owner.start - b.end <= 3 for b in bodies):
+                owner = next(b for b in bodies if 0 <= owner.start - b.end <= 3)  # "the mission, MONUSCO, said its troops"
+            if owner is None:
+                pass
+            elif m.text == "troops" and owner.label == "ORGANIZATION" and owner.mention == "NOMINAL":
+                # an international body's troops ("the peacekeeping force said its troops"): its peacekeepers
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)
+            elif m.text == "forces" and owner.label in ("ARMED_GROUP", "ORGANIZATION"):
                 # (an unknown acronym guessed as an organisation that has forces is an armed group)
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)
+        result.append(m)
+    return result
+
+
+_IN_LONGER_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]* $")  # (one space: a line break ends a name)
+_CAP_AFTER = re.compile(r" [A-Z]")
+_LOWER_AFTER = re.compile(r" ([a-z][\w-]*)")
+_SPEAKS_AFTER = re.compile(r"\s*(?:,\s*\d|said|says|told|added)\b")
+
+
+def _same_place_again(text: str, out: list[Match], kb: Knowledge) -> list[Match]:
+    """A name the article shows to be a place once (``the villages of Fassuta and Mi'ilya``) is the
+    same place where it stands with no context (``Fassuta and Mi'ilya were never evacuated``) or only
+    a guessed person's reading (two capitalised words): one sense per article. Not before a
+    speaking verb or an age (``X said``, ``X, 46,``: a person the place shares a name with)."""
+    places = {m.text for m in out if m.layer == "LOCATION" and m.text[:1].isupper() and not m.text.isupper()
+              and m.text not in kb.demonyms and m.text.split()[0].lower() not in _NAME_DETERMINERS}  # ("Tajik" in "the Tajik frontier")
+    if not places:
+        return out
+    spans = sorted(((m.start, m.end) for m in out), key=lambda se: se[0])
+    guessed = {(m.start, m.end): m for m in out if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON"
+               and m.score <= 0.55 and m.text in places}
+    starts = [a for a, _ in spans]
+    added = []
+    for surface in places:
+        for s0, e0 in word_spans(text, surface, "-‐‑’'"):
+            if (s0, e0) in guessed:
+                out.remove(guessed.pop((s0, e0)))
+            else:
+                k = bisect_right(starts, e0)
+                if any(a < e0 and s0 < b for a, b in spans[max(0, k - 8) : k]) or _SPEAKS_AFTER.match(text, e0) \
+                        or _IN_LONGER_NAME_BEFORE.search(text, max(0, s0 - 30), s0) or _CAP_AFTER.match(text, e0):
+                    continue  # (nor inside a longer name: "Wabag General Hospital")
+                nxt = _LOWER_AFTER.match(text, e0)
+                if nxt and (_head_lemma(nxt.group(1), kb) in HEADS or nxt.group(1).endswith("men")):
+                    continue  # a modifier of an actor ("Tajik servicemen", "the Kordo side"): not the place itself
+            added.append(Match(s0, e0, surface, "LOCATION", "LOCATION", 0.5))
+    return out + added
+
+
+_FORCE_MEMBERS = {"soldiers", "troops", "officers", "policemen", "servicemen", "conscripts", "guards", "personnel",
+                  "police", "reservists", "marines", "paratroopers", "commandos", "constables", "gendarmes"}
+_VICTIM_NOUNS = {"dead", "wounded", "injured"}
+_COUNT_BEFORE = re.compile(r"([\w,-]+)\s+$")
+
+
+def _victims_of_the_force(text: str, out: list[Match]) -> list[Match]:
+    """``the dead`` / ``the wounded`` read as CIVILIANS unless the people last named before them, in the
+    same or the previous two sentences, are a force's members counted there (``four soldiers were
+    killed ... The wounded were flown out``): then they are those members (MILITARY, or STATE for
+    police). A force only speaking or acting there (``police said. The injured ...``) does not count."""
+    people = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL"
+                     and m.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS | {"civilians", "residents", "people"}),
+                    key=lambda m: m.start)
+    if not people:
+        return out
+    starts = [m.start for m in people]
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "CIVILIANS" and m.text.lower() in _VICTIM_NOUNS:
+            k = bisect_left(starts, m.start)
+            if k:
+                last = people[k - 1]
+                between = text[last.end : m.start]
+                counted = _COUNT_BEFORE.search(text, max(0, last.start - 30), last.start)
+                if len(between) < 400 and between.count(". ") <= 2 and last.label in ("MILITARY", "STATE") \
+                        and last.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS and counted \
+                        and (counted.group(1)[:1].isdigit() or _is_number_word(counted.group(1))):
+                    m = Match(m.start, m.end, m.text, m.layer, last.label, m.score, m.entity, m.mention)
+        result.append(m)
+    return result
+
+
+_FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
+
+
+def _patrols_of_the_body(text: str, out: list[Match]) -> list[Match]:
+    """A bare ``patrol`` (``UNMISS said a patrol was fired on``) is the unit of the actor last named in
+    its sentence: an international body's (ORGANIZATION) when that actor is one; a force's (MILITARY)
+    otherwise, as found."""
+    actors = sorted((m for m in out if m.layer == "ACTOR" and m.label in ("ORGANIZATION", "MILITARY", "STATE",
+                                                                         "ARMED_GROUP")), key=lambda m: m.start)
+    starts = [m.start for m in actors]
+    result = []
+    for m in out:
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "MILITARY" and m.text.lower() in {"patrol", "patrols"}:
+            k = bisect_left(starts, m.start)
+            while k and actors[k - 1].end > m.start:
+                k -= 1
+            if k and actors[k - 1].label == "ORGANIZATION" and "." not in text[actors[k - 1].end : m.start].replace("U.N.", ""):
+                # (its own entity: another patrol in the article may be a force's)
+                m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score,
+                          f"{m.entity}_{slug(actors[k - 1].text)}", m.mention)
+        result.append(m)
+    return result
+
+
+def _officers_of_the_force(out: list[Match]) -> list[Match]:
+    """Bare ``officers`` (``The officers, from a ...``, ``killing two officers``) are members of the
+    force the article last named: the police's (STATE, like ``police officers``) or an army's
+    (MILITARY); with no such force before them they stay GROUP. Officers with a modifier naming
+    another body (``customs and army officers``) keep their own reading."""
+    forces = sorted((m for m in out if m.layer == "ACTOR" and (m.label == "MILITARY" or m.label == "STATE"
+                                                                and _FORCE_OF_OFFICERS.search(m.text))),
+                    key=lambda m: m.start)
+    if not forces:
+        return out
+    starts = [m.start for m in forces]
+    result = []
+    for m in out:
+        words = m.text.lower().split()
+        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "GROUP" and words[-1] == "officers" \
+                and all(w in {"dead", "wounded", "injured", "killed", "slain", "missing", "other", "fellow"}
+                        for w in words[:-1]):
+            k = bisect_left(starts, m.start)
+            if k:
+                m = Match(m.start, m.end, m.text, m.layer, forces[k - 1].label, m.score, m.entity, m.mention)
         result.append(m)
     return result
 
@@ -1775,6 +2058,7 @@ _ORG_NAME_OPENERS = {*_ORG_LAST, *_ORG_FIRST, "Department", "Movement", "Front",
                      "Organisation", "Organization", "Association", "Federation", "Commission", "Office", "Institute"}
 _ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
                                 re.IGNORECASE)
+_ARMED_MEMBERS_AFTER = re.compile(r"\s+(?:rebels|fighters|militants|militiamen|insurgents|jihadists|gunmen)\b")
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
                              r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
                              r"commanders?|leaders?|negotiators|spokesman|movement)\b")

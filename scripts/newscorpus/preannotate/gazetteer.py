@@ -311,6 +311,8 @@ def _country_role(text: str, start: int, end: int) -> str | None:
         if m and (_prev_word(text, m.start(1)).lower() in DIRECTIONS
                   or _BORDERS_BEFORE.search(text[max(0, m.start(1) - 30) : m.start(1)])):
             return "LOCATION"
+    if prev.lower() in LOCATIVE_PREPS and following.startswith(("’s", "'s")) and _possessed_head_role(text, end):
+        return "ACTOR"  # "deaths in Ankara's campaign against ...": the state owning an organ or a campaign acts
     if prev.lower() in LOCATIVE_PREPS:
         if prev.lower() == "of" or _TO_BEFORE.search(text[max(0, start - 4) : start]):
             return None
@@ -363,10 +365,16 @@ def _possessive_role(word: str) -> str | None:
 _ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet", "presidency", "president", "speaker",
                 "army", "military", "forces", "troops", "navy", "police", "officials", "authorities", "minister",
                 "leader", "leadership", "embassy", "ambassador", "envoy", "delegation", "spokesman", "spokeswoman",
-                "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign"}
+                "spokesperson", "agency", "intelligence", "junta", "regime", "administration", "negotiators", "foreign",
+                # a state's diplomats and commands ("Pakistan's chargé d'affaires", "Peru's Joint Command")
+                "chargé", "charge", "consul", "consulate", "diplomats", "command", "soldiers", "guards", "defence", "defense",
+                # a state's own campaigns ("Ankara's long campaign against the PKK", "Russia's invasion")
+                "campaign", "offensive", "invasion", "bombardment", "blockade", "staff"}
 _POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,3})")
 _NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "said", "says", "was", "is",
-                     "has", "had", "who", "which", "that", "the", "a", "an"}
+                     "has", "had", "who", "which", "that", "the", "a", "an",
+                     # a new clause ("in Cameroon's Northwest as army raids ..."): the possessed phrase has ended
+                     "as", "while", "after", "before", "when", "but", "since", "amid", "where", "if"}
 
 
 def _possessed_head_role(text: str, end: int) -> str | None:

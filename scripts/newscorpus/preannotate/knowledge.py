@@ -11,8 +11,8 @@
   place's context (``in``/``near``/``from`` X, ``the town of`` X, a dateline, a list with a place);
 - countries: ``pycountry`` names, common and official names, and geonames country names;
 - demonyms: formed from each country name by the regular English suffixes (``-n``, ``-an``,
-  ``-i``, ``-ese``, ``-ian``) and kept only where spaCy's English lexeme table
-  (``spacy-lookups-data``) knows the capitalised word; a short table adds the irregular ones
+  ``-i``, ``-ese``, ``-ian``; ``-stan`` dropped: ``Kyrgyz``, ``Tajik``) and kept only where
+  spaCy's English lexeme table (``spacy-lookups-data``) knows the capitalised word; a short table adds the irregular ones
   of general English that no suffix rule forms (``British``, ``French``, ``Dutch``...);
 - lemmas: spaCy's English lemma lookup table (``spacy-lookups-data``);
 - common words: a lowercase word with a high probability in the lexeme table, so that a
@@ -326,6 +326,8 @@ def build_knowledge() -> Knowledge:
             candidates |= {stem[:-1] + "ian", stem[:-1] + "an"}
         if surface.endswith("on"):
             candidates.add(stem[:-2] + "ese")
+        if surface.endswith("stan"):
+            candidates |= {stem[:-4], stem[:-5]}  # Kazakhstan -> Kazakh, Tajikistan -> Tajik, Kyrgyzstan -> Kyrgyz
         for cand in candidates:
             # a demonym also written in lowercase ("indian", "russian" in the lexeme table) counts
             # when the capitalised form is the more frequent one
