@@ -117,6 +117,19 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "▶ Twelve paramedics were killed in the strikes",
     "Gaza 2024: the year the ceasefire failed",
     "Save the Children and Oxfam Join Calls for a Ceasefire",
+    "Timeline: how the ceasefire collapsed.",
+    "Notes left by the fighters were found in the school, the army said.",
+    "Sources: a senior official said the talks had failed; a second confirmed it.",
+    "Warning: the army said the strikes would continue.",
+    "Weather: rain delayed the convoy, officials said.",
+    "Flood watch: residents along the river were told to leave on Monday.",
+    "Scan the crowd and you see the same faces, the mayor said.",
+    "Classifieds in the paper were full of homes for sale, the agent said.",
+    "Posted to the border in May, the unit said it had lost 12 men.",
+    "Saved from the rubble, the girl was taken to hospital.",
+    "Top commanders: the army said three were killed in the strike.",
+    "Word count of the ceasefire text was disputed by both sides.",
+    "Siren log kept by the army shows 40 alerts on Monday.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -229,6 +242,22 @@ UNSEEN = [
     "Don't miss a story: sign up for breaking news alerts.",
     "Thanks for reading. Support our work.",
     "Like what you read? Share it.",
+    "Fajr prayer times today: Fajr 5:10 · Dhuhr 12:01 · Maghrib 5:40",
+    "Surf forecast, North Shore: swell 2 m · wind NE 10 km/h · water 24°C",
+    "Content warning: this story describes sexual violence.",
+    "SEVERE WEATHER WARNING: Gales on the coast tonight. Keep away from the sea front.",
+    "Scan this QR code to open the story in our app",
+    "Coast Wire on your phone: Get it on Google Play · Download on the App Store",
+    "Create your free account to continue reading. Already a member? Sign in",
+    "Archived from https://coast.example/a/1 at 2024-10-22 06:14. This copy may differ from the live page.",
+    "Air raid alert history: Odesa · Mykolaiv · Kherson (3 alerts)",
+    "Small ads: Room to let near the harbour, call 0000 000 000.",
+    "Select language: English | Kiswahili | Français",
+    "Featured comment - Ana, Lagos: “The power has been off since Friday.”",
+    "[Ad unit: leaderboard 728x90]",
+    "Words: 812 · 4 min read",
+    "How to cite this story: Doe, J. (2025). Floods close the coast road.",
+    "Published on 3/4/2025 by Ana Ruiz",
 ]
 
 
@@ -245,6 +274,35 @@ def test_a_headline_list_is_removed_only_under_its_heading():
     assert {r["rule"] for r in listed.removed} >= {"related_list"}
     loose = clean_text("\n".join([BODY, *items, AFTER]), RULES)
     assert loose.text == "\n".join([BODY, *items, AFTER])  # the same lines without the heading are kept
+
+
+def test_boxes_take_their_entries_and_end_at_prose():
+    """A timeline, figures or notes box goes with its entries; the prose after it stays."""
+    boxes = [
+        ("timeline_box", "Timeline: the siege of the port", ["3 March — First strike on the quay", "Early April – Navy closes the sea"]),
+        ("number_box", "By the numbers", ["12 clinics closed this year", "40% of boats idle"]),
+        ("notes_box", "Glossary", ["UNIFIL: the UN force in southern Lebanon since 1978."]),
+        ("notes_box", "Footnotes", ["[2] The ministry's figures were not independently checked."]),
+    ]
+    for rule_id, heading, items in boxes:
+        text = "\n".join([BODY, "", heading, *items, AFTER, ""])
+        result = clean_text(text, RULES)
+        assert result.text == f"{BODY}\n{AFTER}", (rule_id, result.text)
+        assert {seg["rule"] for seg in result.removed} >= {rule_id}, rule_id
+    # a heading word on its own over prose: the prose stays
+    result = clean_text(f"{BODY}\n\nNotes\nThe army said it would hold its fire.\n", RULES)
+    assert result.text.endswith("The army said it would hold its fire.")
+
+
+def test_a_pull_quote_goes_only_when_the_body_holds_its_words():
+    said = "“The sea is the only thing we own, and now it is closed to us,” said Hussein Mroue, a fisherman."
+    quote = "“The sea is the only thing we own, and now it is closed to us.”"
+    result = clean_text(f"{BODY}\n\n{said}\n\n{quote}\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{said}\n{AFTER}"
+    assert "pull_quote" in {seg["rule"] for seg in result.removed}
+    reworded = "“The sea is all we own, and now it is closed to us.”"
+    result = clean_text(f"{BODY}\n\n{said}\n\n{reworded}\n\n{AFTER}\n", RULES)
+    assert reworded in result.text
 
 
 def test_a_headline_list_ends_at_a_sentence_or_a_blank_line():

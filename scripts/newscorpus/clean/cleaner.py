@@ -458,6 +458,10 @@ class _Repeats:
         for rule in self.rules:
             if count < rule.min_words:
                 continue
+            if rule.keep_near == "body":  # a pull quote: its words run whole inside a longer paragraph
+                if self._inside(norm, count, kept, rule):
+                    return self._remove(line, rule, removed)
+                continue
             if key in self.exact:
                 return self._remove(line, rule, removed)
             if count > NEAR_MAX_WORDS:
@@ -483,6 +487,15 @@ class _Repeats:
         if old >= 0:
             self.norms[old] = None
             self.words.pop(old, None)
+        return False
+
+    def _inside(self, norm: str, count: int, kept: list, rule: Rule) -> bool:
+        """True when a longer kept paragraph within the rule's window holds these words as one
+        run, so the paragraph keeps every word of the line."""
+        needle, n = f" {norm} ", len(self.counts)
+        for i in range(n - 1, max(0, n - rule.window) - 1, -1):
+            if self.counts[i] > count and kept[i] is not None and self.norms[i] is not None and needle in f" {self.norms[i]} ":
+                return True
         return False
 
     @staticmethod
