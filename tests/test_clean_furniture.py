@@ -130,6 +130,14 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "Top commanders: the army said three were killed in the strike.",
     "Word count of the ceasefire text was disputed by both sides.",
     "Siren log kept by the army shows 40 alerts on Monday.",
+    "Post by post, the army shared videos of the strikes, the group said.",
+    "Scores of people were killed in the strikes · the ministry said 40 died.",
+    "Content that may not be reproduced was leaked, the ministry said.",
+    "Comments made by the minister were moderated by the speaker, officials said.",
+    "If the map does not change, the ceasefire will fail, the envoy said.",
+    "Also in the convoy were three ambulances.",
+    "This edition of the talks was supported by Qatar, officials said.",
+    "Report by the UN found that 12 paramedics were killed.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -258,6 +266,18 @@ UNSEEN = [
     "Words: 812 · 4 min read",
     "How to cite this story: Doe, J. (2025). Floods close the coast road.",
     "Published on 3/4/2025 by Ana Ruiz",
+    "Tweet from @coastwire · 10:02 AM · Mar 3, 2025",
+    "RESULTS Bay Rovers 0–3 Harbour FC · Coast Stars 64–71 Lakes",
+    "DSC_0042.jpg (1200 × 800) — The quay after the storm",
+    "© Coast Wire. Content may not be reproduced without permission.",
+    "Report by Ana Ruiz, with Tom Roe in Kigali",
+    "By Ana Ruiz | 3-Mar-2025 · 18h12 (Kigali)",
+    "Comments are reviewed before they are published.",
+    "We use cookies to measure our audience. [Accept] [Refuse] [Settings]",
+    "Video: loading… If the video does not load, tap here to watch it on our site.",
+    "This Swahili edition is funded by a grant from the Coast Trust.",
+    "This report was translated from Swahili with the help of machine translation.",
+    "More from the coast: Ferry service resumes after storm · Town council votes on bus routes",
 ]
 
 
@@ -277,7 +297,7 @@ def test_a_headline_list_is_removed_only_under_its_heading():
 
 
 def test_boxes_take_their_entries_and_end_at_prose():
-    """A timeline, figures or notes box goes with its entries; the prose after it stays."""
+    """A timeline, figures, notes box or an embedded post goes with its entries; the prose after it stays."""
     boxes = [
         ("timeline_box", "Timeline: the siege of the port", ["3 March — First strike on the quay", "Early April – Navy closes the sea"]),
         ("number_box", "By the numbers", ["12 clinics closed this year", "40% of boats idle"]),
@@ -289,6 +309,12 @@ def test_boxes_take_their_entries_and_end_at_prose():
         result = clean_text(text, RULES)
         assert result.text == f"{BODY}\n{AFTER}", (rule_id, result.text)
         assert {seg["rule"] for seg in result.removed} >= {rule_id}, rule_id
+    # an embedded post's header takes the post's text under it, not the paragraph after that
+    text = f"{BODY}\n\nPost by @coastwatch · 9:58 AM · Sep 11, 2024\nHuge bang near the port, stay inside.\n\n{AFTER}\n"
+    result = clean_text(text, RULES)
+    assert result.text == f"{BODY}\n{AFTER}" and "embedded_post" in {seg["rule"] for seg in result.removed}
+    result = clean_text(f"{BODY}\n\nAlso in Kivu:\nFerry service resumes after storm\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{AFTER}" and "related_list" in {seg["rule"] for seg in result.removed}
     # a heading word on its own over prose: the prose stays
     result = clean_text(f"{BODY}\n\nNotes\nThe army said it would hold its fire.\n", RULES)
     assert result.text.endswith("The army said it would hold its fire.")
