@@ -138,6 +138,13 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "Also in the convoy were three ambulances.",
     "This edition of the talks was supported by Qatar, officials said.",
     "Report by the UN found that 12 paramedics were killed.",
+    "Poll: most Israelis back the deal, the survey found.",
+    "Poll: Did the army strike the school? The UN said it would investigate.",
+    "Join the discussion on rebuilding, the council urged residents.",
+    "$4m raised of $10m target so far, the charity said.",
+    "If you have been to the port you know the smell, the mayor said.",
+    "Need help? Families told the UN they had no food.",
+    "This story is more than a rumour, the minister said.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -278,6 +285,15 @@ UNSEEN = [
     "This Swahili edition is funded by a grant from the Coast Trust.",
     "This report was translated from Swahili with the help of machine translation.",
     "More from the coast: Ferry service resumes after storm · Town council votes on bus routes",
+    "Quick poll: Should the port reopen? Yes 40% · No 60%",
+    "2,311 votes so far",
+    "Join us for a free webinar with our Kigali correspondent on 4 June",
+    "Events: Coast Forum, 14 May, Harbour Hall. Reserve your seat",
+    "Funds raised: €8,200 of €15,000 (55%) · Support us",
+    "If you are struggling, the Coast Helpline answers on 0800 000 000.",
+    "Looking for a shelter? The council's hotline is 000 000 000, open all night.",
+    "This article is more than 5 years old",
+    "Subscribe from £2 a month. Cancel anytime.",
 ]
 
 
