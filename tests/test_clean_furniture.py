@@ -145,6 +145,9 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "If you have been to the port you know the smell, the mayor said.",
     "Need help? Families told the UN they had no food.",
     "This story is more than a rumour, the minister said.",
+    "Day 12 of the siege was the worst, residents said.",
+    "Staff at the hospital, Goma residents and aid workers fled.",
+    "Prices > wages > savings: the squeeze on families",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -294,6 +297,13 @@ UNSEEN = [
     "Looking for a shelter? The council's hotline is 000 000 000, open all night.",
     "This article is more than 5 years old",
     "Subscribe from £2 a month. Cancel anytime.",
+    "Senior Africa Correspondent, Goma",
+    "Written by Ana Ruiz · Kigali desk",
+    "Politics > Local elections > Kigali",
+    "Publicado el 3/4/2025 a las 10:15 (hora de Lima)",
+    "Friday, 3 January 2025 | 3 Rajab 1446 | 09:10",
+    "Day 12 of the siege",
+    "HARBOUR WIRE | Kiswahili edition",
 ]
 
 
