@@ -148,6 +148,10 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "Day 12 of the siege was the worst, residents said.",
     "Staff at the hospital, Goma residents and aid workers fled.",
     "Prices > wages > savings: the squeeze on families",
+    "Sources: officials, diplomats and residents said the talks had failed.",
+    "This video contains footage of the strike, the army said.",
+    "Reactions to the strike were swift in Beirut.",
+    "Sign in to the portal was blocked for days, residents said.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -304,6 +308,15 @@ UNSEEN = [
     "Friday, 3 January 2025 | 3 Rajab 1446 | 09:10",
     "Day 12 of the siege",
     "HARBOUR WIRE | Kiswahili edition",
+    "Sign in to read the full story. Don't have an account? Register for free.",
+    "Viewer discretion advised.",
+    "This video contains distressing images.",
+    "Sources: OCHA, WHO and UNICEF",
+    "Air raid alert: Kyiv · Odesa · Kharkiv",
+    "From the archive: This story was first published on 3 March 1998.",
+    "Most liked comment: “We have had no water for days.”",
+    "Scan to download our app",
+    "Reactions (214)",
 ]
 
 
@@ -339,6 +352,8 @@ def test_boxes_take_their_entries_and_end_at_prose():
     text = f"{BODY}\n\nPost by @coastwatch · 9:58 AM · Sep 11, 2024\nHuge bang near the port, stay inside.\n\n{AFTER}\n"
     result = clean_text(text, RULES)
     assert result.text == f"{BODY}\n{AFTER}" and "embedded_post" in {seg["rule"] for seg in result.removed}
+    text = f"{BODY}\n\nCoast Watch @coastwatch · 2h\nHuge bang near the port, stay inside.\n\n{AFTER}\n"
+    assert clean_text(text, RULES).text == f"{BODY}\n{AFTER}"
     result = clean_text(f"{BODY}\n\nAlso in Kivu:\nFerry service resumes after storm\n\n{AFTER}\n", RULES)
     assert result.text == f"{BODY}\n{AFTER}" and "related_list" in {seg["rule"] for seg in result.removed}
     # a heading word on its own over prose: the prose stays
