@@ -367,6 +367,13 @@ def test_a_pull_quote_goes_only_when_the_body_holds_its_words():
     result = clean_text(f"{BODY}\n\n{said}\n\n{quote}\n\n{AFTER}\n", RULES)
     assert result.text == f"{BODY}\n{said}\n{AFTER}"
     assert "pull_quote" in {seg["rule"] for seg in result.removed}
+    # set above the paragraph it repeats: the quote goes, the paragraph stays
+    result = clean_text(f"{BODY}\n\n{quote}\n\n{said}\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{said}\n{AFTER}"
+    # a line of prose (no quotation mark) above a paragraph holding its words stays
+    plain = "The sea is the only thing we own"
+    result = clean_text(f"{BODY}\n\n{plain}\n\n{said}\n\n{AFTER}\n", RULES)
+    assert plain in result.text
     reworded = "“The sea is all we own, and now it is closed to us.”"
     result = clean_text(f"{BODY}\n\n{said}\n\n{reworded}\n\n{AFTER}\n", RULES)
     assert reworded in result.text
