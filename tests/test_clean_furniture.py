@@ -117,6 +117,41 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "▶ Twelve paramedics were killed in the strikes",
     "Gaza 2024: the year the ceasefire failed",
     "Save the Children and Oxfam Join Calls for a Ceasefire",
+    "Timeline: how the ceasefire collapsed.",
+    "Notes left by the fighters were found in the school, the army said.",
+    "Sources: a senior official said the talks had failed; a second confirmed it.",
+    "Warning: the army said the strikes would continue.",
+    "Weather: rain delayed the convoy, officials said.",
+    "Flood watch: residents along the river were told to leave on Monday.",
+    "Scan the crowd and you see the same faces, the mayor said.",
+    "Classifieds in the paper were full of homes for sale, the agent said.",
+    "Posted to the border in May, the unit said it had lost 12 men.",
+    "Saved from the rubble, the girl was taken to hospital.",
+    "Top commanders: the army said three were killed in the strike.",
+    "Word count of the ceasefire text was disputed by both sides.",
+    "Siren log kept by the army shows 40 alerts on Monday.",
+    "Post by post, the army shared videos of the strikes, the group said.",
+    "Scores of people were killed in the strikes · the ministry said 40 died.",
+    "Content that may not be reproduced was leaked, the ministry said.",
+    "Comments made by the minister were moderated by the speaker, officials said.",
+    "If the map does not change, the ceasefire will fail, the envoy said.",
+    "Also in the convoy were three ambulances.",
+    "This edition of the talks was supported by Qatar, officials said.",
+    "Report by the UN found that 12 paramedics were killed.",
+    "Poll: most Israelis back the deal, the survey found.",
+    "Poll: Did the army strike the school? The UN said it would investigate.",
+    "Join the discussion on rebuilding, the council urged residents.",
+    "$4m raised of $10m target so far, the charity said.",
+    "If you have been to the port you know the smell, the mayor said.",
+    "Need help? Families told the UN they had no food.",
+    "This story is more than a rumour, the minister said.",
+    "Day 12 of the siege was the worst, residents said.",
+    "Staff at the hospital, Goma residents and aid workers fled.",
+    "Prices > wages > savings: the squeeze on families",
+    "Sources: officials, diplomats and residents said the talks had failed.",
+    "This video contains footage of the strike, the army said.",
+    "Reactions to the strike were swift in Beirut.",
+    "Sign in to the portal was blocked for days, residents said.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
@@ -229,6 +264,59 @@ UNSEEN = [
     "Don't miss a story: sign up for breaking news alerts.",
     "Thanks for reading. Support our work.",
     "Like what you read? Share it.",
+    "Fajr prayer times today: Fajr 5:10 · Dhuhr 12:01 · Maghrib 5:40",
+    "Surf forecast, North Shore: swell 2 m · wind NE 10 km/h · water 24°C",
+    "Content warning: this story describes sexual violence.",
+    "SEVERE WEATHER WARNING: Gales on the coast tonight. Keep away from the sea front.",
+    "Scan this QR code to open the story in our app",
+    "Coast Wire on your phone: Get it on Google Play · Download on the App Store",
+    "Create your free account to continue reading. Already a member? Sign in",
+    "Archived from https://coast.example/a/1 at 2024-10-22 06:14. This copy may differ from the live page.",
+    "Air raid alert history: Odesa · Mykolaiv · Kherson (3 alerts)",
+    "Small ads: Room to let near the harbour, call 0000 000 000.",
+    "Select language: English | Kiswahili | Français",
+    "Featured comment - Ana, Lagos: “The power has been off since Friday.”",
+    "[Ad unit: leaderboard 728x90]",
+    "Words: 812 · 4 min read",
+    "How to cite this story: Doe, J. (2025). Floods close the coast road.",
+    "Published on 3/4/2025 by Ana Ruiz",
+    "Tweet from @coastwire · 10:02 AM · Mar 3, 2025",
+    "RESULTS Bay Rovers 0–3 Harbour FC · Coast Stars 64–71 Lakes",
+    "DSC_0042.jpg (1200 × 800) — The quay after the storm",
+    "© Coast Wire. Content may not be reproduced without permission.",
+    "Report by Ana Ruiz, with Tom Roe in Kigali",
+    "By Ana Ruiz | 3-Mar-2025 · 18h12 (Kigali)",
+    "Comments are reviewed before they are published.",
+    "We use cookies to measure our audience. [Accept] [Refuse] [Settings]",
+    "Video: loading… If the video does not load, tap here to watch it on our site.",
+    "This Swahili edition is funded by a grant from the Coast Trust.",
+    "This report was translated from Swahili with the help of machine translation.",
+    "More from the coast: Ferry service resumes after storm · Town council votes on bus routes",
+    "Quick poll: Should the port reopen? Yes 40% · No 60%",
+    "2,311 votes so far",
+    "Join us for a free webinar with our Kigali correspondent on 4 June",
+    "Events: Coast Forum, 14 May, Harbour Hall. Reserve your seat",
+    "Funds raised: €8,200 of €15,000 (55%) · Support us",
+    "If you are struggling, the Coast Helpline answers on 0800 000 000.",
+    "Looking for a shelter? The council's hotline is 000 000 000, open all night.",
+    "This article is more than 5 years old",
+    "Subscribe from £2 a month. Cancel anytime.",
+    "Senior Africa Correspondent, Goma",
+    "Written by Ana Ruiz · Kigali desk",
+    "Politics > Local elections > Kigali",
+    "Publicado el 3/4/2025 a las 10:15 (hora de Lima)",
+    "Friday, 3 January 2025 | 3 Rajab 1446 | 09:10",
+    "Day 12 of the siege",
+    "HARBOUR WIRE | Kiswahili edition",
+    "Sign in to read the full story. Don't have an account? Register for free.",
+    "Viewer discretion advised.",
+    "This video contains distressing images.",
+    "Sources: OCHA, WHO and UNICEF",
+    "Air raid alert: Kyiv · Odesa · Kharkiv",
+    "From the archive: This story was first published on 3 March 1998.",
+    "Most liked comment: “We have had no water for days.”",
+    "Scan to download our app",
+    "Reactions (214)",
 ]
 
 
@@ -245,6 +333,50 @@ def test_a_headline_list_is_removed_only_under_its_heading():
     assert {r["rule"] for r in listed.removed} >= {"related_list"}
     loose = clean_text("\n".join([BODY, *items, AFTER]), RULES)
     assert loose.text == "\n".join([BODY, *items, AFTER])  # the same lines without the heading are kept
+
+
+def test_boxes_take_their_entries_and_end_at_prose():
+    """A timeline, figures, notes box or an embedded post goes with its entries; the prose after it stays."""
+    boxes = [
+        ("timeline_box", "Timeline: the siege of the port", ["3 March — First strike on the quay", "Early April – Navy closes the sea"]),
+        ("number_box", "By the numbers", ["12 clinics closed this year", "40% of boats idle"]),
+        ("notes_box", "Glossary", ["UNIFIL: the UN force in southern Lebanon since 1978."]),
+        ("notes_box", "Footnotes", ["[2] The ministry's figures were not independently checked."]),
+    ]
+    for rule_id, heading, items in boxes:
+        text = "\n".join([BODY, "", heading, *items, AFTER, ""])
+        result = clean_text(text, RULES)
+        assert result.text == f"{BODY}\n{AFTER}", (rule_id, result.text)
+        assert {seg["rule"] for seg in result.removed} >= {rule_id}, rule_id
+    # an embedded post's header takes the post's text under it, not the paragraph after that
+    text = f"{BODY}\n\nPost by @coastwatch · 9:58 AM · Sep 11, 2024\nHuge bang near the port, stay inside.\n\n{AFTER}\n"
+    result = clean_text(text, RULES)
+    assert result.text == f"{BODY}\n{AFTER}" and "embedded_post" in {seg["rule"] for seg in result.removed}
+    text = f"{BODY}\n\nCoast Watch @coastwatch · 2h\nHuge bang near the port, stay inside.\n\n{AFTER}\n"
+    assert clean_text(text, RULES).text == f"{BODY}\n{AFTER}"
+    result = clean_text(f"{BODY}\n\nAlso in Kivu:\nFerry service resumes after storm\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{AFTER}" and "related_list" in {seg["rule"] for seg in result.removed}
+    # a heading word on its own over prose: the prose stays
+    result = clean_text(f"{BODY}\n\nNotes\nThe army said it would hold its fire.\n", RULES)
+    assert result.text.endswith("The army said it would hold its fire.")
+
+
+def test_a_pull_quote_goes_only_when_the_body_holds_its_words():
+    said = "“The sea is the only thing we own, and now it is closed to us,” said Hussein Mroue, a fisherman."
+    quote = "“The sea is the only thing we own, and now it is closed to us.”"
+    result = clean_text(f"{BODY}\n\n{said}\n\n{quote}\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{said}\n{AFTER}"
+    assert "pull_quote" in {seg["rule"] for seg in result.removed}
+    # set above the paragraph it repeats: the quote goes, the paragraph stays
+    result = clean_text(f"{BODY}\n\n{quote}\n\n{said}\n\n{AFTER}\n", RULES)
+    assert result.text == f"{BODY}\n{said}\n{AFTER}"
+    # a line of prose (no quotation mark) above a paragraph holding its words stays
+    plain = "The sea is the only thing we own"
+    result = clean_text(f"{BODY}\n\n{plain}\n\n{said}\n\n{AFTER}\n", RULES)
+    assert plain in result.text
+    reworded = "“The sea is all we own, and now it is closed to us.”"
+    result = clean_text(f"{BODY}\n\n{said}\n\n{reworded}\n\n{AFTER}\n", RULES)
+    assert reworded in result.text
 
 
 def test_a_headline_list_ends_at_a_sentence_or_a_blank_line():

@@ -411,6 +411,8 @@ class _Cleaner:
         kept[i] = None
 
 
+_QUOTES = "\"'‘“«„"  # what a pull quote opens with
+
 # ASCII punctuation and the common typographic marks: spaces for the fast word key
 _PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00ab\u00bb\u00b7"})
 
@@ -458,6 +460,11 @@ class _Repeats:
         for rule in self.rules:
             if count < rule.min_words:
                 continue
+            if rule.keep_near == "body":  # a pull quote: its words run whole inside a longer paragraph
+                if self._inside(norm, count, kept, rule):
+                    return self._remove(line, rule, removed)
+                self._quote_before(norm, count, kept, rule, removed)
+                continue
             if key in self.exact:
                 return self._remove(line, rule, removed)
             if count > NEAR_MAX_WORDS:
@@ -484,6 +491,25 @@ class _Repeats:
             self.norms[old] = None
             self.words.pop(old, None)
         return False
+
+    def _inside(self, norm: str, count: int, kept: list, rule: Rule) -> bool:
+        """True when a longer kept paragraph within the rule's window holds these words as one
+        run, so the paragraph keeps every word of the line."""
+        needle, n = f" {norm} ", len(self.counts)
+        for i in range(n - 1, max(0, n - rule.window) - 1, -1):
+            if self.counts[i] > count and kept[i] is not None and self.norms[i] is not None and needle in f" {self.norms[i]} ":
+                return True
+        return False
+
+    def _quote_before(self, norm: str, count: int, kept: list, rule: Rule, removed: list) -> None:
+        """A pull quote set above the paragraph it repeats: an earlier kept line (never the
+        title) that opens with a quotation mark and runs whole inside this paragraph goes."""
+        hay, n = f" {norm} ", len(self.counts)
+        for i in range(n - 1, max(1, n - rule.window) - 1, -1):
+            line = kept[i]
+            if (line is not None and rule.min_words <= self.counts[i] < count and self.norms[i] is not None
+                    and line.text[:1] in _QUOTES and f" {self.norms[i]} " in hay):
+                _Cleaner._drop_kept(kept, i, rule.id, removed)
 
     @staticmethod
     def _remove(line: _Line, rule: Rule, removed: list) -> bool:

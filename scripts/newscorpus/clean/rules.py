@@ -27,7 +27,7 @@ from newscorpus.fileio import decode_utf8, read_bytes, sha256_bytes
 KINDS = {"normalize", "whitespace", "prefix", "suffix", "line", "block", "duplicate", "layout"}
 LAYOUT_IDS = {layout.TRAILING, layout.LEADING}  # the layout pass (clean/layout.py) has one rule per side
 FLAG_NAMES = {"IGNORECASE": re.IGNORECASE}
-KEEP = {"first", "later"}
+KEEP = {"first", "later", "body"}
 _FRAGMENT = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
 _KEYS = {
     "id", "kind", "description", "pattern", "flags", "replace_with", "max_length", "after",
