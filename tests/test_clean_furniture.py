@@ -326,6 +326,16 @@ def test_furniture_shapes_from_other_sites_are_removed(line):
     assert result.text == f"{BODY}\n{AFTER}", result.removed
 
 
+def test_a_row_of_sections_opening_with_home_goes_whole():
+    # a breadcrumb strips the trail before a headline; a row of one-word sections is no trail, and its
+    # last item must not stay behind as if it were the headline
+    row = clean_text(f"Home | Regions | Economy | Environment | Culture\n\n{BODY}\n", RULES)
+    assert row.text == BODY, row.removed
+    trail = clean_text(f"Home › World › Middle East › Israel strikes Lebanon again\n\n{BODY}\n", RULES)
+    assert trail.text == f"Israel strikes Lebanon again\n{BODY}"
+    assert [r["rule"] for r in trail.removed if r["rule"] != "whitespace"] == ["breadcrumb"]
+
+
 def test_a_headline_list_is_removed_only_under_its_heading():
     items = ["EU ministers weigh a fresh package for Kyiv", "Why the grain corridor still holds", "Drone strikes leave Odesa without power"]
     listed = clean_text("\n".join([BODY, "More on this story", *items, "", AFTER]), RULES)
