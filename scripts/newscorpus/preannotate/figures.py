@@ -613,7 +613,8 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
 
 
 # the letters written before "$" to say whose dollar it is (ISO-style prefixes of news style guides)
-_DOLLAR_COUNTRIES = {"US", "A", "AU", "C", "CA", "NZ", "HK", "S", "SG", "NT", "Z", "J", "R"}
+# (US$, A$, NZ$, HK$, GY$, TT$, EC$: one to three capitals glued to the sign)
+_DOLLAR_COUNTRY = re.compile(r"[A-Z]{1,3}")
 
 
 def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
@@ -623,13 +624,25 @@ def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
         return None
     prev = tokens[k - 1]
     if prev.text in CURRENCY and prev.end == tokens[k].start:
-        if prev.text == "$" and k >= 2 and tokens[k - 2].text in _DOLLAR_COUNTRIES and tokens[k - 2].end == prev.start:
+        if prev.text == "$" and k >= 2 and _DOLLAR_COUNTRY.fullmatch(tokens[k - 2].text) and tokens[k - 2].end == prev.start:
             return "dollar", k - 2  # "US$200 million", "A$5m": the country letters belong to the sign
         return CURRENCY[prev.text], k - 1
     if prev.text in CURRENCY_CODES:
         return CURRENCY_CODES[prev.text], k - 1
     if prev.text == "." and k >= 2 and tokens[k - 2].text in CURRENCY_CODES and tokens[k - 2].end == prev.start:
         return CURRENCY_CODES[tokens[k - 2].text], k - 2
+    return None
+
+
+def _money_range_end(tokens: list[Token], k: int) -> int | None:
+    """The end of the upper amount of a range of money whose lower amount ends before token k
+    (``$2,500 to $12,500``, ``between Rs 5 and Rs 10 lakh``), or None."""
+    if k + 2 >= len(tokens) or tokens[k].lower not in ("to", "and") or tokens[k].sent != tokens[k - 1].sent:
+        return None
+    for j in (k + 2, k + 3):  # after a sign ("$"), a code or country-letters and a sign ("US$")
+        if j < len(tokens) and (c := _currency_prefix(tokens, j)) is not None and c[1] == k + 1:
+            upper = _number_at(tokens, j)
+            return upper.end_tok if upper is not None and upper.kind == "digits" else None
     return None
 
 
@@ -955,10 +968,17 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head is None and num.value == 1 and tokens[i].lower == "one" and _counts_one(tokens, i, i, found):
             head = _singular_head(tokens, num.end_tok)  # "two surgeons and one working generator"
         money = _currency_prefix(tokens, lo)
-        if head is None and money:
+        if money:
+            # an amount of money is the amount alone, whatever follows ("fetched $3,000 last year"); a range
+            # of amounts runs to its upper bound ("roughly $2,500 to $12,500"), valued as any range
             q = qualifier_before(tokens, money[1])
-            found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
-            i = num.end_tok
+            end, upper = num.end_tok, _money_range_end(tokens, num.end_tok)
+            if upper is not None:
+                end, qualifier = upper, qualifier if qual else "APPROXIMATE"
+                if not q and money[1] > 0 and tokens[money[1] - 1].lower == "between":
+                    q = ("APPROXIMATE", money[1] - 1)
+            found.append((q[1] if q else lo, end, num, q[0] if q else qualifier, -3))
+            i = end
             continue
         if head is None and num.kind in ("digits", "words") and num.value >= 2 and lo >= 2 and tokens[lo - 1].lower == "of" \
                 and tokens[lo - 2].lower in _PARENTS:
