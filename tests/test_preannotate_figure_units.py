@@ -13,6 +13,7 @@ def figs(text):
 @pytest.mark.parametrize("text, expected", [
     ("Rebels fired between 20 and 25 mortar rounds.", ("between 20 and 25 mortar rounds", 20, "APPROXIMATE", "round", "MUNITIONS")),
     ("Looters emptied 1,200 to 1,400 shops.", ("1,200 to 1,400 shops", 1200, "APPROXIMATE", "shop", "OTHER")),
+    ("Gunmen burned two or three houses.", ("two or three houses", 2, "APPROXIMATE", "house", "OTHER")),
 ])
 def test_a_range_is_its_lower_bound_approximate(text, expected):
     assert figs(text) == [expected]

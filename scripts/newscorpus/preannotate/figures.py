@@ -840,7 +840,6 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if c == len(starts):
             break
         i = starts[c]
-        tok = tokens[i]
         frac = _fraction_at(tokens, i)
         if frac is not None:
             qual = qualifier_before(tokens, i)
@@ -922,6 +921,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, end, num, qualifier, -2))
                 i = end
                 continue
+        close = _quoted_amount_close(tokens, lo, num)
+        if close is not None:
+            # 'freed "several" hostages', 'said "four or five" armed men': the quoted amount counts the noun
+            # after the quote, the span stays inside the quotation marks (decision 23), the unit is the noun's
+            head = _head_after(tokens, close + 1, num.value, vague=num.kind == "vague")
+            if head is not None:
+                ranged = close > num.end_tok and not qual
+                found.append((lo, close, num, "APPROXIMATE" if ranged else qualifier, head))
+                i = head + 1
+                continue
         # ranges: "between 30 and 40 shells", "10 to 14 days" -> the lower bound, APPROXIMATE (a range is
         # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
@@ -940,10 +949,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = hi
             continue
         head_from = num.end_tok
-        if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
-                and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
-            head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
-        elif _or_so(tokens, head_from):
+        if _or_so(tokens, head_from):
             # decision 27: "20 or so fighters" -> FIGURE "20", EXACT: the hedge is outside, the unit its noun's
             head = _head_after(tokens, head_from + 2, num.value, vague=num.kind == "vague")
             if head is not None:
@@ -1435,17 +1441,35 @@ def _can_start_number(low: str) -> bool:
         not low.isalpha() and _FIRST_PART.match(low).group() in _NUMBER_STARTS)
 
 
+def _quoted_amount_close(tokens: list[Token], lo: int, num: _Number) -> int | None:
+    """The closing quotation mark of an amount quoted on its own (``"several"``, ``"four or five"``,
+    ``"about a dozen"``), the marks glued to it, or None."""
+    if lo == 0 or tokens[lo - 1].end != tokens[lo].start:
+        return None
+    close = num.end_tok
+    if close + 1 < len(tokens) and tokens[close].lower in _RANGE_JOINERS and num.kind in ("digits", "words") \
+            and (second := _number_at(tokens, close + 1)) is not None and second.kind in ("digits", "words"):
+        close = second.end_tok
+    if close < len(tokens) and (tokens[lo - 1].text, tokens[close].text) in _QUOTE_PAIRS \
+            and tokens[close].start == tokens[close - 1].end:
+        return close
+    return None
+
+
+_RANGE_JOINERS = {"to", "-", "–", "or"}
+
+
 def _range_end(tokens: list[Token], lo: int, num: _Number):
     """``30 and 40 shells`` after ``between`` / ``10 to 14 days``: (second number end, head index)."""
     j = num.end_tok
     if j + 1 >= len(tokens) or num.kind not in ("digits", "words"):
         return None
     joiner = tokens[j].lower
-    if not ((joiner == "and" and lo > 0 and tokens[lo - 1].lower == "between") or joiner in {"to", "-", "–"}):
+    if not ((joiner == "and" and lo > 0 and tokens[lo - 1].lower == "between") or joiner in _RANGE_JOINERS):
         return None
     second = _number_at(tokens, j + 1)
-    if second is None or second.kind not in ("digits", "words"):
-        return None
+    if second is None or second.kind not in ("digits", "words") or (joiner == "or" and second.value <= num.value):
+        return None  # ("four or five men" is a range; "one or two" too, "five or one" no English)
     k = second.end_tok
     if k < len(tokens) and (tokens[k].text == "%" or tokens[k].lower == "percent"):
         return k, -2  # "between 10 and 15 percent": a range of percentages
