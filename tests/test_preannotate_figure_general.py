@@ -223,3 +223,13 @@ def test_lives_lost_are_casualties_and_lives_saved_are_not():
 def test_a_vague_amount_before_dead_or_wounded_is_a_casualty_count():
     assert figs("The clashes left 14 people dead and dozens wounded.") == [
         ("14 people", 14, "EXACT", "person", "CASUALTIES"), ("dozens", 24, "APPROXIMATE", "person", "CASUALTIES")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Police said "twenty-three (23) passengers" were taken.', ("twenty-three (23) passengers", 23, "EXACT", "passenger", "PEOPLE")),
+    ("The repairs cost roughly 3½ million shekels.", ("roughly 3½ million shekels", 3_500_000, "APPROXIMATE", "shekel", "OTHER")),
+    ("We have sold two oxen.", ("two oxen", 2, "EXACT", "ox", "OTHER")),
+    ("The school closed for repairs a fortnight ago.", ("a fortnight", 1, "EXACT", "fortnight", "DURATION")),
+])
+def test_numbers_repeated_in_digits_vulgar_fractions_irregular_plurals_and_fortnights(text, expected):
+    assert figs(text) == [expected]

@@ -22,6 +22,7 @@ modifying a noun without its hyphen runs to the noun (``a 20 litre can``), as ``
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -63,7 +64,7 @@ HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably"}
 
 # --- units and categories ----------------------------------------------------------------------
 
-DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 DISTANCE_UNITS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "yard", "kilometres",
                   "kilometers", "metres", "meters", "kms"}
 _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metres": "metre", "meters": "meter",
@@ -387,12 +388,12 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
             or tokens[k].sent != tokens[i].sent:
         return False
     prev = tokens[i - 1] if i and tokens[i - 1].sent == tokens[i].sent else None
-    if prev is not None and prev.lower in _LENGTH_VERBS:
-        return True
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
+    if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
+        return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
                              or (prev.is_word() and prev.text.islower() and looks_plural(prev.text))):
         return False  # a rate: "twice a week", "2,500 a day", "200 trucks a day"
-    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
     if nxt is not None and (nxt.lower in ("ago", "into") or _offset_after(tokens, k + 1)):
         return True
     if _sentence_start(tokens, i) and nxt is not None and nxt.lower == "of" and k + 2 < len(tokens) and tokens[k + 2].is_word() \
@@ -428,6 +429,7 @@ _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 _DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 _ODD_PLUS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:[-‐‑][a-z]+)?)[-‐‑](odd|plus)", re.IGNORECASE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_VULGAR = re.compile(r"(\d+)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")  # a whole number and a vulgar fraction sign, "3½"
 
 
 def _scaled(value: int | float, scale: int) -> int | float:
@@ -481,6 +483,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
     value = parse_digits(tok.text)
+    if value is None and (vulgar := _VULGAR.fullmatch(tok.text)):
+        value = int(vulgar.group(1)) + round(unicodedata.numeric(vulgar.group(2)), 3)  # "3½ million"
     if value is not None:
         j = _spaced_groups_end(tokens, i)
         if j > i + 1:
@@ -526,6 +530,9 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             return None
         if _and_a_half(tokens, j):
             value, j = value + 0.5, j + 3  # "three and a half hours"
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" \
+                and parse_digits(tokens[j + 1].text) == value:
+            j += 3  # "twenty-three (23) passengers": the statement style that repeats the number in digits
         return _Number(i, j, value, "words")
     return None
 
@@ -843,11 +850,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         frac = _fraction_at(tokens, i)
         if frac is not None:
             qual = qualifier_before(tokens, i)
-            whole = _fraction_whole_head(tokens, frac.end_tok, half=tokens[frac.end_tok - 1].lower == "half")
+            nested = _counted_whole(tokens, frac.end_tok, text)
+            if nested is not None:  # "at least half of the roughly 60 minibuses" ⊃ "roughly 60 minibuses"
+                whole, w = nested
+            else:
+                whole, w = _fraction_whole_head(tokens, frac.end_tok, half=tokens[frac.end_tok - 1].lower == "half"), None
             # (decision 25: "half of the groves", "half the town")
             end = frac.end_tok if whole is None else whole + 1
             found.append((qual[1] if qual else i, end, frac, qual[0] if qual else "EXACT", -9))
-            i = end
+            i = end if w is None else w
             continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
@@ -890,15 +901,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." is not a count; "51 of the drones", "two of my brothers" are
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
-            w = _whole_start(tokens, num.end_tok + 1)
-            whole = _number_at(tokens, w) if w is not None else None
-            if whole is not None and whole.kind in ("digits", "words") and whole.value > num.value \
-                    and not _excluded(tokens, whole, text):
-                head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
-                if head is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
-                    found.append((lo, head + 1, num, qualifier, head))
-                    i = w
-                    continue
+            nested = _counted_whole(tokens, num.end_tok, text, above=num.value)
+            if nested is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
+                head, w = nested
+                found.append((lo, head + 1, num, qualifier, head))
+                i = w
+                continue
             head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in _PARTITIVE_DETERMINERS else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
                 found.append((lo, head + 1, num, qualifier, head))
@@ -1235,7 +1243,32 @@ def _whole_start(tokens: list[Token], k: int) -> int | None:
     if k + 3 < len(tokens) and tokens[k].is_word() and tokens[k + 1].text in ("'", "’") and tokens[k + 2].lower == "s" \
             and tokens[k + 1].start == tokens[k].end and tokens[k + 2].start == tokens[k + 1].end:
         k += 3  # "the enclave's"
+    k = _past_qualifier(tokens, k)  # "fewer than 40 of the roughly 150 boats"
     return k if k < len(tokens) and _can_start_number(tokens[k].lower) else None
+
+
+def _counted_whole(tokens: list[Token], k: int, text: str, above: float = 0) -> tuple[int, int] | None:
+    """After a part (``two``, ``half``) ending before token k: when ``of`` + a determiner + a count
+    follow (``of the 19 centres``, ``of the roughly 60 minibuses``), (the count's head, where its
+    number starts), the part's span running to that head (decision 25); else None."""
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return None
+    w = _whole_start(tokens, k + 1)
+    whole = _number_at(tokens, w) if w is not None else None
+    if whole is None or whole.kind not in ("digits", "words") or whole.value <= above or _excluded(tokens, whole, text):
+        return None
+    head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
+    return (head, w) if head is not None else None
+
+
+def _past_qualifier(tokens: list[Token], k: int) -> int:
+    """k, or the token after a qualifier phrase at k when a number follows it (``of the roughly
+    150 boats``: the whole's number starts there, its qualifier is read back from it)."""
+    for length in (3, 2, 1):
+        m = k + length
+        if m < len(tokens) and tuple(t.lower for t in tokens[k:m]) in QUALIFIER_PHRASES and _can_start_number(tokens[m].lower):
+            return m
+    return k
 
 
 def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:

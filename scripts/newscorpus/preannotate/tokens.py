@@ -122,6 +122,8 @@ _IRREGULAR = {
     "news": "news", "sheep": "sheep", "crises": "crisis", "analyses": "analysis", "bases": "base",
     "cases": "case", "forces": "force", "sources": "source", "houses": "house", "km": "km",
     "miles": "mile", "troops": "troop",
+    # the other irregular plurals of countable nouns news counts ("sold two oxen")
+    "oxen": "ox", "geese": "goose", "teeth": "tooth",
 }
 
 
