@@ -233,3 +233,15 @@ def test_a_vague_amount_before_dead_or_wounded_is_a_casualty_count():
 ])
 def test_numbers_repeated_in_digits_vulgar_fractions_irregular_plurals_and_fortnights(text, expected):
     assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The airport was handling only a handful of flights.", ("a handful of flights", 3, "APPROXIMATE", "flight", "OTHER")),
+    ("Each time, another few houses burn.", ("another few houses", 3, "APPROXIMATE", "house", "OTHER")),
+    ("It is not even a tenth of what we earned.", ("not even a tenth", 0.1, "AT_MOST", "fraction", "OTHER")),
+    ("They carried at least one shotgun, witnesses said.", ("at least one shotgun", 1, "AT_LEAST", "shotgun", "OTHER")),
+    ("If they break one more engine, we stop.", ("one more engine", 1, "EXACT", "engine", "OTHER")),
+    ("The curfew stays for at least another week.", ("at least another week", 1, "AT_LEAST", "week", "DURATION")),
+])
+def test_handfuls_another_few_not_even_and_one_after_a_qualifier_or_before_more(text, expected):
+    assert figs(text) == [expected]

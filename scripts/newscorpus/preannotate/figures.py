@@ -55,7 +55,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("just", "under"): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
-    ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST",
+    ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST", ("not", "even"): "AT_MOST",
     ("above",): "AT_LEAST", ("below",): "AT_MOST",
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
@@ -307,9 +307,11 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return 10, i + 2  # "tens of people": the lower bound, like "tens of thousands" (decision 5)
     if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
         return 2, i + 3  # "a couple of drones": two, APPROXIMATE
+    if len(low) >= 4 and low[:3] == ["a", "handful", "of"] and tokens[i + 3].is_word():
+        return scheme.VAGUE_AMOUNTS["a few"], i + 3  # "a handful of flights": as "a few"
     if low and low[0] == "several":
         return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1))
-    if len(low) >= 2 and low[0] == "a" and low[1] == "few":
+    if len(low) >= 2 and low[0] in ("a", "another") and low[1] == "few":  # "another few houses" too
         return _past_of(tokens, *_times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2))
     if len(low) >= 2 and low[0] == "few" and low[1] in ("dozen", "hundred", "thousand") and i \
             and tokens[i - 1].lower not in ("very", "so", "too", "a"):
@@ -387,7 +389,9 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     if k >= len(tokens) or tokens[k].lower not in DURATION_UNITS or tokens[k].lower == "second" \
             or tokens[k].sent != tokens[i].sent:
         return False
-    prev = tokens[i - 1] if i and tokens[i - 1].sent == tokens[i].sent else None
+    q = qualifier_before(tokens, i)
+    p = q[1] if q else i  # (past a qualifier: "for at least another week")
+    prev = tokens[p - 1] if p and tokens[p - 1].sent == tokens[i].sent else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
     if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
         return True  # (no rate is ever "ago": "closed for repairs a week ago")
@@ -980,7 +984,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = measure + 1
             continue
         if head is None and num.value == 1 and tokens[i].lower == "one" and _counts_one(tokens, i, i, found):
-            head = _singular_head(tokens, num.end_tok)  # "two surgeons and one working generator"
+            more = num.end_tok < len(tokens) and tokens[num.end_tok].lower == "more"
+            head = _singular_head(tokens, num.end_tok + more)  # "two surgeons and one working generator"
         money = _currency_prefix(tokens, lo)
         if money:
             # an amount of money is the amount alone, whatever follows ("fetched $3,000 last year"); a range
@@ -1355,6 +1360,8 @@ def _counts_one(tokens: list[Token], i: int, head: int, found: list) -> bool:
     second conjunct of a count (``two surgeons and one generator``: ``one`` answers ``two``)."""
     if lemma(tokens[head].text) in _ONE_UNITS:
         return True
+    if qualifier_before(tokens, i) is not None or (i + 1 < len(tokens) and tokens[i + 1].lower == "more"):
+        return True  # "at least one shotgun", "one more engine": only a count takes these
     return i >= 2 and tokens[i - 1].lower in ("and", "or") and bool(found) and found[-1][1] == i - 1 \
         and found[-1][2].value != 1
 
