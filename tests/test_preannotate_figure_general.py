@@ -245,3 +245,10 @@ def test_numbers_repeated_in_digits_vulgar_fractions_irregular_plurals_and_fortn
 ])
 def test_handfuls_another_few_not_even_and_one_after_a_qualifier_or_before_more(text, expected):
     assert figs(text) == [expected]
+
+
+def test_armed_incidents_are_attacks_and_the_whole_of_a_proportion_no_count():
+    assert figs("Police say there have been at least 14 armed incidents.") == [
+        ("at least 14 armed incidents", 14, "AT_LEAST", "incident", "MUNITIONS")]
+    assert figs("Malaria struck 1 in 3 children this year.") == []
+    assert figs("One in five homes was damaged.") == []

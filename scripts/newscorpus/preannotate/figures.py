@@ -588,6 +588,9 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j] if j < len(tokens) else None
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
+    if num.kind in ("digits", "words") and prev is not None and prev.lower == "in" and i >= 2 \
+            and (parse_digits(tokens[i - 2].text) is not None or tokens[i - 2].lower in ("one", "two", "three")):
+        return True  # "1 in 3 children", "one in five homes": a proportion, its whole no count
     if num.kind == "digits":
         grouped = "," in tokens[i].text or j > i + 1  # identifiers are never written with thousands separators
         if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.text in {"#", "№"}
@@ -774,7 +777,7 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "DISTANCE"
     if base in MUNITION_UNITS or base in MUNITION_PLURAL_UNITS:
         return "MUNITIONS"
-    if base == "incident" and _attack_nearby(tokens, lo):
+    if base == "incident" and (any(t.lower in _ATTACK_MODIFIERS for t in tokens[lo:hi]) or _attack_nearby(tokens, lo)):
         return "MUNITIONS"  # incidents of attack are counted attacks (decision 28)
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
@@ -787,6 +790,10 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
     return "OTHER"
+
+
+# modifiers that make an incident an attack ("at least 14 armed incidents")
+_ATTACK_MODIFIERS = {"armed", "violent", "shooting", "gun", "firing", "terrorist", "militant"}
 
 
 def _attack_nearby(tokens: list[Token], lo: int) -> bool:
