@@ -252,3 +252,9 @@ def test_armed_incidents_are_attacks_and_the_whole_of_a_proportion_no_count():
         ("at least 14 armed incidents", 14, "AT_LEAST", "incident", "MUNITIONS")]
     assert figs("Malaria struck 1 in 3 children this year.") == []
     assert figs("One in five homes was damaged.") == []
+
+
+def test_a_denied_casualty_before_a_count_makes_no_victims():
+    assert figs("No one else was hurt, because the roughly 140 employees had been sent home.") == [
+        ("roughly 140 employees", 140, "APPROXIMATE", "employee", "PEOPLE")]
+    assert figs("He was not hurt, but two workers were killed.")[0][4] == "CASUALTIES"

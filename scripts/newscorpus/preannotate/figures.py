@@ -831,7 +831,18 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
         if t.text in {";", "—", ":"}:
             break
         cut.append(t)
-    return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in (*before, *cut))
+    return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in cut) \
+        or any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) and not _negated(tokens, t.index, s_lo)
+               for t in before)
+
+
+_NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
+
+
+def _negated(tokens: list[Token], k: int, s_lo: int) -> bool:
+    """Is the casualty word at k denied (``No one else was hurt, because the 140 employees ...``)?
+    Then the count after it counts no victims."""
+    return any(t.lower in _NEGATORS for t in tokens[max(s_lo, k - 4) : k])
 
 
 _SUBJECTS = {"he", "she", "it", "who", "that", "which", "one", "still", "now", "also", "currently"}
