@@ -258,3 +258,11 @@ def test_a_denied_casualty_before_a_count_makes_no_victims():
     assert figs("No one else was hurt, because the roughly 140 employees had been sent home.") == [
         ("roughly 140 employees", 140, "APPROXIMATE", "employee", "PEOPLE")]
     assert figs("He was not hurt, but two workers were killed.")[0][4] == "CASUALTIES"
+
+
+def test_a_subject_pointing_back_at_a_count_leaves_the_number_alone():
+    # decision 24: the noun is left out, the unit and category are the last count's
+    assert figs("Two soldiers and a nurse suffered light injuries. All three were taken to hospital.")[1] == (
+        "three", 3, "EXACT", "soldier", "CASUALTIES")
+    assert figs("Three miners were wounded. The other two were expected to recover.")[1][:2] == ("two", 2)
+    assert figs("All three options were on the table.") == [("three options", 3, "EXACT", "option", "OTHER")]

@@ -1064,7 +1064,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = num.end_tok
             continue
         if head is None and num.kind in ("digits", "words") and num.value >= 2 and not qual \
-                and (_sentence_start(tokens, lo) or tokens[lo - 1].lower in _CLAUSE_OPENERS) \
+                and (_sentence_start(tokens, lo) or tokens[lo - 1].lower in _CLAUSE_OPENERS or _elided_group_opener(tokens, lo)) \
                 and _opens_predicate(tokens, num.end_tok, verbs_only=True):
             found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down", "a nurse said two were"
             i = num.end_tok
@@ -1591,6 +1591,14 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words after which a reported clause starts, with its subject ("a nurse said two were in critical condition")
 _CLAUSE_OPENERS = {"said", "says", "that"}
+
+
+def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
+    """Does a subject that points back at people already counted open before token lo (``All three
+    were taken to hospital``, ``The other two were expected to recover``)? The number stands alone."""
+    if lo >= 1 and tokens[lo - 1].lower == "all" and _sentence_start(tokens, lo - 1):
+        return True
+    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the" and _sentence_start(tokens, lo - 2)
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
 
