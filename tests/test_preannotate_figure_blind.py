@@ -37,6 +37,19 @@ def test_a_half_that_names_a_period_or_counts_a_pronoun_without_qualifier_is_no_
     assert [f for f in figs(text) if f[3] == "fraction"] == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Fewer than 40 of the roughly 150 boats still sail.",
+     [("Fewer than 40 of the roughly 150 boats", 40, "AT_MOST", "boat", "OTHER"),
+      ("roughly 150 boats", 150, "APPROXIMATE", "boat", "OTHER")]),
+    ("At least half of the nearly 60 minibuses are idle.",
+     [("At least half of the nearly 60 minibuses", 0.5, "AT_LEAST", "fraction", "OTHER"),
+      ("nearly 60 minibuses", 60, "APPROXIMATE", "minibus", "OTHER")]),
+])
+def test_a_partitive_runs_to_the_head_of_a_qualified_whole_that_nests(text, expected):
+    # decisions 25 and 31: the part runs to the head, the whole's count is a figure of its own
+    assert figs(text) == expected
+
+
 def test_a_fraction_of_a_bare_name_or_pronoun_is_the_fraction():
     assert figs("More than half of Ruritania's people are poor.")[0][0] == "More than half"
     assert figs("It received less than a tenth of that.") == [("less than a tenth", 0.1, "AT_MOST", "fraction", "OTHER")]

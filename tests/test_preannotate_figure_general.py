@@ -223,3 +223,46 @@ def test_lives_lost_are_casualties_and_lives_saved_are_not():
 def test_a_vague_amount_before_dead_or_wounded_is_a_casualty_count():
     assert figs("The clashes left 14 people dead and dozens wounded.") == [
         ("14 people", 14, "EXACT", "person", "CASUALTIES"), ("dozens", 24, "APPROXIMATE", "person", "CASUALTIES")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Police said "twenty-three (23) passengers" were taken.', ("twenty-three (23) passengers", 23, "EXACT", "passenger", "PEOPLE")),
+    ("The repairs cost roughly 3½ million shekels.", ("roughly 3½ million shekels", 3_500_000, "APPROXIMATE", "shekel", "OTHER")),
+    ("We have sold two oxen.", ("two oxen", 2, "EXACT", "ox", "OTHER")),
+    ("The school closed for repairs a fortnight ago.", ("a fortnight", 1, "EXACT", "fortnight", "DURATION")),
+])
+def test_numbers_repeated_in_digits_vulgar_fractions_irregular_plurals_and_fortnights(text, expected):
+    assert figs(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The airport was handling only a handful of flights.", ("a handful of flights", 3, "APPROXIMATE", "flight", "OTHER")),
+    ("Each time, another few houses burn.", ("another few houses", 3, "APPROXIMATE", "house", "OTHER")),
+    ("It is not even a tenth of what we earned.", ("not even a tenth", 0.1, "AT_MOST", "fraction", "OTHER")),
+    ("They carried at least one shotgun, witnesses said.", ("at least one shotgun", 1, "AT_LEAST", "shotgun", "OTHER")),
+    ("If they break one more engine, we stop.", ("one more engine", 1, "EXACT", "engine", "OTHER")),
+    ("The curfew stays for at least another week.", ("at least another week", 1, "AT_LEAST", "week", "DURATION")),
+])
+def test_handfuls_another_few_not_even_and_one_after_a_qualifier_or_before_more(text, expected):
+    assert figs(text) == [expected]
+
+
+def test_armed_incidents_are_attacks_and_the_whole_of_a_proportion_no_count():
+    assert figs("Police say there have been at least 14 armed incidents.") == [
+        ("at least 14 armed incidents", 14, "AT_LEAST", "incident", "MUNITIONS")]
+    assert figs("Malaria struck 1 in 3 children this year.") == []
+    assert figs("One in five homes was damaged.") == []
+
+
+def test_a_denied_casualty_before_a_count_makes_no_victims():
+    assert figs("No one else was hurt, because the roughly 140 employees had been sent home.") == [
+        ("roughly 140 employees", 140, "APPROXIMATE", "employee", "PEOPLE")]
+    assert figs("He was not hurt, but two workers were killed.")[0][4] == "CASUALTIES"
+
+
+def test_a_subject_pointing_back_at_a_count_leaves_the_number_alone():
+    # decision 24: the noun is left out, the unit and category are the last count's
+    assert figs("Two soldiers and a nurse suffered light injuries. All three were taken to hospital.")[1] == (
+        "three", 3, "EXACT", "soldier", "CASUALTIES")
+    assert figs("Three miners were wounded. The other two were expected to recover.")[1][:2] == ("two", 2)
+    assert figs("All three options were on the table.") == [("three options", 3, "EXACT", "option", "OTHER")]

@@ -149,8 +149,13 @@ def test_an_age_is_not_a_duration():
 
 
 def test_quoted_amount_still_counts_the_noun_after_the_quote():
+    # the span stays inside the quotation marks (decision 23), the unit is the noun after them
     assert figs('The militia said it killed "about a dozen" fighters at dawn.') == [
-        ('about a dozen" fighters', 12, "APPROXIMATE", "fighter", "CASUALTIES")]
+        ("about a dozen", 12, "APPROXIMATE", "fighter", "CASUALTIES")]
+    assert figs("Gendarmes came under fire from “several” armed individuals.") == [
+        ("several", 3, "APPROXIMATE", "individual", "PEOPLE")]
+    assert figs('A statement said "four or five" armed men opened fire.') == [
+        ("four or five", 4, "APPROXIMATE", "man", "PEOPLE")]
     # a closing quote of an earlier word is no quoted amount
     assert not any('"' in f[0] for f in figs('It had "repelled" more than 50 "invaders" overnight.'))
 

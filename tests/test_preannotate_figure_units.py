@@ -13,6 +13,7 @@ def figs(text):
 @pytest.mark.parametrize("text, expected", [
     ("Rebels fired between 20 and 25 mortar rounds.", ("between 20 and 25 mortar rounds", 20, "APPROXIMATE", "round", "MUNITIONS")),
     ("Looters emptied 1,200 to 1,400 shops.", ("1,200 to 1,400 shops", 1200, "APPROXIMATE", "shop", "OTHER")),
+    ("Gunmen burned two or three houses.", ("two or three houses", 2, "APPROXIMATE", "house", "OTHER")),
 ])
 def test_a_range_is_its_lower_bound_approximate(text, expected):
     assert figs(text) == [expected]
@@ -60,6 +61,13 @@ def test_hedges_are_outside_the_span_and_no_qualifier(text, expected):
     ("About $420 million in aid arrived.", ("About $420 million", 420_000_000, "APPROXIMATE", "dollar", "OTHER")),
     ("The cabinet set aside NIS 3.5 billion for repairs.", ("NIS 3.5 billion", 3_500_000_000, "EXACT", "shekel", "OTHER")),
     ("Bus fares rose to KSh 80.", ("KSh 80", 80, "EXACT", "shilling", "OTHER")),
+    ("The ministry paid Tk 2 crore to displaced families.", ("Tk 2 crore", 20_000_000, "EXACT", "taka", "OTHER")),
+    ("Losses were put at TT$4 million.", ("TT$4 million", 4_000_000, "EXACT", "dollar", "OTHER")),
+    # the amount alone, whatever word follows it
+    ("A motor that fetched $3,000 last year now sells for less.", ("$3,000", 3000, "EXACT", "dollar", "OTHER")),
+    ("Ransoms ran to roughly $2,500 to $12,500 a head.",
+     ("roughly $2,500 to $12,500", 2500, "APPROXIMATE", "dollar", "OTHER")),
+    ("Fares cost between $5 and $8.", ("between $5 and $8", 5, "APPROXIMATE", "dollar", "OTHER")),
 ])
 def test_money_in_signs_codes_and_currency_names(text, expected):
     assert figs(text) == [expected]

@@ -22,6 +22,7 @@ modifying a noun without its hyphen runs to the noun (``a 20 litre can``), as ``
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,7 +55,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("just", "under"): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
-    ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST",
+    ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST", ("not", "even"): "AT_MOST",
     ("above",): "AT_LEAST", ("below",): "AT_MOST",
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
@@ -63,7 +64,7 @@ HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably"}
 
 # --- units and categories ----------------------------------------------------------------------
 
-DURATION_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+DURATION_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 DISTANCE_UNITS = {"mile", "kilometre", "kilometer", "km", "metre", "meter", "foot", "yard", "kilometres",
                   "kilometers", "metres", "meters", "kms"}
 _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metres": "metre", "meters": "meter",
@@ -306,9 +307,11 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return 10, i + 2  # "tens of people": the lower bound, like "tens of thousands" (decision 5)
     if len(low) >= 4 and low[:3] == ["a", "couple", "of"] and tokens[i + 3].is_word():
         return 2, i + 3  # "a couple of drones": two, APPROXIMATE
+    if len(low) >= 4 and low[:3] == ["a", "handful", "of"] and tokens[i + 3].is_word():
+        return scheme.VAGUE_AMOUNTS["a few"], i + 3  # "a handful of flights": as "a few"
     if low and low[0] == "several":
         return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["several"], i + 1))
-    if len(low) >= 2 and low[0] == "a" and low[1] == "few":
+    if len(low) >= 2 and low[0] in ("a", "another") and low[1] == "few":  # "another few houses" too
         return _past_of(tokens, *_times_scale(low, 2, scheme.VAGUE_AMOUNTS["a few"], i + 2))
     if len(low) >= 2 and low[0] == "few" and low[1] in ("dozen", "hundred", "thousand") and i \
             and tokens[i - 1].lower not in ("very", "so", "too", "a"):
@@ -386,13 +389,15 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     if k >= len(tokens) or tokens[k].lower not in DURATION_UNITS or tokens[k].lower == "second" \
             or tokens[k].sent != tokens[i].sent:
         return False
-    prev = tokens[i - 1] if i and tokens[i - 1].sent == tokens[i].sent else None
-    if prev is not None and prev.lower in _LENGTH_VERBS:
-        return True
+    q = qualifier_before(tokens, i)
+    p = q[1] if q else i  # (past a qualifier: "for at least another week")
+    prev = tokens[p - 1] if p and tokens[p - 1].sent == tokens[i].sent else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
+    if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
+        return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
                              or (prev.is_word() and prev.text.islower() and looks_plural(prev.text))):
         return False  # a rate: "twice a week", "2,500 a day", "200 trucks a day"
-    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
     if nxt is not None and (nxt.lower in ("ago", "into") or _offset_after(tokens, k + 1)):
         return True
     if _sentence_start(tokens, i) and nxt is not None and nxt.lower == "of" and k + 2 < len(tokens) and tokens[k + 2].is_word() \
@@ -428,6 +433,7 @@ _GLUED_SCALE = {"bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000}
 _DIGIT_RANGE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[-–](\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 _ODD_PLUS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:[-‐‑][a-z]+)?)[-‐‑](odd|plus)", re.IGNORECASE)
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_VULGAR = re.compile(r"(\d+)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")  # a whole number and a vulgar fraction sign, "3½"
 
 
 def _scaled(value: int | float, scale: int) -> int | float:
@@ -481,6 +487,8 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
     if hy:
         return _Number(i, i + 1, hy[0], "hyphen", hy[1])
     value = parse_digits(tok.text)
+    if value is None and (vulgar := _VULGAR.fullmatch(tok.text)):
+        value = int(vulgar.group(1)) + round(unicodedata.numeric(vulgar.group(2)), 3)  # "3½ million"
     if value is not None:
         j = _spaced_groups_end(tokens, i)
         if j > i + 1:
@@ -526,6 +534,9 @@ def _number_at(tokens: list[Token], i: int) -> _Number | None:
             return None
         if _and_a_half(tokens, j):
             value, j = value + 0.5, j + 3  # "three and a half hours"
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" \
+                and parse_digits(tokens[j + 1].text) == value:
+            j += 3  # "twenty-three (23) passengers": the statement style that repeats the number in digits
         return _Number(i, j, value, "words")
     return None
 
@@ -577,6 +588,9 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[j] if j < len(tokens) else None
     nxt2 = tokens[j + 1] if j + 1 < len(tokens) else None
+    if num.kind in ("digits", "words") and prev is not None and prev.lower == "in" and i >= 2 \
+            and (parse_digits(tokens[i - 2].text) is not None or tokens[i - 2].lower in ("one", "two", "three")):
+        return True  # "1 in 3 children", "one in five homes": a proportion, its whole no count
     if num.kind == "digits":
         grouped = "," in tokens[i].text or j > i + 1  # identifiers are never written with thousands separators
         if prev is not None and (prev.lower.rstrip(".") in MONTH_TOKENS or prev.text in {"#", "№"}
@@ -613,7 +627,8 @@ def _excluded(tokens: list[Token], num: _Number, text: str) -> bool:
 
 
 # the letters written before "$" to say whose dollar it is (ISO-style prefixes of news style guides)
-_DOLLAR_COUNTRIES = {"US", "A", "AU", "C", "CA", "NZ", "HK", "S", "SG", "NT", "Z", "J", "R"}
+# (US$, A$, NZ$, HK$, GY$, TT$, EC$: one to three capitals glued to the sign)
+_DOLLAR_COUNTRY = re.compile(r"[A-Z]{1,3}")
 
 
 def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
@@ -623,13 +638,25 @@ def _currency_prefix(tokens: list[Token], k: int) -> tuple[str, int] | None:
         return None
     prev = tokens[k - 1]
     if prev.text in CURRENCY and prev.end == tokens[k].start:
-        if prev.text == "$" and k >= 2 and tokens[k - 2].text in _DOLLAR_COUNTRIES and tokens[k - 2].end == prev.start:
+        if prev.text == "$" and k >= 2 and _DOLLAR_COUNTRY.fullmatch(tokens[k - 2].text) and tokens[k - 2].end == prev.start:
             return "dollar", k - 2  # "US$200 million", "A$5m": the country letters belong to the sign
         return CURRENCY[prev.text], k - 1
     if prev.text in CURRENCY_CODES:
         return CURRENCY_CODES[prev.text], k - 1
     if prev.text == "." and k >= 2 and tokens[k - 2].text in CURRENCY_CODES and tokens[k - 2].end == prev.start:
         return CURRENCY_CODES[tokens[k - 2].text], k - 2
+    return None
+
+
+def _money_range_end(tokens: list[Token], k: int) -> int | None:
+    """The end of the upper amount of a range of money whose lower amount ends before token k
+    (``$2,500 to $12,500``, ``between Rs 5 and Rs 10 lakh``), or None."""
+    if k + 2 >= len(tokens) or tokens[k].lower not in ("to", "and") or tokens[k].sent != tokens[k - 1].sent:
+        return None
+    for j in (k + 2, k + 3):  # after a sign ("$"), a code or country-letters and a sign ("US$")
+        if j < len(tokens) and (c := _currency_prefix(tokens, j)) is not None and c[1] == k + 1:
+            upper = _number_at(tokens, j)
+            return upper.end_tok if upper is not None and upper.kind == "digits" else None
     return None
 
 
@@ -750,7 +777,7 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "DISTANCE"
     if base in MUNITION_UNITS or base in MUNITION_PLURAL_UNITS:
         return "MUNITIONS"
-    if base == "incident" and _attack_nearby(tokens, lo):
+    if base == "incident" and (any(t.lower in _ATTACK_MODIFIERS for t in tokens[lo:hi]) or _attack_nearby(tokens, lo)):
         return "MUNITIONS"  # incidents of attack are counted attacks (decision 28)
     if base in CASUALTY_NOUNS:
         return "CASUALTIES"
@@ -763,6 +790,10 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
     return "OTHER"
+
+
+# modifiers that make an incident an attack ("at least 14 armed incidents")
+_ATTACK_MODIFIERS = {"armed", "violent", "shooting", "gun", "firing", "terrorist", "militant"}
 
 
 def _attack_nearby(tokens: list[Token], lo: int) -> bool:
@@ -800,7 +831,18 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
         if t.text in {";", "—", ":"}:
             break
         cut.append(t)
-    return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in (*before, *cut))
+    return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in cut) \
+        or any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) and not _negated(tokens, t.index, s_lo)
+               for t in before)
+
+
+_NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
+
+
+def _negated(tokens: list[Token], k: int, s_lo: int) -> bool:
+    """Is the casualty word at k denied (``No one else was hurt, because the 140 employees ...``)?
+    Then the count after it counts no victims."""
+    return any(t.lower in _NEGATORS for t in tokens[max(s_lo, k - 4) : k])
 
 
 _SUBJECTS = {"he", "she", "it", "who", "that", "which", "one", "still", "now", "also", "currently"}
@@ -827,15 +869,18 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if c == len(starts):
             break
         i = starts[c]
-        tok = tokens[i]
         frac = _fraction_at(tokens, i)
         if frac is not None:
             qual = qualifier_before(tokens, i)
-            whole = _fraction_whole_head(tokens, frac.end_tok, half=tokens[frac.end_tok - 1].lower == "half")
+            nested = _counted_whole(tokens, frac.end_tok, text)
+            if nested is not None:  # "at least half of the roughly 60 minibuses" ⊃ "roughly 60 minibuses"
+                whole, w = nested
+            else:
+                whole, w = _fraction_whole_head(tokens, frac.end_tok, half=tokens[frac.end_tok - 1].lower == "half"), None
             # (decision 25: "half of the groves", "half the town")
             end = frac.end_tok if whole is None else whole + 1
             found.append((qual[1] if qual else i, end, frac, qual[0] if qual else "EXACT", -9))
-            i = end
+            i = end if w is None else w
             continue
         num = _number_at(tokens, i)
         if num is None or _excluded(tokens, num, text):
@@ -878,15 +923,12 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.kind != "vague" and nxt is not None and nxt.lower == "of":
             # partitive: "one of the ..." is not a count; "51 of the drones", "two of my brothers" are
             det = tokens[num.end_tok + 1].lower if num.end_tok + 1 < len(tokens) else ""
-            w = _whole_start(tokens, num.end_tok + 1)
-            whole = _number_at(tokens, w) if w is not None else None
-            if whole is not None and whole.kind in ("digits", "words") and whole.value > num.value \
-                    and not _excluded(tokens, whole, text):
-                head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
-                if head is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
-                    found.append((lo, head + 1, num, qualifier, head))
-                    i = w
-                    continue
+            nested = _counted_whole(tokens, num.end_tok, text, above=num.value)
+            if nested is not None:  # "two of the 19 centres": the part, and the whole as a count of its own
+                head, w = nested
+                found.append((lo, head + 1, num, qualifier, head))
+                i = w
+                continue
             head = _head_after(tokens, num.end_tok + 2, num.value, vague=False) if det in _PARTITIVE_DETERMINERS else None
             if num.value > 1 and head is not None and head - num.end_tok <= 5:
                 found.append((lo, head + 1, num, qualifier, head))
@@ -909,6 +951,16 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 found.append((lo, end, num, qualifier, -2))
                 i = end
                 continue
+        close = _quoted_amount_close(tokens, lo, num)
+        if close is not None:
+            # 'freed "several" hostages', 'said "four or five" armed men': the quoted amount counts the noun
+            # after the quote, the span stays inside the quotation marks (decision 23), the unit is the noun's
+            head = _head_after(tokens, close + 1, num.value, vague=num.kind == "vague")
+            if head is not None:
+                ranged = close > num.end_tok and not qual
+                found.append((lo, close, num, "APPROXIMATE" if ranged else qualifier, head))
+                i = head + 1
+                continue
         # ranges: "between 30 and 40 shells", "10 to 14 days" -> the lower bound, APPROXIMATE (a range is
         # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
@@ -927,10 +979,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = hi
             continue
         head_from = num.end_tok
-        if head_from < len(tokens) and lo > 0 and (tokens[lo - 1].text, tokens[head_from].text) in _QUOTE_PAIRS \
-                and tokens[lo - 1].end == tokens[lo].start and tokens[head_from].start == tokens[head_from - 1].end:
-            head_from += 1  # 'killed "about a dozen" gang members': the quoted amount still counts its noun
-        elif _or_so(tokens, head_from):
+        if _or_so(tokens, head_from):
             # decision 27: "20 or so fighters" -> FIGURE "20", EXACT: the hedge is outside, the unit its noun's
             head = _head_after(tokens, head_from + 2, num.value, vague=num.kind == "vague")
             if head is not None:
@@ -953,12 +1002,20 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = measure + 1
             continue
         if head is None and num.value == 1 and tokens[i].lower == "one" and _counts_one(tokens, i, i, found):
-            head = _singular_head(tokens, num.end_tok)  # "two surgeons and one working generator"
+            more = num.end_tok < len(tokens) and tokens[num.end_tok].lower == "more"
+            head = _singular_head(tokens, num.end_tok + more)  # "two surgeons and one working generator"
         money = _currency_prefix(tokens, lo)
-        if head is None and money:
+        if money:
+            # an amount of money is the amount alone, whatever follows ("fetched $3,000 last year"); a range
+            # of amounts runs to its upper bound ("roughly $2,500 to $12,500"), valued as any range
             q = qualifier_before(tokens, money[1])
-            found.append((q[1] if q else lo, num.end_tok, num, q[0] if q else qualifier, -3))
-            i = num.end_tok
+            end, upper = num.end_tok, _money_range_end(tokens, num.end_tok)
+            if upper is not None:
+                end, qualifier = upper, qualifier if qual else "APPROXIMATE"
+                if not q and money[1] > 0 and tokens[money[1] - 1].lower == "between":
+                    q = ("APPROXIMATE", money[1] - 1)
+            found.append((q[1] if q else lo, end, num, q[0] if q else qualifier, -3))
+            i = end
             continue
         if head is None and num.kind in ("digits", "words") and num.value >= 2 and lo >= 2 and tokens[lo - 1].lower == "of" \
                 and tokens[lo - 2].lower in _PARENTS:
@@ -1007,7 +1064,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = num.end_tok
             continue
         if head is None and num.kind in ("digits", "words") and num.value >= 2 and not qual \
-                and (_sentence_start(tokens, lo) or tokens[lo - 1].lower in _CLAUSE_OPENERS) \
+                and (_sentence_start(tokens, lo) or tokens[lo - 1].lower in _CLAUSE_OPENERS or _elided_group_opener(tokens, lo)) \
                 and _opens_predicate(tokens, num.end_tok, verbs_only=True):
             found.append((lo, num.end_tok, num, qualifier, -10))  # "Two were shot down", "a nurse said two were"
             i = num.end_tok
@@ -1209,7 +1266,32 @@ def _whole_start(tokens: list[Token], k: int) -> int | None:
     if k + 3 < len(tokens) and tokens[k].is_word() and tokens[k + 1].text in ("'", "’") and tokens[k + 2].lower == "s" \
             and tokens[k + 1].start == tokens[k].end and tokens[k + 2].start == tokens[k + 1].end:
         k += 3  # "the enclave's"
+    k = _past_qualifier(tokens, k)  # "fewer than 40 of the roughly 150 boats"
     return k if k < len(tokens) and _can_start_number(tokens[k].lower) else None
+
+
+def _counted_whole(tokens: list[Token], k: int, text: str, above: float = 0) -> tuple[int, int] | None:
+    """After a part (``two``, ``half``) ending before token k: when ``of`` + a determiner + a count
+    follow (``of the 19 centres``, ``of the roughly 60 minibuses``), (the count's head, where its
+    number starts), the part's span running to that head (decision 25); else None."""
+    if k >= len(tokens) or tokens[k].lower != "of":
+        return None
+    w = _whole_start(tokens, k + 1)
+    whole = _number_at(tokens, w) if w is not None else None
+    if whole is None or whole.kind not in ("digits", "words") or whole.value <= above or _excluded(tokens, whole, text):
+        return None
+    head = _head_after(tokens, whole.end_tok, whole.value, vague=False)
+    return (head, w) if head is not None else None
+
+
+def _past_qualifier(tokens: list[Token], k: int) -> int:
+    """k, or the token after a qualifier phrase at k when a number follows it (``of the roughly
+    150 boats``: the whole's number starts there, its qualifier is read back from it)."""
+    for length in (3, 2, 1):
+        m = k + length
+        if m < len(tokens) and tuple(t.lower for t in tokens[k:m]) in QUALIFIER_PHRASES and _can_start_number(tokens[m].lower):
+            return m
+    return k
 
 
 def _others_unit(tokens: list[Token], figures: list[Figure], lo: int) -> str:
@@ -1296,6 +1378,8 @@ def _counts_one(tokens: list[Token], i: int, head: int, found: list) -> bool:
     second conjunct of a count (``two surgeons and one generator``: ``one`` answers ``two``)."""
     if lemma(tokens[head].text) in _ONE_UNITS:
         return True
+    if qualifier_before(tokens, i) is not None or (i + 1 < len(tokens) and tokens[i + 1].lower == "more"):
+        return True  # "at least one shotgun", "one more engine": only a count takes these
     return i >= 2 and tokens[i - 1].lower in ("and", "or") and bool(found) and found[-1][1] == i - 1 \
         and found[-1][2].value != 1
 
@@ -1415,17 +1499,35 @@ def _can_start_number(low: str) -> bool:
         not low.isalpha() and _FIRST_PART.match(low).group() in _NUMBER_STARTS)
 
 
+def _quoted_amount_close(tokens: list[Token], lo: int, num: _Number) -> int | None:
+    """The closing quotation mark of an amount quoted on its own (``"several"``, ``"four or five"``,
+    ``"about a dozen"``), the marks glued to it, or None."""
+    if lo == 0 or tokens[lo - 1].end != tokens[lo].start:
+        return None
+    close = num.end_tok
+    if close + 1 < len(tokens) and tokens[close].lower in _RANGE_JOINERS and num.kind in ("digits", "words") \
+            and (second := _number_at(tokens, close + 1)) is not None and second.kind in ("digits", "words"):
+        close = second.end_tok
+    if close < len(tokens) and (tokens[lo - 1].text, tokens[close].text) in _QUOTE_PAIRS \
+            and tokens[close].start == tokens[close - 1].end:
+        return close
+    return None
+
+
+_RANGE_JOINERS = {"to", "-", "–", "or"}
+
+
 def _range_end(tokens: list[Token], lo: int, num: _Number):
     """``30 and 40 shells`` after ``between`` / ``10 to 14 days``: (second number end, head index)."""
     j = num.end_tok
     if j + 1 >= len(tokens) or num.kind not in ("digits", "words"):
         return None
     joiner = tokens[j].lower
-    if not ((joiner == "and" and lo > 0 and tokens[lo - 1].lower == "between") or joiner in {"to", "-", "–"}):
+    if not ((joiner == "and" and lo > 0 and tokens[lo - 1].lower == "between") or joiner in _RANGE_JOINERS):
         return None
     second = _number_at(tokens, j + 1)
-    if second is None or second.kind not in ("digits", "words"):
-        return None
+    if second is None or second.kind not in ("digits", "words") or (joiner == "or" and second.value <= num.value):
+        return None  # ("four or five men" is a range; "one or two" too, "five or one" no English)
     k = second.end_tok
     if k < len(tokens) and (tokens[k].text == "%" or tokens[k].lower == "percent"):
         return k, -2  # "between 10 and 15 percent": a range of percentages
@@ -1489,6 +1591,14 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words after which a reported clause starts, with its subject ("a nurse said two were in critical condition")
 _CLAUSE_OPENERS = {"said", "says", "that"}
+
+
+def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
+    """Does a subject that points back at people already counted open before token lo (``All three
+    were taken to hospital``, ``The other two were expected to recover``)? The number stands alone."""
+    if lo >= 1 and tokens[lo - 1].lower == "all" and _sentence_start(tokens, lo - 1):
+        return True
+    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the" and _sentence_start(tokens, lo - 2)
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
 

@@ -16,7 +16,9 @@ from functools import lru_cache
 CURRENCY_CODES = {"Rs": "rupee", "INR": "rupee", "USD": "dollar", "EUR": "euro", "GBP": "pound",
                   "NIS": "shekel", "ILS": "shekel", "KSh": "shilling", "Ksh": "shilling", "CHF": "franc",
                   # East African style writes the shilling as "Sh" (Kenya), "USh" (Uganda), "TSh" (Tanzania)
-                  "Sh": "shilling", "USh": "shilling", "TSh": "shilling"}
+                  "Sh": "shilling", "USh": "shilling", "TSh": "shilling",
+                  # South Asian style: the Bangladeshi taka as "Tk" ("Tk 5 lakh"), ISO codes of the region
+                  "Tk": "taka", "BDT": "taka", "PKR": "rupee", "NPR": "rupee", "LKR": "rupee"}
 
 _TOKEN = re.compile(
     rf"(?:{'|'.join(CURRENCY_CODES)})(?=\d)"  # Rs10 million, KSh500
@@ -120,6 +122,8 @@ _IRREGULAR = {
     "news": "news", "sheep": "sheep", "crises": "crisis", "analyses": "analysis", "bases": "base",
     "cases": "case", "forces": "force", "sources": "source", "houses": "house", "km": "km",
     "miles": "mile", "troops": "troop",
+    # the other irregular plurals of countable nouns news counts ("sold two oxen")
+    "oxen": "ox", "geese": "goose", "teeth": "tooth",
 }
 
 
