@@ -770,3 +770,37 @@ def test_patrol_as_a_verb_or_a_task_is_no_actor(text):
 def test_a_groups_short_form_is_the_same_actor():
     got = actors("Morocco accused the Kordo Front of the attack. Two men were killed, the Kordo said.")
     assert ("Kordo Front", "ARMED_GROUP") in got and ("Kordo", "ARMED_GROUP") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two fishermen were killed near the port.", ("fishermen", "CIVILIANS")),  # a -men plural the table lists
+    ("The navy told fishermen to stay ashore.", ("fishermen", "CIVILIANS")),
+    ("The town's fishermen count their dead.", ("fishermen", "CIVILIANS")),  # no noun modifier before "count"
+    ("Some of these workers will not come back, said his colleagues.", ("workers", "CIVILIANS")),
+    ("Some of these workers will not come back, said his colleagues.", ("colleagues", "CIVILIANS")),
+])
+def test_people_named_by_occupation_are_civilians_decision_34(text, expected):
+    assert expected in actors(text)
+
+
+def test_aid_and_health_workers_keep_their_compound_type():
+    got = actors("Aid workers and health workers fled the clinic.")
+    assert ("Aid workers", "GROUP") in got and ("health workers", "GROUP") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The coast guard said two boats were rammed.", ("coast guard", "MILITARY")),
+    ("Water cannon were fired, the Philippine Coast Guard (PCG) said.", ("Philippine Coast Guard", "MILITARY")),
+    ("Water cannon were fired, the Philippine Coast Guard (PCG) said.", ("PCG", "MILITARY")),
+    ("Police said gendarmes were sent and one gendarme was hurt.", ("gendarmes", "MILITARY")),
+    ("Police said gendarmes were sent and one gendarme was hurt.", ("gendarme", "MILITARY")),
+    ("The Inter Services Public Relations Directorate (ISPR) said two soldiers died.", ("ISPR", "MILITARY")),
+])
+def test_state_forces_by_their_own_words(text, expected):
+    assert expected in actors(text)
+
+
+def test_town_councils_and_high_commissions_are_the_state():
+    got = actors("The local council said the French high commission had sent a local relief committee.")
+    assert ("local council", "STATE") in got and ("French high commission", "STATE") in got
+    assert ("local relief committee", "ORGANIZATION") in got  # a civic committee stays an organisation

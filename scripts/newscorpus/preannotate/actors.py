@@ -138,6 +138,12 @@ HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" i
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
+# decision 34: people named by occupation or situation are civilians together ("workers", "colleagues");
+# "aid workers", "health workers" keep their compound type below
+HEADS["worker"] = ("CIVILIANS", "PERSON")
+_heads("CIVILIANS", "colleague")
+# a gendarmerie is a state's military police force; the golds type one gendarme as the force too
+_heads("MILITARY", "gendarme", singular="MILITARY")
 # a town's or city's own government ("according to the municipality"; "in the municipality": a place, below)
 HEADS["municipality"] = ("STATE", "STATE")
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
@@ -155,7 +161,11 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    # a state's civil protection service ("Lebanon's civil defence said")
                    ("civil", "defence"): "STATE", ("civil", "defense"): "STATE",
                    # a state's frontier force and the agency running it
-                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE"}
+                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE",
+                   # a state's maritime force, armed and under its command (decision 35's border troops)
+                   ("coast", "guard"): "MILITARY",
+                   # a state's representative in a territory or abroad ("the French high commission")
+                   ("high", "commission"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -216,6 +226,8 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,}\b[^\n]*\s$")
 # bodies a state sets up ("parliamentary committee", "security council"): STATE, not ORGANIZATION
 _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government", "cabinet", "ministerial",
                          "provincial", "regional", "municipal", "state", "presidential"}
+# a town's own elected council ("the local council", "the city council"); a "local relief committee" is civic
+_TOWN_MODIFIERS = {"local", "city", "town", "village", "county", "district"}
 _MONEY_AFTER = re.compile(r"\s?\d")
 # a clock time ("6:05 p.m.", "14:10", "8am") right before a word: capitals there name its time zone
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?)\s+$", re.IGNORECASE)
@@ -270,7 +282,10 @@ _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGA
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
-                   "Revolutionary", "Presidential", "Special", "Security"}
+                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border"}
+# words that make a named office a part of the armed forces ("Inter-Services Public Relations",
+# "Army Public Relations Directorate", "Military Intelligence Directorate")
+_FORCES_OWN_WORDS = {"Inter-Services", "Inter-Service", "Army", "Military", "Navy", "Naval"}
 # the rebel words that name a movement even after a state's name ("Sudan People's Liberation Army")
 _MOVEMENT_WORDS = {"Liberation", "Independence", "Islamic", "Resistance", "Rebel", "Salvation", "Freedom", "Support",
                    "Mobilization", "Mobilisation", "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen"}
@@ -1066,7 +1081,8 @@ class ActorFinder:
                 # a state's forces are named after the state ("Kenya Defence Forces") or in military words
                 # only ("Armed Forces", "Joint Command of the Armed Forces"); another name in them is a
                 # region's or a movement's ("X Defence Forces")
-                has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
+                # (a plural country's adjective is its name less the "s": "Philippine" for "Philippines")
+                has_state = any(w in kb.countries or w in kb.demonyms or w + "s" in kb.countries for w in words[:-1]) \
                     or all(w in _MILITARY_WORDS or w in _CONNECTORS or _ORG_LAST.get(w) == "FORCES" for w in words[:-1])
                 # a "Command" is a regular force's formation ("Central Command", "Home Front Command")
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
@@ -1359,12 +1375,13 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{lem}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", entry[0], 0.5, entity, "NOMINAL"))
                 continue
+            # ("fishermen", "servicemen": a -men plural the head table lists as it is)
+            plural = low in _PLURAL_IRREGULAR or low != lem or (low.endswith("men") and low[:-3] + "man" in HEADS)
             if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
-                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR \
+                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and not plural \
                     and kb.lemma(nxt.lower) == nxt.lower and nxt.lower not in _LEFT_STOP and nxt.lower not in _ADVERBS \
                     and not nxt.lower.endswith("ly"):
                 continue  # "humanitarian truce", "army base": a noun modifier (not before "lost", "fled": verbs)
-            plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (entry[0] if plural else entry[1])
             if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or entry[1] == "PERSON"):
                 kind = "PERSON"  # "a security source", "an aid worker", "a police officer": one individual
@@ -1466,7 +1483,8 @@ class ActorFinder:
                     and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
                 continue  # "a group of farmers": the partitive's noun is the actor
             if kind == "ORGANIZATION" and lem in {"committee", "council", "commission"} and lo < i \
-                    and any(t.lower in _STATE_BODY_MODIFIERS for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
+                    and any(t.lower in _STATE_BODY_MODIFIERS or lem == "council" and t.lower in _TOWN_MODIFIERS
+                            for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
                 kind = "STATE"  # "a parliamentary committee", "the security council": a state's own body
             if runs_state or (lem in _STATE_RUN_HEADS and any(t.lower in _STATE_OWNED for t in tokens[lo:i])):
                 kind = "STATE"  # "the agency that runs Varnia's prisons", "the state oil company": a state agency
@@ -1665,7 +1683,10 @@ def _spells(acronym: str, name: str) -> bool:
 
 def _own_words_label(words: list[str]) -> str | None:
     """A name's own words that say it is an armed movement (``Liberation``, ``Resistance``)."""
-    return "ARMED_GROUP" if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words) else None
+    if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words):
+        return "ARMED_GROUP"
+    joined = [a + "-" + b for a, b in zip(words, words[1:]) if a == "Inter"]  # ("Inter Services", unhyphenated)
+    return "MILITARY" if any(w in _FORCES_OWN_WORDS for w in words + joined) else None
 
 
 def _holds_country(words: list[str], kb: Knowledge) -> bool:
