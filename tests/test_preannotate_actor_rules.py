@@ -804,3 +804,16 @@ def test_town_councils_and_high_commissions_are_the_state():
     got = actors("The local council said the French high commission had sent a local relief committee.")
     assert ("local council", "STATE") in got and ("French high commission", "STATE") in got
     assert ("local relief committee", "ORGANIZATION") in got  # a civic committee stays an organisation
+
+
+def test_a_counted_unknown_name_is_a_people():
+    got = actors("Activists say more than 1,000 Kawrim have crossed the river. Police said 12 Kawrim were held.")
+    assert [label for text, label in got if text == "Kawrim"] == ["CIVILIANS", "CIVILIANS"]
+    got = actors("BOA VISTA, Brazil - Three Kawrim, among them a boy, were killed.")
+    assert ("Kawrim", "CIVILIANS") in got
+
+
+def test_a_count_before_a_known_place_or_a_comma_makes_no_people():
+    assert ("Kosovo police officers", "STATE") in actors("Two Kosovo police officers were hurt at the crossing.")
+    got = spans("Farmers in the villages of Fassuta and Mi'ilya stayed. Unlike other communities, Fassuta was never evacuated.")
+    assert ("Fassuta", "CIVILIANS") not in got

@@ -464,3 +464,9 @@ def test_demonyms_of_stan_countries():
     from newscorpus.preannotate.knowledge import knowledge
     kb = knowledge()
     assert kb.demonyms.get("Kyrgyz") == "Kyrgyzstan" and kb.demonyms.get("Tajik") == "Tajikistan"
+
+
+@pytest.mark.parametrize("text", ["The attackers fled toward the boundary with Serbia, police said.",
+                                  "Troops massed on the frontier with Serbia."])
+def test_a_country_after_a_boundary_or_frontier_is_a_place(text):
+    assert ("Serbia", "LOCATION") in spans(text)

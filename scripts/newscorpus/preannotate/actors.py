@@ -499,6 +499,7 @@ class ActorFinder:
         self.gaz, self.kb = gaz, kb
         self._places_seen: list[Match] = []
         self._context_typed: dict[str, str] = {}
+        self._peoples: set[str] = set()  # unknown names the text counts as people ("1,000 Bawm")
         self.head_forms = head_forms(kb)
         self._person_heads: dict[str, str | None] = {}  # lemma -> person_head(lemma) (same knowledge throughout)
         self._not_person_words: set[str] = set()
@@ -619,6 +620,7 @@ class ActorFinder:
         run_matches: list[list[Match]] = []
         self._places_seen = []  # multi-word places so far, whose initials a later short form may spell
         self._context_typed = {}  # entity -> the type a descriptor or a defined acronym gave its name
+        self._peoples = set()
         for run in runs:
             kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
@@ -674,6 +676,15 @@ class ActorFinder:
             out = [Match(m.start, m.end, m.text, m.layer, typed[m.entity], m.score, m.entity, m.mention)
                    if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON" and m.entity in typed else m
                    for m in out]
+        if self._peoples:  # a people's name guessed a place elsewhere: "represent the Bawm" is the people,
+            # "Bawm villages" says whose villages (no place)
+            peoples = self._peoples
+            out = [m if m.layer != "LOCATION" or m.text not in peoples else
+                   Match(m.start, m.end, m.text, "ACTOR", "CIVILIANS", 0.5, self._entity_for(m.text, "CIVILIANS"), "NAME")
+                   if _prev_word(text, m.start) == "the" and (not _LOWER_WORD.fullmatch(nxt := _next_word(text, m.end))
+                                                          or nxt in _STOP) else None
+                   for m in out]
+            out = [m for m in out if m is not None]
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
@@ -985,6 +996,17 @@ class ActorFinder:
                 k = of + 1 + (tokens[of + 1].lower == "the")
                 return (self._classify_run(text, tokens, _Run(lo, of), doc_id, acronyms, names_seen)
                         + self._classify_run(text, tokens, _Run(k, hi), doc_id, acronyms, names_seen))
+        if hi - lo == 2 and not titled and _is_number_word(tokens[lo].text) and tokens[lo].text[:1].isupper() \
+                and self._counted_people(text, tokens, lo + 1, tokens[lo + 1].text):
+            lo += 1  # "Brazil - Three Yanomami, among them": the count opens the run after a dash
+            start, surface = tokens[lo].start, tokens[lo].text
+        if hi - lo == 1 and not titled and self._counted_people(text, tokens, lo, surface):
+            # "more than 1,000 Bawm have crossed", "Three Yanomami, among them a boy": a counted unknown name
+            # is a people (decision 34's civilians), not a person or a place
+            self._peoples.add(surface)
+            entity = self._entity_for(surface, "CIVILIANS")
+            self._context_typed.setdefault(entity, "CIVILIANS")
+            return [Match(start, end, surface, "ACTOR", "CIVILIANS", 0.55, entity, "NAME")]
         ms = self._name_only(text, start, end, surface, doc_id, acronyms, names_seen, titled=titled, tokens=tokens,
                              lo=lo, hi=hi)
         if ms and hi - lo == 1 and _HYPHENED_NAMES.fullmatch(surface) and fold(surface) not in kb.places \
@@ -996,6 +1018,23 @@ class ActorFinder:
             return ms
         # split at the first known name inside: "Sudan Doctors Network" stays whole above; "Kyiv Mayor X" not
         return []
+
+    def _counted_people(self, text, tokens, lo, surface) -> bool:
+        """Is the one-word name at ``lo`` unknown, after a count, and followed by a verb or punctuation
+        (``1,000 Bawm have fled``; not ``three Toyota pickups``, ``two Kosovo police officers``)?"""
+        kb, gaz = self.kb, self.gaz
+        if lo == 0 or not _counted(tokens, lo) or not (tokens[lo - 1].text.isalpha() or tokens[lo - 1].text[:1].isdigit()) \
+                or tokens[lo - 1].sent != tokens[lo].sent or surface in _NOT_NAMES \
+                or surface.isupper() or surface.lower() in kb.common or surface in gaz.actors or surface in gaz.locations \
+                or fold(surface) in kb.places or surface in kb.countries or surface in kb.demonyms:
+            return False
+        nxt = tokens[lo + 1] if lo + 1 < len(tokens) and tokens[lo + 1].sent == tokens[lo].sent else None
+        if nxt is None or not nxt.is_word():
+            return True
+        low = nxt.lower
+        return nxt.text[:1].islower() and (low in _VERBISH or low in kb.verbs_only or low in _AUXILIARIES
+                                           or low in {"who", "from", "in", "and", "were", "are", "have", "had"}
+                                           or (low.endswith("ed") and kb.lemma(low) in kb.verbs))
 
     def _name_only(self, text, start, end, surface, doc_id, acronyms, names_seen, *, affix=False, titled=False,
                    tokens=None, lo=0, hi=0) -> list[Match]:
