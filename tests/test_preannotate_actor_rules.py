@@ -817,3 +817,16 @@ def test_a_count_before_a_known_place_or_a_comma_makes_no_people():
     assert ("Kosovo police officers", "STATE") in actors("Two Kosovo police officers were hurt at the crossing.")
     got = spans("Farmers in the villages of Fassuta and Mi'ilya stayed. Unlike other communities, Fassuta was never evacuated.")
     assert ("Fassuta", "CIVILIANS") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One gunman was killed at the checkpoint.", ("gunman", "PERSON")),  # one armed man is one individual
+    ("Gunmen opened fire on the checkpoint.", ("Gunmen", "ARMED_GROUP")),
+    ("Movement of tourists was restricted.", ("tourists", "CIVILIANS")),
+    ("The home affairs ministry said it had no figures.", ("home affairs ministry", "STATE")),
+    ("The head of the syndicate said boats were idle.", ("syndicate", "ORGANIZATION")),
+    ("Two people were hurt, emergency services said.", ("emergency services", "ORGANIZATION")),
+    ("A spokeswoman for the regional emergency service said.", ("regional emergency service", "STATE")),
+])
+def test_individuals_situations_trade_bodies_and_services(text, expected):
+    assert expected in actors(text)

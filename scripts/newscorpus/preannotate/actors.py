@@ -75,7 +75,7 @@ _heads("GROUP", "official diplomat analyst mediator source expert witness observ
 _heads("MILITARY", "troop soldier army military force navy airforce paratrooper marine "
        "battalion brigade regiment unit division commando reservist conscript sniper",
        singular="MILITARY")
-_heads("ARMED_GROUP", "militant fighter rebel insurgent gunman gunmen militia militiaman jihadist "
+_heads("ARMED_GROUP", "militant fighter rebel insurgent gunmen militia jihadist "
        "paramilitary attacker gang gangster extremist combatant raider assailant kidnapper bandit "
        "group faction", singular="ARMED_GROUP")
 _heads("STATE", "government ministry authority administration junta cabinet state regime parliament "
@@ -83,6 +83,8 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
+# one armed man is one individual (the golds: "the gunman" PERSON), as one soldier is
+_heads("ARMED_GROUP", "gunman militiaman")
 _heads("GROUP", "counterpart broker team delegation")
 _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("CIVILIANS", "fisherman fishermen")
@@ -102,6 +104,8 @@ _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
 _heads("MILITARY", "serviceman servicemen")  # a state's soldiers; one is a person
 HEADS["servicemen"] = ("MILITARY", "MILITARY")
 HEADS["patrol"] = ("MILITARY", "MILITARY")  # a unit out on patrol ("an army patrol", "the patrol came under fire")
+_heads("CIVILIANS", "tourist")  # decision 34: civilians by situation
+_heads("ORGANIZATION", "syndicate", singular="ORGANIZATION")  # a trade's union ("the fishermen's syndicate")
 _heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
@@ -151,7 +155,7 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
                    ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
                    ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
-                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE", ("crew", "member"): "CIVILIANS",
+                   ("emergency", "service"): "ORGANIZATION", ("rescue", "service"): "ORGANIZATION", ("crew", "member"): "CIVILIANS",
                    # police are a state agency (held-out convention)
                    ("police", "officer"): "STATE", ("research", "group"): "ORGANIZATION",
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
@@ -232,7 +236,8 @@ _MONEY_AFTER = re.compile(r"\s?\d")
 # a clock time ("6:05 p.m.", "14:10", "8am") right before a word: capitals there name its time zone
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
-_PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
+_PLURAL_MODIFIERS = {"rights", "arms", "affairs"}  # plural nouns that modify ("human rights groups", "arms dealers",
+# "the home affairs ministry")
 # a named road is a fixed proper place (decision 5), as the sets' golds mark them ("Route 7", "the A2 motorway")
 _ROAD = re.compile(r"\bRoute(?:\s+(?:de|du|des|del|[A-Z][\w’'-]*))*\s+(?:\d{1,4}[A-Z]?\b|[A-Z][\w’'-]*)"
                    r"|\b[A-Z]{1,2}\d{1,3}\s+(?:highway|motorway|expressway|road)\b")
@@ -1521,7 +1526,7 @@ class ActorFinder:
             if lem in {"group", "network", "team", "company"} and lo == i and after is not None and after.lower == "of" \
                     and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
                 continue  # "a group of farmers": the partitive's noun is the actor
-            if kind == "ORGANIZATION" and lem in {"committee", "council", "commission"} and lo < i \
+            if kind == "ORGANIZATION" and lem in {"committee", "council", "commission", "service"} and lo < i \
                     and any(t.lower in _STATE_BODY_MODIFIERS or lem == "council" and t.lower in _TOWN_MODIFIERS
                             for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
                 kind = "STATE"  # "a parliamentary committee", "the security council": a state's own body
