@@ -830,3 +830,13 @@ def test_a_count_before_a_known_place_or_a_comma_makes_no_people():
 ])
 def test_individuals_situations_trade_bodies_and_services(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Bureau of Fisheries and Aquatic Resources said it would help.", ("Bureau of Fisheries and Aquatic Resources", "STATE")),
+    ("The National Security Council met on Monday.", ("National Security Council", "STATE")),
+    ("The Security Council met on Monday.", ("Security Council", "ORGANIZATION")),  # the UN's, in news
+    ("The captain said one crewman was hurt.", ("crewman", "PERSON")),
+])
+def test_state_bureaus_and_security_councils(text, expected):
+    assert expected in actors(text)

@@ -142,6 +142,7 @@ HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" i
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
+_heads("CIVILIANS", "crewman")  # a crew's members, as "crew"; one is a person
 # decision 34: people named by occupation or situation are civilians together ("workers", "colleagues");
 # "aid workers", "health workers" keep their compound type below
 HEADS["worker"] = ("CIVILIANS", "PERSON")
@@ -269,7 +270,7 @@ _ORG_LAST = {
                     "Fighters Jihad Alliance Coalition Resistance Liberation Gang Gangs Cartel Cartels".split(),
                     "ARMED_GROUP"),
     **dict.fromkeys("Ministry Government Cabinet Parliament Presidency Administration Authority Authorities "
-                    "Junta Senate Congress Kremlin Pentagon Police Gendarmerie".split(), "STATE"),
+                    "Junta Senate Congress Kremlin Pentagon Police Gendarmerie Bureau".split(), "STATE"),
     **dict.fromkeys("Organization Organisation Nations Agency Program Programme Fund Committee Network Institute "
                     "University Council Cross Crescent Watch International Press News Times Post Journal Television "
                     "TV Radio Foundation Society Association Union Court Commission Bank Mission Office Service "
@@ -285,7 +286,7 @@ _ORG_LAST = {
 }
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
-              "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
+              "Department": "STATE", "Bureau": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
                    "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border"}
 # words that make a named office a part of the armed forces ("Inter-Services Public Relations",
@@ -1132,6 +1133,9 @@ class ActorFinder:
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
+            elif org == "ORGANIZATION" and words[-1] in {"Council", "Committee"} and "Security" in words and len(words) > 2 \
+                    and all(w in {"National", "Security", "Defence", "Defense", "Supreme", "State"} for w in words[:-1]):
+                org = "STATE"  # "the National Security Council": a state's own (the UN's is "UN Security Council")
             elif org == "ORGANIZATION" and words[-1] in {"Service", "Services", "Agency"} \
                     and any(w in _STATE_SERVICE_WORDS for w in words[:-1]):
                 org = "STATE"  # "State Border Service", "National Intelligence Service": a state's own agency
