@@ -470,3 +470,13 @@ def test_demonyms_of_stan_countries():
                                   "Troops massed on the frontier with Serbia."])
 def test_a_country_after_a_boundary_or_frontier_is_a_place(text):
     assert ("Serbia", "LOCATION") in spans(text)
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Strike kills two soldiers\nHASBAYA (Lebanon) — Two soldiers were killed.", "HASBAYA", "Lebanon"),
+    ("Rockets hit care home\nROSH PINA, northern Israel - A rocket hit a care home.", "ROSH PINA", "northern Israel"),
+    ("Clashes leave one dead\nNOUMÉA, New Caledonia — A man was shot.", "NOUMÉA", "New Caledonia"),
+])
+def test_datelines_with_a_bracketed_country_a_region_or_accents(text, place, country):
+    got = spans(text)
+    assert (place, "LOCATION") in got and (country, "LOCATION") in got

@@ -423,6 +423,9 @@ _AGE_APPOSITIVE = re.compile(r",\s+\d{1,2}\s*[,)]")
 _A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
 _APPOSITIVE_STOPS = {"whose", "working", "living", "based", "said", "says", "told"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+# the country after a dateline's place: "GAO, Mali —", "HASBAYA (Lebanon) —", "ROSH PINA, northern Israel -"
+_DATELINE_COUNTRY = re.compile(r"(?:,\s+|\s*\()(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+                               r"([A-Z][\w’' -]{1,30}?)\s*(?:,|[—–-]|\(|\))")
 # a wire dateline's date after its place: "GAO, Sept 3 (Agency) -", "KIDAL, Mali, May 3 -"
 _DATELINE_DATE_AFTER = re.compile(r",\s+(?:[A-Z][\w’' -]+?,\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                                   r"\s+\d{1,2}\b")
@@ -976,10 +979,10 @@ class ActorFinder:
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
         surface = text[start:end]
-        # all-caps dateline words ("PORT SUDAN"; "GAO, Mali —": any capitals before a country)
-        if surface.isupper() and len(surface) >= 2 and surface.isalpha() and _sentence_start(tokens, lo) \
-                and (m := re.match(r",\s+([A-Z][\w’' -]+?)\s*(?:,|[—–-]|\()", text[end : end + 40])) \
-                and m.group(1) in kb.countries:
+        # all-caps dateline words ("PORT SUDAN"; "GAO, Mali —", "HASBAYA (Lebanon) —", "ROSH PINA, northern
+        # Israel -": any capitals before a country)
+        if surface.isupper() and len(surface) >= 2 and surface.replace(" ", "").isalpha() and _sentence_start(tokens, lo) \
+                and (m := _DATELINE_COUNTRY.match(text, end)) and m.group(1) in kb.countries:
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]
         if surface.isupper() and len(surface) >= 3 and _sentence_start(tokens, lo) and _line_start(text, start) \
                 and _DATELINE_DATE_AFTER.match(text, end):
@@ -1066,7 +1069,8 @@ class ActorFinder:
                     and _actor_phrase_follows(text, co.end(), kb))):
                 return []  # "US officials", "US and UK jets": a modifier inside one nominal (demonym rule)
             role = _country_role(text, start, end)
-            if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
+            if ((dl := re.search(r"(\w{3,}),\s*$", text[max(0, start - 30) : start])) and dl.group(1).isupper()) \
+                    or text[end : end + 2] == " (":
                 role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
             if role is None and _finite_verb(nxt, kb) and text[end : end + 1] == " " \
                     and _prev_word(text, start).lower() not in _NAME_DETERMINERS:
