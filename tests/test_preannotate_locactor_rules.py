@@ -480,3 +480,13 @@ def test_a_country_after_a_boundary_or_frontier_is_a_place(text):
 def test_datelines_with_a_bracketed_country_a_region_or_accents(text, place, country):
     got = spans(text)
     assert (place, "LOCATION") in got and (country, "LOCATION") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The wounded were flown to the Combined Military Hospital.", ("Combined Military Hospital", "LOCATION")),
+    ("One of them died later at Wabag General Hospital.", ("Wabag General Hospital", "LOCATION")),
+    ("All three were taken to Kordo Medical Center.", ("Kordo Medical Center", "LOCATION")),
+    ("The Kordo Medical Center said two were hurt.", ("Kordo Medical Center", "ORGANIZATION")),
+])
+def test_a_hospital_the_wounded_are_taken_to_is_a_place(text, expected):
+    assert expected in spans(text)

@@ -423,6 +423,8 @@ _AGE_APPOSITIVE = re.compile(r",\s+\d{1,2}\s*[,)]")
 _A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
 _APPOSITIVE_STOPS = {"whose", "working", "living", "based", "said", "says", "told"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+# a motion or locative preposition before a hospital's name ("taken to the", "died at", "treated in")
+_FACILITY_PREPOSITION = re.compile(r"\b(?:to|at|in|into|from|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 # the country after a dateline's place: "GAO, Mali —", "HASBAYA (Lebanon) —", "ROSH PINA, northern Israel -"
 _DATELINE_COUNTRY = re.compile(r"(?:,\s+|\s*\()(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
                                r"([A-Z][\w’' -]{1,30}?)\s*(?:,|[—–-]|\(|\))")
@@ -1122,6 +1124,11 @@ class ActorFinder:
             org = _ORG_FIRST.get(words[0])
         if org is not None and words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[-1] != "Command":
             org = None  # ("Northern Command", "Central Command": a military command named by its area)
+        if len(words) > 1 and (words[-1] in {"Hospital", "Clinic"} or words[-2:] in (["Medical", "Center"], ["Medical", "Centre"])) \
+                and not titled and _FACILITY_PREPOSITION.search(text, max(0, start - 16), start):
+            # "taken to the Galilee Medical Center", "died at Wabag General Hospital": where the wounded are
+            # brought is a place (as the golds read it); "the X Medical Center said" stays its organisation
+            return self._place(text, start, end, surface, 0.6)
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
