@@ -490,3 +490,7 @@ def test_datelines_with_a_bracketed_country_a_region_or_accents(text, place, cou
 ])
 def test_a_hospital_the_wounded_are_taken_to_is_a_place(text, expected):
     assert expected in spans(text)
+
+
+def test_a_small_place_after_the_coast_of_is_a_place():
+    assert ("Luzon", "LOCATION") in spans("The boat went back to port on the west coast of Luzon.")

@@ -397,7 +397,7 @@ _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regi
                   "municipalities", "governorates", "localities", "communes", "departments"}
 # "north of X", "the outskirts of X": what follows is a place
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|edge|"
-                         r"centre|center|heart|suburbs)\s+of\s+(?:the\s+)?$")
+                         r"centre|center|heart|suburbs|coast|shores?|banks|island|tip)\s+of\s+(?:the\s+)?$")
 # a capitalised compass region ("the Northwest", "Kenya's Northeast"): a proper region name, unlike "the north"
 # a compass word after a place, naming the district that divides it ("Imphal West", "Kabul North")
 _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
