@@ -840,3 +840,11 @@ def test_individuals_situations_trade_bodies_and_services(text, expected):
 ])
 def test_state_bureaus_and_security_councils(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They joined the more than one million Lebanese who have fled.", ("Lebanese", "CIVILIANS")),
+    ("Two Lebanese soldiers died at the post.", ("Lebanese soldiers", "MILITARY")),
+])
+def test_a_counted_demonym_that_is_its_own_plural_is_a_population(text, expected):
+    assert expected in actors(text)

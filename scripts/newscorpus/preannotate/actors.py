@@ -1109,6 +1109,14 @@ class ActorFinder:
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
             if affix or _demonym_stands_for_state(text, end, kb):
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
+            if not affix and surface.endswith(("ese", "ish", "ch", "i")) \
+                    and _COUNTED_PEOPLE.search(text, max(0, start - 30), start) \
+                    and (not _LOWER_WORD.fullmatch(nxt) or nxt.lower() in _STOP or nxt.lower() in _VERBISH
+                         or nxt.lower() in kb.verbs_only):
+                # "more than one million Lebanese", "90% of Sudanese have": a demonym that is its own plural,
+                # counted, is a population (CIVILIANS, as "a million Kenyans")
+                return [Match(start, end, surface, "ACTOR", "CIVILIANS", 0.5, f"d{slug(doc_id)[:3]}_{slug(surface)}",
+                              "NOMINAL")]
             return []
         if surface.endswith("s") and surface[:-1] in kb.demonyms:
             if _COUNTED_PEOPLE.search(text, max(0, start - 30), start):
