@@ -848,3 +848,8 @@ def test_state_bureaus_and_security_councils(text, expected):
 ])
 def test_a_counted_demonym_that_is_its_own_plural_is_a_population(text, expected):
     assert expected in actors(text)
+
+
+def test_an_armed_groups_operatives_are_the_armed_group():
+    got = actors("The army said it targeted a vehicle used by Sahel Liberation Front operatives.")
+    assert ("Sahel Liberation Front operatives", "ARMED_GROUP") in got

@@ -668,7 +668,7 @@ class ActorFinder:
             if m.label == "MILITARY" and m.text.rsplit(None, 1)[-1].lower() in {"patrol", "patrols"} and any(
                     o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ORGANIZATION" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)  # "a UNIFIL patrol"
-            if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
+            if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders", "operatives"} \
                     and any(o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ARMED_GROUP" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)  # adjudication 13
             # demonyms inside an actor phrase are not annotated on their own (decision 1)
