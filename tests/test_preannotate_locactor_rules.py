@@ -464,3 +464,33 @@ def test_demonyms_of_stan_countries():
     from newscorpus.preannotate.knowledge import knowledge
     kb = knowledge()
     assert kb.demonyms.get("Kyrgyz") == "Kyrgyzstan" and kb.demonyms.get("Tajik") == "Tajikistan"
+
+
+@pytest.mark.parametrize("text", ["The attackers fled toward the boundary with Serbia, police said.",
+                                  "Troops massed on the frontier with Serbia."])
+def test_a_country_after_a_boundary_or_frontier_is_a_place(text):
+    assert ("Serbia", "LOCATION") in spans(text)
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Strike kills two soldiers\nHASBAYA (Lebanon) — Two soldiers were killed.", "HASBAYA", "Lebanon"),
+    ("Rockets hit care home\nROSH PINA, northern Israel - A rocket hit a care home.", "ROSH PINA", "northern Israel"),
+    ("Clashes leave one dead\nNOUMÉA, New Caledonia — A man was shot.", "NOUMÉA", "New Caledonia"),
+])
+def test_datelines_with_a_bracketed_country_a_region_or_accents(text, place, country):
+    got = spans(text)
+    assert (place, "LOCATION") in got and (country, "LOCATION") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The wounded were flown to the Combined Military Hospital.", ("Combined Military Hospital", "LOCATION")),
+    ("One of them died later at Wabag General Hospital.", ("Wabag General Hospital", "LOCATION")),
+    ("All three were taken to Kordo Medical Center.", ("Kordo Medical Center", "LOCATION")),
+    ("The Kordo Medical Center said two were hurt.", ("Kordo Medical Center", "ORGANIZATION")),
+])
+def test_a_hospital_the_wounded_are_taken_to_is_a_place(text, expected):
+    assert expected in spans(text)
+
+
+def test_a_small_place_after_the_coast_of_is_a_place():
+    assert ("Luzon", "LOCATION") in spans("The boat went back to port on the west coast of Luzon.")

@@ -75,7 +75,7 @@ _heads("GROUP", "official diplomat analyst mediator source expert witness observ
 _heads("MILITARY", "troop soldier army military force navy airforce paratrooper marine "
        "battalion brigade regiment unit division commando reservist conscript sniper",
        singular="MILITARY")
-_heads("ARMED_GROUP", "militant fighter rebel insurgent gunman gunmen militia militiaman jihadist "
+_heads("ARMED_GROUP", "militant fighter rebel insurgent gunmen militia jihadist "
        "paramilitary attacker gang gangster extremist combatant raider assailant kidnapper bandit "
        "group faction", singular="ARMED_GROUP")
 _heads("STATE", "government ministry authority administration junta cabinet state regime parliament "
@@ -83,6 +83,8 @@ _heads("STATE", "government ministry authority administration junta cabinet stat
 _heads("ORGANIZATION", "agency organisation organization charity ngo committee network council "
        "mission commission court tribunal union", singular="ORGANIZATION")
 _heads("ARMED_GROUP", "terrorist opponent separatist", singular="ARMED_GROUP")
+# one armed man is one individual (the golds: "the gunman" PERSON), as one soldier is
+_heads("ARMED_GROUP", "gunman militiaman")
 _heads("GROUP", "counterpart broker team delegation")
 _heads("CIVILIANS", "crew seafarer sailor shopkeeper", singular="CIVILIANS")
 _heads("CIVILIANS", "fisherman fishermen")
@@ -102,6 +104,8 @@ _heads("ARMED_GROUP", "guerrilla", singular="ARMED_GROUP")
 _heads("MILITARY", "serviceman servicemen")  # a state's soldiers; one is a person
 HEADS["servicemen"] = ("MILITARY", "MILITARY")
 HEADS["patrol"] = ("MILITARY", "MILITARY")  # a unit out on patrol ("an army patrol", "the patrol came under fire")
+_heads("CIVILIANS", "tourist")  # decision 34: civilians by situation
+_heads("ORGANIZATION", "syndicate", singular="ORGANIZATION")  # a trade's union ("the fishermen's syndicate")
 _heads("ARMED_GROUP", "mercenary")  # hired fighters of no state's forces (a non-state armed unit); one is a person
 _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the media" (not "social media")
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
@@ -138,6 +142,13 @@ HEADS["monitor"] = ("GROUP", "ORGANIZATION")  # "50 monitors"; "a war monitor" i
 HEADS["sailor"] = ("CIVILIANS", "PERSON")
 HEADS["seafarer"] = ("CIVILIANS", "PERSON")
 HEADS["shopkeeper"] = ("CIVILIANS", "PERSON")
+_heads("CIVILIANS", "crewman")  # a crew's members, as "crew"; one is a person
+# decision 34: people named by occupation or situation are civilians together ("workers", "colleagues");
+# "aid workers", "health workers" keep their compound type below
+HEADS["worker"] = ("CIVILIANS", "PERSON")
+_heads("CIVILIANS", "colleague")
+# a gendarmerie is a state's military police force; the golds type one gendarme as the force too
+_heads("MILITARY", "gendarme", singular="MILITARY")
 # a town's or city's own government ("according to the municipality"; "in the municipality": a place, below)
 HEADS["municipality"] = ("STATE", "STATE")
 _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("security", "force"): "MILITARY",
@@ -145,7 +156,7 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
                    ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
                    ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
-                   ("emergency", "service"): "STATE", ("rescue", "service"): "STATE", ("crew", "member"): "CIVILIANS",
+                   ("emergency", "service"): "ORGANIZATION", ("rescue", "service"): "ORGANIZATION", ("crew", "member"): "CIVILIANS",
                    # police are a state agency (held-out convention)
                    ("police", "officer"): "STATE", ("research", "group"): "ORGANIZATION",
                    ("think", "tank"): "ORGANIZATION", ("war", "monitor"): "ORGANIZATION",
@@ -155,7 +166,11 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    # a state's civil protection service ("Lebanon's civil defence said")
                    ("civil", "defence"): "STATE", ("civil", "defense"): "STATE",
                    # a state's frontier force and the agency running it
-                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE"}
+                   ("border", "guard"): "MILITARY", ("border", "service"): "STATE",
+                   # a state's maritime force, armed and under its command (decision 35's border troops)
+                   ("coast", "guard"): "MILITARY",
+                   # a state's representative in a territory or abroad ("the French high commission")
+                   ("high", "commission"): "STATE"}
 # heads that are actors only with a modifier or determiner that makes them specific
 _NEEDS_MODIFIER = {"company", "group", "state", "side", "party", "unit", "force", "union", "court", "mission", "council", "team",
                    "network", "committee", "general", "chief", "agent", "source", "man", "men", "people",
@@ -216,11 +231,14 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{2,}\b[^\n]*\s$")
 # bodies a state sets up ("parliamentary committee", "security council"): STATE, not ORGANIZATION
 _STATE_BODY_MODIFIERS = {"parliamentary", "parliament", "security", "government", "cabinet", "ministerial",
                          "provincial", "regional", "municipal", "state", "presidential"}
+# a town's own elected council ("the local council", "the city council"); a "local relief committee" is civic
+_TOWN_MODIFIERS = {"local", "city", "town", "village", "county", "district"}
 _MONEY_AFTER = re.compile(r"\s?\d")
 # a clock time ("6:05 p.m.", "14:10", "8am") right before a word: capitals there name its time zone
 _CLOCK_BEFORE = re.compile(r"(?:\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?)\s+$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred))\s+$")
-_PLURAL_MODIFIERS = {"rights", "arms"}  # plural nouns that modify ("human rights groups", "arms dealers")
+_PLURAL_MODIFIERS = {"rights", "arms", "affairs"}  # plural nouns that modify ("human rights groups", "arms dealers",
+# "the home affairs ministry")
 # a named road is a fixed proper place (decision 5), as the sets' golds mark them ("Route 7", "the A2 motorway")
 _ROAD = re.compile(r"\bRoute(?:\s+(?:de|du|des|del|[A-Z][\w’'-]*))*\s+(?:\d{1,4}[A-Z]?\b|[A-Z][\w’'-]*)"
                    r"|\b[A-Z]{1,2}\d{1,3}\s+(?:highway|motorway|expressway|road)\b")
@@ -252,7 +270,7 @@ _ORG_LAST = {
                     "Fighters Jihad Alliance Coalition Resistance Liberation Gang Gangs Cartel Cartels".split(),
                     "ARMED_GROUP"),
     **dict.fromkeys("Ministry Government Cabinet Parliament Presidency Administration Authority Authorities "
-                    "Junta Senate Congress Kremlin Pentagon Police Gendarmerie".split(), "STATE"),
+                    "Junta Senate Congress Kremlin Pentagon Police Gendarmerie Bureau".split(), "STATE"),
     **dict.fromkeys("Organization Organisation Nations Agency Program Programme Fund Committee Network Institute "
                     "University Council Cross Crescent Watch International Press News Times Post Journal Television "
                     "TV Radio Foundation Society Association Union Court Commission Bank Mission Office Service "
@@ -268,9 +286,12 @@ _ORG_LAST = {
 }
 _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGANIZATION", "Bank": "ORGANIZATION",
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
-              "Department": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
+              "Department": "STATE", "Bureau": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
-                   "Revolutionary", "Presidential", "Special", "Security"}
+                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border"}
+# words that make a named office a part of the armed forces ("Inter-Services Public Relations",
+# "Army Public Relations Directorate", "Military Intelligence Directorate")
+_FORCES_OWN_WORDS = {"Inter-Services", "Inter-Service", "Army", "Military", "Navy", "Naval"}
 # the rebel words that name a movement even after a state's name ("Sudan People's Liberation Army")
 _MOVEMENT_WORDS = {"Liberation", "Independence", "Islamic", "Resistance", "Rebel", "Salvation", "Freedom", "Support",
                    "Mobilization", "Mobilisation", "Self-Defence", "Self-Defense", "Volunteer", "Volunteers", "Mujahideen"}
@@ -376,7 +397,7 @@ _PLACE_PLURALS = {"villages", "towns", "cities", "districts", "provinces", "regi
                   "municipalities", "governorates", "localities", "communes", "departments"}
 # "north of X", "the outskirts of X": what follows is a place
 _COMPASS_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|outskirts|edge|"
-                         r"centre|center|heart|suburbs)\s+of\s+(?:the\s+)?$")
+                         r"centre|center|heart|suburbs|coast|shores?|banks|island|tip)\s+of\s+(?:the\s+)?$")
 # a capitalised compass region ("the Northwest", "Kenya's Northeast"): a proper region name, unlike "the north"
 # a compass word after a place, naming the district that divides it ("Imphal West", "Kabul North")
 _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
@@ -402,6 +423,11 @@ _AGE_APPOSITIVE = re.compile(r",\s+\d{1,2}\s*[,)]")
 _A_APPOSITIVE = re.compile(r",\s+an?\s+((?:[\w’'-]+ ){0,4}[\w’'-]+)")
 _APPOSITIVE_STOPS = {"whose", "working", "living", "based", "said", "says", "told"}
 _YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+# a motion or locative preposition before a hospital's name ("taken to the", "died at", "treated in")
+_FACILITY_PREPOSITION = re.compile(r"\b(?:to|at|in|into|from|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+# the country after a dateline's place: "GAO, Mali —", "HASBAYA (Lebanon) —", "ROSH PINA, northern Israel -"
+_DATELINE_COUNTRY = re.compile(r"(?:,\s+|\s*\()(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+                               r"([A-Z][\w’' -]{1,30}?)\s*(?:,|[—–-]|\(|\))")
 # a wire dateline's date after its place: "GAO, Sept 3 (Agency) -", "KIDAL, Mali, May 3 -"
 _DATELINE_DATE_AFTER = re.compile(r",\s+(?:[A-Z][\w’' -]+?,\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                                   r"\s+\d{1,2}\b")
@@ -484,6 +510,7 @@ class ActorFinder:
         self.gaz, self.kb = gaz, kb
         self._places_seen: list[Match] = []
         self._context_typed: dict[str, str] = {}
+        self._peoples: set[str] = set()  # unknown names the text counts as people ("1,000 Bawm")
         self.head_forms = head_forms(kb)
         self._person_heads: dict[str, str | None] = {}  # lemma -> person_head(lemma) (same knowledge throughout)
         self._not_person_words: set[str] = set()
@@ -604,6 +631,7 @@ class ActorFinder:
         run_matches: list[list[Match]] = []
         self._places_seen = []  # multi-word places so far, whose initials a later short form may spell
         self._context_typed = {}  # entity -> the type a descriptor or a defined acronym gave its name
+        self._peoples = set()
         for run in runs:
             kept = []
             for m in self._classify_run(text, tokens, run, doc_id, acronyms, names_seen):
@@ -640,7 +668,7 @@ class ActorFinder:
             if m.label == "MILITARY" and m.text.rsplit(None, 1)[-1].lower() in {"patrol", "patrols"} and any(
                     o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ORGANIZATION" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ORGANIZATION", m.score, m.entity, m.mention)  # "a UNIFIL patrol"
-            if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders"} \
+            if m.label == "GROUP" and m.text.rsplit(None, 1)[-1].lower() in {"commanders", "leaders", "operatives"} \
                     and any(o.layer == "ACTOR" and o.mention == "NAME" and o.label == "ARMED_GROUP" for o in inner):
                 m = Match(m.start, m.end, m.text, m.layer, "ARMED_GROUP", m.score, m.entity, m.mention)  # adjudication 13
             # demonyms inside an actor phrase are not annotated on their own (decision 1)
@@ -659,6 +687,15 @@ class ActorFinder:
             out = [Match(m.start, m.end, m.text, m.layer, typed[m.entity], m.score, m.entity, m.mention)
                    if m.layer == "ACTOR" and m.mention == "NAME" and m.label == "PERSON" and m.entity in typed else m
                    for m in out]
+        if self._peoples:  # a people's name guessed a place elsewhere: "represent the Bawm" is the people,
+            # "Bawm villages" says whose villages (no place)
+            peoples = self._peoples
+            out = [m if m.layer != "LOCATION" or m.text not in peoples else
+                   Match(m.start, m.end, m.text, "ACTOR", "CIVILIANS", 0.5, self._entity_for(m.text, "CIVILIANS"), "NAME")
+                   if _prev_word(text, m.start) == "the" and (not _LOWER_WORD.fullmatch(nxt := _next_word(text, m.end))
+                                                          or nxt in _STOP) else None
+                   for m in out]
+            out = [m for m in out if m is not None]
         # 4. surnames of persons named in full earlier
         persons: dict[str, Match] = {}
         for m in sorted(out, key=lambda m: m.start):
@@ -944,10 +981,10 @@ class ActorFinder:
             return []
         start, end = tokens[lo].start, tokens[hi - 1].end
         surface = text[start:end]
-        # all-caps dateline words ("PORT SUDAN"; "GAO, Mali —": any capitals before a country)
-        if surface.isupper() and len(surface) >= 2 and surface.isalpha() and _sentence_start(tokens, lo) \
-                and (m := re.match(r",\s+([A-Z][\w’' -]+?)\s*(?:,|[—–-]|\()", text[end : end + 40])) \
-                and m.group(1) in kb.countries:
+        # all-caps dateline words ("PORT SUDAN"; "GAO, Mali —", "HASBAYA (Lebanon) —", "ROSH PINA, northern
+        # Israel -": any capitals before a country)
+        if surface.isupper() and len(surface) >= 2 and surface.replace(" ", "").isalpha() and _sentence_start(tokens, lo) \
+                and (m := _DATELINE_COUNTRY.match(text, end)) and m.group(1) in kb.countries:
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]
         if surface.isupper() and len(surface) >= 3 and _sentence_start(tokens, lo) and _line_start(text, start) \
                 and _DATELINE_DATE_AFTER.match(text, end):
@@ -970,6 +1007,17 @@ class ActorFinder:
                 k = of + 1 + (tokens[of + 1].lower == "the")
                 return (self._classify_run(text, tokens, _Run(lo, of), doc_id, acronyms, names_seen)
                         + self._classify_run(text, tokens, _Run(k, hi), doc_id, acronyms, names_seen))
+        if hi - lo == 2 and not titled and _is_number_word(tokens[lo].text) and tokens[lo].text[:1].isupper() \
+                and self._counted_people(text, tokens, lo + 1, tokens[lo + 1].text):
+            lo += 1  # "Brazil - Three Yanomami, among them": the count opens the run after a dash
+            start, surface = tokens[lo].start, tokens[lo].text
+        if hi - lo == 1 and not titled and self._counted_people(text, tokens, lo, surface):
+            # "more than 1,000 Bawm have crossed", "Three Yanomami, among them a boy": a counted unknown name
+            # is a people (decision 34's civilians), not a person or a place
+            self._peoples.add(surface)
+            entity = self._entity_for(surface, "CIVILIANS")
+            self._context_typed.setdefault(entity, "CIVILIANS")
+            return [Match(start, end, surface, "ACTOR", "CIVILIANS", 0.55, entity, "NAME")]
         ms = self._name_only(text, start, end, surface, doc_id, acronyms, names_seen, titled=titled, tokens=tokens,
                              lo=lo, hi=hi)
         if ms and hi - lo == 1 and _HYPHENED_NAMES.fullmatch(surface) and fold(surface) not in kb.places \
@@ -981,6 +1029,23 @@ class ActorFinder:
             return ms
         # split at the first known name inside: "Sudan Doctors Network" stays whole above; "Kyiv Mayor X" not
         return []
+
+    def _counted_people(self, text, tokens, lo, surface) -> bool:
+        """Is the one-word name at ``lo`` unknown, after a count, and followed by a verb or punctuation
+        (``1,000 Bawm have fled``; not ``three Toyota pickups``, ``two Kosovo police officers``)?"""
+        kb, gaz = self.kb, self.gaz
+        if lo == 0 or not _counted(tokens, lo) or not (tokens[lo - 1].text.isalpha() or tokens[lo - 1].text[:1].isdigit()) \
+                or tokens[lo - 1].sent != tokens[lo].sent or surface in _NOT_NAMES \
+                or surface.isupper() or surface.lower() in kb.common or surface in gaz.actors or surface in gaz.locations \
+                or fold(surface) in kb.places or surface in kb.countries or surface in kb.demonyms:
+            return False
+        nxt = tokens[lo + 1] if lo + 1 < len(tokens) and tokens[lo + 1].sent == tokens[lo].sent else None
+        if nxt is None or not nxt.is_word():
+            return True
+        low = nxt.lower
+        return nxt.text[:1].islower() and (low in _VERBISH or low in kb.verbs_only or low in _AUXILIARIES
+                                           or low in {"who", "from", "in", "and", "were", "are", "have", "had"}
+                                           or (low.endswith("ed") and kb.lemma(low) in kb.verbs))
 
     def _name_only(self, text, start, end, surface, doc_id, acronyms, names_seen, *, affix=False, titled=False,
                    tokens=None, lo=0, hi=0) -> list[Match]:
@@ -1006,7 +1071,8 @@ class ActorFinder:
                     and _actor_phrase_follows(text, co.end(), kb))):
                 return []  # "US officials", "US and UK jets": a modifier inside one nominal (demonym rule)
             role = _country_role(text, start, end)
-            if re.search(r"[A-Z]{3,},\s*$", text[max(0, start - 30) : start]) or text[end : end + 2] == " (":
+            if ((dl := re.search(r"(\w{3,}),\s*$", text[max(0, start - 30) : start])) and dl.group(1).isupper()) \
+                    or text[end : end + 2] == " (":
                 role = "LOCATION"  # dateline "PORT SUDAN, Sudan (AP) —"
             if role is None and _finite_verb(nxt, kb) and text[end : end + 1] == " " \
                     and _prev_word(text, start).lower() not in _NAME_DETERMINERS:
@@ -1043,6 +1109,14 @@ class ActorFinder:
             entity = ent.entity if ent is not None and ent.label == "STATE" else slug(canon)
             if affix or _demonym_stands_for_state(text, end, kb):
                 return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
+            if not affix and surface.endswith(("ese", "ish", "ch", "i")) \
+                    and _COUNTED_PEOPLE.search(text, max(0, start - 30), start) \
+                    and (not _LOWER_WORD.fullmatch(nxt) or nxt.lower() in _STOP or nxt.lower() in _VERBISH
+                         or nxt.lower() in kb.verbs_only):
+                # "more than one million Lebanese", "90% of Sudanese have": a demonym that is its own plural,
+                # counted, is a population (CIVILIANS, as "a million Kenyans")
+                return [Match(start, end, surface, "ACTOR", "CIVILIANS", 0.5, f"d{slug(doc_id)[:3]}_{slug(surface)}",
+                              "NOMINAL")]
             return []
         if surface.endswith("s") and surface[:-1] in kb.demonyms:
             if _COUNTED_PEOPLE.search(text, max(0, start - 30), start):
@@ -1058,6 +1132,11 @@ class ActorFinder:
             org = _ORG_FIRST.get(words[0])
         if org is not None and words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[-1] != "Command":
             org = None  # ("Northern Command", "Central Command": a military command named by its area)
+        if len(words) > 1 and (words[-1] in {"Hospital", "Clinic"} or words[-2:] in (["Medical", "Center"], ["Medical", "Centre"])) \
+                and not titled and _FACILITY_PREPOSITION.search(text, max(0, start - 16), start):
+            # "taken to the Galilee Medical Center", "died at Wabag General Hospital": where the wounded are
+            # brought is a place (as the golds read it); "the X Medical Center said" stays its organisation
+            return self._place(text, start, end, surface, 0.6)
         if org is not None and not titled:
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
@@ -1066,12 +1145,16 @@ class ActorFinder:
                 # a state's forces are named after the state ("Kenya Defence Forces") or in military words
                 # only ("Armed Forces", "Joint Command of the Armed Forces"); another name in them is a
                 # region's or a movement's ("X Defence Forces")
-                has_state = any(w in kb.countries or w in kb.demonyms for w in words[:-1]) \
+                # (a plural country's adjective is its name less the "s": "Philippine" for "Philippines")
+                has_state = any(w in kb.countries or w in kb.demonyms or w + "s" in kb.countries for w in words[:-1]) \
                     or all(w in _MILITARY_WORDS or w in _CONNECTORS or _ORG_LAST.get(w) == "FORCES" for w in words[:-1])
                 # a "Command" is a regular force's formation ("Central Command", "Home Front Command")
                 org = "MILITARY" if (has_state or words[-1] == "Command") and not rebel else "ARMED_GROUP"
             elif words[-1] in _BLOC_WORDS or any(w in _BLOC_WORDS for w in words):
                 org = "ORGANIZATION"  # "Alliance of Sahel States": a bloc of states
+            elif org == "ORGANIZATION" and words[-1] in {"Council", "Committee"} and "Security" in words and len(words) > 2 \
+                    and all(w in {"National", "Security", "Defence", "Defense", "Supreme", "State"} for w in words[:-1]):
+                org = "STATE"  # "the National Security Council": a state's own (the UN's is "UN Security Council")
             elif org == "ORGANIZATION" and words[-1] in {"Service", "Services", "Agency"} \
                     and any(w in _STATE_SERVICE_WORDS for w in words[:-1]):
                 org = "STATE"  # "State Border Service", "National Intelligence Service": a state's own agency
@@ -1359,12 +1442,13 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{lem}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", entry[0], 0.5, entity, "NOMINAL"))
                 continue
+            # ("fishermen", "servicemen": a -men plural the head table lists as it is)
+            plural = low in _PLURAL_IRREGULAR or low != lem or (low.endswith("men") and low[:-3] + "man" in HEADS)
             if nxt is not None and nxt.sent == tok.sent and _LOWER_WORD.fullmatch(nxt.text) and nxt.lower not in _STOP \
-                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and low == lem and low not in _PLURAL_IRREGULAR \
+                    and nxt.lower not in _VERBISH and not nxt.lower.endswith(("ed", "s")) and not plural \
                     and kb.lemma(nxt.lower) == nxt.lower and nxt.lower not in _LEFT_STOP and nxt.lower not in _ADVERBS \
                     and not nxt.lower.endswith("ly"):
                 continue  # "humanitarian truce", "army base": a noun modifier (not before "lost", "fled": verbs)
-            plural = low in _PLURAL_IRREGULAR or low != lem or low in {"people", "police"}
             kind = compound or (entry[0] if plural else entry[1])
             if compound in ("GROUP", "STATE") and not plural and (compound == "GROUP" or entry[1] == "PERSON"):
                 kind = "PERSON"  # "a security source", "an aid worker", "a police officer": one individual
@@ -1465,8 +1549,9 @@ class ActorFinder:
             if lem in {"group", "network", "team", "company"} and lo == i and after is not None and after.lower == "of" \
                     and i + 2 < n and not tokens[i + 2].lower.endswith("ing"):
                 continue  # "a group of farmers": the partitive's noun is the actor
-            if kind == "ORGANIZATION" and lem in {"committee", "council", "commission"} and lo < i \
-                    and any(t.lower in _STATE_BODY_MODIFIERS for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
+            if kind == "ORGANIZATION" and lem in {"committee", "council", "commission", "service"} and lo < i \
+                    and any(t.lower in _STATE_BODY_MODIFIERS or lem == "council" and t.lower in _TOWN_MODIFIERS
+                            for t in tokens[lo:i]) and not any(_is_cap(t) for t in tokens[lo:i]):
                 kind = "STATE"  # "a parliamentary committee", "the security council": a state's own body
             if runs_state or (lem in _STATE_RUN_HEADS and any(t.lower in _STATE_OWNED for t in tokens[lo:i])):
                 kind = "STATE"  # "the agency that runs Varnia's prisons", "the state oil company": a state agency
@@ -1665,7 +1750,10 @@ def _spells(acronym: str, name: str) -> bool:
 
 def _own_words_label(words: list[str]) -> str | None:
     """A name's own words that say it is an armed movement (``Liberation``, ``Resistance``)."""
-    return "ARMED_GROUP" if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words) else None
+    if any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words):
+        return "ARMED_GROUP"
+    joined = [a + "-" + b for a, b in zip(words, words[1:]) if a == "Inter"]  # ("Inter Services", unhyphenated)
+    return "MILITARY" if any(w in _FORCES_OWN_WORDS for w in words + joined) else None
 
 
 def _holds_country(words: list[str], kb: Knowledge) -> bool:

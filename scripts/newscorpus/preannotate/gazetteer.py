@@ -263,7 +263,7 @@ def _find_all(text: str, surfaces) -> list[tuple[int, int, str]]:
 _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 # "the border with X", "the border zone/area/region with X": the frontier is a place, so is X
-_BORDERS_BEFORE = re.compile(r"\bborders?(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
+_BORDERS_BEFORE = re.compile(r"\b(?:borders?|boundary|boundaries|frontiers?)(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
                              r"district|districts|strip|line))?\s+(?:with|of)\s+$")
 _TO_BEFORE = re.compile(r"\bto\s*$")
 _CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+(?:the\s+)?$")
