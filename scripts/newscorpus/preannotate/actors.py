@@ -842,7 +842,6 @@ class ActorFinder:
         a militia``) is the same actor where its other mentions have no context (``claimed by
         Kordo``) or only a guessed place reading (``fighters loyal to Kordo``). Registered names,
         places and countries keep their own readings."""
-        kb = self.kb
         typed: dict[str, Match] = {}
         for m in out:
             if m.layer == "ACTOR" and m.mention == "NAME" and m.label in ("ARMED_GROUP", "MILITARY", "ORGANIZATION") \
@@ -902,7 +901,6 @@ class ActorFinder:
     def _classify_run(self, text, tokens, run: _Run, doc_id, acronyms, names_seen) -> list[Match]:
         kb, gaz = self.kb, self.gaz
         lo, hi = run.lo, run.hi
-        n = len(tokens)
         # drop a sentence-initial everyday word ("Residents", "The", "Paramilitary"), unless the run is a known name
         whole = text[tokens[lo].start : tokens[hi - 1].end]
         known = whole in gaz.actors or fold(whole) in kb.places or whole in kb.countries or whole in gaz.locations
@@ -1918,31 +1916,42 @@ _VICTIM_NOUNS = {"dead", "wounded", "injured"}
 _COUNT_BEFORE = re.compile(r"([\w,-]+)\s+$")
 
 
+def _relabel_by_last(out: list[Match], is_anchor, is_target, relabel) -> list[Match]:
+    """Each target mention as ``relabel(mention, anchor)`` reads it, the anchor being the mention that
+    ``is_anchor`` accepts last before it (none before it: the target stays as found)."""
+    anchors = sorted((m for m in out if is_anchor(m)), key=lambda m: m.start)
+    if not anchors:
+        return out
+    starts = [m.start for m in anchors]
+    result = []
+    for m in out:
+        if is_target(m):
+            k = bisect_left(starts, m.start)
+            if k:
+                m = relabel(m, anchors[k - 1])
+        result.append(m)
+    return result
+
+
 def _victims_of_the_force(text: str, out: list[Match]) -> list[Match]:
     """``the dead`` / ``the wounded`` read as CIVILIANS unless the people last named before them, in the
     same or the previous two sentences, are a force's members counted there (``four soldiers were
     killed ... The wounded were flown out``): then they are those members (MILITARY, or STATE for
     police). A force only speaking or acting there (``police said. The injured ...``) does not count."""
-    people = sorted((m for m in out if m.layer == "ACTOR" and m.mention == "NOMINAL"
-                     and m.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS | {"civilians", "residents", "people"}),
-                    key=lambda m: m.start)
-    if not people:
-        return out
-    starts = [m.start for m in people]
-    result = []
-    for m in out:
-        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "CIVILIANS" and m.text.lower() in _VICTIM_NOUNS:
-            k = bisect_left(starts, m.start)
-            if k:
-                last = people[k - 1]
-                between = text[last.end : m.start]
-                counted = _COUNT_BEFORE.search(text, max(0, last.start - 30), last.start)
-                if len(between) < 400 and between.count(". ") <= 2 and last.label in ("MILITARY", "STATE") \
-                        and last.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS and counted \
-                        and (counted.group(1)[:1].isdigit() or _is_number_word(counted.group(1))):
-                    m = Match(m.start, m.end, m.text, m.layer, last.label, m.score, m.entity, m.mention)
-        result.append(m)
-    return result
+    def relabel(m: Match, last: Match) -> Match:
+        between = text[last.end : m.start]
+        counted = _COUNT_BEFORE.search(text, max(0, last.start - 30), last.start)
+        if len(between) < 400 and between.count(". ") <= 2 and last.label in ("MILITARY", "STATE") \
+                and last.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS and counted \
+                and (counted.group(1)[:1].isdigit() or _is_number_word(counted.group(1))):
+            return Match(m.start, m.end, m.text, m.layer, last.label, m.score, m.entity, m.mention)
+        return m
+
+    return _relabel_by_last(
+        out, lambda m: m.layer == "ACTOR" and m.mention == "NOMINAL"
+        and m.text.rsplit(None, 1)[-1].lower() in _FORCE_MEMBERS | {"civilians", "residents", "people"},
+        lambda m: m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "CIVILIANS"
+        and m.text.lower() in _VICTIM_NOUNS, relabel)
 
 
 _FORCE_OF_OFFICERS = re.compile(r"\b(?:police|policem[ae]n|gendarm\w*|constables?)\b", re.IGNORECASE)
@@ -1974,23 +1983,14 @@ def _officers_of_the_force(out: list[Match]) -> list[Match]:
     force the article last named: the police's (STATE, like ``police officers``) or an army's
     (MILITARY); with no such force before them they stay GROUP. Officers with a modifier naming
     another body (``customs and army officers``) keep their own reading."""
-    forces = sorted((m for m in out if m.layer == "ACTOR" and (m.label == "MILITARY" or m.label == "STATE"
-                                                                and _FORCE_OF_OFFICERS.search(m.text))),
-                    key=lambda m: m.start)
-    if not forces:
-        return out
-    starts = [m.start for m in forces]
-    result = []
-    for m in out:
+    def is_bare_officers(m: Match) -> bool:
         words = m.text.lower().split()
-        if m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "GROUP" and words[-1] == "officers" \
-                and all(w in {"dead", "wounded", "injured", "killed", "slain", "missing", "other", "fellow"}
-                        for w in words[:-1]):
-            k = bisect_left(starts, m.start)
-            if k:
-                m = Match(m.start, m.end, m.text, m.layer, forces[k - 1].label, m.score, m.entity, m.mention)
-        result.append(m)
-    return result
+        return m.layer == "ACTOR" and m.mention == "NOMINAL" and m.label == "GROUP" and words[-1] == "officers" \
+            and all(w in {"dead", "wounded", "injured", "killed", "slain", "missing", "other", "fellow"} for w in words[:-1])
+
+    return _relabel_by_last(
+        out, lambda m: m.layer == "ACTOR" and (m.label == "MILITARY" or m.label == "STATE" and _FORCE_OF_OFFICERS.search(m.text)),
+        is_bare_officers, lambda m, force: Match(m.start, m.end, m.text, m.layer, force.label, m.score, m.entity, m.mention))
 
 
 # the staff of a body, named by it ("Red Dune Relief spokesperson", "... paramedics"): a personal name
