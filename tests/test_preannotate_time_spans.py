@@ -55,6 +55,7 @@ def test_parts_of_a_named_month_and_of_the_year(text, span, value):
     ("Residents spent the morning in basements.", "the morning"),  # the object of "spent" (decision 33)
     ("Families spent the night in the church.", "the night"),
     ("They came at two in the morning.", "two in the morning"),  # a clock time in words
+    ("Firefighters had it under control late in the evening.", "late in the evening"),
     ("The sirens went off at about seven o'clock.", "about seven o'clock"),
 ])
 def test_parts_of_the_day_drop_the_preposition_and_keep_the_determiner(text, span):

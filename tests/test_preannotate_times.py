@@ -99,8 +99,9 @@ def test_weekday_put_ahead_by_its_clause_resolves_forward(sentence, expected):  
 
 @pytest.mark.parametrize("text,expected", [
     ("an insurgency since the 1970s and in the early 2000s", ["the 1970s", "the early 2000s"]),  # decision 30
+    ("killed so far this year, nearly as many as in the whole of 2024", ["this year", "the whole of 2024"]),
 ])
-def test_decades_keep_their_determiner(text, expected):
+def test_decades_and_whole_years_keep_their_determiner(text, expected):
     assert [t.text for t in find_times(text, WED)] == expected
 
 

@@ -25,8 +25,10 @@ Resolution (our own calendar arithmetic, deterministic, no locale or "now" depen
   publication date (decision 33); ``overnight``: the publication date. ``about``/``around`` and ``shortly``/``just`` with their preposition are in
   the span (``shortly after 4 p.m.``); a bare ``at``/``until``/``before``/``after`` is not. A range
   ``between about 1am and 3am`` is one TIME, ``about 1am and 3am`` (``between`` is a preposition).
-- ``this morning``, ``early in the morning``, ``since the morning`` (span ``the morning``): the
-  publication date; ``recent weeks``, ``the coming days``: null.
+- ``this morning``: the publication date; ``since the morning`` (span ``the morning``), ``early in
+  the morning``, ``late in the evening``: the day the text last named, else the publication date;
+  ``the whole of 2024``: ``2024`` (``so far`` stays outside ``this year``, as the dev set's golds
+  write it); ``recent weeks``, ``the coming days``: null.
 
 Spans drop a leading bare preposition (``on Wednesday`` -> ``Wednesday``, ``over the weekend`` ->
 ``the weekend``) and a trailing possessive (``Wednesday’s``); they keep the determiner of a period
@@ -103,6 +105,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater?|[Ee]arly|[Ee]arlier)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
     ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
+    ("whole_year", re.compile(r"\b[Tt]he\s+whole\s+of\s+(?P<year>(?:19|20)\d{2})\b")),
     ("part_of_unit", re.compile(r"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half)\s+of\s+(?:the|this|last|next)\s+(?P<unit>month|year|week)\b")),
     ("part_of_month", re.compile(rf"\b[Tt]he\s+(?:start|end|beginning|middle|first\s+half|second\s+half|first\s+week|"
                                  rf"last\s+week|first\s+days|last\s+days)\s+of\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
@@ -138,7 +141,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
     ("vague", re.compile(r"\b(?:recent|coming|past few|next few)\s+(?:days|weeks|months|years)\b")),
-    ("morning", re.compile(r"\b(?:[Ee]arly in the morning|[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
+    # early or late in a part of the day ("late in the evening"): the day the text last named (decision 33)
+    ("part_of_day", re.compile(r"\b(?:[Ee]arly|[Ll]ate)\s+in\s+the\s+(?:morning|afternoon|evening)\b")),
+    ("morning", re.compile(r"\b(?:[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
     # a part of the day after a preposition: the preposition is outside, the determiner and a word naming
     # part of it are in ("since the morning" -> "the morning", "by late morning" -> "late morning",
     # "until morning"; decision 30), and the object of "spent" ("spent the night", decision 33); "the
@@ -232,7 +237,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return d.isoformat() if d else None
     if kind == "month_year":
         return f"{int(year):04d}-{_MONTH_NUM[groups['mon']]:02d}"
-    if kind == "year":
+    if kind in ("year", "whole_year"):
         return year
     if kind in ("vague", "the_vague", "the_rel_day"):
         return None
@@ -334,7 +339,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{published.year}-{month:02d}"
     if kind == "month":
         return _month_value(_MONTH_NUM[groups["mon"]], published)
-    if kind in ("morning", "daypart"):
+    if kind in ("morning", "daypart", "part_of_day"):
         return published.isoformat()
     if kind == "feast":
         return _feast_value(" ".join(groups["feast"].lower().replace("’", "'").split()), published)
@@ -355,7 +360,7 @@ def _feast_value(feast: str, published: date) -> str | None:
     return None
 
 
-_SCORES = {"feast": 0.7, "tod_words": 0.7, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -376,7 +381,7 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "part_of_day": ("in the morning", "in the afternoon", "in the evening"), "whole_year": ("whole of",), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
@@ -392,7 +397,7 @@ _WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
-_DAY_TIME_KINDS = ("tod", "tod_words", "daypart")  # and a range of clock times with no weekday (find_times)
+_DAY_TIME_KINDS = ("tod", "tod_words", "daypart", "part_of_day")  # and a range of clock times with no weekday (find_times)
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
