@@ -420,3 +420,39 @@ def test_range_percent_plural_compound_and_man_compound(text, expected):
 ])
 def test_parts_of_day_as_a_rate_and_clans_as_people(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were wounded, one of them a girl of about 12, and were taken to hospital.",
+    "A boy of 12 was among those hurt.",
+])
+def test_a_person_of_a_bare_number_is_an_age(text):
+    assert [f for f in figs(text) if f[1] == 12] == []
+
+
+def test_a_parent_of_a_number_still_counts_children():
+    assert figs("She is a mother of five.") == [("five", 5, "EXACT", "child", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Owners feared losses if the strike lasted more than a few days.",
+     [("more than a few days", 3, "AT_LEAST", "day", "DURATION")]),
+    ("The fighting went on over several days.", [("several days", 3, "APPROXIMATE", "day", "DURATION")]),
+])
+def test_a_bound_on_a_vague_amount_is_its_qualifier(text, expected):
+    assert figs(text) == expected
+
+
+def test_an_of_phrase_completing_the_noun_does_not_hide_the_casualty_verb():
+    assert figs("At least 30 members of the security forces have been killed this year.")[0][4] == "CASUALTIES"
+    assert figs("At least 30 members of the gang were arrested after the killing.")[0][4] == "PEOPLE"
+
+
+def test_spent_casings_are_munitions():
+    assert figs("Police found more than 30 shell casings at the scene.") == [
+        ("more than 30 shell casings", 30, "AT_LEAST", "casing", "MUNITIONS")]
+
+
+def test_a_clause_opened_after_the_casualty_word_has_its_own_subject():
+    assert figs("Medics were treating gunshot wounds after two nurses stopped coming to work.")[0][4] == "PEOPLE"
+    assert figs("Two soldiers died, while rebels claimed to have killed a dozen soldiers.")[1][4] == "CASUALTIES"

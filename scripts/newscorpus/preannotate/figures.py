@@ -72,7 +72,7 @@ _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metre
 MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
-                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot",
+                  "landmine", "ied", "bullet", "cartridge", "casing", "torpedo", "airstrike", "bombardment", "volley", "shot",
                   "explosion", "blast", "detonation",
                   # counted attacks, like the scheme's strikes (guidelines, decision 28)
                   "assault", "ambush", "bombing", "shooting", "stabbing", "incursion"}
@@ -817,13 +817,33 @@ def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
     return hi
 
 
+# conjunctions that open a clause of their own
+_SUBORDINATORS = {"after", "because", "when", "while", "although", "though", "whereas", "unless", "until"}
+
+
+def _skip_of_phrase(tokens: list[Token], hi: int, s_hi: int) -> int:
+    """Past an ``of`` phrase that completes the counted noun up to the auxiliary of a casualty verb
+    (``30 members of the security forces have been killed``), so that verb is read; else ``hi``."""
+    if hi < s_hi and tokens[hi].lower == "of":
+        for k in range(hi + 1, min(s_hi, hi + 7)):
+            if tokens[k].lower in _AUX:
+                return k if any(t.lower in CASUALTY_WORDS for t in tokens[k + 1 : min(s_hi, k + 4)]) else hi
+            if not tokens[k].is_word() or tokens[k].lower in ("who", "that", "which", "and", "or"):
+                break
+    return hi
+
+
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
     # the verb whose object the count is decides before any killing further back ("killed 25
     # militants and arrested 60 suspects": the suspects were arrested)
     governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
-    before = tokens[lo if governed else max(s_lo, lo - 9) : hi]
-    hi = _skip_inclusion(tokens, hi, s_hi)
+    start = lo if governed else max(s_lo, lo - 9)
+    # a subordinator before the count opens a clause of its own ("treating gunshot wounds after two
+    # nurses stopped coming"): a casualty word before it is another clause's ("while ... killed a dozen" is not)
+    opener = next((k for k in range(lo - 1, start - 1, -1) if tokens[k].lower in _SUBORDINATORS), None)
+    before = tokens[lo if governed else start if opener is None else opener + 1 : hi]
+    hi = _skip_of_phrase(tokens, _skip_inclusion(tokens, hi, s_hi), s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
@@ -893,7 +913,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else num.hint or "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
-            lo = i  # "more than several" is odd; keep the vague amount alone
+            if i - qual[1] >= 2:  # "more than a few days", "at least several": a bound on the vague amount
+                qualifier = qual[0]
+            else:
+                lo = i  # "over several days": the lone word is a preposition; keep the vague amount alone
         if num.kind == "hyphen":
             head = _hyphen_head(tokens, num.end_tok)
             if head is None and num.unit not in DURATION_UNITS and num.unit not in DISTANCE_UNITS:
@@ -1021,6 +1044,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 and tokens[lo - 2].lower in _PARENTS:
             found.append((lo, num.end_tok, num, qualifier, -14))  # "a mother of five": the children, left out
             i = num.end_tok
+            continue
+        if head is None and num.kind in ("digits", "words") and _age_of(tokens, lo):
+            i = num.end_tok  # "a girl of about 12": her age, not a count
             continue
         if head is None and num.kind in ("digits", "words") and lo >= 2 and tokens[lo - 1].lower == "of" \
                 and tokens[lo - 2].lower in COLLECTIVES:
@@ -1797,6 +1823,15 @@ def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figur
                 and text[x.end : y.start] in ("(", " (") and text[y.end : y.end + 1] == ")":
             out[a] = Figure(y.start, y.end, y.text, y.value, x.qualifier, y.unit, y.label, y.score)
     return out
+
+
+def _age_of(tokens: list[Token], lo: int) -> bool:
+    """``a girl of 12``, ``a man of about 40``: one person "of" a bare number is that person's age
+    (a singular person noun after ``a``/``an``; parents and collectives count their members instead)."""
+    if lo < 3 or tokens[lo - 1].lower != "of" or tokens[lo - 3].lower not in ("a", "an"):
+        return False
+    noun = tokens[lo - 2].lower
+    return noun not in _PARENTS and noun not in COLLECTIVES and lemma(noun) == noun and is_person_noun(noun)
 
 
 # "a mother of five", "father of three": the number counts the parent's children, their noun left out
