@@ -456,3 +456,22 @@ def test_spent_casings_are_munitions():
 def test_a_clause_opened_after_the_casualty_word_has_its_own_subject():
     assert figs("Medics were treating gunshot wounds after two nurses stopped coming to work.")[0][4] == "PEOPLE"
     assert figs("Two soldiers died, while rebels claimed to have killed a dozen soldiers.")[1][4] == "CASUALTIES"
+
+
+def test_a_volume_per_day_is_a_figure_not_a_speed():
+    assert figs("The plant pumped roughly 4,000 cubic metres a day to villages.") == [
+        ("roughly 4,000 cubic metres", 4000, "APPROXIMATE", "cubic_metre", "OTHER")]
+    assert figs("The car drove 60 km an hour.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Raiders drove off some 350 zebu in the night.", [("some 350 zebu", 350, "APPROXIMATE", "zebu", "OTHER")]),
+    ("He lost 14 head of cattle.", [("14 head of cattle", 14, "EXACT", "cattle", "OTHER")]),
+])
+def test_livestock_counts(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_bare_second_noun_leaves_the_span_at_the_first_head():
+    assert figs("The ministry is sending 200 extra police officers and soldiers to the city.")[0][0] == \
+        "200 extra police officers"

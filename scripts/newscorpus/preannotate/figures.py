@@ -736,13 +736,17 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
             return k
         if low in ZERO_PLURALS and not _noun_follows(tokens, k):
             return k  # "six aircraft", "dozens of cattle" (not "two aircraft carriers")
+        if low == "head" and k + 2 < len(tokens) and tokens[k + 1].lower == "of" and tokens[k + 2].sent == sent \
+                and (tokens[k + 2].lower in ZERO_PLURALS or lemma(tokens[k + 2].text) in ZERO_PLURALS):
+            return k + 2  # "14 head of cattle": livestock counted by the head, the noun is the animal
         # a modifier: keep scanning (adjectives, compounds, proper names)
     return None
 
 
 # nouns whose plural is the singular (English zero plurals): counted as they are
 ZERO_PLURALS = {"aircraft", "spacecraft", "hovercraft", "watercraft", "cattle", "livestock", "poultry", "sheep", "deer",
-                "swine", "offspring", "species", "fish", "bison", "moose"}
+                "swine", "offspring", "species", "fish", "bison", "moose", "zebu", "reindeer", "elk", "buffalo",
+                "salmon", "trout", "cod", "carp", "tuna", "shrimp"}
 
 
 def _noun_follows(tokens: list[Token], k: int) -> bool:
@@ -1219,6 +1223,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
             unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
+        if label == "DISTANCE" and head > 0 and tokens[head - 1].lower == "cubic":
+            unit, label = f"cubic_{unit}", "OTHER"  # a volume: "4,000 cubic metres" (unit as both golds write it)
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
@@ -1903,9 +1909,14 @@ def _frequency(tokens: list[Token], head: int) -> bool:
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
 
 
+# before a length unit, words that make it an area or a volume ("4,000 cubic metres a day" is no speed)
+_AREA_VOLUME = {"cubic", "square", "sq"}
+
+
 def _speed(tokens: list[Token], head: int) -> bool:
     """``30 km per hour``, ``60 miles an hour``: a distance per unit of time is a rate (decision 26)."""
-    return head + 2 < len(tokens) and (tokens[head].lower in DISTANCE_UNITS or lemma(tokens[head].text) in DISTANCE_UNITS) \
+    return head + 2 < len(tokens) and not (head and tokens[head - 1].lower in _AREA_VOLUME) \
+        and (tokens[head].lower in DISTANCE_UNITS or lemma(tokens[head].text) in DISTANCE_UNITS) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") and tokens[head + 2].lower in DURATION_UNITS
 
 
@@ -1928,7 +1939,8 @@ _TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade", "kelvin"}
 
 def _coordinated_head(tokens: list[Token], head: int) -> int:
     """``40 soldiers and volunteer militiamen were killed``: one count of two kinds of people (no
-    second number), so the span runs to the second head. Returns the last head token's index."""
+    second number), the second with a modifier of its own, so the span runs to the second head.
+    Returns the last head token's index."""
     k = head + 1
     if k >= len(tokens) or tokens[k].lower not in ("and", "or") or lemma(tokens[head].text) not in PEOPLE_UNITS:
         return head
@@ -1945,7 +1957,9 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
         if looks_plural(t.text) or t.lower in {"militiamen", "gunmen", "police", "personnel", "staff"}:
             lem = lemma(t.text)
             lem = lem[:-3] + "man" if lem.endswith("men") and lem not in PEOPLE_UNITS else lem
-            if lem in PEOPLE_UNITS and (m + 1 >= len(tokens) or tokens[m + 1].lower not in ("of",)) \
+            # (a bare second noun is a second head of the same number, and the span ends at the first,
+            # as the guidelines' "rockets and drones": "200 police officers and soldiers" -> "200 police officers")
+            if lem in PEOPLE_UNITS and m > k + 1 and (m + 1 >= len(tokens) or tokens[m + 1].lower not in ("of",)) \
                     and lem != lemma(tokens[head].text):
                 return m
             return head
