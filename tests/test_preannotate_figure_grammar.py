@@ -475,3 +475,17 @@ def test_livestock_counts(text, expected):
 def test_a_bare_second_noun_leaves_the_span_at_the_first_head():
     assert figs("The ministry is sending 200 extra police officers and soldiers to the city.")[0][0] == \
         "200 extra police officers"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The damage might take "a year or two" to assess.', [("a year or two", 1, "APPROXIMATE", "year", "DURATION")]),
+    ("Repairs could take a week or two.", [("a week or two", 1, "APPROXIMATE", "week", "DURATION")]),
+    ("It lasted a year.", [("a year", 1, "EXACT", "year", "DURATION")]),
+])
+def test_a_unit_of_time_or_two_is_a_range(text, expected):
+    assert figs(text) == expected
+
+
+def test_plural_crews_count_groups():
+    assert figs("Eleven fire crews worked through the night.")[0][4] == "OTHER"
+    assert figs("A crew of 23 was freed.")[0][4] == "PEOPLE"

@@ -377,6 +377,15 @@ _LENGTH_VERBS = {f"{v}{e}" for v in ("last", "spend", "wait", "take") for e in (
 _RATE_LEADS = {"once", "twice", "thrice", "times", "per", "%", "percent"}
 
 
+_OPEN_QUOTES = {'"', "“", "‘"}
+
+
+def _or_another(tokens: list[Token], k: int) -> bool:
+    """Is the unit of time at k followed by ``or`` and a small number word (``a year or two``)?"""
+    return k + 2 < len(tokens) and tokens[k + 1].lower == "or" and tokens[k + 2].lower in ("two", "three") \
+        and tokens[k + 2].sent == tokens[k].sent
+
+
 def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     """Does ``a``/``an`` at i count one unit of time as a length (guidelines, decision 26): after a
     preposition or verb taking a length (``for a full year``, ``lasted a week``, ``through a year of
@@ -391,8 +400,12 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
         return False
     q = qualifier_before(tokens, i)
     p = q[1] if q else i  # (past a qualifier: "for at least another week")
+    if p and tokens[p - 1].text in _OPEN_QUOTES:
+        p -= 1  # (past a quotation mark: 'might take "a year or two"')
     prev = tokens[p - 1] if p and tokens[p - 1].sent == tokens[i].sent else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
+    if _or_another(tokens, k):
+        return True  # "a week or two": a length stated by its bounds, never a rate
     if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
         return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
@@ -789,11 +802,17 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "CASUALTIES"  # "claimed 20 lives", "cost 300 lives" (not "saved 20 lives")
     if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
+    if base in _GROUP_NOUNS and tokens[hi - 1].lower != base:
+        return "OTHER"  # "Eleven fire crews" counts crews, as "18 firefighting teams" counts teams ("12 crew": people)
     if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
     return "OTHER"
+
+
+# person nouns that name a group as well: their plural counts groups, not people
+_GROUP_NOUNS = {"crew"}
 
 
 # modifiers that make an incident an attack ("at least 14 armed incidents")
@@ -1118,6 +1137,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
             continue
         head_end = _coordinated_head(tokens, head)
+        if num.value == 1 and tokens[i].lower in ("a", "an") and tokens[head].lower in DURATION_UNITS \
+                and _or_another(tokens, head):
+            head_end, qualifier = head + 2, "APPROXIMATE"  # "a year or two": a range, valued at its lower bound
         if head_end + 1 < len(tokens) and tokens[head_end + 1].lower in _TEMPERATURE_SCALES \
                 and tokens[head_end].lower in ("degree", "degrees"):
             head_end += 1
