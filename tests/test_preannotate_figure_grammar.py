@@ -489,3 +489,18 @@ def test_a_unit_of_time_or_two_is_a_range(text, expected):
 def test_plural_crews_count_groups():
     assert figs("Eleven fire crews worked through the night.")[0][4] == "OTHER"
     assert figs("A crew of 23 was freed.")[0][4] == "PEOPLE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“They came at dawn, maybe fifteen or twenty of them, with guns,” she said.",
+     [("fifteen or twenty", 15, "APPROXIMATE", "person", "PEOPLE")]),
+    ("There were 30 of us in the room.", [("30", 30, "EXACT", "person", "PEOPLE")]),
+    ("It said it intercepted about 60 of them.", []),
+])
+def test_a_partitive_of_us_or_of_their_subject_counts_people(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_range_partitive_takes_the_unit_of_the_count_before():
+    assert figs("They fired 40 rockets, and two or three of them hit homes.")[1] == \
+        ("two or three", 2, "APPROXIMATE", "rocket", "MUNITIONS")

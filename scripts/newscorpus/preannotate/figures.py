@@ -960,6 +960,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         pron = _pronoun_partitive(tokens, num)
+        upper = _number_at(tokens, num.end_tok + 1) if pron is None and nxt is not None and nxt.lower == "or" \
+            and num.kind in ("digits", "words") else None
+        if upper is not None and upper.kind == num.kind and upper.value > num.value:
+            pron = _pronoun_partitive(tokens, upper)  # "fifteen or twenty of them": a range, its lower bound
+            qualifier = "APPROXIMATE" if pron is not None and not qual else qualifier
         if pron is not None:
             # decision 25: "seven people, two of them seriously" -> "two", a part of the count before
             if num.value > 1:
@@ -1191,6 +1196,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 label = _category(noun, tokens, lo, num.end_tok)
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, noun, label,
                                       round(LABEL_SCORE[label] - 0.2, 2)))
+            elif _people_pronoun_partitive(tokens, lo, hi):  # '"They came, maybe 15 of them"': people
+                label = _category("person", tokens, lo, hi)
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", label,
+                                      round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
             prev_fig = _hedged_antecedent(figures, text, start) or _elided_antecedent(tokens, figures, bare, lo, start)
@@ -1282,6 +1291,19 @@ def _unit_lemma(word: str) -> str:
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "my", "our", "your"}
 # pronouns a partitive can count a part of ("two of them", "30 of which", "several of whom")
 _PARTITIVE_PRONOUNS = {"them", "whom", "which", "us", "you", "those", "these"}
+
+
+def _people_pronoun_partitive(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Does a partitive with no noun before it count people: ``of us``, or ``of them`` in a sentence
+    whose subject is ``They`` or ``We`` (``They came at dawn, maybe 15 of them``)?"""
+    k = hi + 1 if hi < len(tokens) and tokens[hi].lower == "of" else hi + 2  # (past a closing quotation mark)
+    if k >= len(tokens) or tokens[k].lower not in ("us", "them"):
+        return False
+    if tokens[k].lower == "us":
+        return True
+    s_lo = sentence_bounds(tokens, lo)[0]
+    first = next((t for t in tokens[s_lo:lo] if t.is_word()), None)
+    return first is not None and first.lower in ("they", "we")
 
 
 def _pronoun_partitive(tokens: list[Token], num: _Number) -> tuple[int, int] | None:
