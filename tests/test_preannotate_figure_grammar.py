@@ -420,3 +420,87 @@ def test_range_percent_plural_compound_and_man_compound(text, expected):
 ])
 def test_parts_of_day_as_a_rate_and_clans_as_people(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were wounded, one of them a girl of about 12, and were taken to hospital.",
+    "A boy of 12 was among those hurt.",
+])
+def test_a_person_of_a_bare_number_is_an_age(text):
+    assert [f for f in figs(text) if f[1] == 12] == []
+
+
+def test_a_parent_of_a_number_still_counts_children():
+    assert figs("She is a mother of five.") == [("five", 5, "EXACT", "child", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Owners feared losses if the strike lasted more than a few days.",
+     [("more than a few days", 3, "AT_LEAST", "day", "DURATION")]),
+    ("The fighting went on over several days.", [("several days", 3, "APPROXIMATE", "day", "DURATION")]),
+])
+def test_a_bound_on_a_vague_amount_is_its_qualifier(text, expected):
+    assert figs(text) == expected
+
+
+def test_an_of_phrase_completing_the_noun_does_not_hide_the_casualty_verb():
+    assert figs("At least 30 members of the security forces have been killed this year.")[0][4] == "CASUALTIES"
+    assert figs("At least 30 members of the gang were arrested after the killing.")[0][4] == "PEOPLE"
+
+
+def test_spent_casings_are_munitions():
+    assert figs("Police found more than 30 shell casings at the scene.") == [
+        ("more than 30 shell casings", 30, "AT_LEAST", "casing", "MUNITIONS")]
+
+
+def test_a_clause_opened_after_the_casualty_word_has_its_own_subject():
+    assert figs("Medics were treating gunshot wounds after two nurses stopped coming to work.")[0][4] == "PEOPLE"
+    assert figs("Two soldiers died, while rebels claimed to have killed a dozen soldiers.")[1][4] == "CASUALTIES"
+
+
+def test_a_volume_per_day_is_a_figure_not_a_speed():
+    assert figs("The plant pumped roughly 4,000 cubic metres a day to villages.") == [
+        ("roughly 4,000 cubic metres", 4000, "APPROXIMATE", "cubic_metre", "OTHER")]
+    assert figs("The car drove 60 km an hour.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Raiders drove off some 350 zebu in the night.", [("some 350 zebu", 350, "APPROXIMATE", "zebu", "OTHER")]),
+    ("He lost 14 head of cattle.", [("14 head of cattle", 14, "EXACT", "cattle", "OTHER")]),
+])
+def test_livestock_counts(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_bare_second_noun_leaves_the_span_at_the_first_head():
+    assert figs("The ministry is sending 200 extra police officers and soldiers to the city.")[0][0] == \
+        "200 extra police officers"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The damage might take "a year or two" to assess.', [("a year or two", 1, "APPROXIMATE", "year", "DURATION")]),
+    ("Repairs could take a week or two.", [("a week or two", 1, "APPROXIMATE", "week", "DURATION")]),
+    ("It lasted a year.", [("a year", 1, "EXACT", "year", "DURATION")]),
+])
+def test_a_unit_of_time_or_two_is_a_range(text, expected):
+    assert figs(text) == expected
+
+
+def test_plural_crews_count_groups():
+    assert figs("Eleven fire crews worked through the night.")[0][4] == "OTHER"
+    assert figs("A crew of 23 was freed.")[0][4] == "PEOPLE"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“They came at dawn, maybe fifteen or twenty of them, with guns,” she said.",
+     [("fifteen or twenty", 15, "APPROXIMATE", "person", "PEOPLE")]),
+    ("There were 30 of us in the room.", [("30", 30, "EXACT", "person", "PEOPLE")]),
+    ("It said it intercepted about 60 of them.", []),
+])
+def test_a_partitive_of_us_or_of_their_subject_counts_people(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_range_partitive_takes_the_unit_of_the_count_before():
+    assert figs("They fired 40 rockets, and two or three of them hit homes.")[1] == \
+        ("two or three", 2, "APPROXIMATE", "rocket", "MUNITIONS")

@@ -72,7 +72,7 @@ _DISTANCE_NORMAL = {"kilometres": "kilometre", "kilometers": "kilometer", "metre
 MUNITION_UNITS = {"rocket", "missile", "drone", "shell", "launch", "strike", "airstrike", "air-strike",
                   "projectile", "bomb", "mortar", "round", "uav", "interceptor", "munition", "barrage",
                   "salvo", "sortie", "raid", "attack", "katyusha", "explosive", "grenade", "warhead", "device", "mine",
-                  "landmine", "ied", "bullet", "torpedo", "airstrike", "bombardment", "volley", "shot",
+                  "landmine", "ied", "bullet", "cartridge", "casing", "torpedo", "airstrike", "bombardment", "volley", "shot",
                   "explosion", "blast", "detonation",
                   # counted attacks, like the scheme's strikes (guidelines, decision 28)
                   "assault", "ambush", "bombing", "shooting", "stabbing", "incursion"}
@@ -377,6 +377,15 @@ _LENGTH_VERBS = {f"{v}{e}" for v in ("last", "spend", "wait", "take") for e in (
 _RATE_LEADS = {"once", "twice", "thrice", "times", "per", "%", "percent"}
 
 
+_OPEN_QUOTES = {'"', "“", "‘"}
+
+
+def _or_another(tokens: list[Token], k: int) -> bool:
+    """Is the unit of time at k followed by ``or`` and a small number word (``a year or two``)?"""
+    return k + 2 < len(tokens) and tokens[k + 1].lower == "or" and tokens[k + 2].lower in ("two", "three") \
+        and tokens[k + 2].sent == tokens[k].sent
+
+
 def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     """Does ``a``/``an`` at i count one unit of time as a length (guidelines, decision 26): after a
     preposition or verb taking a length (``for a full year``, ``lasted a week``, ``through a year of
@@ -391,8 +400,12 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
         return False
     q = qualifier_before(tokens, i)
     p = q[1] if q else i  # (past a qualifier: "for at least another week")
+    if p and tokens[p - 1].text in _OPEN_QUOTES:
+        p -= 1  # (past a quotation mark: 'might take "a year or two"')
     prev = tokens[p - 1] if p and tokens[p - 1].sent == tokens[i].sent else None
     nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
+    if _or_another(tokens, k):
+        return True  # "a week or two": a length stated by its bounds, never a rate
     if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
         return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
@@ -736,13 +749,17 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
             return k
         if low in ZERO_PLURALS and not _noun_follows(tokens, k):
             return k  # "six aircraft", "dozens of cattle" (not "two aircraft carriers")
+        if low == "head" and k + 2 < len(tokens) and tokens[k + 1].lower == "of" and tokens[k + 2].sent == sent \
+                and (tokens[k + 2].lower in ZERO_PLURALS or lemma(tokens[k + 2].text) in ZERO_PLURALS):
+            return k + 2  # "14 head of cattle": livestock counted by the head, the noun is the animal
         # a modifier: keep scanning (adjectives, compounds, proper names)
     return None
 
 
 # nouns whose plural is the singular (English zero plurals): counted as they are
 ZERO_PLURALS = {"aircraft", "spacecraft", "hovercraft", "watercraft", "cattle", "livestock", "poultry", "sheep", "deer",
-                "swine", "offspring", "species", "fish", "bison", "moose"}
+                "swine", "offspring", "species", "fish", "bison", "moose", "zebu", "reindeer", "elk", "buffalo",
+                "salmon", "trout", "cod", "carp", "tuna", "shrimp"}
 
 
 def _noun_follows(tokens: list[Token], k: int) -> bool:
@@ -785,11 +802,17 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "CASUALTIES"  # "claimed 20 lives", "cost 300 lives" (not "saved 20 lives")
     if base not in PEOPLE_UNITS and any(t.lower in _UNCREWED for t in tokens[lo:hi]):
         return "MUNITIONS"
+    if base in _GROUP_NOUNS and tokens[hi - 1].lower != base:
+        return "OTHER"  # "Eleven fire crews" counts crews, as "18 firefighting teams" counts teams ("12 crew": people)
     if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
     return "OTHER"
+
+
+# person nouns that name a group as well: their plural counts groups, not people
+_GROUP_NOUNS = {"crew"}
 
 
 # modifiers that make an incident an attack ("at least 14 armed incidents")
@@ -817,13 +840,33 @@ def _skip_inclusion(tokens: list[Token], hi: int, s_hi: int) -> int:
     return hi
 
 
+# conjunctions that open a clause of their own
+_SUBORDINATORS = {"after", "because", "when", "while", "although", "though", "whereas", "unless", "until"}
+
+
+def _skip_of_phrase(tokens: list[Token], hi: int, s_hi: int) -> int:
+    """Past an ``of`` phrase that completes the counted noun up to the auxiliary of a casualty verb
+    (``30 members of the security forces have been killed``), so that verb is read; else ``hi``."""
+    if hi < s_hi and tokens[hi].lower == "of":
+        for k in range(hi + 1, min(s_hi, hi + 7)):
+            if tokens[k].lower in _AUX:
+                return k if any(t.lower in CASUALTY_WORDS for t in tokens[k + 1 : min(s_hi, k + 4)]) else hi
+            if not tokens[k].is_word() or tokens[k].lower in ("who", "that", "which", "and", "or"):
+                break
+    return hi
+
+
 def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     s_lo, s_hi = sentence_bounds(tokens, lo)
     # the verb whose object the count is decides before any killing further back ("killed 25
     # militants and arrested 60 suspects": the suspects were arrested)
     governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
-    before = tokens[lo if governed else max(s_lo, lo - 9) : hi]
-    hi = _skip_inclusion(tokens, hi, s_hi)
+    start = lo if governed else max(s_lo, lo - 9)
+    # a subordinator before the count opens a clause of its own ("treating gunshot wounds after two
+    # nurses stopped coming"): a casualty word before it is another clause's ("while ... killed a dozen" is not)
+    opener = next((k for k in range(lo - 1, start - 1, -1) if tokens[k].lower in _SUBORDINATORS), None)
+    before = tokens[lo if governed else start if opener is None else opener + 1 : hi]
+    hi = _skip_of_phrase(tokens, _skip_inclusion(tokens, hi, s_hi), s_hi)
     after = tokens[hi : min(s_hi, hi + 6)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
@@ -893,7 +936,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         qualifier = "APPROXIMATE" if num.kind == "vague" or (num.ranged and not qual) else (qual[0] if qual else num.hint or "EXACT")
         lo = qual[1] if qual else i
         if num.kind == "vague" and qual and qual[0] != "APPROXIMATE":
-            lo = i  # "more than several" is odd; keep the vague amount alone
+            if i - qual[1] >= 2:  # "more than a few days", "at least several": a bound on the vague amount
+                qualifier = qual[0]
+            else:
+                lo = i  # "over several days": the lone word is a preposition; keep the vague amount alone
         if num.kind == "hyphen":
             head = _hyphen_head(tokens, num.end_tok)
             if head is None and num.unit not in DURATION_UNITS and num.unit not in DISTANCE_UNITS:
@@ -914,6 +960,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         nxt = tokens[num.end_tok] if num.end_tok < len(tokens) else None
         pron = _pronoun_partitive(tokens, num)
+        upper = _number_at(tokens, num.end_tok + 1) if pron is None and nxt is not None and nxt.lower == "or" \
+            and num.kind in ("digits", "words") else None
+        if upper is not None and upper.kind == num.kind and upper.value > num.value:
+            pron = _pronoun_partitive(tokens, upper)  # "fifteen or twenty of them": a range, its lower bound
+            qualifier = "APPROXIMATE" if pron is not None and not qual else qualifier
         if pron is not None:
             # decision 25: "seven people, two of them seriously" -> "two", a part of the count before
             if num.value > 1:
@@ -1022,6 +1073,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo, num.end_tok, num, qualifier, -14))  # "a mother of five": the children, left out
             i = num.end_tok
             continue
+        if head is None and num.kind in ("digits", "words") and _age_of(tokens, lo):
+            i = num.end_tok  # "a girl of about 12": her age, not a count
+            continue
         if head is None and num.kind in ("digits", "words") and lo >= 2 and tokens[lo - 1].lower == "of" \
                 and tokens[lo - 2].lower in COLLECTIVES:
             found.append((lo - 2, num.end_tok, num, qualifier, -6))  # "a crew of 23"
@@ -1088,6 +1142,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
             continue
         head_end = _coordinated_head(tokens, head)
+        if num.value == 1 and tokens[i].lower in ("a", "an") and tokens[head].lower in DURATION_UNITS \
+                and _or_another(tokens, head):
+            head_end, qualifier = head + 2, "APPROXIMATE"  # "a year or two": a range, valued at its lower bound
         if head_end + 1 < len(tokens) and tokens[head_end + 1].lower in _TEMPERATURE_SCALES \
                 and tokens[head_end].lower in ("degree", "degrees"):
             head_end += 1
@@ -1138,6 +1195,10 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             elif (noun := _plural_antecedent(tokens, lo)) is not None:  # "... its fighters ... killed 1,500 of them"
                 label = _category(noun, tokens, lo, num.end_tok)
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, noun, label,
+                                      round(LABEL_SCORE[label] - 0.2, 2)))
+            elif _people_pronoun_partitive(tokens, lo, hi):  # '"They came, maybe 15 of them"': people
+                label = _category("person", tokens, lo, hi)
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", label,
                                       round(LABEL_SCORE[label] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
@@ -1193,6 +1254,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
             unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
+        if label == "DISTANCE" and head > 0 and tokens[head - 1].lower == "cubic":
+            unit, label = f"cubic_{unit}", "OTHER"  # a volume: "4,000 cubic metres" (unit as both golds write it)
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
@@ -1228,6 +1291,19 @@ def _unit_lemma(word: str) -> str:
 _PARTITIVE_DETERMINERS = {"the", "its", "their", "these", "those", "his", "her", "my", "our", "your"}
 # pronouns a partitive can count a part of ("two of them", "30 of which", "several of whom")
 _PARTITIVE_PRONOUNS = {"them", "whom", "which", "us", "you", "those", "these"}
+
+
+def _people_pronoun_partitive(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Does a partitive with no noun before it count people: ``of us``, or ``of them`` in a sentence
+    whose subject is ``They`` or ``We`` (``They came at dawn, maybe 15 of them``)?"""
+    k = hi + 1 if hi < len(tokens) and tokens[hi].lower == "of" else hi + 2  # (past a closing quotation mark)
+    if k >= len(tokens) or tokens[k].lower not in ("us", "them"):
+        return False
+    if tokens[k].lower == "us":
+        return True
+    s_lo = sentence_bounds(tokens, lo)[0]
+    first = next((t for t in tokens[s_lo:lo] if t.is_word()), None)
+    return first is not None and first.lower in ("they", "we")
 
 
 def _pronoun_partitive(tokens: list[Token], num: _Number) -> tuple[int, int] | None:
@@ -1799,6 +1875,15 @@ def _conversions_share_qualifier(figures: list[Figure], text: str) -> list[Figur
     return out
 
 
+def _age_of(tokens: list[Token], lo: int) -> bool:
+    """``a girl of 12``, ``a man of about 40``: one person "of" a bare number is that person's age
+    (a singular person noun after ``a``/``an``; parents and collectives count their members instead)."""
+    if lo < 3 or tokens[lo - 1].lower != "of" or tokens[lo - 3].lower not in ("a", "an"):
+        return False
+    noun = tokens[lo - 2].lower
+    return noun not in _PARENTS and noun not in COLLECTIVES and lemma(noun) == noun and is_person_noun(noun)
+
+
 # "a mother of five", "father of three": the number counts the parent's children, their noun left out
 _PARENTS = {"mother", "father", "parent", "grandmother", "grandfather", "grandparent"}
 # collective nouns counted with "of": "a crew of 23", "a family of five"
@@ -1868,9 +1953,14 @@ def _frequency(tokens: list[Token], head: int) -> bool:
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
 
 
+# before a length unit, words that make it an area or a volume ("4,000 cubic metres a day" is no speed)
+_AREA_VOLUME = {"cubic", "square", "sq"}
+
+
 def _speed(tokens: list[Token], head: int) -> bool:
     """``30 km per hour``, ``60 miles an hour``: a distance per unit of time is a rate (decision 26)."""
-    return head + 2 < len(tokens) and (tokens[head].lower in DISTANCE_UNITS or lemma(tokens[head].text) in DISTANCE_UNITS) \
+    return head + 2 < len(tokens) and not (head and tokens[head - 1].lower in _AREA_VOLUME) \
+        and (tokens[head].lower in DISTANCE_UNITS or lemma(tokens[head].text) in DISTANCE_UNITS) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") and tokens[head + 2].lower in DURATION_UNITS
 
 
@@ -1893,7 +1983,8 @@ _TEMPERATURE_SCALES = {"celsius", "fahrenheit", "centigrade", "kelvin"}
 
 def _coordinated_head(tokens: list[Token], head: int) -> int:
     """``40 soldiers and volunteer militiamen were killed``: one count of two kinds of people (no
-    second number), so the span runs to the second head. Returns the last head token's index."""
+    second number), the second with a modifier of its own, so the span runs to the second head.
+    Returns the last head token's index."""
     k = head + 1
     if k >= len(tokens) or tokens[k].lower not in ("and", "or") or lemma(tokens[head].text) not in PEOPLE_UNITS:
         return head
@@ -1910,7 +2001,9 @@ def _coordinated_head(tokens: list[Token], head: int) -> int:
         if looks_plural(t.text) or t.lower in {"militiamen", "gunmen", "police", "personnel", "staff"}:
             lem = lemma(t.text)
             lem = lem[:-3] + "man" if lem.endswith("men") and lem not in PEOPLE_UNITS else lem
-            if lem in PEOPLE_UNITS and (m + 1 >= len(tokens) or tokens[m + 1].lower not in ("of",)) \
+            # (a bare second noun is a second head of the same number, and the span ends at the first,
+            # as the guidelines' "rockets and drones": "200 police officers and soldiers" -> "200 police officers")
+            if lem in PEOPLE_UNITS and m > k + 1 and (m + 1 >= len(tokens) or tokens[m + 1].lower not in ("of",)) \
                     and lem != lemma(tokens[head].text):
                 return m
             return head
