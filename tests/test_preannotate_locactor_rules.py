@@ -494,3 +494,37 @@ def test_a_hospital_the_wounded_are_taken_to_is_a_place(text, expected):
 
 def test_a_small_place_after_the_coast_of_is_a_place():
     assert ("Luzon", "LOCATION") in spans("The boat went back to port on the west coast of Luzon.")
+
+
+def test_capitals_dateline_on_a_line_of_its_own_before_a_region_is_a_place():
+    text = "Fire burns farmland\n\nKFAR BLUM, Upper Galilee -\n\nA rocket started a fire on Sunday."
+    assert ("KFAR BLUM", "LOCATION") in spans(text)
+    assert not any(t == "KFAR BLUM" for t, _ in actors(text))
+    # not a dateline when a sentence runs on the line after the dash
+    assert "PEACE NOW" not in places("PEACE NOW, the Group - said it would march.")
+
+
+def test_unknown_name_after_in_before_said_is_the_place_not_the_speaker():
+    text = "Some families in Ibl Wadi said they were filling jerrycans from a spring."
+    assert "Ibl Wadi" in places(text) and not any(t == "Ibl Wadi" for t, _ in actors(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kordistan, which borders Pakistan and Afghanistan, is a poor province.",
+    "The province, bordering Pakistan and Afghanistan, is poor.",
+])
+def test_countries_a_place_borders_are_places(text):
+    got = places(text)
+    assert "Pakistan" in got and "Afghanistan" in got
+    assert not any(t in ("Pakistan", "Afghanistan") for t, _ in actors(text))
+
+
+def test_capital_registered_as_its_state_is_a_place_after_in():
+    from newscorpus.preannotate.gazetteer import ActorEntry, Gazetteer
+    res = Resources(gazetteer=Gazetteer(actors={"Tehran": ActorEntry("STATE", "iran", "NAME", 0.8)}))
+
+    def got(text):
+        doc = preannotate_text(text, doc_id="t", published=None, resources=res)
+        return [(s["text"], s["layer"]) for s in doc["spans"]]
+    assert ("Tehran", "LOCATION") in got("A foreign ministry spokesman in Tehran said talks would go on.")
+    assert ("Tehran", "ACTOR") in got("Tehran said talks would go on.")

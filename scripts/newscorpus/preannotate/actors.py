@@ -987,6 +987,10 @@ class ActorFinder:
         if surface.isupper() and len(surface) >= 3 and _sentence_start(tokens, lo) and _line_start(text, start) \
                 and _DATELINE_DATE_AFTER.match(text, end):
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "GAO, Sept 3 (Agency) -": a dateline
+        if surface.isupper() and len(surface) >= 3 and surface.replace(" ", "").isalpha() and _line_start(text, start) \
+                and (m := _DATELINE_COUNTRY.match(text, end)) and text[m.end() - 1] in "—–-" \
+                and not text[m.end() : text.find("\n", m.end()) % (len(text) + 1)].strip():
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "KFAR BLUM, Upper Galilee -": a line of its own
         if surface.isupper() and (" " in surface or len(surface) >= 4):
             title = _title_case(surface)
             if fold(title) in kb.places or title in kb.countries:
@@ -1052,6 +1056,10 @@ class ActorFinder:
         nxt = _next_word(text, end)
         # registry / learned actors
         entry = gaz.actors.get(surface)
+        if entry is not None and surface in kb.capitals and not affix \
+                and _prev_word(text, start).lower() in {"in", "near", "outside", "inside"} \
+                and text[end : end + 2] not in {"’s", "'s"}:
+            entry = None  # "a spokesman in Tehran": a capital registered as its state is the place after "in"
         if entry is not None and surface not in kb.countries:
             if surface in kb.demonyms and not affix and _actor_phrase_follows(text, end, kb):
                 return []
@@ -1256,7 +1264,8 @@ class ActorFinder:
                 and not _TIES.search(text, max(0, start - 40), start) \
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
                      or _PLACE_OF.search(text, max(0, start - 30), start)) \
-                and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
+                and not surface.isupper() and (nxt.lower() not in {"said", "says", "told"} or prev in {"in", "near"}):
+            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it)
             return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)

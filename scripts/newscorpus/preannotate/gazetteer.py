@@ -264,7 +264,8 @@ _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 # "the border with X", "the border zone/area/region with X": the frontier is a place, so is X
 _BORDERS_BEFORE = re.compile(r"\b(?:borders?|boundary|boundaries|frontiers?)(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
-                             r"district|districts|strip|line))?\s+(?:with|of)\s+$")
+                             r"district|districts|strip|line))?\s+(?:with|of)\s+$"
+                             r"|\b(?:borders|bordering|bordered\s+by)\s+(?:the\s+)?$")  # "a province which borders X": the verb
 _TO_BEFORE = re.compile(r"\bto\s*$")
 _CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+(?:the\s+)?$")
 
