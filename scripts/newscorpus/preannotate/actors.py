@@ -715,6 +715,7 @@ class ActorFinder:
         out = self._short_forms(text, out)
         # 6b. one sense per article for places: a name read as a place is a place where no rule read it
         out = _same_place_again(text, out, kb)
+        out = _two_names_one_division(text, out, kb)  # "Sistan and Baluchestan province": one province
         # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
@@ -1917,6 +1918,27 @@ def _same_place_again(text: str, out: list[Match], kb: Knowledge) -> list[Match]
                     continue  # a modifier of an actor ("Tajik servicemen", "the Kordo side"): not the place itself
             added.append(Match(s0, e0, surface, "LOCATION", "LOCATION", 0.5))
     return out + added
+
+
+_DIVISIONS = {"province", "state", "region", "county", "district", "territory", "governorate", "prefecture",
+              "oblast", "department", "municipality"}
+
+
+def _two_names_one_division(text: str, out: list[Match], kb: Knowledge) -> list[Match]:
+    """Two places joined by ``and`` before a singular division noun are one division's name
+    (``Sistan and Baluchestan province``; not ``Rask and Sarbaz counties``: two), and so is the same
+    pair wherever else the article writes it (one sense per article). Names known as places of their
+    own are left apart (``Kharkiv and Odesa region``: two cities' regions, the noun shared)."""
+    locs = sorted((m for m in out if m.layer == "LOCATION"), key=lambda m: m.start)
+    pairs = [(a, b) for a, b in zip(locs, locs[1:]) if text[a.end : b.start] == " and "
+             and not any(m.text in kb.countries or fold(m.text) in kb.places for m in (a, b))]
+    names = {text[a.start : b.end] for a, b in pairs if _next_word(text, b.end).lower() in _DIVISIONS}
+    merged = [(a, b) for a, b in pairs if text[a.start : b.end] in names]
+    if not merged:
+        return out
+    drop = {id(m) for pair in merged for m in pair}
+    return [m for m in out if id(m) not in drop] + [
+        Match(a.start, b.end, text[a.start : b.end], "LOCATION", "LOCATION", max(a.score, b.score)) for a, b in merged]
 
 
 _FORCE_MEMBERS = {"soldiers", "troops", "officers", "policemen", "servicemen", "conscripts", "guards", "personnel",
