@@ -538,3 +538,9 @@ def test_two_unknown_names_before_a_singular_division_are_one_division():
     # a plural noun names two divisions; known places keep their own names ("Kharkiv and Odesa region")
     assert "Kordistan and Baluvar" not in places("Troops moved into Kordistan and Baluvar counties.")
     assert "Kharkiv and Odesa" not in places("Russia pounds Kharkiv and Odesa region.")
+
+
+def test_descriptor_opening_a_line_still_types_the_name():
+    text = ('He said "six or seven" men took part.\n\n'
+            "The militant group Jaish al-Kordo said in a statement that it had carried out the attack.")
+    assert ("Jaish al-Kordo", "ARMED_GROUP") in actors(text)

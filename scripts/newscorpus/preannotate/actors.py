@@ -1714,7 +1714,7 @@ def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | N
     ORGANIZATION, ``the rebel group X``, ``the militia X`` -> ARMED_GROUP); None without one. A
     person's noun there (``the rebel X``, ``the militant X``) is an individual's title: no type."""
     m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 80), start)
-    if not m or "\n" in m.group():
+    if not m or "\n" in m.group()[1:]:  # (the boundary before "The" may be the line's own break)
         return None
     if _prev_word(text, m.start() + 1).lower() in _CLAUSE_OBJECT_VERBS:
         return None  # "told the council X would resign": the collective is the verb's object, X a clause's subject
