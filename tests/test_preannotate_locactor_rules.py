@@ -544,3 +544,12 @@ def test_descriptor_opening_a_line_still_types_the_name():
     text = ('He said "six or seven" men took part.\n\n'
             "The militant group Jaish al-Kordo said in a statement that it had carried out the attack.")
     assert ("Jaish al-Kordo", "ARMED_GROUP") in actors(text)
+
+
+def test_body_named_for_two_tasks_is_one_name_and_its_possessor_the_state():
+    got = spans("The fire was put out late on Sunday, Israel's Fire and Rescue Authority said.")
+    assert ("Fire and Rescue Authority", "STATE") in got and not any(t == "Rescue Authority" for t, _ in got)
+    assert ("Israel", "STATE") in got and ("Israel", "LOCATION") not in got
+    assert ("Food and Drug Administration", "STATE") in actors("The Food and Drug Administration said so.")
+    # known names on both sides of "and" stay two ("Syria and Turkey Ministry" is no one body)
+    assert not any(t.startswith("Syria and") for t, _ in actors("Talks between Syria and Turkey Ministry staff went on."))

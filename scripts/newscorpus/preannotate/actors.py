@@ -601,6 +601,12 @@ class ActorFinder:
                         and any(tokens[k].lower in {"of", "for"} for k in range(i + 1, j)):
                     j += 1  # "Group for the Support of Islam and Muslims", "Ministry of Foreign Affairs and Trade"
                     continue
+                if t.lower == "and" and tokens[j - 1].lower in self.kb.common and not self._known_name(tokens[j - 1].text) \
+                        and (k := next((k for k in range(j + 2, min(j + 4, n)) if tokens[k].text in _ORG_LAST), None)) \
+                        and all(_is_cap(tokens[m]) and tokens[m].sent == tok.sent and tokens[m].text not in _NOT_NAMES
+                                and tokens[m].start == tokens[m - 1].end + 1 for m in range(j + 1, k + 1)):
+                    j = k + 1  # "Fire and Rescue Authority", "Food and Drug Administration": a body named for two tasks
+                    continue
                 if t.lower == "in" and tokens[j - 1].text in _IN_NAME_HEADS and j + 1 < n and _is_cap(tokens[j + 1]):
                     k = next((k for k in (j + 3, j + 2) if k <= n and all(tokens[m].sent == tok.sent for m in range(j + 1, k))
                               and text[tokens[j + 1].start : tokens[k - 1].end] in self.kb.countries), None)
