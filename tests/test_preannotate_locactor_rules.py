@@ -553,3 +553,9 @@ def test_body_named_for_two_tasks_is_one_name_and_its_possessor_the_state():
     assert ("Food and Drug Administration", "STATE") in actors("The Food and Drug Administration said so.")
     # known names on both sides of "and" stay two ("Syria and Turkey Ministry" is no one body)
     assert not any(t.startswith("Syria and") for t, _ in actors("Talks between Syria and Turkey Ministry staff went on."))
+
+
+def test_word_before_an_armed_descriptor_and_a_name_is_a_modifier():
+    got = actors("The Sunni militant group Jaish al-Kordo claimed the attack.")
+    assert ("Jaish al-Kordo", "ARMED_GROUP") in got and not any(t == "Sunni" for t, _ in got)
+    assert ("Kordo", "ARMED_GROUP") in actors("Kordo militants attacked the post.")

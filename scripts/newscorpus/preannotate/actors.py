@@ -1248,7 +1248,10 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
-        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
+        if len(words) == 1 and not titled and surface.lower() not in kb.common \
+                and (armed := _ARMED_MODIFIED.match(text, end, end + 30)):
+            if _NAMED_COLLECTIVE_AFTER.match(text, armed.end()):
+                return []  # "the Sunni militant group Jaish al-X": a modifier of the descriptor, the name follows
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if 2 <= len(words) <= 3 and not titled and _ARMED_MEMBERS_AFTER.match(text, end, end + 20) \
                 and words[0] not in kb.demonyms and not any(w.lower() in kb.common for w in words):
@@ -2184,6 +2187,8 @@ _ORG_NAME_OPENERS = {*_ORG_LAST, *_ORG_FIRST, "Department", "Movement", "Front",
 _ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _ARMED_MEMBERS_AFTER = re.compile(r"\s+(?:rebels|fighters|militants|militiamen|insurgents|jihadists|gunmen)\b")
+# a collective noun and the name it describes ("... militant group Jaish al-X", "... rebel movement the M23")
+_NAMED_COLLECTIVE_AFTER = re.compile(r"\s+(?:group|movement|outfit|organi[sz]ation|faction|alliance|coalition)\s+(?:the\s+)?[A-Z]")
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
                              r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
                              r"commanders?|leaders?|negotiators|spokesman|movement)\b")
