@@ -494,3 +494,68 @@ def test_a_hospital_the_wounded_are_taken_to_is_a_place(text, expected):
 
 def test_a_small_place_after_the_coast_of_is_a_place():
     assert ("Luzon", "LOCATION") in spans("The boat went back to port on the west coast of Luzon.")
+
+
+def test_capitals_dateline_on_a_line_of_its_own_before_a_region_is_a_place():
+    text = "Fire burns farmland\n\nKFAR BLUM, Upper Galilee -\n\nA rocket started a fire on Sunday."
+    assert ("KFAR BLUM", "LOCATION") in spans(text)
+    assert not any(t == "KFAR BLUM" for t, _ in actors(text))
+    # not a dateline when a sentence runs on the line after the dash
+    assert "PEACE NOW" not in places("PEACE NOW, the Group - said it would march.")
+
+
+def test_unknown_name_after_in_before_said_is_the_place_not_the_speaker():
+    text = "Some families in Ibl Wadi said they were filling jerrycans from a spring."
+    assert "Ibl Wadi" in places(text) and not any(t == "Ibl Wadi" for t, _ in actors(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kordistan, which borders Pakistan and Afghanistan, is a poor province.",
+    "The province, bordering Pakistan and Afghanistan, is poor.",
+])
+def test_countries_a_place_borders_are_places(text):
+    got = places(text)
+    assert "Pakistan" in got and "Afghanistan" in got
+    assert not any(t in ("Pakistan", "Afghanistan") for t, _ in actors(text))
+
+
+def test_capital_registered_as_its_state_is_a_place_after_in():
+    from newscorpus.preannotate.gazetteer import ActorEntry, Gazetteer
+    res = Resources(gazetteer=Gazetteer(actors={"Tehran": ActorEntry("STATE", "iran", "NAME", 0.8)}))
+
+    def got(text):
+        doc = preannotate_text(text, doc_id="t", published=None, resources=res)
+        return [(s["text"], s["layer"]) for s in doc["spans"]]
+    assert ("Tehran", "LOCATION") in got("A foreign ministry spokesman in Tehran said talks would go on.")
+    assert ("Tehran", "ACTOR") in got("Tehran said talks would go on.")
+
+
+def test_two_unknown_names_before_a_singular_division_are_one_division():
+    text = ("Gunmen attacked a post in Kordistan and Baluvar province on Monday.\n"
+            "Kordistan and Baluvar, which borders two countries, is poor.")
+    got = places(text)
+    assert got.count("Kordistan and Baluvar") == 2 and "Kordistan" not in got
+    # a plural noun names two divisions; known places keep their own names ("Kharkiv and Odesa region")
+    assert "Kordistan and Baluvar" not in places("Troops moved into Kordistan and Baluvar counties.")
+    assert "Kharkiv and Odesa" not in places("Russia pounds Kharkiv and Odesa region.")
+
+
+def test_descriptor_opening_a_line_still_types_the_name():
+    text = ('He said "six or seven" men took part.\n\n'
+            "The militant group Jaish al-Kordo said in a statement that it had carried out the attack.")
+    assert ("Jaish al-Kordo", "ARMED_GROUP") in actors(text)
+
+
+def test_body_named_for_two_tasks_is_one_name_and_its_possessor_the_state():
+    got = spans("The fire was put out late on Sunday, Israel's Fire and Rescue Authority said.")
+    assert ("Fire and Rescue Authority", "STATE") in got and not any(t == "Rescue Authority" for t, _ in got)
+    assert ("Israel", "STATE") in got and ("Israel", "LOCATION") not in got
+    assert ("Food and Drug Administration", "STATE") in actors("The Food and Drug Administration said so.")
+    # known names on both sides of "and" stay two ("Syria and Turkey Ministry" is no one body)
+    assert not any(t.startswith("Syria and") for t, _ in actors("Talks between Syria and Turkey Ministry staff went on."))
+
+
+def test_word_before_an_armed_descriptor_and_a_name_is_a_modifier():
+    got = actors("The Sunni militant group Jaish al-Kordo claimed the attack.")
+    assert ("Jaish al-Kordo", "ARMED_GROUP") in got and not any(t == "Sunni" for t, _ in got)
+    assert ("Kordo", "ARMED_GROUP") in actors("Kordo militants attacked the post.")

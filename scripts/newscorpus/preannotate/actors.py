@@ -601,6 +601,12 @@ class ActorFinder:
                         and any(tokens[k].lower in {"of", "for"} for k in range(i + 1, j)):
                     j += 1  # "Group for the Support of Islam and Muslims", "Ministry of Foreign Affairs and Trade"
                     continue
+                if t.lower == "and" and tokens[j - 1].lower in self.kb.common and not self._known_name(tokens[j - 1].text) \
+                        and (k := next((k for k in range(j + 2, min(j + 4, n)) if tokens[k].text in _ORG_LAST), None)) \
+                        and all(_is_cap(tokens[m]) and tokens[m].sent == tok.sent and tokens[m].text not in _NOT_NAMES
+                                and tokens[m].start == tokens[m - 1].end + 1 for m in range(j + 1, k + 1)):
+                    j = k + 1  # "Fire and Rescue Authority", "Food and Drug Administration": a body named for two tasks
+                    continue
                 if t.lower == "in" and tokens[j - 1].text in _IN_NAME_HEADS and j + 1 < n and _is_cap(tokens[j + 1]):
                     k = next((k for k in (j + 3, j + 2) if k <= n and all(tokens[m].sent == tok.sent for m in range(j + 1, k))
                               and text[tokens[j + 1].start : tokens[k - 1].end] in self.kb.countries), None)
@@ -715,6 +721,7 @@ class ActorFinder:
         out = self._short_forms(text, out)
         # 6b. one sense per article for places: a name read as a place is a place where no rule read it
         out = _same_place_again(text, out, kb)
+        out = _two_names_one_division(text, out, kb)  # "Sistan and Baluchestan province": one province
         # 7. an acronym guessed before the name it abbreviates is spelled out ("MILF says ..." in a heading)
         out = _acronyms_spelled_later(out)
         # 8. "its forces": whose (once every name has its type)
@@ -987,6 +994,10 @@ class ActorFinder:
         if surface.isupper() and len(surface) >= 3 and _sentence_start(tokens, lo) and _line_start(text, start) \
                 and _DATELINE_DATE_AFTER.match(text, end):
             return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "GAO, Sept 3 (Agency) -": a dateline
+        if surface.isupper() and len(surface) >= 3 and surface.replace(" ", "").isalpha() and _line_start(text, start) \
+                and (m := _DATELINE_COUNTRY.match(text, end)) and text[m.end() - 1] in "—–-" \
+                and not text[m.end() : text.find("\n", m.end()) % (len(text) + 1)].strip():
+            return [Match(start, end, surface, "LOCATION", "LOCATION", 0.7)]  # "KFAR BLUM, Upper Galilee -": a line of its own
         if surface.isupper() and (" " in surface or len(surface) >= 4):
             title = _title_case(surface)
             if fold(title) in kb.places or title in kb.countries:
@@ -1052,6 +1063,10 @@ class ActorFinder:
         nxt = _next_word(text, end)
         # registry / learned actors
         entry = gaz.actors.get(surface)
+        if entry is not None and surface in kb.capitals and not affix \
+                and _prev_word(text, start).lower() in {"in", "near", "outside", "inside"} \
+                and text[end : end + 2] not in {"’s", "'s"}:
+            entry = None  # "a spokesman in Tehran": a capital registered as its state is the place after "in"
         if entry is not None and surface not in kb.countries:
             if surface in kb.demonyms and not affix and _actor_phrase_follows(text, end, kb):
                 return []
@@ -1233,7 +1248,10 @@ class ActorFinder:
                 return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.4, slug(surface), "NAME")]
             return [Match(start, end, surface, "ACTOR", "ORGANIZATION", 0.45, slug(surface), "NAME")]
         # persons: a title before, or two to four capitalised words
-        if len(words) == 1 and not titled and surface.lower() not in kb.common and _ARMED_MODIFIED.match(text, end, end + 30):
+        if len(words) == 1 and not titled and surface.lower() not in kb.common \
+                and (armed := _ARMED_MODIFIED.match(text, end, end + 30)):
+            if _NAMED_COLLECTIVE_AFTER.match(text, armed.end()):
+                return []  # "the Sunni militant group Jaish al-X": a modifier of the descriptor, the name follows
             return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
         if 2 <= len(words) <= 3 and not titled and _ARMED_MEMBERS_AFTER.match(text, end, end + 20) \
                 and words[0] not in kb.demonyms and not any(w.lower() in kb.common for w in words):
@@ -1256,7 +1274,8 @@ class ActorFinder:
                 and not _TIES.search(text, max(0, start - 40), start) \
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
                      or _PLACE_OF.search(text, max(0, start - 30), start)) \
-                and not surface.isupper() and nxt.lower() not in {"said", "says", "told"}:
+                and not surface.isupper() and (nxt.lower() not in {"said", "says", "told"} or prev in {"in", "near"}):
+            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it)
             return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
@@ -1704,7 +1723,7 @@ def _descriptor_label(text: str, start: int, end: int, kb: Knowledge) -> str | N
     ORGANIZATION, ``the rebel group X``, ``the militia X`` -> ARMED_GROUP); None without one. A
     person's noun there (``the rebel X``, ``the militant X``) is an individual's title: no type."""
     m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 80), start)
-    if not m or "\n" in m.group():
+    if not m or "\n" in m.group()[1:]:  # (the boundary before "The" may be the line's own break)
         return None
     if _prev_word(text, m.start() + 1).lower() in _CLAUSE_OBJECT_VERBS:
         return None  # "told the council X would resign": the collective is the verb's object, X a clause's subject
@@ -1908,6 +1927,27 @@ def _same_place_again(text: str, out: list[Match], kb: Knowledge) -> list[Match]
                     continue  # a modifier of an actor ("Tajik servicemen", "the Kordo side"): not the place itself
             added.append(Match(s0, e0, surface, "LOCATION", "LOCATION", 0.5))
     return out + added
+
+
+_DIVISIONS = {"province", "state", "region", "county", "district", "territory", "governorate", "prefecture",
+              "oblast", "department", "municipality"}
+
+
+def _two_names_one_division(text: str, out: list[Match], kb: Knowledge) -> list[Match]:
+    """Two places joined by ``and`` before a singular division noun are one division's name
+    (``Sistan and Baluchestan province``; not ``Rask and Sarbaz counties``: two), and so is the same
+    pair wherever else the article writes it (one sense per article). Names known as places of their
+    own are left apart (``Kharkiv and Odesa region``: two cities' regions, the noun shared)."""
+    locs = sorted((m for m in out if m.layer == "LOCATION"), key=lambda m: m.start)
+    pairs = [(a, b) for a, b in zip(locs, locs[1:]) if text[a.end : b.start] == " and "
+             and not any(m.text in kb.countries or fold(m.text) in kb.places for m in (a, b))]
+    names = {text[a.start : b.end] for a, b in pairs if _next_word(text, b.end).lower() in _DIVISIONS}
+    merged = [(a, b) for a, b in pairs if text[a.start : b.end] in names]
+    if not merged:
+        return out
+    drop = {id(m) for pair in merged for m in pair}
+    return [m for m in out if id(m) not in drop] + [
+        Match(a.start, b.end, text[a.start : b.end], "LOCATION", "LOCATION", max(a.score, b.score)) for a, b in merged]
 
 
 _FORCE_MEMBERS = {"soldiers", "troops", "officers", "policemen", "servicemen", "conscripts", "guards", "personnel",
@@ -2147,6 +2187,8 @@ _ORG_NAME_OPENERS = {*_ORG_LAST, *_ORG_FIRST, "Department", "Movement", "Front",
 _ARMED_BEFORE_NAME = re.compile(r"(?:jihadist|militant|rebel|armed|insurgent|extremist|al-Qaeda|Islamic State)[-‐‑\w]*\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _ARMED_MEMBERS_AFTER = re.compile(r"\s+(?:rebels|fighters|militants|militiamen|insurgents|jihadists|gunmen)\b")
+# a collective noun and the name it describes ("... militant group Jaish al-X", "... rebel movement the M23")
+_NAMED_COLLECTIVE_AFTER = re.compile(r"\s+(?:group|movement|outfit|organi[sz]ation|faction|alliance|coalition)\s+(?:the\s+)?[A-Z]")
 _ARMED_MODIFIED = re.compile(r"(?:[-‐‑](?:run|led|controlled|held|backed|aligned|allied|linked))?\s+(?:rebels?|fighters?|"
                              r"militants?|militias?|militiamen|gunmen|insurgents?|attacks?|offensive|positions|"
                              r"commanders?|leaders?|negotiators|spokesman|movement)\b")

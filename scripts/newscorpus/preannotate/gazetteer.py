@@ -264,7 +264,8 @@ _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 # "the border with X", "the border zone/area/region with X": the frontier is a place, so is X
 _BORDERS_BEFORE = re.compile(r"\b(?:borders?|boundary|boundaries|frontiers?)(?:\s+(?:zone|zones|area|areas|region|regions|crossing|crossings|town|towns|"
-                             r"district|districts|strip|line))?\s+(?:with|of)\s+$")
+                             r"district|districts|strip|line))?\s+(?:with|of)\s+$"
+                             r"|\b(?:borders|bordering|bordered\s+by)\s+(?:the\s+)?$")  # "a province which borders X": the verb
 _TO_BEFORE = re.compile(r"\bto\s*$")
 _CONJUNCT_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),?\s+(?:and|or)\s+(?:the\s+)?$")
 
@@ -369,8 +370,8 @@ _ORGAN_HEADS = {"ministry", "ministries", "government", "parliament", "cabinet",
                 # a state's diplomats and commands ("Pakistan's chargé d'affaires", "Peru's Joint Command")
                 "chargé", "charge", "consul", "consulate", "diplomats", "command", "soldiers", "guards", "defence", "defense",
                 # a state's own campaigns ("Ankara's long campaign against the PKK", "Russia's invasion")
-                "campaign", "offensive", "invasion", "bombardment", "blockade", "staff"}
-_POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,3})")
+                "campaign", "offensive", "invasion", "bombardment", "blockade", "staff", "authority"}
+_POSSESSED = re.compile(r"(?:’s|'s)((?:\s+[\w-]+){1,4})")
 _NOT_IN_POSSESSED = {"and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "said", "says", "was", "is",
                      "has", "had", "who", "which", "that", "the", "a", "an",
                      # a new clause ("in Cameroon's Northwest as army raids ..."): the possessed phrase has ended
@@ -383,9 +384,14 @@ def _possessed_head_role(text: str, end: int) -> str | None:
     m = _POSSESSED.match(text, end, end + 60)
     if not m:
         return None
-    for w in m.group(1).split():
+    words = m.group(1).split()
+    joined = 0  # (up to three words besides a name's inner "and")
+    for k, w in enumerate(words):
         low = w.lower()
-        if low in _NOT_IN_POSSESSED:
+        if low == "and" and 0 < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+            joined = 1
+            continue  # "Israel's Fire and Rescue Authority": the "and" inside a body's name
+        if low in _NOT_IN_POSSESSED or k - joined >= 3:
             break
         if low in _ORGAN_HEADS:
             return "ACTOR"
