@@ -144,13 +144,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # early or late in a part of the day ("late in the evening"): the day the text last named (decision 33)
     ("part_of_day", re.compile(r"\b(?:[Ee]arly|[Ll]ate)\s+in\s+the\s+(?:morning|afternoon|evening)\b")),
     ("morning", re.compile(r"\b(?:[Ll]ate at night|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)\b")),
+    # a clock time in words: "two in the morning", "seven o'clock"
+    ("tod_words", re.compile(rf"\b{_APPROX}(?:{_HOUR_WORDS})(?:\s+o[’']clock)?\s+in\s+the\s+(?:morning|afternoon|evening)\b"
+                             rf"|\b{_APPROX}(?:{_HOUR_WORDS})\s+o[’']clock\b")),
     # a part of the day after a preposition: the preposition is outside, the determiner and a word naming
     # part of it are in ("since the morning" -> "the morning", "by late morning" -> "late morning",
     # "until morning"; decision 30), and the object of "spent" ("spent the night", decision 33); "the
     # morning of ..." is not one
-    # a clock time in words: "two in the morning", "seven o'clock"
-    ("tod_words", re.compile(rf"\b{_APPROX}(?:{_HOUR_WORDS})(?:\s+o[’']clock)?\s+in\s+the\s+(?:morning|afternoon|evening)\b"
-                             rf"|\b{_APPROX}(?:{_HOUR_WORDS})\s+o[’']clock\b")),
     ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+"
                            r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?|[Ss]pent)\s+(?P<night>the\s+night)\b(?!\s+of\b)"
@@ -247,8 +247,8 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return None
     if published is None:
         return None
-    if kind in ("tod", "tod_words", "overnight") or (kind == "tod_range" and not groups.get("wd")):
-        return published.isoformat()
+    if kind in ("overnight", "morning") or _names_no_day(kind, groups):
+        return published.isoformat()  # (a time of day is then dated by the day last named, find_times)
     if kind == "the_weekend":
         sat = most_recent_weekday(5, published)
         return iso_week(sat)
@@ -339,8 +339,6 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return f"{published.year}-{month:02d}"
     if kind == "month":
         return _month_value(_MONTH_NUM[groups["mon"]], published)
-    if kind in ("morning", "daypart", "part_of_day"):
-        return published.isoformat()
     if kind == "feast":
         return _feast_value(" ".join(groups["feast"].lower().replace("’", "'").split()), published)
     return None
@@ -397,7 +395,15 @@ _WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
-_DAY_TIME_KINDS = ("tod", "tod_words", "daypart", "part_of_day")  # and a range of clock times with no weekday (find_times)
+_DAY_TIME_KINDS = ("tod", "tod_words", "daypart", "part_of_day")
+
+
+def _names_no_day(kind: str, groups: dict) -> bool:
+    """A time of day that names no day of its own: a clock time, a part of the day, or a range of
+    clock times without a weekday (decision 33)."""
+    return kind in _DAY_TIME_KINDS or (kind == "tod_range" and not groups.get("wd"))
+
+
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 
@@ -431,14 +437,14 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             if kind in _WEEKDAY_KINDS:
                 groups["_future"] = bool(_FUTURE_BEFORE.search(text, max(0, start - 80), start))
             out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
-            if kind in _DAY_TIME_KINDS or (kind == "tod_range" and not groups.get("wd")):
+            if _names_no_day(kind, groups):
                 dayless.add(start)
     return _anchor_times_of_day(sorted(out, key=lambda t: t.start), dayless)
 
 
 def _anchor_times_of_day(times: list[TimeExpr], dayless: set[int]) -> list[TimeExpr]:
-    """A time of day with no day of its own (``at around 4 a.m.``, ``overnight``) dates the day the
-    text last named (``on Sunday ... The shelling began at around 4 a.m.``), as the golds do; before
+    """A time of day with no day of its own (``at around 4 a.m.``, ``late in the evening``) dates the
+    day the text last named (``on Sunday ... The shelling began at around 4 a.m.``), as the golds do; before
     any named day it keeps the publication date."""
     day, out = None, []
     for t in times:
