@@ -377,7 +377,7 @@ _LENGTH_VERBS = {f"{v}{e}" for v in ("last", "spend", "wait", "take") for e in (
 _RATE_LEADS = {"once", "twice", "thrice", "times", "per", "%", "percent"}
 
 
-_OPEN_QUOTES = {'"', "“", "‘"}
+_OPEN_QUOTES = {'"', "“", "‘"}  # the marks that open a quotation (see _opens_quotation)
 
 
 def _or_another(tokens: list[Token], k: int) -> bool:
@@ -1468,7 +1468,7 @@ def _or_so(tokens: list[Token], k: int) -> bool:
 
 def _opens_quotation(tokens: list[Token], k: int) -> bool:
     """Is token k a quotation mark that opens a quotation (a space before it, a word glued after it)?"""
-    if k + 1 >= len(tokens) or tokens[k].text not in {'"', "“", "‘"} or tokens[k].sent != tokens[k - 1].sent:
+    if k + 1 >= len(tokens) or tokens[k].text not in _OPEN_QUOTES or tokens[k].sent != tokens[k - 1].sent:
         return False
     return tokens[k].start > tokens[k - 1].end and tokens[k + 1].start == tokens[k].end and tokens[k + 1].is_word()
 
