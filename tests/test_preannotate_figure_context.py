@@ -172,3 +172,8 @@ def test_a_bare_vague_plural_doing_an_act_in_the_perfect_counts_people(text, wor
 
 def test_a_bare_vague_plural_before_a_perfect_passive_is_left():
     assert figs("He said thousands had been spent on the repairs.") == []
+
+
+def test_a_part_of_a_bare_count_runs_to_the_head_and_nests_the_count():
+    assert figs("In the valley, six of 25 clinics have shut.") == [
+        ("six of 25 clinics", 6, "EXACT", "clinic", "OTHER"), ("25 clinics", 25, "EXACT", "clinic", "OTHER")]

@@ -1394,6 +1394,9 @@ def _counted_whole(tokens: list[Token], k: int, text: str, above: float = 0) -> 
     if k >= len(tokens) or tokens[k].lower != "of":
         return None
     w = _whole_start(tokens, k + 1)
+    if w is None and above >= 2 and k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent \
+            and (tokens[k + 1].text[0].isdigit() or _can_start_number(tokens[k + 1].lower)):
+        w = k + 1  # "seven of 31 schools": a part of a bare count (no determiner) nests that count too
     whole = _number_at(tokens, w) if w is not None else None
     if whole is None or whole.kind not in ("digits", "words") or whole.value <= above or _excluded(tokens, whole, text):
         return None
