@@ -177,3 +177,15 @@ def test_a_bare_vague_plural_before_a_perfect_passive_is_left():
 def test_a_part_of_a_bare_count_runs_to_the_head_and_nests_the_count():
     assert figs("In the valley, six of 25 clinics have shut.") == [
         ("six of 25 clinics", 6, "EXACT", "clinic", "OTHER"), ("25 clinics", 25, "EXACT", "clinic", "OTHER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Five Ngoni, among them a young girl, were killed on Sunday.",
+    "Five Ngoni killed as raiders storm a hamlet",
+])
+def test_a_count_of_a_named_people_without_plural_ending_harmed_is_casualties(text):
+    assert ("Five Ngoni", 5, "EXACT", "ngoni", "CASUALTIES") in figs(text)
+
+
+def test_a_count_of_a_named_people_not_harmed_is_left():
+    assert figs("Five Ngoni visited the capital.") == []

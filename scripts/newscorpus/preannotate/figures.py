@@ -760,6 +760,8 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
+        if k == j and t.is_title() and _harmed_subject(tokens, k + 1):
+            return k  # "Three Ngoni were killed": a people's name with no plural ending, the victims of a harm
         if low in ZERO_PLURALS and not _noun_follows(tokens, k):
             return k  # "six aircraft", "dozens of cattle" (not "two aircraft carriers")
         if low == "head" and k + 2 < len(tokens) and tokens[k + 1].lower == "of" and tokens[k + 2].sent == sent \
@@ -821,7 +823,7 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
-    if tokens[hi - 1].lower.endswith("s") and _harmed_subject(tokens, hi):
+    if (tokens[hi - 1].lower.endswith("s") or tokens[hi - 1].is_title()) and _harmed_subject(tokens, hi):
         return "CASUALTIES"  # "at least six gendarmes were injured": only people (or animals) are hurt
     return "OTHER"
 
@@ -836,6 +838,10 @@ def _harmed_subject(tokens: list[Token], hi: int) -> bool:
     two adverbs or ``been``, then a participle of :data:`_HARM_PARTICIPLES`)?"""
     s_hi = sentence_bounds(tokens, hi - 1)[1]
     j = _skip_inclusion(tokens, hi, s_hi)
+    if j < s_hi and tokens[j].lower in _HARM_PARTICIPLES and tokens[j].sent == tokens[hi - 1].sent:
+        # a headline's or a reduced clause's participle ("Three Ngoni killed as ..."), not an active verb with
+        # an object ("Three gunmen killed two guards")
+        return j + 1 >= s_hi or tokens[j + 1].sent != tokens[j].sent or tokens[j + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
     if j >= s_hi or tokens[j].lower not in _AUX:
         return False
     for t in tokens[j + 1 : min(s_hi, j + 4)]:
