@@ -139,3 +139,53 @@ def test_an_elided_count_goes_on_through_a_later_mention_of_its_noun():
 @pytest.mark.parametrize("text", ["Millions in aid were pledged.", "Thousands in cash was seized at the border."])
 def test_a_vague_plural_before_an_amount_of_money_is_no_count_of_people(text):
     assert [f for f in figs(text) if f[3] == "person"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A driver died and at least five marshals were injured near the stadium.",
+     ("at least five marshals", 5, "AT_LEAST", "marshal", "CASUALTIES")),
+    ("Four wardens had been badly hurt in the blast.", ("Four wardens", 4, "EXACT", "warden", "CASUALTIES")),
+])
+def test_a_counted_plural_hurt_in_a_passive_counts_casualties(text, expected):
+    assert expected in figs(text)
+
+
+def test_a_counted_plural_damaged_in_a_passive_stays_other():
+    assert figs("Three lorries were damaged on the bridge.") == [("Three lorries", 3, "EXACT", "lorry", "OTHER")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The militia said it had lost nine fighters near the dam.", ("nine fighters", 9, "EXACT", "fighter", "CASUALTIES")),
+    ("The battalion lost at least 30 soldiers in a week.", ("at least 30 soldiers", 30, "AT_LEAST", "soldier", "CASUALTIES")),
+])
+def test_people_a_side_lost_are_casualties(text, expected):
+    assert expected in figs(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The army cleared the camp, but aid groups say hundreds have returned since spring.", "hundreds"),
+    ("About 500 people moved, and thousands more have left on their own.", "thousands"),
+])
+def test_a_bare_vague_plural_doing_an_act_in_the_perfect_counts_people(text, word):
+    assert (word, {"hundreds": 100, "thousands": 1000}[word], "APPROXIMATE", "person", "PEOPLE") in figs(text)
+
+
+def test_a_bare_vague_plural_before_a_perfect_passive_is_left():
+    assert figs("He said thousands had been spent on the repairs.") == []
+
+
+def test_a_part_of_a_bare_count_runs_to_the_head_and_nests_the_count():
+    assert figs("In the valley, six of 25 clinics have shut.") == [
+        ("six of 25 clinics", 6, "EXACT", "clinic", "OTHER"), ("25 clinics", 25, "EXACT", "clinic", "OTHER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Five Ngoni, among them a young girl, were killed on Sunday.",
+    "Five Ngoni killed as raiders storm a hamlet",
+])
+def test_a_count_of_a_named_people_without_plural_ending_harmed_is_casualties(text):
+    assert ("Five Ngoni", 5, "EXACT", "ngoni", "CASUALTIES") in figs(text)
+
+
+def test_a_count_of_a_named_people_not_harmed_is_left():
+    assert figs("Five Ngoni visited the capital.") == []

@@ -342,10 +342,23 @@ def _bare_vague_ends(tokens: list[Token], i: int, end: int) -> bool:
         return True  # "left 14 people dead and dozens wounded" (the caller's "N dead" figure)
     if _passive_casualty_after(tokens, end):
         return True  # "hundreds were displaced"
+    if _perfect_agent_after(tokens, end + (nxt == "more")):
+        return True  # "hundreds have returned", "thousands more had left": a perfect of what people do
     prev = tokens[i - 1].lower if i else ""
     if prev in _CASUALTY_VERBS and (end >= len(tokens) or nxt in _BARE_COUNT_END):
         return True  # "displacing thousands"
     return tokens[i].is_title() and _sentence_start(tokens, i) and _opens_predicate(tokens, end)  # "Thousands in ..."
+
+
+def _perfect_agent_after(tokens: list[Token], j: int) -> bool:
+    """``have``/``has``/``had`` at j, then a lower-case past participle other than ``been``: the bare
+    vague plural before it is the doer of an act (``hundreds have returned``), so it counts people; a
+    passive (``thousands had been spent``) might count money or things, and is left to the passive rules."""
+    if j + 1 >= len(tokens) or tokens[j].lower not in ("have", "has", "had") or tokens[j + 1].sent != tokens[j].sent:
+        return False
+    verb = tokens[j + 1]
+    return verb.text.islower() and verb.is_word() and verb.lower != "been" \
+        and (verb.lower.endswith("ed") or _past_form(verb.lower))
 
 
 _VAGUE_SCALES = {"dozen": 12, "tens": 10, "hundred": 100, "thousand": 1000, "million": 1_000_000}
@@ -747,6 +760,8 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
             return k
         if looks_plural(t.text) or (lem in PEOPLE_UNITS and low in {"lebanese", "personnel", "staff", "police", "gunmen"}):
             return k
+        if k == j and t.is_title() and _harmed_subject(tokens, k + 1):
+            return k  # "Three Ngoni were killed": a people's name with no plural ending, the victims of a harm
         if low in ZERO_PLURALS and not _noun_follows(tokens, k):
             return k  # "six aircraft", "dozens of cattle" (not "two aircraft carriers")
         if low == "head" and k + 2 < len(tokens) and tokens[k + 1].lower == "of" and tokens[k + 2].sent == sent \
@@ -808,7 +823,33 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
         return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
+    if (tokens[hi - 1].lower.endswith("s") or tokens[hi - 1].is_title()) and _harmed_subject(tokens, hi):
+        return "CASUALTIES"  # "at least six gendarmes were injured": only people (or animals) are hurt
     return "OTHER"
+
+
+# participles of bodily harm: a counted plural that is their passive subject names victims, whatever
+# the noun ("six gendarmes were injured", "four constables had been killed")
+_HARM_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "slain", "maimed", "martyred"}
+
+
+def _harmed_subject(tokens: list[Token], hi: int) -> bool:
+    """Is the counted noun ending at hi the subject of a passive of bodily harm (an auxiliary, up to
+    two adverbs or ``been``, then a participle of :data:`_HARM_PARTICIPLES`)?"""
+    s_hi = sentence_bounds(tokens, hi - 1)[1]
+    j = _skip_inclusion(tokens, hi, s_hi)
+    if j < s_hi and tokens[j].lower in _HARM_PARTICIPLES and tokens[j].sent == tokens[hi - 1].sent:
+        # a headline's or a reduced clause's participle ("Three Ngoni killed as ..."), not an active verb with
+        # an object ("Three gunmen killed two guards")
+        return j + 1 >= s_hi or tokens[j + 1].sent != tokens[j].sent or tokens[j + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
+    if j >= s_hi or tokens[j].lower not in _AUX:
+        return False
+    for t in tokens[j + 1 : min(s_hi, j + 4)]:
+        if t.lower in _HARM_PARTICIPLES:
+            return True
+        if t.lower not in {"been", "also", "reportedly", "seriously", "badly", "critically", "slightly", "later"}:
+            return False
+    return False
 
 
 # person nouns that name a group as well: their plural counts groups, not people
@@ -861,6 +902,9 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     # the verb whose object the count is decides before any killing further back ("killed 25
     # militants and arrested 60 suspects": the suspects were arrested)
     governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
+    # "had lost four soldiers", "losing two sons": people a side or a family lost are its dead
+    if lo > s_lo and tokens[lo - 1].lower in _LOSS_VERBS:
+        return True
     start = lo if governed else max(s_lo, lo - 9)
     # a subordinator before the count opens a clause of its own ("treating gunshot wounds after two
     # nurses stopped coming"): a casualty word before it is another clause's ("while ... killed a dozen" is not)
@@ -880,6 +924,8 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
 
 
 _NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
+# the verb of losing people to death ("the army lost four men")
+_LOSS_VERBS = {"lost", "lose", "loses", "losing"}
 
 
 def _negated(tokens: list[Token], k: int, s_lo: int) -> bool:
@@ -1262,7 +1308,8 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
             label = "PEOPLE"
         if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi) \
-                and not _people_passive_after(tokens, hi):
+                and not _people_passive_after(tokens, hi) \
+                and not (num.kind == "vague" and _perfect_agent_after(tokens, hi + (hi < len(tokens) and tokens[hi].lower == "more"))):
             continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
@@ -1353,6 +1400,9 @@ def _counted_whole(tokens: list[Token], k: int, text: str, above: float = 0) -> 
     if k >= len(tokens) or tokens[k].lower != "of":
         return None
     w = _whole_start(tokens, k + 1)
+    if w is None and above >= 2 and k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent \
+            and (tokens[k + 1].text[0].isdigit() or _can_start_number(tokens[k + 1].lower)):
+        w = k + 1  # "seven of 31 schools": a part of a bare count (no determiner) nests that count too
     whole = _number_at(tokens, w) if w is not None else None
     if whole is None or whole.kind not in ("digits", "words") or whole.value <= above or _excluded(tokens, whole, text):
         return None
@@ -1647,6 +1697,8 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
         return True  # a headline's "Five killed as ...", "At least 12 dead in ..." (decision 24: the number)
     if _passive_casualty_after(tokens, j):
         return True  # "at least 7 were killed", "thousands have fled"
+    if num.kind == "vague" and nxt is not None and _perfect_agent_after(tokens, j + (nxt.lower == "more")):
+        return True  # "hundreds have returned", "thousands more had left": the doers of an act are people
     if nxt is not None and nxt.lower == "more" and (j + 1 >= len(tokens) or tokens[j + 1].lower in _BARE_COUNT_END):
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None  # "wounded 30 more"
         lo_prev = tokens[lo - 1].lower if lo > 0 else ""
