@@ -196,3 +196,16 @@ def test_money_shelter_and_monitors_are_no_events(text, expected):
 ])
 def test_explosions_armed_responses_summonses_and_arson(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 300 people have left rural hamlets around Xoro since March.", [("left", "DISPLACEMENT")]),
+    ("Dozens of households had left two settlements near the quarry.", [("left", "DISPLACEMENT")]),
+    ("Half the nurses had left the south.", [("left", "DISPLACEMENT")]),
+    ("Many old residents refused to leave or hid in cellars.", [("leave", "DISPLACEMENT")]),
+    ("Hundreds more have left on foot.", [("left", "DISPLACEMENT")]),
+    ("If the troops leave, we leave too.", [("leave", "WITHDRAWAL"), ("leave", "DISPLACEMENT")]),
+    ("He left the Senate in 2010.", []),
+])
+def test_leaving_a_place_after_modifiers_or_at_a_clause_end(text, expected):
+    assert events(text) == expected

@@ -108,9 +108,12 @@ _MEDICAL = {"hospital", "hospitals", "medical", "clinic", "center", "centre", "t
 _ORDERING = {"ordered", "order", "orders", "ordering", "told", "telling", "tell", "forced", "forcing", "urged",
              "urging", "asked", "instructed", "warned", "warning", "warnings", "called", "calls"}
 _HOMES = {"home", "homes", "house", "houses", "village", "villages", "town", "towns", "city", "cities", "land",
-          "farms", "neighbourhood", "neighborhood", "area", "areas", "region", "valley", "country", "camp", "camps"}
+          "farms", "neighbourhood", "neighborhood", "area", "areas", "region", "valley", "country", "camp", "camps",
+          "hamlet", "hamlets", "settlement", "settlements", "neighbourhoods", "neighborhoods", "district", "districts",
+          "north", "south", "east", "west"}
 _LEAVERS = {"we", "i", "they", "thousands", "hundreds", "dozens", "many", "most", "others", "everyone", "nobody"}
-_AFTER_LEAVING = {"for", "with", "since", "within", "before", "after", "en", "because", "as", "when", "and"}
+_AFTER_LEAVING = {"for", "with", "since", "within", "before", "after", "en", "because", "as", "when", "and", "or", "on",
+                  "too"}
 _OBJECT_START = {"the", "a", "an", "their", "his", "her", "its", "dozens", "hundreds", "several", "down", "two",
                  "three", "four", "five", "six", "seven", "eight", "nine", "ten", "homes", "houses", "vehicles"}
 _LAUNCH = {"launch", "launched", "launches", "launching", "fire", "fires", "fired", "drop", "dropped", "dropping",
@@ -515,9 +518,7 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
         return 1, "DISPLACEMENT", 0.55
     # leave / left / leaving: what follows must be the end of a clause, a home or a place
     end = i + 1 >= len(tokens) or tokens[i + 1].text in _CLAUSE_BREAK or tokens[i + 1].sent != tokens[i].sent
-    where = nxt in _HOMES or (nxt in {"the", "their", "his", "her", "our", "my", "its"} and nxt2 in _HOMES) \
-        or (i + 1 < len(tokens) and tokens[i + 1].is_title() and tokens[i + 1].is_word()
-            and tokens[i + 1].sent == tokens[i].sent)
+    where = _left_place(tokens, low, i)
     if not (end or where or nxt in _AFTER_LEAVING):
         return None
     lo, _ = sentence_bounds(tokens, i)
@@ -531,10 +532,28 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
         return 1, ("WITHDRAWAL" if armed else "DISPLACEMENT"), 0.55  # "ordered residents to leave"
     people = [k for k in before[:5] if low[k] in _LEAVERS or figures.is_person_noun(kb.lemma(low[k]))]
     if armed:
-        return (1, "WITHDRAWAL", 0.5) if where else None  # "its fighters leave Syria"
+        return (1, "WITHDRAWAL", 0.5) if where or end else None  # "its fighters leave Syria", "if the soldiers leave,"
     if people and (where or end or nxt in _AFTER_LEAVING):
         return 1, "DISPLACEMENT", 0.5
     return None
+
+
+_PLACE_LEAD = {"the", "their", "his", "her", "our", "my", "its", "two", "three", "four", "five", "several", "nearby",
+               "rural", "one", "many", "some", "surrounding", "neighbouring", "neighboring", "border", "frontline"}
+
+
+def _left_place(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is what follows the leave verb at i a home or a place: a home noun or a name, directly or
+    after up to two determiners, numbers or place modifiers (``left their homes``, ``left two
+    villages``, ``left rural villages``, ``left one Choloma neighbourhood``)?"""
+    for k in range(i + 1, min(i + 4, len(low))):
+        if tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] in _HOMES or (tokens[k].is_title() and tokens[k].is_word()):
+            return True
+        if low[k] not in _PLACE_LEAD:
+            return False
+    return False
 
 
 _DISPLACED_GUESTS = {"evacuees", "refugees", "displaced", "families", "migrants", "survivors"}
