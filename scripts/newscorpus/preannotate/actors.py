@@ -1617,6 +1617,8 @@ class ActorFinder:
                 kind = "ORGANIZATION"  # a peacekeeping force is an international body's (the UN's, a bloc's)
             if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
                 kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
+            if kind in ("CIVILIANS", "GROUP") and plural and _ARMS_CARRIED.match(text, tok.end):
+                kind = "ARMED_GROUP"  # "60 men armed with rifles", "men with guns": the same, the arms said after
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
                 kind = "ARMED_GROUP"  # adjudication 13: a group's commanders ("rebel commanders", "gang leaders")
             score = 0.6 if lo < i or plural else 0.5
@@ -1629,6 +1631,12 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+# people described by the arms they carry, after the noun ("men armed with rifles", "youths with machetes")
+_ARMS_CARRIED = re.compile(r",?\s+(?:(?:heavily|lightly)\s+)?(?:armed\s+with|carrying|wielding|with)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:rifles?|guns?|firearms?|weapons?|machetes?|knives|assault|automatic|AK-47s?|Kalashnikovs?|"
+                          r"grenades?|explosives|pistols?|shotguns?|machine[- ]guns?|bows)\b")
 
 
 # a body that runs a state's services is a state agency (guidelines: STATE lists agencies)
