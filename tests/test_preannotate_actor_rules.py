@@ -853,3 +853,12 @@ def test_a_counted_demonym_that_is_its_own_plural_is_a_population(text, expected
 def test_an_armed_groups_operatives_are_the_armed_group():
     got = actors("The army said it targeted a vehicle used by Sahel Liberation Front operatives.")
     assert ("Sahel Liberation Front operatives", "ARMED_GROUP") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 40 men armed with machetes raided the market at dawn.", ("men", "ARMED_GROUP")),
+    ("Witnesses said a dozen villagers with assault rifles blocked the road.", ("villagers", "ARMED_GROUP")),
+    ("Four men with their children waited at the clinic.", ("men", "CIVILIANS")),
+])
+def test_people_described_by_the_arms_they_carry_are_an_armed_group(text, expected):
+    assert expected in actors(text)

@@ -411,10 +411,9 @@ _PLACE_PAIR = re.compile(r"(?<![\w’'‐‑–-])([A-Z][\w’']+)([-‐‑–])
 _PLACES_OF_LIST = re.compile(r"\b(?:villages|towns|cities|districts|provinces|hamlets|settlements|camps|islands|"
                              r"neighbou?rhoods)\s+of\s+(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},\s+)*"
                              r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2},?\s+(?:and|or)\s+$")
-_TOWN_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|municipality|resident|inhabitant)s?"
-                      r"\s+of\s+$")  # "the town of X", "residents of X"
-_PLACE_OF = re.compile(r"\b(?:town|village|city|district|province|region|camp|area|municipality|resident|inhabitant)s?"
-                       r" of\s+$")
+# "the town of X", "the province of X", "residents of X": a place noun (or its people) before the name
+_PLACE_OF = re.compile(r"\b(?:town|village|city|district|hamlet|settlement|province|region|camp|area|municipality|"
+                       r"resident|inhabitant)s?\s+of\s+$")
 # a name listed with another ("Kidal and X", "X, Kidal and ..."): the other one
 _LISTED_BEFORE = re.compile(r"\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?:,?\s+(?:and|or)|,)\s+$")
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b")
@@ -1312,7 +1311,7 @@ class ActorFinder:
         ``outside``), after ``the town/village of``, in a dateline, or listed with a known place?"""
         prev = _prev_word(text, start).lower()
         if prev in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start) \
-                or _TOWN_OF.search(text, max(0, start - 30), start):
+                or _PLACE_OF.search(text, max(0, start - 30), start):
             return True
         if _line_start(text, start) and re.match(r"\s*(?:,|[—–-])", text[end : end + 3]):
             return True
@@ -1617,6 +1616,8 @@ class ActorFinder:
                 kind = "ORGANIZATION"  # a peacekeeping force is an international body's (the UN's, a bloc's)
             if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
                 kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
+            if kind in ("CIVILIANS", "GROUP") and plural and _ARMS_CARRIED.match(text, tok.end):
+                kind = "ARMED_GROUP"  # "60 men armed with rifles", "men with guns": the same, the arms said after
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
                 kind = "ARMED_GROUP"  # adjudication 13: a group's commanders ("rebel commanders", "gang leaders")
             score = 0.6 if lo < i or plural else 0.5
@@ -1629,6 +1630,12 @@ class ActorFinder:
                 entity = f"d{slug(doc_id)[:3]}_{tok.lower}"
                 out.append(Match(tok.start, tok.end, tok.text, "ACTOR", "CIVILIANS", 0.5, entity, "NOMINAL"))
         return out
+
+
+# people described by the arms they carry, after the noun ("men armed with rifles", "youths with machetes")
+_ARMS_CARRIED = re.compile(r",?\s+(?:(?:heavily|lightly)\s+)?(?:armed\s+with|carrying|wielding|with)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:rifles?|guns?|firearms?|weapons?|machetes?|knives|assault|automatic|AK-47s?|Kalashnikovs?|"
+                          r"grenades?|explosives|pistols?|shotguns?|machine[- ]guns?|bows)\b")
 
 
 # a body that runs a state's services is a state agency (guidelines: STATE lists agencies)
