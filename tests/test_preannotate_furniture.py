@@ -124,3 +124,30 @@ def test_a_call_to_action_is_furniture(line):
 ])
 def test_reporting_that_opens_with_such_a_verb_is_not_a_call_to_action(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Wednesday the 4th of June, 2031",
+    "Friday, 14 Khordad 1410 (4 June 2031) - 09:15 Kabul",
+    "Correction, 5 June: An earlier version of this story misspelt the governor's name.",
+    "Clarification: This article has been amended to show the clinic reopened.",
+    "Photo 3 of 11   Soldiers guard the bridge at Mandera on Friday.",
+    "‹ Prev | Next ›   Smoke rises over the market on Friday. (County Fire Service)",
+    "Jane Otieno (Garissa) and Peter Kamau (Nairobi)",
+])
+def test_dated_furniture_shapes(line):
+    """Stamps with a second calendar or a city, correction notes, gallery lines, bylines with bases."""
+    assert is_furniture(line)
+    spans = preannotate_text(line, doc_id="t", published=None, resources=Resources())["spans"]
+    assert not spans
+
+
+@pytest.mark.parametrize("line", [
+    "Correction officers said: the prison was calm on Friday.",
+    "Update: Police said on Friday that 12 people had died.",
+    "President Amina Yusuf (Ruritania) said the talks would resume.",
+    "On Friday 4 June Kabul police closed the road.",
+    "The photo of 11 soldiers at the bridge was taken on Friday.",
+])
+def test_sentences_like_dated_furniture_are_not_furniture(line):
+    assert not is_furniture(line)

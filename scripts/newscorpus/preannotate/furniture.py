@@ -20,8 +20,14 @@ reporting has are used:
   play mark (``▶ Listen live: ...``) or ends with an arrow (``... Donate now →``);
 - a **timestamp line**: only a publication date and/or clock times, with at most the labels
   ``Posted``/``Published``/``Updated`` and time-zone letters (``Posted: Friday, 3 May``,
-  ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``): page furniture like the ``date 2024-01-06``
+  ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``, ``Thursday the 3rd of May, 2025``; up to two
+  capitalised words, a clock's city or a second calendar's month, when a year or clock time is there): page furniture like the ``date 2024-01-06``
   datelines the scheme removes, whose date is metadata and dates no event;
+- a **correction note**: ``Correction, 9 June:`` / ``Clarification:`` / ``Editor's note:`` before its text
+  (``An earlier version of this article ...``): a note on the page, its date dates no event;
+- a **gallery line**: a photo counter at its start (``Gallery 3 / 12``, ``Photo 2 of 9``) or prev/next
+  links (``‹ Prev``, ``Next ›``), with the caption the cleaner glued to it;
+- a **byline with bases**: names with a place in brackets (``Jane Roe (Kisumu) and John Doe (Nairobi)``);
 - a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
   (``THE DAILY RECORD``, ``WORLD``), or two to five such words, a dash or bar and a short tagline that
   ends no sentence (``THE DAILY RECORD - News from Kisumu and Eldoret``); a dateline goes on with its
@@ -55,11 +61,13 @@ _CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Foll
 
 _MONTH_WORDS = rf"(?:{MONTH_NAMES})\.?"
 _STAMP_LABEL = r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?"
-_STAMP_TOKEN = re.compile(rf"(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-                          rf"|{_STAMP_LABEL}|on|at"
+_STAMP_TOKEN = re.compile(rf"\(?(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+                          rf"|{_STAMP_LABEL}|on|at|the|of"
                           r"|\d{1,4}(?:st|nd|rd|th)?,?|\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?,?|[AaPp]\.?[Mm]\.?,?"
-                          r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\)),?")
+                          r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\))\)?,?")
 _STAMP_NEEDS = re.compile(r"\d")
+_STAMP_NAME = re.compile(r"\(?[A-Z][a-z’'-]+\)?,?")
+_STAMP_STRONG = re.compile(r"\b(?:19|20)\d\d\b|\d[:.]\d\d")
 
 
 def _is_timestamp(line: str) -> bool:
@@ -68,9 +76,21 @@ def _is_timestamp(line: str) -> bool:
         return False
     if not (re.search(rf"\b{_MONTH_WORDS}|\d[:.]\d\d|\d{{4}}-\d\d", line)):
         return False
-    rest = re.sub(_STAMP_LABEL, " ", line)
-    return all(_STAMP_TOKEN.fullmatch(w) for w in rest.split())
+    rest = re.sub(_STAMP_LABEL, " ", line).split()
+    other = [w for w in rest if not _STAMP_TOKEN.fullmatch(w)]
+    # a stamp may name the clock's city or a second calendar's month ("18 Dey 1403 (7 January 2025) -
+    # 16:40 Tehran"): up to two capitalised words, when a year or a clock time shows it is a stamp
+    return not other or (len(other) <= 2 and all(_STAMP_NAME.fullmatch(w) for w in other)
+                         and bool(_STAMP_STRONG.search(line)) and len(rest) - len(other) >= 3)
 
+
+# a correction or editor's note heading: "Correction, 9 June: An earlier version of this article ..."
+_CORRECTION = re.compile(r"(?:Correction|Clarification|Editor[’']s\s+note)(?:\s*,\s*[^:.]{1,30})?:\s+\S.*")
+# a photo gallery's counter or its prev/next links: "Gallery 3 / 12", "Photo 2 of 9", "‹ Prev | Next ›"
+_GALLERY = re.compile(r"^(?:Gallery|Photos?|Images?|Slide(?:show)?|Pictures?)\s+\d+\s*(?:/|of)\s*\d+\b|‹\s*Prev|Next\s*›")
+# reporters with their bases in brackets: "Jane Roe (Kisumu) and John Doe (Nairobi)"
+_BYLINE_BASES = re.compile(r"(?:By\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}\s+\([A-Z][\w’' -]*\)"
+                           r"(?:(?:,|\s+and|\s*,\s*and)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}\s+\([A-Z][\w’' -]*\))*")
 
 _MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
 _MASTHEAD_TAGLINE = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){1,4}\s+[-–—|:]\s+[^.?!\"”]{1,80}")
@@ -105,7 +125,8 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
-                or _is_timestamp(line) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
+                or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
+                or bool(_BYLINE_BASES.fullmatch(line)) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
