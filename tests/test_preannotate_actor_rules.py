@@ -862,3 +862,47 @@ def test_an_armed_groups_operatives_are_the_armed_group():
 ])
 def test_people_described_by_the_arms_they_carry_are_an_armed_group(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("A drone was seen overhead, tracking the convoy and monitoring the patrol.", "monitoring"),
+    ("Two villagers were held with a third man suspected of theft.", "suspected"),
+    ("Shells fell on three neighbouring hamlets overnight.", "neighbouring"),
+])
+def test_a_verbs_form_of_a_head_noun_is_no_actor(text, word):
+    assert word not in [t for t, _ in actors(text)]
+
+
+@pytest.mark.parametrize("text, nominal, verb", [
+    ("Crews used a crane to pull people from the collapsed hall.", "people", "pull people"),
+    ("The offensive aims to drive militants out of the valley.", "militants", "drive militants"),
+])
+def test_a_verb_after_to_is_no_modifier_of_a_nominal(text, nominal, verb):
+    got = [t for t, _ in actors(text)]
+    assert nominal in got and verb not in got
+
+
+def test_to_before_a_compound_head_keeps_its_modifier():
+    got = [t for t, _ in actors("Supplies were handed to aid workers at the crossing.")]
+    assert "aid workers" in got
+
+
+@pytest.mark.parametrize("text, demonym", [
+    ("North Korean soldiers crossed the line before dawn.", "North Korean"),
+    ("South Sudanese troops moved into the disputed area.", "South Sudanese"),
+])
+def test_a_compass_countrys_demonym_is_no_place(text, demonym):
+    got = spans(text)
+    assert (demonym, "LOCATION") not in got
+
+
+@pytest.mark.parametrize("text, adjective", [
+    ("Shells hit a mostly Christian town in the valley.", "Christian"),
+    ("Aid has not reached Kurdish villages in the hills.", "Kurdish"),
+])
+def test_an_adjective_before_a_place_noun_is_no_place(text, adjective):
+    assert (adjective, "LOCATION") not in spans(text)
+
+
+def test_an_unknown_name_before_a_place_noun_is_still_a_place():
+    assert ("Bwanga", "LOCATION") in spans("Gunmen attacked Bwanga village on Monday.")

