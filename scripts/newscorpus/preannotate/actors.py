@@ -221,6 +221,8 @@ _AUXILIARIES = {"has", "have", "had", "not", "never", "was", "were", "been", "be
 # "addressed to rival gunmen" is a preposition before a noun that is also a verb.)
 _VERB_MARKERS = {"not", "never", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
                  "did", "does", "do", "has", "have", "had"}
+# particles that follow a verb's object ("pull people from", "drive militants out"), not a noun phrase's
+_VERB_PARTICLES = {"from", "out", "away", "back", "off", "into", "toward", "towards"}
 _KIN = {"mother", "father", "wife", "husband", "son", "daughter", "relative"}
 # lowercase group nouns after a name make the name a group's ("X coalition", "the Y front")
 _GROUP_NOUNS_AFTER_NAME = {"coalition", "front", "faction", "movement", "militia", "gang", "cartel", "alliance",
@@ -1514,10 +1516,12 @@ class ActorFinder:
                         and tokens[lo - 2].lower in _AUXILIARIES:
                     break  # "has not spared bystanders": a verb after an auxiliary
                 if pl in kb.verbs and lo >= 2 and tokens[lo - 2].sent == tok.sent \
-                        and (tokens[lo - 2].lower in _VERB_MARKERS or tokens[lo - 2].lower == "to" and kb.lemma(pl) == pl) \
+                        and (tokens[lo - 2].lower in _VERB_MARKERS or tokens[lo - 2].lower == "to" and kb.lemma(pl) == pl
+                             and (pl in kb.verbs_only or i + 1 < n and tokens[i + 1].lower in _VERB_PARTICLES)) \
                         and pl not in HEADS and pl not in _ATTRIBUTIVE \
                         and (pl, lem) not in _COMPOUND_HEADS and kb.lemma(pl) not in HEADS:
-                    break  # "did not name fighters", "could shelter families", "to pull people": a verb after "not", a modal or "to"
+                    break  # "did not name fighters", "could shelter families": a verb after "not" or a modal;
+                    # after "to", a verb only when a particle shows it ("to pull people from"; "to rival gunmen in")
                 if pl.endswith("ed") and "-" not in pl and lo >= 2 and tokens[lo - 2].sent == tok.sent and (
                         _is_cap(tokens[lo - 2]) and tokens[lo - 2].lower not in _NAME_DETERMINERS
                         or tokens[lo - 2].lower in {"he", "she", "they", "it", "we", "who", "which", "that"}

@@ -352,7 +352,7 @@ def build_knowledge() -> Knowledge:
     index = _lookups("en_lemma_index")
     verbs = {w for w in index["verb"] if w.isalpha()} - set(index["adj"])
     verbs_only = verbs - set(index["noun"])
-    adjectives = frozenset(w for w in index["adj"] if w.isalpha() and w.islower())
+    adjectives = {w for w in index["adj"] if w.isalpha() and w.islower()}
     return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only,
                      time_zone_abbreviations(), towns, adjectives)
 
