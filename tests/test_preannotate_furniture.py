@@ -151,3 +151,38 @@ def test_dated_furniture_shapes(line):
 ])
 def test_sentences_like_dated_furniture_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Keywords: #Floods #Kisumu #Relief",
+    "#Drought · #Turkana · #Aid",
+    "Photo gallery (14 images): the market after the fire",
+    "VIDEO GALLERY (3) › Rescue teams at work",
+    "[Photo] Residents inspect a burned shop in Moyale. (Courtesy of Jane Roe)",
+    "[Video: Police clear the road near Isiolo, 1:12]",
+    "[AUDIO] Listen: the chief on the night of the raid (2 min)",
+    "Por / By Amara Ndiaye, in Kolda",
+    "By Jane Otieno, in Garissa",
+    "Staff reporter Jane Otieno, with reporting from Marsabit by Peter Kamau",
+    "Copyright © 2031 Lake Basin Herald. Todos los derechos reservados.",
+    "Copyright (c) Rift Valley Courier. Unauthorized reproduction prohibited.",
+])
+def test_media_tags_hashtags_and_shared_bylines_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The militia posted #Kisumu videos of the raid, police said.",
+    "Police said the attackers, with reporting from witnesses, fled toward the river.",
+    "By Tuesday, in Garissa, the floods had cut three roads.",
+    "The photos (12 of them) were taken at night, the agency said.",
+    "Copyright holders say the new rule is unfair to photographers.",
+])
+def test_sentences_like_those_shapes_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_no_place_suggested_in_a_bracketed_photo_caption():
+    text = "Floods hit Moyale on Monday, officials said.\n[Photo] A flooded road near Sololo. (Courtesy of Jane Roe)\n"
+    got = layers(text)
+    assert ("LOCATION", "Moyale") in got and ("LOCATION", "Sololo") not in got

@@ -27,6 +27,11 @@ reporting has are used:
   (``An earlier version of this article ...``): a note on the page, its date dates no event;
 - a **gallery line**: a photo counter at its start (``Gallery 3 / 12``, ``Photo 2 of 9``) or prev/next
   links (``‹ Prev``, ``Next ›``), with the caption the cleaner glued to it;
+- a **media tag** opening a caption or player: ``[Photo] ...``, ``[Video: ...]``, ``[AUDIO] Listen ...``;
+  a gallery counter in brackets (``Photo gallery (9 images): ...``);
+- a **hashtag line**: two or more ``#tags``, after an optional label (``Topics: #Floods #Kenya``);
+- a **shared byline**: ``... with reporting from/by ...`` (at most 16 words); a bilingual ``Por / By``
+  byline and ``By Name, in Place``; ``Copyright ©`` / ``Copyright (c)`` lines;
 - a **byline with bases**: names with a place in brackets (``Jane Roe (Kisumu) and John Doe (Nairobi)``);
 - a **masthead** or section label: a line in capitals only of one to five words, with no punctuation
   (``THE DAILY RECORD``, ``WORLD``), or two to five such words, a dash or bar and a short tagline that
@@ -52,7 +57,7 @@ _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:corresp
                           r"columnist|contributor|journalist)\.?")
 _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
 _CREDIT_END = re.compile(r"\b[A-Z][A-Z&.-]{1,}\s*/\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s*$")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}\b|[A-Z]).{0,120}")
+_COPYRIGHT = re.compile(r"(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}\b|[A-Z]).{0,120}")
 _CTA_VERB = r"(?:Follow|Subscribe|Sign\s+up|Listen|Watch|Donate|Download|Support|Join)\b"
 _CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Follow|Join|Support)\s+(?:us|our)\b.*"
                   rf"|(?:Subscribe|Sign\s+up)\s+(?:to|for)\s+(?:our|the)\b.*"
@@ -87,16 +92,23 @@ def _is_timestamp(line: str) -> bool:
 # a correction or editor's note heading: "Correction, 9 June: An earlier version of this article ..."
 _CORRECTION = re.compile(r"(?:Correction|Clarification|Editor[’']s\s+note)(?:\s*,\s*[^:.]{1,30})?:\s+\S.*")
 # a photo gallery's counter or its prev/next links: "Gallery 3 / 12", "Photo 2 of 9", "‹ Prev | Next ›"
-_GALLERY = re.compile(r"^(?:Gallery|Photos?|Images?|Slide(?:show)?|Pictures?)\s+\d+\s*(?:/|of)\s*\d+\b|‹\s*Prev|Next\s*›")
+_GALLERY = re.compile(r"^(?:Gallery|Photos?|Images?|Slide(?:show)?|Pictures?)\s+\d+\s*(?:/|of)\s*\d+\b|‹\s*Prev|Next\s*›"
+                      r"|^(?i:(?:photo\s+|video\s+)?(?:gallery|photos|images|slideshow|pictures))\s*\(\d+(?:\s+[a-z]+)?\)")
+# a media tag in brackets opening a caption or a player ("[Photo] ...", "[Video: ...]", "[AUDIO] Listen")
+_MEDIA_TAG = re.compile(r"\[(?:Photo|Image|Picture|Video|Audio|Graphic|Map|Infographic)\b[^\]]{0,80}\]\s*.*", re.IGNORECASE)
+# a line of hashtags, after an optional label ("Topics: #Floods #Kenya")
+_HASHTAGS = re.compile(r"(?:[A-Z][a-z]+\s*:\s*)?#\w+(?:[\s,·|]+#\w+)+")
+# a byline crediting a second reporter ("Staff writer Jane Roe, with reporting from Garissa by John Doe")
+_REPORTING_BY = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,5}[^.?!]{0,40},?\s+with\s+(?:additional\s+)?reporting\s+(?:from|by)\s+[^.?!]{1,60}")
 # reporters with their bases in brackets: "Jane Roe (Kisumu) and John Doe (Nairobi)"
 _BYLINE_BASES = re.compile(r"(?:By\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}\s+\([A-Z][\w’' -]*\)"
                            r"(?:(?:,|\s+and|\s*,\s*and)\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}\s+\([A-Z][\w’' -]*\))*")
 
 _MASTHEAD = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){0,4}")
 _MASTHEAD_TAGLINE = re.compile(r"[A-Z][A-Z’'&-]*(?:\s+[A-Z][A-Z’'&-]*){1,4}\s+[-–—|:]\s+[^.?!\"”]{1,80}")
-_BY_NAME = re.compile(r"By\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
+_BY_NAME = re.compile(r"(?:[A-Z][a-z]{1,3}\s*/\s*)?By\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,2}"
                       r"(?:,\s+(?:[\w’'-]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|staff|"
-                      r"contributor|columnist|photographer))?")
+                      r"contributor|columnist|photographer)|,\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")
 
 
 def _is_menu(line: str) -> bool:
@@ -126,7 +138,8 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
     return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
                 or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
-                or bool(_BYLINE_BASES.fullmatch(line)) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
+                or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
+                or bool(_HASHTAGS.fullmatch(line)) or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line))) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
