@@ -166,6 +166,10 @@ def test_sentences_like_dated_furniture_are_not_furniture(line):
     "Staff reporter Jane Otieno, with reporting from Marsabit by Peter Kamau",
     "Copyright © 2031 Lake Basin Herald. Todos los derechos reservados.",
     "Copyright (c) Rift Valley Courier. Unauthorized reproduction prohibited.",
+    "💬 112 comments",
+    "Join the debate — 31 comments",
+    "Comments (7) | Add yours",
+    "You have 2 free articles left this week. Subscribe for KSh 99",
 ])
 def test_media_tags_hashtags_and_shared_bylines_are_furniture(line):
     assert is_furniture(line)
@@ -177,6 +181,8 @@ def test_media_tags_hashtags_and_shared_bylines_are_furniture(line):
     "By Tuesday, in Garissa, the floods had cut three roads.",
     "The photos (12 of them) were taken at night, the agency said.",
     "Copyright holders say the new rule is unfair to photographers.",
+    "The county received 48 comments from residents on the plan, officials said.",
+    "You have two choices, the chief told the families.",
 ])
 def test_sentences_like_those_shapes_are_not_furniture(line):
     assert not is_furniture(line)

@@ -29,6 +29,8 @@ reporting has are used:
   links (``‹ Prev``, ``Next ›``), with the caption the cleaner glued to it;
 - a **media tag** opening a caption or player: ``[Photo] ...``, ``[Video: ...]``, ``[AUDIO] Listen ...``;
   a gallery counter in brackets (``Photo gallery (9 images): ...``);
+- a **comment counter** (``💬 48 comments``, ``Comments (14) — Join the discussion``, at most nine
+  words) or a **paywall note** (``You have 3 free articles left this month. Subscribe ...``);
 - a **hashtag line**: two or more ``#tags``, after an optional label (``Topics: #Floods #Kenya``);
 - a **shared byline**: ``... with reporting from/by ...`` (at most 16 words); a bilingual ``Por / By``
   byline and ``By Name, in Place``; ``Copyright ©`` / ``Copyright (c)`` lines;
@@ -96,6 +98,9 @@ _GALLERY = re.compile(r"^(?:Gallery|Photos?|Images?|Slide(?:show)?|Pictures?)\s+
                       r"|^(?i:(?:photo\s+|video\s+)?(?:gallery|photos|images|slideshow|pictures))\s*\(\d+(?:\s+[a-z]+)?\)")
 # a media tag in brackets opening a caption or a player ("[Photo] ...", "[Video: ...]", "[AUDIO] Listen")
 _MEDIA_TAG = re.compile(r"\[(?:Photo|Image|Picture|Video|Audio|Graphic|Map|Infographic)\b[^\]]{0,80}\]\s*.*", re.IGNORECASE)
+# a comment counter ("💬 48 comments", "Comments (14) — Join the discussion") or a metered-paywall note
+_COMMENTS = re.compile(r"(?i:.{0,40}\b\d[\d,]*\s+comments?\b.{0,40}|\W{0,3}comments?\s*\(\d[\d,]*\).{0,60})")
+_PAYWALL = re.compile(r"(?i:you\s+have\s+(?:\d+|one|two|three|no)\s+free\s+(?:articles?|stories|reads)\b.{0,100})")
 # a line of hashtags, after an optional label ("Topics: #Floods #Kenya")
 _HASHTAGS = re.compile(r"(?:[A-Z][a-z]+\s*:\s*)?#\w+(?:[\s,·|]+#\w+)+")
 # a byline crediting a second reporter ("Staff writer Jane Roe, with reporting from Garissa by John Doe")
@@ -139,7 +144,8 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
                 or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
-                or bool(_HASHTAGS.fullmatch(line)) or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line))) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
+                or bool(_HASHTAGS.fullmatch(line)) or bool(_PAYWALL.fullmatch(line))
+                or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line))) or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line))) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 
