@@ -189,3 +189,15 @@ def test_a_count_of_a_named_people_without_plural_ending_harmed_is_casualties(te
 
 def test_a_count_of_a_named_people_not_harmed_is_left():
     assert figs("Five Ngoni visited the capital.") == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Bandits stopped the bus on Friday, shooting two passengers in the legs.", "two passengers"),
+    ("A man stabbed three guards at the gate before he was held.", "three guards"),
+])
+def test_people_a_harm_verb_takes_as_object_are_casualties(text, span):
+    assert (span, "CASUALTIES") in [(t, label) for t, _, _, _, label in figs(text)]
+
+
+def test_a_thing_shot_is_no_casualty():
+    assert ("two films", "OTHER") in [(t, label) for t, _, _, _, label in figs("The crew shot two films in the camp last year.")]

@@ -903,8 +903,8 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     # militants and arrested 60 suspects": the suspects were arrested)
     governed = lo > s_lo and tokens[lo - 1].lower in _CAPTURE_VERBS
     # "had lost four soldiers", "losing two sons": people a side or a family lost are its dead
-    if lo > s_lo and tokens[lo - 1].lower in _LOSS_VERBS:
-        return True
+    if lo > s_lo and tokens[lo - 1].lower in _LOSS_VERBS | _HARM_OBJECT_VERBS:
+        return True  # ("shooting one driver in the leg", "stabbed two guards": the count is who was hurt)
     start = lo if governed else max(s_lo, lo - 9)
     # a subordinator before the count opens a clause of its own ("treating gunshot wounds after two
     # nurses stopped coming"): a casualty word before it is another clause's ("while ... killed a dozen" is not)
@@ -926,6 +926,9 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
 _NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
 # the verb of losing people to death ("the army lost four men")
 _LOSS_VERBS = {"lost", "lose", "loses", "losing"}
+# verbs of bodily harm whose direct object is the victim (the participles of the passive rule aside)
+_HARM_OBJECT_VERBS = {"shot", "shoots", "shooting", "stabbed", "stabs", "stabbing", "wounding", "injuring", "maiming",
+                      "hurting"}
 
 
 def _negated(tokens: list[Token], k: int, s_lo: int) -> bool:
