@@ -209,3 +209,15 @@ def test_explosions_armed_responses_summonses_and_arson(text, expected):
 ])
 def test_leaving_a_place_after_modifiers_or_at_a_clause_end(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Three passengers were treated for cuts and released on Friday.",
+    "The injured driver was released from hospital a day later.",
+])
+def test_patients_released_from_care_are_no_release_event(text):
+    assert "RELEASE" not in [e[1] for e in events(text)]
+
+
+def test_captives_released_stay_a_release_event():
+    assert "RELEASE" in [e[1] for e in events("The militia released four abducted teachers on Friday.")]

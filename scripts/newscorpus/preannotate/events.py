@@ -627,6 +627,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word in {"release", "released", "releases", "releasing"} and (nxt[:1] in figures.CURRENCY or nxt in figures.MONEY_UNITS):
         return True  # "the fund released $2 million": money, not captives
+    if word in {"release", "released", "releases", "releasing"} and (
+            "treated" in low[max(0, i - 6) : i] or tuple(low[i + n : i + n + 2]) in {("from", "hospital"), ("from", "the")}
+            and "hospital" in low[i + n + 1 : i + n + 3]):
+        return True  # "treated and released", "released from hospital": patients discharged, not captives
     if word in {"host", "hosts", "hosted", "hosting"} and _DISPLACED_GUESTS.intersection(low[i + n : i + n + 3]):
         return True  # "families hosting evacuees": shelter, not a meeting
     if word == "death" and nxt == "toll":
