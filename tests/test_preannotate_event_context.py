@@ -221,3 +221,16 @@ def test_patients_released_from_care_are_no_release_event(text):
 
 def test_captives_released_stay_a_release_event():
     assert "RELEASE" in [e[1] for e in events("The militia released four abducted teachers on Friday.")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A guard was hit in the chest by a stray round.", "hit"),
+    ("The herder was shot in the leg near the well.", "shot"),
+    ("Bandits robbed the bus, shooting a passenger in the arm.", "shooting"),
+])
+def test_a_wound_placed_on_the_body_is_an_injury(text, trigger):
+    assert (trigger, "INJURY") in events(text)
+
+
+def test_a_strike_on_a_building_stays_an_attack():
+    assert ("hit", "ATTACK") in events("A shell hit a clinic in the town centre.")

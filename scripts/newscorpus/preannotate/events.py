@@ -266,7 +266,44 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
+    out = _wounds_to_the_body(out, tokens, low, text)
     return _one_attack_per_noun_and_verb(out, tokens, low)
+
+
+# a wound's place on the body: "hit in the shoulder", "shot in the leg" name an injury, not an attack
+_BODY_PARTS = {"head", "neck", "face", "eye", "chest", "back", "shoulder", "shoulders", "arm", "arms", "hand", "hands",
+               "leg", "legs", "foot", "feet", "knee", "thigh", "stomach", "abdomen", "hip", "jaw", "side"}
+_WOUND_VERBS = {"hit", "shot", "struck", "shooting"}
+
+
+def _body_wound(low: list[str], i: int) -> bool:
+    """Is the verb at i followed, after at most three words of its object, by ``in the/his/her/their
+    <body part>`` (``shot in the leg``, ``shooting one driver in the leg``)?"""
+    for k in range(i + 1, min(i + 5, len(low) - 2)):
+        if low[k] == "in":
+            return low[k + 1] in {"the", "his", "her", "their", "one", "both"} and low[k + 2] in _BODY_PARTS
+        if not low[k].isalpha():
+            return False
+    return False
+
+
+def _wounds_to_the_body(out: list[Event], tokens: list[Token], low: list[str], text: str) -> list[Event]:
+    """``hit``/``shot``/``struck`` + ``in the <body part>``: an INJURY (the attack, if any, has its own
+    trigger); a ``shot`` the lexicon does not list is added as one."""
+    at = {e.start: k for k, e in enumerate(out)}
+    added = False
+    for i, w in enumerate(low):
+        if w not in _WOUND_VERBS or not _body_wound(low, i):
+            continue
+        k = at.get(tokens[i].start)
+        if k is not None:
+            if out[k].label == "ATTACK":
+                e = out[k]
+                out[k] = Event(e.start, e.end, e.text, "INJURY", e.realis, e.score, e.arguments)
+        elif w == "shot":
+            out.append(Event(tokens[i].start, tokens[i].end, tokens[i].text, "INJURY", _realis(tokens, i), 0.6, []))
+            added = True
+    return sorted(out, key=lambda e: (e.start, e.end)) if added else out
 
 
 # nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
