@@ -201,3 +201,19 @@ def test_people_a_harm_verb_takes_as_object_are_casualties(text, span):
 
 def test_a_thing_shot_is_no_casualty():
     assert ("two films", "OTHER") in [(t, label) for t, _, _, _, label in figs("The crew shot two films in the camp last year.")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Two teachers and a pupil were among the dead, the mayor said.", "Two teachers"),
+    ("The dead included a driver and three wardens from the park.", "three wardens"),
+])
+def test_people_listed_among_the_victims_are_casualties(text, span):
+    assert (span, "CASUALTIES") in [(t, label) for t, _, _, _, label in figs(text)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Two teachers said their pupils were among the dead.", "Two teachers"),
+    ("Two teachers were among the mourners at the gate.", "Two teachers"),
+])
+def test_people_who_report_or_mourn_the_dead_are_no_casualties(text, span):
+    assert (span, "PEOPLE") in [(t, label) for t, _, _, _, label in figs(text)]

@@ -822,10 +822,34 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     if is_person_noun(base) or re.fullmatch(r"[a-z]+(?:i|ian|ese)", base) and tokens[hi - 1].is_title():
         if base in NOT_CASUALTY_UNITS:
             return "PEOPLE"
-        return "CASUALTIES" if _casualty_context(tokens, lo, hi) else "PEOPLE"
-    if (tokens[hi - 1].lower.endswith("s") or tokens[hi - 1].is_title()) and _harmed_subject(tokens, hi):
+        return "CASUALTIES" if _casualty_context(tokens, lo, hi) or _listed_among_victims(tokens, lo, hi) else "PEOPLE"
+    if (tokens[hi - 1].lower.endswith("s") or tokens[hi - 1].is_title()) \
+            and (_harmed_subject(tokens, hi) or _listed_among_victims(tokens, lo, hi)):
         return "CASUALTIES"  # "at least six gendarmes were injured": only people (or animals) are hurt
     return "OTHER"
+
+
+_VICTIM_NOUNS = {"dead", "killed", "wounded", "injured", "victims", "casualties"}
+_SPEECH = {"said", "says", "told", "say", "added", "reported"}
+
+
+def _listed_among_victims(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Are the counted people listed as victims: ``two women and a boy were among the dead``, ``the dead
+    included two constables``? (No speech verb between: ``two women said ... were among the dead`` is not.)"""
+    s_lo, s_hi = sentence_bounds(tokens, lo)
+    low = [t.lower for t in tokens[s_lo:s_hi]]
+    a, b = lo - s_lo, hi - s_lo
+    for k in range(b, len(low) - 3):
+        if low[k] in _SPEECH:
+            break
+        if low[k] in {"were", "was", "are", "is"} and low[k + 1] == "among" and low[k + 2] == "the" \
+                and low[k + 3] in _VICTIM_NOUNS:
+            return True
+    for k in range(max(0, a - 12), a - 1):
+        if low[k] == "the" and low[k + 1] in _VICTIM_NOUNS and k + 2 < a and low[k + 2] in {"included", "include", "includes"} \
+                and not any(w in _SPEECH for w in low[k + 3 : a]):
+            return True
+    return False
 
 
 # participles of bodily harm: a counted plural that is their passive subject names victims, whatever
