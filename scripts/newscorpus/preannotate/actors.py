@@ -1215,9 +1215,9 @@ class ActorFinder:
                 or (words[0] in _FEATURE_OF and len(words) > 2 and words[1] == "of") \
                 or (words[0] in DIRECTION_PREFIXES and len(words) == 2 and words[1] not in _ORG_LAST):
             return self._place(text, start, end, surface, 0.7)
-        if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper() \
-                and not (len(words) == 1 and surface.lower() in kb.adjectives and surface not in gaz.locations):
-            # "Kasese town"; not "a Christian town", "Kurdish villages": an adjective describing the place
+        # an English adjective no gazetteer knows is no place name ("a Christian town", "in Kurdish villages")
+        adjective = len(words) == 1 and surface.lower() in kb.adjectives and surface not in gaz.locations
+        if nxt.lower() in _PLACE_NOUN_STRICT and not surface.isupper() and not adjective:  # "Kasese town"
             return self._place(text, start, end, surface, 0.6)
         # acronyms
         if _MIXED_ACRONYM.fullmatch(surface):  # "LoC" after "Line of Control": the place's own short name
@@ -1278,9 +1278,8 @@ class ActorFinder:
                 and (prev.lower() in _LOCATIVE or _COMPASS_OF.search(text, max(0, start - 30), start)
                      or _PLACE_OF.search(text, max(0, start - 30), start)) \
                 and not surface.isupper() and (nxt.lower() not in {"said", "says", "told"} or prev in {"in", "near"}) \
-                and not (len(words) == 1 and surface.lower() in kb.adjectives and surface not in gaz.locations):
-            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it;
-            # an English adjective no gazetteer knows is no place there: "in Christian villages")
+                and not adjective:
+            # ("families in X said": after "in"/"near" the name is the place, the speaker stands before it)
             return self._place(text, start, end, surface, 0.5)  # ("near Vizcatán del Ene": a Spanish name's "del")
         if not titled and nxt.lower() in _GROUP_NOUNS_AFTER_NAME:
             return []  # "the Kivu Lions coalition": a group's name, not a person's (left to the annotator)

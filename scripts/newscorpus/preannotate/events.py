@@ -266,7 +266,7 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         label = _relabel(tokens, low, i, label)
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
-    out = _wounds_to_the_body(out, tokens, low, text)
+    out = _wounds_to_the_body(out, tokens, low)
     return _one_attack_per_noun_and_verb(out, tokens, low)
 
 
@@ -287,7 +287,7 @@ def _body_wound(low: list[str], i: int) -> bool:
     return False
 
 
-def _wounds_to_the_body(out: list[Event], tokens: list[Token], low: list[str], text: str) -> list[Event]:
+def _wounds_to_the_body(out: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
     """``hit``/``shot``/``struck`` + ``in the <body part>``: an INJURY (the attack, if any, has its own
     trigger); a ``shot`` the lexicon does not list is added as one."""
     at = {e.start: k for k, e in enumerate(out)}
@@ -540,7 +540,6 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
     ``treated for burns``."""
     word = low[i]
     nxt = low[i + 1] if i + 1 < len(low) else ""
-    nxt2 = low[i + 2] if i + 2 < len(low) else ""
     prev = low[i - 1] if i else ""
     if word == "burns":
         return (1, "INJURY", 0.55) if prev in {"for", "with", "suffered", "sustained", "severe", "serious"} else None
@@ -662,12 +661,12 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "to deal with"
     if word in {"release", "released"} and nxt in {"a", "its", "their", "the"} and prev in {"statement", "press"}:
         return True
-    if word in {"release", "released", "releases", "releasing"} and (nxt[:1] in figures.CURRENCY or nxt in figures.MONEY_UNITS):
-        return True  # "the fund released $2 million": money, not captives
-    if word in {"release", "released", "releases", "releasing"} and (
-            "treated" in low[max(0, i - 6) : i] or tuple(low[i + n : i + n + 2]) in {("from", "hospital"), ("from", "the")}
-            and "hospital" in low[i + n + 1 : i + n + 3]):
-        return True  # "treated and released", "released from hospital": patients discharged, not captives
+    if word in {"release", "released", "releases", "releasing"}:
+        if nxt[:1] in figures.CURRENCY or nxt in figures.MONEY_UNITS:
+            return True  # "the fund released $2 million": money, not captives
+        if "treated" in low[max(0, i - 6) : i] or tuple(low[i + n : i + n + 2]) == ("from", "hospital") \
+                or tuple(low[i + n : i + n + 3]) == ("from", "the", "hospital"):
+            return True  # "treated and released", "released from hospital": patients discharged, not captives
     if word in {"host", "hosts", "hosted", "hosting"} and _DISPLACED_GUESTS.intersection(low[i + n : i + n + 3]):
         return True  # "families hosting evacuees": shelter, not a meeting
     if word == "death" and nxt == "toll":

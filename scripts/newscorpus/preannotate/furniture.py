@@ -21,8 +21,9 @@ reporting has are used:
 - a **timestamp line**: only a publication date and/or clock times, with at most the labels
   ``Posted``/``Published``/``Updated`` and time-zone letters (``Posted: Friday, 3 May``,
   ``May 3, 2025 9:05 AM EDT - Updated 11:20 AM EDT``, ``Thursday the 3rd of May, 2025``; up to two
-  capitalised words, a clock's city or a second calendar's month, when a year or clock time is there): page furniture like the ``date 2024-01-06``
-  datelines the scheme removes, whose date is metadata and dates no event;
+  capitalised words, a clock's city or a second calendar's month, when a year or clock time is there):
+  page furniture like the ``date 2024-01-06`` datelines the scheme removes, whose date is metadata and
+  dates no event;
 - a **correction note**: ``Correction, 9 June:`` / ``Clarification:`` / ``Editor's note:`` before its text
   (``An earlier version of this article ...``): a note on the page, its date dates no event;
 - a **gallery line**: a photo counter at its start (``Gallery 3 / 12``, ``Photo 2 of 9``) or prev/next
@@ -145,7 +146,9 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
                 or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
                 or bool(_HASHTAGS.fullmatch(line)) or bool(_PAYWALL.fullmatch(line))
-                or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line))) or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line))) or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
+                or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line)))
+                or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line)))
+                or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
                 or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
 

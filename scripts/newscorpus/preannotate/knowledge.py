@@ -317,19 +317,7 @@ def build_knowledge() -> Knowledge:
     for surface, canon in countries.items():
         if " " in surface or not surface.isalpha():
             continue
-        stem = surface
-        candidates = {stem + "n", stem + "ian", stem + "ese"} if surface[-1] in "aeiou" else {stem + "i", stem + "ian", stem + "ese", stem + "ean"}
-        if surface.endswith("a"):
-            candidates |= {stem[:-1] + "an", stem[:-1] + "ian", stem[:-1] + "i"}
-        if surface.endswith("y"):
-            candidates |= {stem[:-1] + "ian", stem[:-1] + "an"}  # Italy -> Italian, Hungary -> Hungarian
-        if surface.endswith(("e", "o")):
-            candidates |= {stem[:-1] + "ian", stem[:-1] + "an"}
-        if surface.endswith("on"):
-            candidates.add(stem[:-2] + "ese")
-        if surface.endswith("stan"):
-            candidates |= {stem[:-4], stem[:-5]}  # Kazakhstan -> Kazakh, Tajikistan -> Tajik, Kyrgyzstan -> Kyrgyz
-        for cand in candidates:
+        for cand in _demonym_candidates(surface):
             # a demonym also written in lowercase ("indian", "russian" in the lexeme table) counts
             # when the capitalised form is the more frequent one
             if len(cand) >= 5 and prob.get(cand, -99) > -19 and cand not in places \
@@ -342,9 +330,7 @@ def build_knowledge() -> Knowledge:
     for surface, canon in countries.items():
         first, _, base = surface.partition(" ")
         if first in DIRECTION_PREFIXES and base.isalpha():
-            forms = {base + "n", base[:-1] + "an", base + "ese", base + "ian"} if base[-1] in "aeiou" \
-                else {base + "ese", base + "ian", base + "i", base + "ean"}
-            for cand in forms:
+            for cand in _demonym_candidates(base):
                 if demonyms.get(cand) is not None or (len(cand) >= 5 and prob.get(cand, -99) > -14):
                     demonyms.setdefault(f"{first} {cand}", canon)
 
@@ -355,6 +341,24 @@ def build_knowledge() -> Knowledge:
     adjectives = {w for w in index["adj"] if w.isalpha() and w.islower()}
     return Knowledge(places, countries, demonyms, lemmas, common, capitals, verbs, verbs_only,
                      time_zone_abbreviations(), towns, adjectives)
+
+
+def _demonym_candidates(name: str) -> set[str]:
+    """The forms the regular English suffixes make of a one-word country name (``Kenya`` -> ``Kenyan``,
+    ``Italy`` -> ``Italian``, ``Sudan`` -> ``Sudanese``, ``Kazakhstan`` -> ``Kazakh``); the lexeme table decides
+    which of them is a word."""
+    candidates = {name + "n", name + "ian", name + "ese"} if name[-1] in "aeiou" else {name + "i", name + "ian", name + "ese", name + "ean"}
+    if name.endswith("a"):
+        candidates |= {name[:-1] + "an", name[:-1] + "ian", name[:-1] + "i"}
+    if name.endswith("y"):
+        candidates |= {name[:-1] + "ian", name[:-1] + "an"}  # Italy -> Italian, Hungary -> Hungarian
+    if name.endswith(("e", "o")):
+        candidates |= {name[:-1] + "ian", name[:-1] + "an"}
+    if name.endswith("on"):
+        candidates.add(name[:-2] + "ese")
+    if name.endswith("stan"):
+        candidates |= {name[:-4], name[:-5]}  # Kazakhstan -> Kazakh, Tajikistan -> Tajik, Kyrgyzstan -> Kyrgyz
+    return candidates
 
 
 def small_towns(places: set[str], common: set[str], prob: dict) -> set[str]:
