@@ -152,6 +152,8 @@ def test_reporting_that_starts_with_a_trigger_word_survives(trigger, rest):
     "This video contains footage of the strike, the army said.",
     "Reactions to the strike were swift in Beirut.",
     "Sign in to the portal was blocked for days, residents said.",
+    "Thank you for joining us again this morning: rescuers confirmed overnight that four miners had died.",
+    "Welcome back to our rolling coverage, where we bring you the latest: two guards were wounded at dawn.",
 ])
 def test_known_false_removals_are_kept(line):
     assert _survives(line), line
