@@ -115,6 +115,17 @@ def test_time_of_day_dates_the_day_the_text_last_named():
         ("2 a.m.", "2024-07-03"), ("overnight", "2024-07-03"), ("Monday", "2024-07-01")]
 
 
+
+def test_a_reporting_day_does_not_redate_the_event_day():
+    # the day of a reporting verb dates the report: a clock time after it still belongs to the day
+    # the report is about (decision 33); with no earlier day named, the reporting day is the one there is
+    text = "Troops clashed near the dam on Monday. The ministry said on Tuesday that firing stopped at about 9 p.m."
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [
+        ("Monday", "2024-07-01"), ("Tuesday", "2024-07-02"), ("about 9 p.m.", "2024-07-01")]
+    text = "The ministry said on Tuesday that firing stopped at about 9 p.m."
+    assert [(t.text, t.value) for t in find_times(text, WED)] == [("Tuesday", "2024-07-02"), ("about 9 p.m.", "2024-07-02")]
+
+
 @pytest.mark.parametrize("month,day,published,expected", [
     (10, 7, date(2024, 5, 15), date(2023, 10, 7)),
     (1, 2, SAT, date(2024, 1, 2)),

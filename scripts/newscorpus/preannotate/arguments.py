@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from newscorpus.preannotate.scan import finditer
+from newscorpus.preannotate.times import REPORTING_TIME as _REPORTING_TIME
 
 if TYPE_CHECKING:
     from newscorpus.preannotate.events import Event
@@ -277,9 +278,6 @@ _DIRECT_PLACE_EVENTS = {"ATTACK", "DISPLACEMENT", "MEETING"}  # a place as the o
 _DESTINATION_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")  # "fleeing to Goma": where the displaced went
 _POSSESSOR = re.compile(r"[’']s\s")
 # (also with a preposition or adverb before the span: "said before noon", "said on Monday"; decision 30)
-_REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|announced|confirmed|stated)"
-                             r"(?:\s+in\s+an?\s+(?:statement|interview|briefing))?\s+"
-                             r"(?:(?:late|early|later|earlier|shortly|just)\s+)?(?:on\s+|before\s+|after\s+)?$")
 # (a clause about the event's own course still dates it: "a siege that began in May", "since the fighting began on Tuesday")
 _SUBCLAUSE_GAP = re.compile(r"\b(?:since|until|because|that)\s+(?!(?:\S+\s+){0,3}?(?:began|begun|started|erupted|broke\s+out|flared)\b)"
                             r"(?:\S+\s+){2,}")

@@ -406,12 +406,18 @@ def _names_no_day(kind: str, groups: dict) -> bool:
 
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+# a time right after a reporting verb dates the report, not the event ("said on Monday that ...":
+# adjudication 15; arguments.py links no such time to an event either)
+REPORTING_TIME = re.compile(r"\b(?:said|says|told\s+[\w.]+|added|reported|announced|confirmed|stated)"
+                            r"(?:\s+in\s+an?\s+(?:statement|interview|briefing))?\s+"
+                            r"(?:(?:late|early|later|earlier|shortly|just)\s+)?(?:on\s+|before\s+|after\s+)?$")
 
 
 def find_times(text: str, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``text`` with its resolved value, in order, non-overlapping."""
     taken: list[tuple[int, int]] = []
     dayless: set[int] = set()  # starts of times of day that name no day
+    reporting: set[int] = set()  # starts of days that date only a reporting verb
     out: list[TimeExpr] = []
     present = {"wd": bool(_WD_ANY.search(text)), "mon": bool(_MON_ANY.search(text))}
     low = text.lower()
@@ -439,19 +445,23 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
             if _names_no_day(kind, groups):
                 dayless.add(start)
-    return _anchor_times_of_day(sorted(out, key=lambda t: t.start), dayless)
+            elif REPORTING_TIME.search(text, max(0, start - 40), start):
+                reporting.add(start)
+    return _anchor_times_of_day(sorted(out, key=lambda t: t.start), dayless, reporting)
 
 
-def _anchor_times_of_day(times: list[TimeExpr], dayless: set[int]) -> list[TimeExpr]:
+def _anchor_times_of_day(times: list[TimeExpr], dayless: set[int], reporting: set[int] = frozenset()) -> list[TimeExpr]:
     """A time of day with no day of its own (``at around 4 a.m.``, ``late in the evening``) dates the
     day the text last named (``on Sunday ... The shelling began at around 4 a.m.``), as the golds do; before
-    any named day it keeps the publication date."""
+    any named day it keeps the publication date. A day that dates only a reporting verb (``said on
+    Wednesday``) does not replace an earlier named day: the report is still about that day (``the
+    Tuesday crossing ... the army said on Wednesday ... at around 10:30 a.m.`` is Tuesday's)."""
     day, out = None, []
     for t in times:
         if t.start in dayless:
             if day is not None and t.value is not None:
                 t = replace(t, value=day)
-        elif t.value is not None and len(t.value) == 10:
+        elif t.value is not None and len(t.value) == 10 and not (t.start in reporting and day is not None):
             day = t.value
         out.append(t)
     return out
