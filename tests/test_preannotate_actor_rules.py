@@ -595,7 +595,7 @@ def test_person_noun_off_the_table_is_an_actor(text, mention):
 @pytest.mark.parametrize("text, mention", [
     ("Supporters said the vote had been stolen.", ("Supporters", "GROUP")),  # subject of a verb of saying
     ("Police detained six protesters near the square.", ("protesters", "GROUP")),
-    ("Soldiers arrested two smugglers at the crossing.", ("smugglers", "GROUP")),
+    ("Soldiers arrested two smugglers at the crossing.", ("smugglers", "ARMED_GROUP")),  # decision 39
 ])
 def test_doer_noun_is_an_actor_in_an_actor_context(text, mention):
     assert mention in actors(text)
@@ -906,3 +906,17 @@ def test_an_adjective_before_a_place_noun_is_no_place(text, adjective):
 
 def test_an_unknown_name_before_a_place_noun_is_still_a_place():
     assert ("Bwanga", "LOCATION") in spans("Gunmen attacked Bwanga village on Monday.")
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("Border guards shot three smugglers crossing the ridge at night.", "smugglers"),
+    ("Police said armed drug traffickers had fired on the patrol.", "armed drug traffickers"),
+    ("Arsonists burned two lorries at the quarry overnight.", "Arsonists"),
+])
+def test_people_named_by_an_armed_crime_are_an_armed_group(text, nominal):
+    assert (nominal, "ARMED_GROUP") in actors(text)
+
+
+def test_one_smuggler_is_a_person():
+    assert ("smuggler", "PERSON") in actors("A smuggler told reporters the route was closed.")
+

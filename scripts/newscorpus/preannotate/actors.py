@@ -111,6 +111,9 @@ _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the 
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
 _heads("STATE", "prosecutor")  # prosecutors are a state's officers; one is a person
 _heads("ARMED_GROUP", "criminal", singular=None)  # "sit down with criminals"; "a criminal case" is no actor
+# decision 39: people named by an armed or violent crime ("smugglers", "drug traffickers", "arsonists")
+# are a non-state armed collective, as "gangs", "kidnappers" and "criminals" are; one of them is a person
+_heads("ARMED_GROUP", "smuggler trafficker arsonist")
 _heads("GROUP", "staff", singular=None)
 _heads("ORGANIZATION", "association television", singular="ORGANIZATION")  # "a business association", "state television"
 # singular people nouns are one individual; a few singular collectives keep their type
