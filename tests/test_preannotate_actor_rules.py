@@ -920,3 +920,9 @@ def test_people_named_by_an_armed_crime_are_an_armed_group(text, nominal):
 def test_one_smuggler_is_a_person():
     assert ("smuggler", "PERSON") in actors("A smuggler told reporters the route was closed.")
 
+
+def test_joint_chiefs_of_staff_and_its_acronym_are_the_military():
+    got = actors("The Joint Chiefs of Staff (JCS) said shots were fired. The JCS gave no details.")
+    assert ("Joint Chiefs of Staff", "MILITARY") in got
+    assert [label for text, label in got if text == "JCS"] == ["MILITARY", "MILITARY"]
+

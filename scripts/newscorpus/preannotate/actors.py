@@ -293,7 +293,10 @@ _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGA
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Bureau": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
-                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border"}
+                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border",
+                   # the ranks and joint bodies that head a state's forces ("Joint Chiefs of Staff",
+                   # "Combined Forces", "Supreme High Command"; one "Chief of Staff" is a person)
+                   "Chiefs", "Combined", "Unified", "Supreme", "High"}
 # words that make a named office a part of the armed forces ("Inter-Services Public Relations",
 # "Army Public Relations Directorate", "Military Intelligence Directorate")
 _FORCES_OWN_WORDS = {"Inter-Services", "Inter-Service", "Army", "Military", "Navy", "Naval"}
