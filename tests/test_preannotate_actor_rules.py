@@ -926,3 +926,18 @@ def test_joint_chiefs_of_staff_and_its_acronym_are_the_military():
     assert ("Joint Chiefs of Staff", "MILITARY") in got
     assert [label for text, label in got if text == "JCS"] == ["MILITARY", "MILITARY"]
 
+
+@pytest.mark.parametrize("text, nominal", [
+    ("Masked men stopped the bus and robbed the driver.", "Masked men"),
+    ("Hooded men torched the depot before dawn.", "Hooded men"),
+])
+def test_men_with_hidden_faces_are_an_armed_group(text, nominal):
+    assert (nominal, "ARMED_GROUP") in actors(text)
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("A local advocacy group said the clinic had closed.", "local advocacy group"),
+    ("An environmental campaign group filed a complaint.", "environmental campaign group"),
+])
+def test_groups_named_by_a_civic_purpose_are_organisations(text, nominal):
+    assert (nominal, "ORGANIZATION") in actors(text)
