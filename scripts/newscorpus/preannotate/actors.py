@@ -418,6 +418,25 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# "the North", "the South" standing for a state the article names ("North Korea", "South Sudan")
+_COMPASS_STATES = {"North", "South"}
+
+
+def _compass_country(text: str, compass: str, kb: Knowledge) -> str | None:
+    """The country named ``<compass> X`` in the text (``North Korea`` for ``North``), if one is."""
+    for m in re.finditer(compass + r" ([A-Z][a-z]+)", text):
+        name = m.group(0)
+        if name in kb.countries:
+            return name
+    return None
+
+
+# where a lone capitalised word is a person's given name: an inverted speech verb ("...," said X), a speaker
+# picked out of a group ("said one of them, X"), or the name a person gives ("his first name, X")
+_PERSON_NAME_BEFORE = re.compile(r"(?:[,”\"’']\s*(?:said|says|asked|added|recalled|explained)"
+                                 r"|\b(?:said|says)\s+one\s+of\s+(?:them|the\s+\w+),"
+                                 r"|\b(?:first|given|real)\s+name(?:\s+is|,|:)?)\s+$")
+_PERSON_NAME_AFTER = re.compile(r"\s*(?:[,.;:!?”\"]|\s+(?:who|whose|and|as|when)\b|$)")
 # two names joined by a dash, and a route or border noun after them ("the Kenya-Somalia border")
 _PLACE_PAIR = re.compile(r"(?<![\w’'‐‑–-])([A-Z][\w’']+)([-‐‑–])([A-Z][\w’']+)(?![\w’'‐‑–-])"
                          r"(\s+(?:road|highway|border|frontier|route|corridor|axis|railway|crossing|boundary)s?\b)?")
@@ -1214,6 +1233,24 @@ class ActorFinder:
                 and base not in kb.countries:
             # "Imphal West", "Kandahar Province North": a district named by the place it divides (a fixed proper place)
             return self._place(text, start, end, surface, 0.7)
+        if surface in _COMPASS_STATES and _prev_word(text, start) in {"the", "The"} \
+                and (country := _compass_country(text, surface, kb)) is not None:
+            # "North Korea ... the North", "South Sudan ... the South": the short form of a state the
+            # article names, a state as any country is (decision 4: territory after "in", "into", a party else)
+            if _prev_word(text, max(0, start - 4)).lower() in {"in", "into", "inside", "across", "near", "through",
+                                                                 "throughout"}:
+                return self._place(text, start, end, surface, 0.6)
+            ent = gaz.actors.get(country)
+            entity = ent.entity if ent is not None and ent.label == "STATE" else slug(country)
+            return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
+        if len(words) == 1 and not titled and surface not in gaz.locations and surface not in kb.capitals \
+                and surface not in kb.countries and words[0] not in kb.demonyms \
+                and (fold(surface) in kb.places or fold(surface) in kb.towns) \
+                and _PERSON_NAME_BEFORE.search(text, max(0, start - 40), start) and _PERSON_NAME_AFTER.match(text, end):
+            # a lone given name where English puts a speaker's or a named person's name ("..., said Luis.",
+            # "said one of them, Lina,", "gave only his first name, Mateo"): a person, even where a town
+            # shares the name (a capital there is its state speaking, "said Moscow")
+            return [Match(start, end, surface, "ACTOR", "PERSON", 0.6, slug(surface), "NAME")]
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             if len(words) == 1 and nxt.lower() in {"said", "says", "told", "added"} and surface not in kb.capitals \
