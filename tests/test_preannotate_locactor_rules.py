@@ -578,3 +578,16 @@ def test_the_north_for_a_named_compass_state_is_that_state():
 
 def test_the_north_with_no_compass_state_stays_a_region():
     assert ("North", "LOCATION") in spans("Rains failed for farmers in the North this year.")
+
+
+def test_a_given_name_no_gazetteer_knows_is_a_person_after_said():
+    assert ("Tiberiu", "PERSON") in spans("\"We lost everything,\" said Tiberiu, a mechanic's son.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("\"The line held,\" said Maj. Ortiz, the unit's commander.", "Maj"),
+    ("\"Aid is stuck,\" said OCHA, the UN office.", "OCHA"),
+])
+def test_an_abbreviation_or_acronym_after_said_is_no_given_name(text, word):
+    assert (word, "PERSON") not in spans(text)
+

@@ -418,6 +418,9 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# rank and courtesy abbreviations before a name ("said Maj. Ortiz"): never a lone given name
+_TITLE_ABBREVIATIONS = set("Maj Gen Brig Col Lt Capt Sgt Cpl Pvt Adm Cmdr Cdr Gov Sen Rep Dr Prof Rev Fr Sr Jr Mr Mrs Ms "
+                           "Mx St Hon Insp Supt".split())
 # "the North", "the South" standing for a state the article names ("North Korea", "South Sudan")
 _COMPASS_STATES = {"North", "South"}
 
@@ -1245,11 +1248,11 @@ class ActorFinder:
             return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
         if len(words) == 1 and not titled and surface not in gaz.locations and surface not in kb.capitals \
                 and surface not in kb.countries and words[0] not in kb.demonyms \
-                and (fold(surface) in kb.places or fold(surface) in kb.towns) \
+                and surface not in _TITLE_WORDS and surface not in _TITLE_ABBREVIATIONS and not surface.isupper() \
                 and _PERSON_NAME_BEFORE.search(text, max(0, start - 40), start) and _PERSON_NAME_AFTER.match(text, end):
             # a lone given name where English puts a speaker's or a named person's name ("..., said Luis.",
             # "said one of them, Lina,", "gave only his first name, Mateo"): a person, even where a town
-            # shares the name (a capital there is its state speaking, "said Moscow")
+            # shares the name (a capital there is its state speaking, "said Moscow"), or no gazetteer knows it
             return [Match(start, end, surface, "ACTOR", "PERSON", 0.6, slug(surface), "NAME")]
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
