@@ -591,3 +591,14 @@ def test_a_given_name_no_gazetteer_knows_is_a_person_after_said():
 def test_an_abbreviation_or_acronym_after_said_is_no_given_name(text, word):
     assert (word, "PERSON") not in spans(text)
 
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Two soldiers were hurt inside the KTZ on Sunday.", "KTZ"),
+    ("Farmers south of the BRX were told to leave.", "BRX"),
+])
+def test_an_acronym_where_a_place_stands_is_a_place(text, acronym):
+    assert (acronym, "LOCATION") in spans(text)
+
+
+def test_a_zone_named_in_capitals_is_a_place():
+    assert ("Buffer Zone", "LOCATION") in spans("Patrols entered the Buffer Zone at dawn.")

@@ -318,6 +318,7 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
                  "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line",
                  "Marsh", "Marshes", "Swamp", "Swamps", "Wetlands", "Lagoon", "Oasis", "Archipelago", "Estuary",
                  "Gorge", "Pass", "Falls", "Dam", "Reservoir",
+                 "Zone",  # "the Demilitarized Zone", "the Exclusion Zone": a zone's proper name is a fixed place
                  "Park"}  # "Virunga National Park", "Gorky Park": a park's name is a fixed proper place
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
@@ -421,6 +422,9 @@ _RIVER_AFTER = re.compile(r" river\b")
 # rank and courtesy abbreviations before a name ("said Maj. Ortiz"): never a lone given name
 _TITLE_ABBREVIATIONS = set("Maj Gen Brig Col Lt Capt Sgt Cpl Pvt Adm Cmdr Cdr Gov Sen Rep Dr Prof Rev Fr Sr Jr Mr Mrs Ms "
                            "Mx St Hon Insp Supt".split())
+# a locative preposition and "the" before an acronym ("inside the DMZ", "south of the VRAEM")
+_PLACE_ACRONYM_BEFORE = re.compile(r"\b(?:in|inside|into|near|across|within|throughout|(?:north|south|east|west)\s+of)"
+                                   r"\s+the\s+$")
 # "the North", "the South" standing for a state the article names ("North Korea", "South Sudan")
 _COMPASS_STATES = {"North", "South"}
 
@@ -1297,6 +1301,12 @@ class ActorFinder:
             if bare in acronyms:
                 m = acronyms[bare]
                 return [Match(start, end, surface, "ACTOR", m.label, 0.7, m.entity, "NAME")]
+            if not affix and _PLACE_ACRONYM_BEFORE.search(text, max(0, start - 30), start) \
+                    and (not _LOWER_WORD.fullmatch(nw := _next_word(text, end)) or nw in _STOP or nw in _AUXILIARIES
+                         or nw in kb.verbs_only or nw.endswith("ed")):
+                # "in the DMZ", "south of the VRAEM": an acronym no name in the text spells, where English puts
+                # a place ("the" after a locative preposition), and modifying no noun, is a region's short name
+                return [Match(start, end, surface, "LOCATION", "LOCATION", 0.5)]
             if _armed_context(text, start, end):
                 return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
             if affix:
