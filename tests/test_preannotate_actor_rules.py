@@ -941,3 +941,11 @@ def test_men_with_hidden_faces_are_an_armed_group(text, nominal):
 ])
 def test_groups_named_by_a_civic_purpose_are_organisations(text, nominal):
     assert (nominal, "ORGANIZATION") in actors(text)
+
+
+@pytest.mark.parametrize("text, run", [
+    ("Nadia Korbel reports on the Zanvale for the Courier.", "Zanvale for the Courier"),
+    ("Herders drove their flocks from the Ostrava Hills for Malvenne last spring.", "Hills for Malvenne"),
+])
+def test_two_names_joined_by_for_are_no_persons_name(text, run):
+    assert not any(run in t and label == "PERSON" for t, label in actors(text))

@@ -419,6 +419,8 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# connectors of organisation names that no person's name holds ("Bekaa for the Ledger" is two names)
+_NOT_IN_PERSON_NAMES = {"for", "of", "the", "on", "and"}
 # rank and courtesy abbreviations before a name ("said Maj. Ortiz"): never a lone given name
 _TITLE_ABBREVIATIONS = set("Maj Gen Brig Col Lt Capt Sgt Cpl Pvt Adm Cmdr Cdr Gov Sen Rep Dr Prof Rev Fr Sr Jr Mr Mrs Ms "
                            "Mx St Hon Insp Supt".split())
@@ -1368,6 +1370,17 @@ class ActorFinder:
             said_before = bool(_SAID_BEFORE.search(text[max(0, start - 8) : start]))
             if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} and not said_before:
                 return []  # "Galaxy Leader", "Border Guard": everyday words, not a person's name
+            if not titled and len(words) >= 3 and (k := next((j for j, w in enumerate(words) if w in _NOT_IN_PERSON_NAMES), 0)) > 0:
+                # "covers the Bekaa for the Ledger", "left the upper Cuyuni for Bartica": no person's name
+                # holds "for", "of", "the", "on" or "and" (a name's particles are "de", "al", "bin", "van"...);
+                # the run is two names joined by a preposition, each read alone
+                left_end = start + len(" ".join(words[:k]))
+                right = k + 1 + (1 if k + 1 < len(words) and words[k + 1] == "the" else 0)
+                out = self._name_only(text, start, left_end, text[start:left_end], doc_id, acronyms, names_seen)
+                if right < len(words):
+                    rs = end - len(" ".join(words[right:]))
+                    out = out + self._name_only(text, rs, end, text[rs:end], doc_id, acronyms, names_seen)
+                return out
             if titled or len(words) >= 2:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or said_before else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
