@@ -949,3 +949,9 @@ def test_groups_named_by_a_civic_purpose_are_organisations(text, nominal):
 ])
 def test_two_names_joined_by_for_are_no_persons_name(text, run):
     assert not any(run in t and label == "PERSON" for t, label in actors(text))
+
+
+def test_a_police_force_named_as_forces_is_the_state():
+    got = actors("The Rural Armed Police Force (RAPF) sent two companies. The RAPF said.")
+    assert ("Rural Armed Police Force", "STATE") in got
+    assert [label for text, label in got if text == "RAPF"] == ["STATE", "STATE"]

@@ -1192,6 +1192,8 @@ class ActorFinder:
             # brought is a place (as the golds read it); "the X Medical Center said" stays its organisation
             return self._place(text, start, end, surface, 0.6)
         if org is not None and not titled:
+            if org == "FORCES" and "Police" in words[:-1]:
+                org = "STATE"  # decision 35: a police force is the state's ("Central Reserve Police Force")
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
                 if rebel and words[0] in kb.countries and not any(w.rstrip("’'s") in _MOVEMENT_WORDS for w in words):
