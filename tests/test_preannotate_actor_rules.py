@@ -595,7 +595,7 @@ def test_person_noun_off_the_table_is_an_actor(text, mention):
 @pytest.mark.parametrize("text, mention", [
     ("Supporters said the vote had been stolen.", ("Supporters", "GROUP")),  # subject of a verb of saying
     ("Police detained six protesters near the square.", ("protesters", "GROUP")),
-    ("Soldiers arrested two smugglers at the crossing.", ("smugglers", "GROUP")),
+    ("Soldiers arrested two smugglers at the crossing.", ("smugglers", "ARMED_GROUP")),  # decision 39
 ])
 def test_doer_noun_is_an_actor_in_an_actor_context(text, mention):
     assert mention in actors(text)
@@ -906,3 +906,52 @@ def test_an_adjective_before_a_place_noun_is_no_place(text, adjective):
 
 def test_an_unknown_name_before_a_place_noun_is_still_a_place():
     assert ("Bwanga", "LOCATION") in spans("Gunmen attacked Bwanga village on Monday.")
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("Border guards shot three smugglers crossing the ridge at night.", "smugglers"),
+    ("Police said armed drug traffickers had fired on the patrol.", "armed drug traffickers"),
+    ("Arsonists burned two lorries at the quarry overnight.", "Arsonists"),
+])
+def test_people_named_by_an_armed_crime_are_an_armed_group(text, nominal):
+    assert (nominal, "ARMED_GROUP") in actors(text)
+
+
+def test_one_smuggler_is_a_person():
+    assert ("smuggler", "PERSON") in actors("A smuggler told reporters the route was closed.")
+
+
+def test_joint_chiefs_of_staff_and_its_acronym_are_the_military():
+    got = actors("The Joint Chiefs of Staff (JCS) said shots were fired. The JCS gave no details.")
+    assert ("Joint Chiefs of Staff", "MILITARY") in got
+    assert [label for text, label in got if text == "JCS"] == ["MILITARY", "MILITARY"]
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("Masked men stopped the bus and robbed the driver.", "Masked men"),
+    ("Hooded men torched the depot before dawn.", "Hooded men"),
+])
+def test_men_with_hidden_faces_are_an_armed_group(text, nominal):
+    assert (nominal, "ARMED_GROUP") in actors(text)
+
+
+@pytest.mark.parametrize("text, nominal", [
+    ("A local advocacy group said the clinic had closed.", "local advocacy group"),
+    ("An environmental campaign group filed a complaint.", "environmental campaign group"),
+])
+def test_groups_named_by_a_civic_purpose_are_organisations(text, nominal):
+    assert (nominal, "ORGANIZATION") in actors(text)
+
+
+@pytest.mark.parametrize("text, run", [
+    ("Nadia Korbel reports on the Zanvale for the Courier.", "Zanvale for the Courier"),
+    ("Herders drove their flocks from the Ostrava Hills for Malvenne last spring.", "Hills for Malvenne"),
+])
+def test_two_names_joined_by_for_are_no_persons_name(text, run):
+    assert not any(run in t and label == "PERSON" for t, label in actors(text))
+
+
+def test_a_police_force_named_as_forces_is_the_state():
+    got = actors("The Rural Armed Police Force (RAPF) sent two companies. The RAPF said.")
+    assert ("Rural Armed Police Force", "STATE") in got
+    assert [label for text, label in got if text == "RAPF"] == ["STATE", "STATE"]

@@ -559,3 +559,46 @@ def test_word_before_an_armed_descriptor_and_a_name_is_a_modifier():
     got = actors("The Sunni militant group Jaish al-Kordo claimed the attack.")
     assert ("Jaish al-Kordo", "ARMED_GROUP") in got and not any(t == "Sunni" for t, _ in got)
     assert ("Kordo", "ARMED_GROUP") in actors("Kordo militants attacked the post.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"The water came at night,\" said Florence, who runs a bakery.", "Florence"),
+    ("The man, who gave only his first name, Orlando, said the road was shut.", "Orlando"),
+    ("\"Nobody came,\" said one of them, Aurora.", "Aurora"),
+])
+def test_a_given_name_in_a_persons_position_is_no_place(text, name):
+    got = spans(text)
+    assert (name, "LOCATION") not in got and (name, "PERSON") in got
+
+
+def test_the_north_for_a_named_compass_state_is_that_state():
+    got = spans("North Korea moved guns to the line. Seoul said the North was testing its patience.")
+    assert ("North", "STATE") in got and ("North", "LOCATION") not in got
+
+
+def test_the_north_with_no_compass_state_stays_a_region():
+    assert ("North", "LOCATION") in spans("Rains failed for farmers in the North this year.")
+
+
+def test_a_given_name_no_gazetteer_knows_is_a_person_after_said():
+    assert ("Tiberiu", "PERSON") in spans("\"We lost everything,\" said Tiberiu, a mechanic's son.")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("\"The line held,\" said Maj. Ortiz, the unit's commander.", "Maj"),
+    ("\"Aid is stuck,\" said OCHA, the UN office.", "OCHA"),
+])
+def test_an_abbreviation_or_acronym_after_said_is_no_given_name(text, word):
+    assert (word, "PERSON") not in spans(text)
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Two soldiers were hurt inside the KTZ on Sunday.", "KTZ"),
+    ("Farmers south of the BRX were told to leave.", "BRX"),
+])
+def test_an_acronym_where_a_place_stands_is_a_place(text, acronym):
+    assert (acronym, "LOCATION") in spans(text)
+
+
+def test_a_zone_named_in_capitals_is_a_place():
+    assert ("Buffer Zone", "LOCATION") in spans("Patrols entered the Buffer Zone at dawn.")

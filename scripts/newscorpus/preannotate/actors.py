@@ -111,6 +111,9 @@ _heads("ORGANIZATION", "media", singular="ORGANIZATION")  # "state media", "the 
 _heads("STATE", "office", singular="STATE")  # "the governor's office"; UN and aid offices: ORGANIZATION below
 _heads("STATE", "prosecutor")  # prosecutors are a state's officers; one is a person
 _heads("ARMED_GROUP", "criminal", singular=None)  # "sit down with criminals"; "a criminal case" is no actor
+# decision 39: people named by an armed or violent crime ("smugglers", "drug traffickers", "arsonists")
+# are a non-state armed collective, as "gangs", "kidnappers" and "criminals" are; one of them is a person
+_heads("ARMED_GROUP", "smuggler trafficker arsonist")
 _heads("GROUP", "staff", singular=None)
 _heads("ORGANIZATION", "association television", singular="ORGANIZATION")  # "a business association", "state television"
 # singular people nouns are one individual; a few singular collectives keep their type
@@ -155,6 +158,12 @@ _COMPOUND_HEADS = {("aid", "worker"): "GROUP", ("health", "worker"): "GROUP", ("
                    ("armed", "force"): "MILITARY", ("air", "force"): "MILITARY", ("security", "source"): "GROUP",
                    ("rescue", "worker"): "GROUP", ("aid", "group"): "ORGANIZATION", ("rights", "group"): "ORGANIZATION",
                    ("relief", "group"): "ORGANIZATION", ("humanitarian", "group"): "ORGANIZATION",
+                   # groups named by a civic purpose, as "rights group" is ("an advocacy group", "a campaign
+                   # group", "civil society groups"): NGOs (the golds write groups so named 43 times, all ORGANIZATION)
+                   ("advocacy", "group"): "ORGANIZATION", ("campaign", "group"): "ORGANIZATION",
+                   ("society", "group"): "ORGANIZATION", ("lobby", "group"): "ORGANIZATION",
+                   ("pressure", "group"): "ORGANIZATION", ("watchdog", "group"): "ORGANIZATION",
+                   ("environmental", "group"): "ORGANIZATION",
                    ("air", "defence"): "MILITARY", ("air", "defense"): "MILITARY", ("aid", "agency"): "ORGANIZATION",
                    ("emergency", "service"): "ORGANIZATION", ("rescue", "service"): "ORGANIZATION", ("crew", "member"): "CIVILIANS",
                    # police are a state agency (held-out convention)
@@ -290,7 +299,10 @@ _ORG_FIRST = {"Ministry": "STATE", "University": "ORGANIZATION", "Office": "ORGA
               "Council": "ORGANIZATION", "Organization": "ORGANIZATION", "Organisation": "ORGANIZATION",
               "Department": "STATE", "Bureau": "STATE", "Army": "FORCES", "Institute": "ORGANIZATION", "Committee": "ORGANIZATION"}
 _MILITARY_WORDS = {"General", "Joint", "Armed", "Defense", "Defence", "National", "Air", "Naval", "Royal", "Republican", "Army",
-                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border"}
+                   "Revolutionary", "Presidential", "Special", "Security", "Coast", "Border",
+                   # the ranks and joint bodies that head a state's forces ("Joint Chiefs of Staff",
+                   # "Combined Forces", "Supreme High Command"; one "Chief of Staff" is a person)
+                   "Chiefs", "Combined", "Unified", "Supreme", "High"}
 # words that make a named office a part of the armed forces ("Inter-Services Public Relations",
 # "Army Public Relations Directorate", "Military Intelligence Directorate")
 _FORCES_OWN_WORDS = {"Inter-Services", "Inter-Service", "Army", "Military", "Navy", "Naval"}
@@ -306,6 +318,7 @@ _FEATURE_LAST = {"River", "Sea", "Lake", "Mountains", "Mountain", "Strip", "Vall
                  "County", "Square", "Camp", "Airport", "Port", "Bridge", "Crossing", "Farms", "Forest", "Line",
                  "Marsh", "Marshes", "Swamp", "Swamps", "Wetlands", "Lagoon", "Oasis", "Archipelago", "Estuary",
                  "Gorge", "Pass", "Falls", "Dam", "Reservoir",
+                 "Zone",  # "the Demilitarized Zone", "the Exclusion Zone": a zone's proper name is a fixed place
                  "Park"}  # "Virunga National Park", "Gorky Park": a park's name is a fixed proper place
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z]{1,3}")  # "LoC", "DRC": a short form with a small connector letter
 _FEATURE_FIRST = {"Mount", "Lake", "Port", "Cape", "Gulf", "Camp", "Fort", "Wadi", "Jebel", "Jabal",
@@ -406,6 +419,33 @@ _COMPASS_SUFFIXES = {"West", "East", "North", "South", "Central"}
 _COMPASS_REGIONS = {"Northwest", "Northeast", "Southwest", "Southeast", "North-West", "North-East", "South-West",
                     "South-East"}
 _RIVER_AFTER = re.compile(r" river\b")
+# connectors of organisation names that no person's name holds ("Bekaa for the Ledger" is two names)
+_NOT_IN_PERSON_NAMES = {"for", "of", "the", "on", "and"}
+# rank and courtesy abbreviations before a name ("said Maj. Ortiz"): never a lone given name
+_TITLE_ABBREVIATIONS = set("Maj Gen Brig Col Lt Capt Sgt Cpl Pvt Adm Cmdr Cdr Gov Sen Rep Dr Prof Rev Fr Sr Jr Mr Mrs Ms "
+                           "Mx St Hon Insp Supt".split())
+# a locative preposition and "the" before an acronym ("inside the DMZ", "south of the VRAEM")
+_PLACE_ACRONYM_BEFORE = re.compile(r"\b(?:in|inside|into|near|across|within|throughout|(?:north|south|east|west)\s+of)"
+                                   r"\s+the\s+$")
+# "the North", "the South" standing for a state the article names ("North Korea", "South Sudan")
+_COMPASS_STATES = {"North", "South"}
+
+
+def _compass_country(text: str, compass: str, kb: Knowledge) -> str | None:
+    """The country named ``<compass> X`` in the text (``North Korea`` for ``North``), if one is."""
+    for m in re.finditer(compass + r" ([A-Z][a-z]+)", text):
+        name = m.group(0)
+        if name in kb.countries:
+            return name
+    return None
+
+
+# where a lone capitalised word is a person's given name: an inverted speech verb ("...," said X), a speaker
+# picked out of a group ("said one of them, X"), or the name a person gives ("his first name, X")
+_PERSON_NAME_BEFORE = re.compile(r"(?:[,”\"’']\s*(?:said|says|asked|added|recalled|explained)"
+                                 r"|\b(?:said|says)\s+one\s+of\s+(?:them|the\s+\w+),"
+                                 r"|\b(?:first|given|real)\s+name(?:\s+is|,|:)?)\s+$")
+_PERSON_NAME_AFTER = re.compile(r"\s*(?:[,.;:!?”\"]|\s+(?:who|whose|and|as|when)\b|$)")
 # two names joined by a dash, and a route or border noun after them ("the Kenya-Somalia border")
 _PLACE_PAIR = re.compile(r"(?<![\w’'‐‑–-])([A-Z][\w’']+)([-‐‑–])([A-Z][\w’']+)(?![\w’'‐‑–-])"
                          r"(\s+(?:road|highway|border|frontier|route|corridor|axis|railway|crossing|boundary)s?\b)?")
@@ -1152,6 +1192,8 @@ class ActorFinder:
             # brought is a place (as the golds read it); "the X Medical Center said" stays its organisation
             return self._place(text, start, end, surface, 0.6)
         if org is not None and not titled:
+            if org == "FORCES" and "Police" in words[:-1]:
+                org = "STATE"  # decision 35: a police force is the state's ("Central Reserve Police Force")
             if org == "FORCES":
                 rebel = any(w.rstrip("’'s") in _REBEL_WORDS or w in _REBEL_WORDS for w in words[:-1])
                 if rebel and words[0] in kb.countries and not any(w.rstrip("’'s") in _MOVEMENT_WORDS for w in words):
@@ -1202,6 +1244,24 @@ class ActorFinder:
                 and base not in kb.countries:
             # "Imphal West", "Kandahar Province North": a district named by the place it divides (a fixed proper place)
             return self._place(text, start, end, surface, 0.7)
+        if surface in _COMPASS_STATES and _prev_word(text, start) in {"the", "The"} \
+                and (country := _compass_country(text, surface, kb)) is not None:
+            # "North Korea ... the North", "South Sudan ... the South": the short form of a state the
+            # article names, a state as any country is (decision 4: territory after "in", "into", a party else)
+            if _prev_word(text, max(0, start - 4)).lower() in {"in", "into", "inside", "across", "near", "through",
+                                                                 "throughout"}:
+                return self._place(text, start, end, surface, 0.6)
+            ent = gaz.actors.get(country)
+            entity = ent.entity if ent is not None and ent.label == "STATE" else slug(country)
+            return [Match(start, end, surface, "ACTOR", "STATE", 0.6, entity, "NAME")]
+        if len(words) == 1 and not titled and surface not in gaz.locations and surface not in kb.capitals \
+                and surface not in kb.countries and words[0] not in kb.demonyms \
+                and surface not in _TITLE_WORDS and surface not in _TITLE_ABBREVIATIONS and not surface.isupper() \
+                and _PERSON_NAME_BEFORE.search(text, max(0, start - 40), start) and _PERSON_NAME_AFTER.match(text, end):
+            # a lone given name where English puts a speaker's or a named person's name ("..., said Luis.",
+            # "said one of them, Lina,", "gave only his first name, Mateo"): a person, even where a town
+            # shares the name (a capital there is its state speaking, "said Moscow"), or no gazetteer knows it
+            return [Match(start, end, surface, "ACTOR", "PERSON", 0.6, slug(surface), "NAME")]
         # places
         if (fold(surface) in kb.places or surface in gaz.locations) and not (len(words) == 1 and nxt[:1].isupper()):
             if len(words) == 1 and nxt.lower() in {"said", "says", "told", "added"} and surface not in kb.capitals \
@@ -1245,6 +1305,12 @@ class ActorFinder:
             if bare in acronyms:
                 m = acronyms[bare]
                 return [Match(start, end, surface, "ACTOR", m.label, 0.7, m.entity, "NAME")]
+            if not affix and _PLACE_ACRONYM_BEFORE.search(text, max(0, start - 30), start) \
+                    and (not _LOWER_WORD.fullmatch(nw := _next_word(text, end)) or nw in _STOP or nw in _AUXILIARIES
+                         or nw in kb.verbs_only or nw.endswith("ed")):
+                # "in the DMZ", "south of the VRAEM": an acronym no name in the text spells, where English puts
+                # a place ("the" after a locative preposition), and modifying no noun, is a region's short name
+                return [Match(start, end, surface, "LOCATION", "LOCATION", 0.5)]
             if _armed_context(text, start, end):
                 return [Match(start, end, surface, "ACTOR", "ARMED_GROUP", 0.5, slug(surface), "NAME")]
             if affix:
@@ -1306,6 +1372,17 @@ class ActorFinder:
             said_before = bool(_SAID_BEFORE.search(text[max(0, start - 8) : start]))
             if not titled and everyday and nxt.lower() not in {"said", "says", "told", "added"} and not said_before:
                 return []  # "Galaxy Leader", "Border Guard": everyday words, not a person's name
+            if not titled and len(words) >= 3 and (k := next((j for j, w in enumerate(words) if w in _NOT_IN_PERSON_NAMES), 0)) > 0:
+                # "covers the Bekaa for the Ledger", "left the upper Cuyuni for Bartica": no person's name
+                # holds "for", "of", "the", "on" or "and" (a name's particles are "de", "al", "bin", "van"...);
+                # the run is two names joined by a preposition, each read alone
+                left_end = start + len(" ".join(words[:k]))
+                right = k + 1 + (1 if k + 1 < len(words) and words[k + 1] == "the" else 0)
+                out = self._name_only(text, start, left_end, text[start:left_end], doc_id, acronyms, names_seen)
+                if right < len(words):
+                    rs = end - len(" ".join(words[right:]))
+                    out = out + self._name_only(text, rs, end, text[rs:end], doc_id, acronyms, names_seen)
+                return out
             if titled or len(words) >= 2:
                 score = 0.75 if titled or nxt.lower() in {"said", "says", "told", "added"} or said_before else 0.55
                 return [Match(start, end, surface, "ACTOR", "PERSON", score, slug(surface), "NAME")]
@@ -1624,8 +1701,9 @@ class ActorFinder:
                 kind = "ARMED_GROUP"  # "Kurdish-led forces": a movement's, not a state's
             if lem in {"force", "mission"} and any(t.lower in {"peacekeeping", "peace-keeping"} for t in mods):
                 kind = "ORGANIZATION"  # a peacekeeping force is an international body's (the UN's, a bloc's)
-            if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower == "armed" for t in mods):
-                kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces
+            if kind in ("CIVILIANS", "GROUP") and plural and any(t.lower in _ARMED_OR_MASKED for t in mods):
+                kind = "ARMED_GROUP"  # "armed men", "armed villagers": people under arms, no state's forces;
+                # "masked men", "hooded men": assailants with their faces hidden (the golds: 13 of 13 ARMED_GROUP)
             if kind in ("CIVILIANS", "GROUP") and plural and _ARMS_CARRIED.match(text, tok.end):
                 kind = "ARMED_GROUP"  # "60 men armed with rifles", "men with guns": the same, the arms said after
             if plural and lem in {"commander", "leader"} and any(t.lower in _ATTRIBUTIVE for t in mods):
@@ -1718,6 +1796,7 @@ _COLLECTIVE_HEADS = {
                     "daily".split(), "ORGANIZATION"),
 }
 # modifiers that make a collective an armed one ("the main rebel group", "a pro-government militia")
+_ARMED_OR_MASKED = {"armed", "masked", "hooded", "balaclava-clad"}
 _ARMED_MODIFIERS = _ATTRIBUTIVE | {"armed", "terrorist", "islamist", "extremist", "jihadi", "guerrilla", "rebel"}
 _ARMED_AFFIX = re.compile(r"^(?:pro-[\w-]+|[\w.-]+-(?:backed|linked|aligned|allied|affiliated|supported|sponsored|led))$",
                           re.IGNORECASE)
