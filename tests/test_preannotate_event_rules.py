@@ -5,7 +5,7 @@ Sentences are invented for these tests."""
 
 import pytest
 
-from newscorpus.preannotate.events import find_events
+from newscorpus.preannotate.events import BUILTIN_LEXICON, find_events
 
 
 def events(text):
@@ -79,3 +79,38 @@ def test_attack_noun_and_its_verb_are_one_event(text, expected):
 ])
 def test_shots_are_an_attack_and_exchanged_shots_a_conflict(text, expected):
     assert events(text) == expected
+
+
+def test_a_name_after_a_number_or_quantifier_modifies_the_noun_targets():
+    assert events("Jets hit about 60 Rebel targets near the dam.") == [("hit", "ATTACK")]
+    assert events("The navy shelled several other Militia targets.") == [("shelled", "ATTACK")]
+    assert events("Hamas targets towns near the fence.") == [("targets", "ATTACK")]
+
+
+def test_fires_as_blazes_are_no_shooting():
+    lexicon = dict(BUILTIN_LEXICON)
+    lexicon[("fires",)] = ("ATTACK", 0.6)
+    assert find_events("Firemen counted the fires along the valley.", lexicon) == []
+    assert find_events("Missile fires scorch the wheat fields.", lexicon) == []
+    assert [e.text for e in find_events("The battery fires shells at the ridge.", lexicon)] == ["fires"]
+
+
+def test_fighting_a_war_is_one_conflict_the_noun():
+    assert events("The movement has fought a decades-long insurgency in the hills.") == [("insurgency", "CONFLICT")]
+    assert events("Rebels fought the army for hours.") == [("fought", "CONFLICT")]
+
+
+def test_people_pulled_out_are_rescued_not_withdrawn():
+    assert events("Neighbours pulled out two children from the rubble.") == []
+    assert events("The drivers were pulled out and beaten.") == []
+    assert events("The troops pulled out of the valley.") == [("pulled out", "WITHDRAWAL")]
+
+
+def test_a_trigger_word_inside_an_institution_name_is_no_event():
+    assert events("Aid came from the Regional Disaster Response Fund, officials said on Monday.") == []
+    assert ("Strikes", "ATTACK") in events("Navy Strikes Hit Port")
+
+
+def test_a_munition_fired_and_its_landing_are_one_attack():
+    assert events("A shell fired from the hills slammed into a school.") == [("fired", "ATTACK")]
+    assert events("A drone launched from the coast crashed into a depot.") == [("crashed", "ATTACK")]

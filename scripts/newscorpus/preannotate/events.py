@@ -314,6 +314,9 @@ _BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "
                           "been"}
 
 
+_LANDING = {"slammed", "crashed", "smashed", "ploughed", "plowed", "fell", "landed", "exploded"}
+
+
 def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
     """An attack noun and the verb that tells it are one event, whose trigger is the noun (decision
     6, ``a salvo of rockets was fired`` is one event, ``salvo``): ``Israeli strikes hit ...``,
@@ -336,6 +339,9 @@ def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low:
         elif low[i_end - 1] in _ATTACK_NOUNS and low[j] in {"fired", "launched"} and between[:1] == ["of"] \
                 and not any(w in _CLAUSE_BREAK for w in between):
             drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
+        elif low[i] in {"fired", "launched"} and i and low[i - 1] in _MUNITION_WORDS and low[j] in _LANDING \
+                and not any(w in _CLAUSE_BREAK for w in between):
+            drop.add(id(b))  # "a rocket fired from Lebanon slammed into a garden": the launch and its landing, one attack
     return [e for e in events if id(e) not in drop]
 
 
@@ -449,7 +455,20 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return None  # "a hit", "the target", "to seize": nouns or purposes
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
+    if lemma == "fight" and _fights_a_war(tokens, low, i):
+        return None  # "has fought a low-level insurgency": the noun names the conflict, the verb is light
     return 1, hit[0], hit[1]
+
+
+def _fights_a_war(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the fight verb at i followed by its object, a noun of sustained hostilities, after an article
+    and up to two modifiers (``fought a low-level insurgency``, ``fighting a long war``)?"""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if low[k] in _SUSTAINED:
+            return k > i + 1 and low[i + 1] in {"a", "an", "the", "its", "their"}
+        if tokens[k].sent != tokens[i].sent or not tokens[k].text[:1].isalpha() or low[k] in {"in", "on", "for", "with"}:
+            return False
+    return False
 
 
 def _munition_verb(tokens: list[Token], low: list[str], i: int, kb) -> bool:
@@ -635,6 +654,43 @@ def _threatening_clause(low: list[str], j: int) -> bool:
     return False
 
 
+_MODIFIER_LEAD = {"the", "a", "an", "other", "more", "several", "many", "some", "its", "their", "his", "her", "of",
+                  "against", "on", "at", "and", "dozens", "hundreds", "thousands", "struck", "hit", "hitting", "striking",
+                  "bombed", "pounded", "targeted", "targeting", "destroyed"}
+
+
+def _name_modifies(tokens: list[Token], low: list[str], k: int) -> bool:
+    """Is the name at k a modifier of the noun after it (``about 40 Hezbollah targets``, ``several
+    other Hamas targets``, ``struck Houthi targets``): after a number, a determiner or quantifier, a
+    preposition or a verb of force, a name is no subject, so the word after it is no verb."""
+    if k == 0 or tokens[k - 1].sent != tokens[k].sent:
+        return False
+    return low[k - 1] in _MODIFIER_LEAD or figures._can_start_number(low[k - 1])
+
+
+_FIRE_NOUN_LEAD = {"the", "these", "those", "several", "many", "of", "forest", "brush", "bush", "wild", "house",
+                   "small", "big", "large", "new", "two", "three", "dozens", "hundreds"}
+_SUSTAINED = {"insurgency", "insurgencies", "war", "wars", "rebellion", "campaign", "conflict", "battle", "battles"}
+_BE = {"was", "were", "been", "being", "be", "is", "are", "got"}
+_NAME_HEADS_AFTER = {"and", "of", "for"}
+
+
+def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the capitalised trigger at i a word of a multi-word proper name in running text (``the
+    Central Emergency Response Fund``, ``the Incident Prevention and Response Mechanism``): not opening
+    its sentence, a capitalised word beside it, in a sentence that is not a title-case headline?"""
+    t = tokens[i]
+    if not t.is_title() or figures._sentence_start(tokens, i):
+        return False
+    prev_name = tokens[i - 1].is_title() and tokens[i - 1].is_word()
+    j = i + 1 + (i + 2 < len(low) and low[i + 1] in _NAME_HEADS_AFTER)
+    next_name = j < len(tokens) and tokens[j].sent == t.sent and tokens[j].is_title() and tokens[j].is_word()
+    if not (prev_name or next_name):
+        return False
+    lo, hi = sentence_bounds(tokens, i)
+    return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -647,8 +703,9 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
                     return True
     if prev == "to" and word in {"avenge"}:
         return True
-    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
-        return True  # "struck targets", "their targets": the noun; "it targets" is the verb
+    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (
+            i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent and not _name_modifies(tokens, low, i - 1))):
+        return True  # "struck targets", "their targets", "about 40 Hezbollah targets": the noun; "it targets" is the verb
     if word in {"seize", "seized", "seizes", "seizing"} and not _place_object(tokens, low, i + n):
         return True  # "seized power", "seized weapons": no place taken, no attack
     if word in {"attack", "attacks"} and nxt in {"alert", "alerts", "helicopter", "helicopters", "dog", "dogs"}:
@@ -689,6 +746,13 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash"}:
         return True  # "the blast site": a place
+    if word == "fires" and (prev in _FIRE_NOUN_LEAD or prev in _MUNITION_WORDS):
+        return True  # "the fires they started", "rocket fires scorch the hills": blazes, not shooting
+    if word == "pulled" and n == 2 and low[i + 1] == "out" and (prev in _BE or nxt in _OBJECT_START | {"him", "her", "them", "me", "us"}) \
+            and not any(w in _ARMED_SUBJECTS - {"they"} for w in low[max(0, i - 5) : i]):
+        return True  # "we pulled out a mother and her children", "passengers were pulled out": a rescue, not a pull-back
+    if tokens[i].is_title() and _in_proper_name(tokens, low, i):
+        return True  # "the Central Emergency Response Fund": a word of an institution's name
     return False
 
 
