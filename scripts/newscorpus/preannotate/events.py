@@ -691,6 +691,108 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_WARN_FORMS = {"warned", "warns", "warn"}
+_THREATEN_FORMS = {"threatened", "threaten", "threatens", "threatening"}
+_WITHDRAW_FORMS = {"withdraw", "withdrawal", "withdrew", "withdrawn", "withdrawing", "withdraws", "withdrawals"}
+_PRONOUN_OBJECTS = {"us", "them", "him", "her", "me", "you", "it"}
+# actions a party can threaten that are no use of force: protest, legal and political steps
+_NO_FORCE_ACTIONS = {"protest", "protests", "convoy", "convoys", "boycott", "boycotts", "walkout", "lawsuit", "lawsuits",
+                     "resignation", "march", "marches", "demonstration", "demonstrations", "sit-in", "shutdown",
+                     "sanctions", "tariffs", "resign", "quit", "sue", "appeal", "legal", "elections", "vote", "referendum"}
+# what a threat to something endangers, not a threat of force: "threaten the security of"
+_ENDANGERED = {"security", "stability", "safety", "future", "existence", "sovereignty", "unity", "livelihoods",
+               "livelihood", "economy", "integrity", "independence", "health", "survival", "peace", "truce",
+               "ceasefire", "cease-fire", "deal", "process"}
+_STANDARDS = {"standard", "standards", "demand", "demands", "need", "needs", "requirement", "requirements", "criteria",
+              "criterion", "target", "targets", "deadline", "deadlines", "goal", "goals", "obligations", "conditions",
+              "expectations", "costs", "threshold", "quota"}
+_OBJECT_DETS = {"the", "a", "an", "that", "this", "these", "those", "its", "their", "our", "his", "her", "my", "any",
+                "all", "local", "basic", "minimum", "new"}
+_FUNCTION_AFTER = {"by", "in", "on", "at", "as", "and", "or", "but", "when", "while", "after", "before", "during", "from",
+                   "with", "to", "so", "too", "more", "most", "much", "badly", "seriously", "lightly", "critically",
+                   "slightly", "himself", "herself", "themselves", "each", "one", "anyone", "nobody", "no", "not", "people"}
+
+
+def _warned_someone_that(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``warned herders that the area was becoming dangerous``: the warner told someone (one to three
+    words, a pronoun or nouns) that a danger is near, with no modal verb of force after ``that``
+    (``warned residents that it would strike``) - a report of danger, as ``warned that`` (see
+    _threatening_clause)."""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if tokens[k].sent != tokens[i].sent or not tokens[k].text.isalpha():
+            return False
+        if low[k] == "that":
+            return k > i + 1 and not _threatening_clause(low, k + 1)
+        if not (low[k] in _PRONOUN_OBJECTS or (tokens[k].text.islower() and low[k] not in _FUNCTION_AFTER)):
+            return False
+    return False
+
+
+def _threat_of_no_force(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the threat at i no threat of force: its object, after an article and modifiers (or ``to``),
+    is a protest, legal or political step (``threatened a slow-moving protest convoy``, ``threatened to
+    resign``), or an endangered quality (``threaten the security of the kingdom``)?"""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if tokens[k].sent != tokens[i].sent or tokens[k].text in _CLAUSE_BREAK:
+            return False
+        if low[k] in _NO_FORCE_ACTIONS:
+            return True
+        if low[k] in _ENDANGERED:
+            return k > i + 1 and low[i + 1] in _OBJECT_DETS and low[k - 1] in _OBJECT_DETS | {"national", "regional"}
+        if not (low[k] in _OBJECT_DETS or low[k] == "to" or (tokens[k].text.islower() and "-" in low[k])):
+            return False
+    return False
+
+
+_FORCE_NOUNS = {"troops", "forces", "force", "soldiers", "fighters", "militants", "army", "military", "units", "unit",
+                "battalions", "brigades", "peacekeepers", "mission", "personnel", "contingent", "contingents", "militia",
+                "militias", "rebels", "gunmen", "combatants", "garrison", "tanks", "warships", "boats", "vessels",
+                "armed", "men", "police", "guards", "them", "its", "their"}
+
+
+def _withdrawn_thing(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
+    """Is what is withdrawn no force: ``the withdrawal of forestry companies``, ``withdrawal of
+    support`` (the phrase after ``of`` names no force and no named party), ``if the reform is
+    withdrawn`` (a passive whose subject, a few words back, is no force)?"""
+    word = low[i]
+    if word in {"withdrawal", "withdrawals"} and i + n < len(low) and low[i + n] == "of":
+        for k in range(i + n + 1, min(i + n + 6, len(low))):
+            if low[k] in _FORCE_NOUNS or (tokens[k].is_title() and tokens[k].is_word()) or tokens[k].sent != tokens[i].sent:
+                return False
+            if tokens[k].text in _CLAUSE_BREAK or low[k] in {"from", "to", "by", "within", "before"}:
+                return True
+        return True
+    if word == "withdrawn" and i and low[i - 1] in _BE | {"been"}:
+        lo, _ = sentence_bounds(tokens, i)
+        subject = range(max(lo, i - 6), i - 1)
+        return not any(low[k] in _FORCE_NOUNS | _ARMED_SUBJECTS or (tokens[k].is_title() and tokens[k].is_word()
+                       and not figures._sentence_start(tokens, k)) for k in subject)
+    return False
+
+
+def _thing_object(tokens: list[Token], low: list[str], j: int, heads=None) -> bool:
+    """Is the object at j (after at most two determiners or modifiers) a thing, not people: with
+    ``heads``, one of them (``meet that standard``); without, a lowercase noun that is no pronoun,
+    number or person noun (``hurting business``, ``hurt the economy``)?"""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    for k in range(j, min(j + 3, len(low))):
+        if tokens[k].sent != tokens[j].sent or not tokens[k].text.isalpha():
+            return False
+        if heads is not None:
+            if low[k] in heads:
+                return True
+            if low[k] not in _OBJECT_DETS:
+                return False
+            continue
+        if low[k] in _OBJECT_DETS:
+            continue
+        return tokens[k].text.islower() and low[k] not in _FUNCTION_AFTER and low[k] not in _PRONOUN_OBJECTS \
+            and not low[k].endswith("ly") and not figures._can_start_number(low[k]) \
+            and not figures.is_person_noun(knowledge().lemma(low[k])) and low[k] not in _LEAVERS
+    return False
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -751,6 +853,19 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     if word == "pulled" and n == 2 and low[i + 1] == "out" and (prev in _BE or nxt in _OBJECT_START | {"him", "her", "them", "me", "us"}) \
             and not any(w in _ARMED_SUBJECTS - {"they"} for w in low[max(0, i - 5) : i]):
         return True  # "we pulled out a mother and her children", "passengers were pulled out": a rescue, not a pull-back
+    if word in _WARN_FORMS and nxt not in {"that", "of"} and _warned_someone_that(tokens, low, i):
+        return True  # "troops warned herders that the area was dangerous": a warning of danger, not of force
+    if word in _THREATEN_FORMS and _threat_of_no_force(tokens, low, i):
+        return True  # "threatened a protest convoy", "anyone who tries to threaten the security of": no force vowed
+    if word in _WITHDRAW_FORMS and _withdrawn_thing(tokens, low, i, n):
+        return True  # "demanded the withdrawal of forestry companies", "if the reform is withdrawn": no forces pulled back
+    if word in {"hurt", "hurts", "hurting"} and _thing_object(tokens, low, i + 1):
+        return True  # "the standoff was hurting business": harm to an economy, not to people
+    if word in {"meet", "meets", "met", "meeting"} and _thing_object(tokens, low, i + 1, _STANDARDS):
+        return True  # "seven schools meet that standard", "met the demands": meeting a measure, not people
+    if word == "storm" and (prev in {"a", "the", "after", "before", "during", "of", "winter", "tropical", "heavy"}
+                            or nxt in {"damages", "damaged", "hit", "hits", "swept", "season"}):
+        return True  # "after a storm damaged the substation": the weather, not storming a place
     if tokens[i].is_title() and _in_proper_name(tokens, low, i):
         return True  # "the Central Emergency Response Fund": a word of an institution's name
     return False
