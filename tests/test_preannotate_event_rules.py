@@ -114,3 +114,16 @@ def test_a_trigger_word_inside_an_institution_name_is_no_event():
 def test_a_munition_fired_and_its_landing_are_one_attack():
     assert events("A shell fired from the hills slammed into a school.") == [("fired", "ATTACK")]
     assert events("A drone launched from the coast crashed into a depot.") == [("crashed", "ATTACK")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\"Nobody talks to the farmers,\" she said.", []),
+    ("The street looked like a battlefield, then it went quiet.", []),
+    ("It sounded like war all night.", []),
+    ("Police and rebels gave clashing accounts of the raid.", [("raid", "ATTACK")]),
+    ("Investigators mapped three firing positions above the road.", []),
+    ("The navy bought six attack boats.", []),
+    ("Herders and farmers were clashing near the well.", [("clashing", "CONFLICT")]),
+])
+def test_verbs_comparisons_and_modifiers_that_name_no_event(text, expected):
+    assert events(text) == expected

@@ -691,6 +691,9 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_ONE_SUBJECTS = {"nobody", "everybody", "somebody", "anybody", "someone", "everyone", "anyone", "no-one", "who", "one"}
+_WEAPON_AND_POST_HEADS = {"position", "positions", "drone", "drones", "aircraft", "jet", "jets", "boat", "boats",
+                          "submarine", "submarines", "vehicle", "vehicles", "range", "ranges", "squad", "squads", "pin"}
 _WARN_FORMS = {"warned", "warns", "warn"}
 _THREATEN_FORMS = {"threatened", "threaten", "threatens", "threatening"}
 _WITHDRAW_FORMS = {"withdraw", "withdrawal", "withdrew", "withdrawn", "withdrawing", "withdraws", "withdrawals"}
@@ -837,8 +840,14 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
                                                           "correspondent", "analyst", "analysts", "researcher"}:
         return True  # "the conflict monitor ACLED", "a war zone": who watches the war, or where
-    if word == "talks" and prev in {"publicly", "he", "she", "it"}:
-        return True
+    if word == "talks" and (prev in {"publicly", "he", "she", "it"} or (prev in _ONE_SUBJECTS and nxt in {"to", "about"})):
+        return True  # "nobody talks to us": the verb, one person speaking
+    if prev == "like" or (prev in {"a", "an"} and i > 1 and low[i - 2] == "like"):
+        return True  # "it sounded like a war", "looked like a battlefield": a comparison, no event
+    if word == "clashing" and nxt.isalpha() and looks_plural(nxt) and not figures.is_person_noun(nxt.rstrip("s")):
+        return True  # "clashing tolls", "clashing accounts": conflicting, an adjective
+    if word in {"firing", "attack", "combat"} and nxt in _WEAPON_AND_POST_HEADS:
+        return True  # "firing positions", "attack drones": the kind of a post or a weapon, not an event
     if word == "warned" and nxt == "that":
         return not _threatening_clause(low, i + 2)  # analysts warned that ...: a report, not a threat
     if word in {"displacement", "refugee", "evacuation"} and nxt in {"camp", "camps", "site", "sites", "centre",
