@@ -127,3 +127,12 @@ def test_a_munition_fired_and_its_landing_are_one_attack():
 ])
 def test_verbs_comparisons_and_modifiers_that_name_no_event(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast struck a van carrying guards.", [("blast", "ATTACK")]),
+    ("Artillery strikes pound the ridge as talks stall.", [("strikes", "ATTACK"), ("talks", "NEGOTIATION")]),
+    ("The army pounds rebel positions.", [("pounds", "ATTACK")]),
+])
+def test_an_explosion_or_strike_noun_and_its_verb_are_one_attack(text, expected):
+    assert events(text) == expected

@@ -308,8 +308,10 @@ def _wounds_to_the_body(out: list[Event], tokens: list[Token], low: list[str]) -
 
 # nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
 _ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "shelling", "barrage",
-                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots"}
-_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "targeted", "fired", "launched"}
+                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots",
+                 "blast", "blasts", "explosion", "explosions"}
+_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "pound", "pounding", "targeted", "fired",
+               "launched"}
 _BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to", "were", "was",
                           "been"}
 
