@@ -136,3 +136,13 @@ def test_verbs_comparisons_and_modifiers_that_name_no_event(text, expected):
 ])
 def test_an_explosion_or_strike_noun_and_its_verb_are_one_attack(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A normal trip takes the crew two days.", []),
+    ("The minister's trip to the border was cancelled.", [("trip", "MEETING")]),
+    ("Investigators called it a revenge killing.", [("revenge killing", "KILLING")]),
+    ("Traders paid a war tax to the militia.", []),
+])
+def test_journeys_of_no_party_and_compounds_of_kind(text, expected):
+    assert events(text) == expected

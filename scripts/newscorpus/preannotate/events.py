@@ -32,8 +32,10 @@ _LEXICON_SOURCE = {
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
                "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
                "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"
-               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"),
-    "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
+               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"
+               "|revenge attack|revenge attacks|reprisal attack|reprisal attacks"),
+    "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred"
+               "|payback killing|payback killings|revenge killing|revenge killings|reprisal killing|reprisal killings",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
@@ -693,6 +695,28 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_WAR_THINGS = {"crimes", "crime", "cabinet", "room", "footing", "time", "tax", "taxes", "chest", "games", "criminal",
+               "criminals", "memorial", "museum", "veteran", "veterans", "widow", "widows", "hero", "heroes", "cemetery"}
+
+
+def _a_partys_journey(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the ``trip``/``tour`` at i a party's visit: somewhere (``trip to Cairo``, ``tour of the
+    region``), or someone's (``his trip``, ``the envoy's tour``, ``Blinken's trip``, a named or
+    official traveller just before it)? ``A trip is three days`` names no visit."""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt in {"to", "of", "through", "across", "in", "around"}:
+        return True
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] in {"his", "her", "their", "its", "’s", "'s", "s", "presidential", "official", "diplomatic",
+                      "state", "regional", "foreign"} or (tokens[k].is_title() and not figures._sentence_start(tokens, k)):
+            return True
+        if low[k] in {"a", "an", "the", "this", "that", "each", "every"}:
+            return False
+    return False
+
+
 _ONE_SUBJECTS = {"nobody", "everybody", "somebody", "anybody", "someone", "everyone", "anyone", "no-one", "who", "one"}
 _WEAPON_AND_POST_HEADS = {"position", "positions", "drone", "drones", "aircraft", "jet", "jets", "boat", "boats",
                           "submarine", "submarines", "vehicle", "vehicles", "range", "ranges", "squad", "squads", "pin"}
@@ -837,8 +861,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word in {"wounded", "injured"} and prev == "the":
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
-    if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
-        return True
+    if word == "war" and nxt in _WAR_THINGS:
+        return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word in {"trip", "trips", "tour", "tours"} and not _a_partys_journey(tokens, low, i):
+        return True  # "a typical (fishing) trip now earns": a journey of no party, no visit
     if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
                                                           "correspondent", "analyst", "analysts", "researcher"}:
         return True  # "the conflict monitor ACLED", "a war zone": who watches the war, or where
