@@ -146,3 +146,12 @@ def test_an_explosion_or_strike_noun_and_its_verb_are_one_attack(text, expected)
 ])
 def test_journeys_of_no_party_and_compounds_of_kind(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council will vote on a proposal to double the school budget.", []),
+    ("Envoys pushed a proposal for a 30-day truce.", [("proposal", "NEGOTIATION"), ("truce", "AGREEMENT")]),
+    ("The police launched targeted operations against smugglers.", []),
+])
+def test_proposals_about_no_deal_and_targeted_as_an_adjective(text, expected):
+    assert events(text) == expected

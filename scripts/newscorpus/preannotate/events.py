@@ -695,6 +695,21 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_DEAL_CUES = _NEGOTIATION_CUES | {"truce", "hostage", "hostages", "discussion", "discussions", "negotiate", "negotiating",
+                                   "negotiators", "talks", "mediators", "mediator", "pause", "exchange", "release", "peace",
+                                   "withdrawal", "cease", "settlement", "accept", "accepted", "rejected", "reject"}
+_OPERATION_NOUNS = {"operation", "operations", "sanctions", "killing", "killings", "assassination", "assassinations",
+                    "campaign", "strike", "strikes", "raid", "raids", "attack", "attacks", "violence", "measures"}
+
+
+def _about_a_deal(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the ``proposal`` at i bargaining over a deal (NEGOTIATION): a truce, ceasefire, deal,
+    hostages, talks or their discussion named in its sentence (``a proposal for a 60-day truce``,
+    ``the proposal under discussion would see hostages freed``)?"""
+    lo, hi = sentence_bounds(tokens, i)
+    return any(low[k] in _DEAL_CUES for k in range(lo, hi))
+
+
 _WAR_THINGS = {"crimes", "crime", "cabinet", "room", "footing", "time", "tax", "taxes", "chest", "games", "criminal",
                "criminals", "memorial", "museum", "veteran", "veterans", "widow", "widows", "hero", "heroes", "cemetery"}
 
@@ -863,6 +878,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in _WAR_THINGS:
         return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word in {"proposal", "proposals"} and not _about_a_deal(tokens, low, i):
+        return True  # "a US-backed proposal to turn the mission into a larger force": a plan, no bargaining over a deal
+    if word == "targeted" and nxt in _OPERATION_NOUNS:
+        return True  # "targeted operations", "targeted killings": the adjective (the noun, if an event, is the trigger)
     if word in {"trip", "trips", "tour", "tours"} and not _a_partys_journey(tokens, low, i):
         return True  # "a typical (fishing) trip now earns": a journey of no party, no visit
     if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
