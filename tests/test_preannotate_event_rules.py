@@ -155,3 +155,14 @@ def test_journeys_of_no_party_and_compounds_of_kind(text, expected):
 ])
 def test_proposals_about_no_deal_and_targeted_as_an_adjective(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews battled wildfires near the coast for a third day.", []),
+    ("The widow began a court battle over the land.", []),
+    ("Militiamen battled soldiers near the bridge.", [("battled", "CONFLICT")]),
+    ("Any incursion will be met with force, the general said.", [("incursion", "ATTACK")]),
+    ("The delegation was met by the governor.", [("met", "MEETING")]),
+])
+def test_fights_with_no_enemy_and_reactions_met_with_are_no_events(text, expected):
+    assert events(text) == expected

@@ -695,6 +695,29 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_FIGHT_FORMS = {"fight", "fights", "fought", "fighting", "battle", "battles", "battled", "battling"}
+_NONVIOLENT_BATTLES = {"legal", "court", "courtroom", "political", "electoral", "custody", "uphill", "bureaucratic",
+                       "boardroom", "election"}
+# what people fight that is no armed enemy: fire and flood, illness, social ills
+_NO_ENEMY = {"blaze", "blazes", "fire", "fires", "flames", "wildfire", "wildfires", "flood", "floods", "floodwaters",
+             "disease", "diseases", "cancer", "corruption", "poverty", "inflation", "hunger", "virus", "epidemic",
+             "pandemic", "illness", "addiction", "malaria", "cholera", "ebola", "infection", "infections", "drought",
+             "unemployment", "climate"}
+
+
+def _fights_no_enemy(tokens: list[Token], low: list[str], j: int) -> bool:
+    """Is the object of the fight verb before j (after ``against``, ``the``, ``a`` or a modifier) a fire,
+    an illness or a social ill (``battled blazes across the hills``, ``fighting against corruption``)?"""
+    for k in range(j, min(j + 3, len(low))):
+        if tokens[k].sent != tokens[j].sent or not tokens[k].text.isalpha():
+            return False
+        if low[k] in _NO_ENEMY:
+            return True
+        if low[k] not in {"against", "the", "a", "an", "back", "off", "two", "several", "forest", "bush", "raging"}:
+            return False
+    return False
+
+
 _DEAL_CUES = _NEGOTIATION_CUES | {"truce", "hostage", "hostages", "discussion", "discussions", "negotiate", "negotiating",
                                    "negotiators", "talks", "mediators", "mediator", "pause", "exchange", "release", "peace",
                                    "withdrawal", "cease", "settlement", "accept", "accepted", "rejected", "reject"}
@@ -878,6 +901,10 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in _WAR_THINGS:
         return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word == "met" and nxt == "with" and prev in _BE | {"be"}:
+        return True  # "any misadventure will be met with a strong response": received with, no meeting
+    if word in _FIGHT_FORMS and (prev in _NONVIOLENT_BATTLES or _fights_no_enemy(tokens, low, i + n)):
+        return True  # "firefighters battled blazes", "a legal battle", "fighting corruption": no hostilities
     if word in {"proposal", "proposals"} and not _about_a_deal(tokens, low, i):
         return True  # "a US-backed proposal to turn the mission into a larger force": a plan, no bargaining over a deal
     if word == "targeted" and nxt in _OPERATION_NOUNS:
