@@ -277,3 +277,14 @@ def test_withdrawing_a_thing_is_no_pull_back_of_forces(text, expected):
 ])
 def test_harm_to_things_measures_and_weather_are_no_events(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The raiders burned at least 30 huts.", [("burned", "ATTACK")]),
+    ("They stopped the lorry and burned it.", [("burned", "ATTACK")]),
+    ("Dozens of shops have been burned or looted.", [("burned", "ATTACK")]),
+    ("The blaze burned some 200 hectares of forest.", []),
+    ("Without rain, the whole valley would have burned.", []),
+])
+def test_arson_burned_with_its_object_or_in_the_passive(text, expected):
+    assert events(text) == expected

@@ -106,6 +106,10 @@ _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERC
 _LEAVE = {"leave", "leaves", "left", "leaving"}
 _EVACUATE = {"evacuate", "evacuates", "evacuated", "evacuating", "evacuation", "evacuations"}
 _ARSON = {"torch", "torches", "torched", "torching", "burned", "burnt"}
+_FLAMES = {"fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires", "that", "which"}
+_PEOPLE_PRONOUNS = {"i", "we", "he", "she", "they", "you", "nobody", "everyone", "others", "him", "her", "them", "us"}
+_BURNED_OBJECT_START = {"it", "them", "at", "some", "more", "about", "nearly", "over", "scores", "many", "cars", "buses",
+                        "trucks", "shops", "stalls", "tyres", "tires"}
 _MEDICAL = {"hospital", "hospitals", "medical", "clinic", "center", "centre", "treatment", "ambulance", "helicopter"}
 _ORDERING = {"ordered", "order", "orders", "ordering", "told", "telling", "tell", "forced", "forcing", "urged",
              "urging", "asked", "instructed", "warned", "warning", "warnings", "called", "calls"}
@@ -567,8 +571,16 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
     if word == "burns":
         return (1, "INJURY", 0.55) if prev in {"for", "with", "suffered", "sustained", "severe", "serious"} else None
     if word in _ARSON:
-        if word.startswith("torch") or nxt in _OBJECT_START or nxt[:1].isdigit():
+        if word.startswith("torch"):
             return 1, "ATTACK", 0.55
+        before = low[max(0, i - 5) : i]
+        if _FLAMES.intersection(before):
+            return None  # "a fire that burned 1,500 dunams": the blaze spreading, no one setting it
+        if nxt in _OBJECT_START | _BURNED_OBJECT_START or nxt[:1].isdigit():
+            return 1, "ATTACK", 0.55  # "burned at least 12 houses", "took his truck and burned it"
+        if prev in {"been", "were", "was"} and not any(w in _PEOPLE_PRONOUNS or figures.is_person_noun(kb.lemma(w))
+                                                       for w in before):
+            return 1, "ATTACK", 0.5  # "600 businesses have been burned or looted": property set alight
         return None
     if word in _EVACUATE:
         if prev in {"medical", "medically"} or nxt in {"her", "him", "me"} \
