@@ -288,3 +288,12 @@ def test_harm_to_things_measures_and_weather_are_no_events(text, expected):
 ])
 def test_arson_burned_with_its_object_or_in_the_passive(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police freed nine miners held by a gang.", [("freed", "RELEASE")]),
+    ("The plan would see 20 captives freed next week.", [("freed", "RELEASE")]),
+    ("Readers get five free articles a month.", []),
+])
+def test_freed_captives_named_before_or_held_after(text, expected):
+    assert events(text) == expected

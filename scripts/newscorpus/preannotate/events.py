@@ -132,6 +132,7 @@ _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets"
                    "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery",
                    "device", "devices", "ied", "ieds"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
+_HELD = {"held", "abducted", "kidnapped", "captured", "seized", "taken"}
 _FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
 
 NEGATION = {"not", "no", "never", "without", "neither", "nor", "t", "denied", "nothing"}
@@ -457,8 +458,9 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
         return None
-    if lemma == "free" and not any(w in _FREE_NEEDS for w in low[i + 1 : i + 5]):
-        return None
+    if lemma == "free" and not (any(w in _FREE_NEEDS | _HELD for w in low[i + 1 : i + 6])
+                                or (word != "free" and any(w in _FREE_NEEDS for w in low[max(0, i - 3) : i]))):
+        return None  # "freed 14 people held by the militants", "40 hostages freed": captives; "free articles" no
     if lemma in {"hit", "target", "seize", "die"} and word == lemma and i and low[i - 1] in {"a", "the", "to"}:
         return None  # "a hit", "the target", "to seize": nouns or purposes
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
