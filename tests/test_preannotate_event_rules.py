@@ -166,3 +166,12 @@ def test_proposals_about_no_deal_and_targeted_as_an_adjective(text, expected):
 ])
 def test_fights_with_no_enemy_and_reactions_met_with_are_no_events(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The army gave no count of the missiles launched.", [("launched", "ATTACK")]),
+    ("Officials said the drone was launched from the coast.", [("launched", "ATTACK")]),
+    ("A drone launched from the coast hit a warehouse.", [("hit", "ATTACK")]),
+])
+def test_munitions_launched_told_after_their_noun(text, expected):
+    assert events(text) == expected

@@ -426,6 +426,8 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return _context_trigger(tokens, low, i, kb)
     if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    if word == "launched" and _munitions_launched(tokens, low, i):
+        return 1, "ATTACK", 0.5  # "the drone had been launched from", "one of about 25 launched toward": the launch
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
         return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
     if word == "exploded" and _munition_in_clause(tokens, low, i):
@@ -468,6 +470,28 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     if lemma == "fight" and _fights_a_war(tokens, low, i):
         return None  # "has fought a low-level insurgency": the noun names the conflict, the verb is light
     return 1, hit[0], hit[1]
+
+
+def _munitions_launched(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is ``launched`` at i told of munitions named just before it in its clause (``the rockets
+    launched``, ``the drone had been launched from``, ``one of about 25 launched toward``), with no verb
+    of impact after it in the clause? ``a drone launched from Lebanon struck a plant`` is one attack,
+    told by its impact."""
+    munition = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if tokens[k].sent != tokens[i].sent or (tokens[k].text in _CLAUSE_BREAK and tokens[k].text != ","):
+            break
+        if low[k] in _MUNITION_WORDS:
+            munition = True
+            break
+    if not munition:
+        return False
+    for k in range(i + 1, min(i + 9, len(low))):
+        if tokens[k].sent != tokens[i].sent or tokens[k].text in _CLAUSE_BREAK or low[k] in {"and", "that", "but", "while"}:
+            return True
+        if low[k] in _MUNITION_VERBS or low[k] in _LANDING:
+            return False
+    return True
 
 
 def _fights_a_war(tokens: list[Token], low: list[str], i: int) -> bool:
