@@ -297,3 +297,8 @@ def test_arson_burned_with_its_object_or_in_the_passive(text, expected):
 ])
 def test_freed_captives_named_before_or_held_after(text, expected):
     assert events(text) == expected
+
+
+def test_warning_that_a_place_is_a_target_is_a_threat():
+    assert ("warned", "THREAT") in events('The militia warned that "every checkpoint in the valley is a target."')
+    assert "THREAT" not in [e[1] for e in events("Engineers warned that the old bridge could collapse.")]

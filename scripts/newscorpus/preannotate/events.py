@@ -687,12 +687,14 @@ def _threatening_clause(low: list[str], j: int) -> bool:
     road``, ``renewed fighting could undermine``) are reports, not threats."""
     if j + 1 < len(low) and low[j] in _THREAT_PRONOUNS and low[j + 1] in _MODALS:
         return True
-    for k in range(j, min(j + 7, len(low) - 1)):
+    for k in range(j, min(j + 10, len(low) - 1)):
         if low[k] in {",", ".", ";"}:
             return False
-        if low[k] in _MODALS:
+        if low[k] in _MODALS and k < j + 7:
             nxt = low[k + 1] if low[k + 1] not in {"not", "soon", "also"} or k + 2 >= len(low) else low[k + 2]
             return nxt in _THREAT_VERBS
+        if low[k] in {"target", "targets"} and {"is", "are", "be", "remain", "remains"}.intersection(low[k - 3 : k]):
+            return True  # 'warned that "any military post on our land is a target"': a threat of attack
     return False
 
 
