@@ -175,3 +175,13 @@ def test_fights_with_no_enemy_and_reactions_met_with_are_no_events(text, expecte
 ])
 def test_munitions_launched_told_after_their_noun(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A landmine blast wrecked the truck.", [("landmine blast", "ATTACK")]),
+    ("Rocket hit on depot cuts fuel supply", [("Rocket hit", "ATTACK")]),
+    ("A rocket hit the depot.", [("hit", "ATTACK")]),
+    ("Visitors walk through the old battle sites.", []),
+])
+def test_explosion_nouns_keep_their_munition_modifier(text, expected):
+    assert events(text) == expected

@@ -274,7 +274,30 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     out = _wounds_to_the_body(out, tokens, low)
+    out = _munition_compounds(out, tokens, low, text)
     return _one_attack_per_noun_and_verb(out, tokens, low)
+
+
+_EXPLOSIVES = {"mine", "mines", "landmine", "landmines", "bomb", "grenade", "ied", "drone", "rocket", "missile", "mortar",
+               "shell", "artillery"}
+_BLAST_NOUNS = {"blast", "blasts", "explosion", "explosions", "hit", "hits"}
+
+
+def _munition_compounds(out: list[Event], tokens: list[Token], low: list[str], text: str) -> list[Event]:
+    """An explosion noun keeps the munition noun before it that names its kind (decision 6, as
+    ``drone strike``): ``Landmine blast under minibus``, ``a bomb explosion``, ``Drone hit on a plant``
+    (``hit`` a noun: ``on`` follows)."""
+    for k, e in enumerate(out):
+        if e.label != "ATTACK" or " " in e.text:
+            continue
+        i = bisect_left(tokens, e.start, key=figures._start_of)
+        if not i or low[i] not in _BLAST_NOUNS or low[i - 1] not in _EXPLOSIVES or tokens[i - 1].sent != tokens[i].sent:
+            continue
+        if low[i] in {"hit", "hits"} and (i + 1 >= len(low) or low[i + 1] != "on"):
+            continue
+        start = tokens[i - 1].start
+        out[k] = Event(start, e.end, text[start:e.end], e.label, e.realis, e.score, e.arguments)
+    return out
 
 
 # a wound's place on the body: "hit in the shoulder", "shot in the leg" name an injury, not an attack
@@ -969,7 +992,8 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # a displacement camp, an evacuation centre: a place
     if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
         return True
-    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash"}:
+    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash", "battle",
+                                              "massacre"}:
         return True  # "the blast site": a place
     if word == "fires" and (prev in _FIRE_NOUN_LEAD or prev in _MUNITION_WORDS):
         return True  # "the fires they started", "rocket fires scorch the hills": blazes, not shooting
