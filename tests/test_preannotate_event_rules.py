@@ -185,3 +185,11 @@ def test_munitions_launched_told_after_their_noun(text, expected):
 ])
 def test_explosion_nouns_keep_their_munition_modifier(text, expected):
     assert events(text) == expected
+
+
+def test_legal_or_industrial_action_is_no_attack():
+    lexicon = dict(BUILTIN_LEXICON)
+    lexicon[("action",)] = ("ATTACK", 0.85)
+    assert "ATTACK" not in [e.label for e in find_events("The union called industrial action over pay.", lexicon)]
+    assert "ATTACK" not in [e.label for e in find_events("The families began legal action against the firm.", lexicon)]
+    assert "ATTACK" in [e.label for e in find_events("The army is ready to take action against the militia.", lexicon)]

@@ -758,6 +758,9 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_NO_FORCE_ACTION_KINDS = {"legal", "industrial", "disciplinary", "political", "diplomatic", "collective", "court",
+                          "civil", "class", "affirmative", "climate", "humanitarian", "joint", "concrete", "urgent",
+                          "swift", "corrective", "enforcement", "regulatory", "protest", "strike", "direct"}
 _FIGHT_FORMS = {"fight", "fights", "fought", "fighting", "battle", "battles", "battled", "battling"}
 _NONVIOLENT_BATTLES = {"legal", "court", "courtroom", "political", "electoral", "custody", "uphill", "bureaucratic",
                        "boardroom", "election"}
@@ -964,6 +967,8 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in _WAR_THINGS:
         return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word in {"action", "actions"} and prev in _NO_FORCE_ACTION_KINDS:
+        return True  # "legal action", "industrial action": no use of force (a trigger learned from "take action against")
     if word == "met" and nxt == "with" and prev in _BE | {"be"}:
         return True  # "any misadventure will be met with a strong response": received with, no meeting
     if word in _FIGHT_FORMS and (prev in _NONVIOLENT_BATTLES or _fights_no_enemy(tokens, low, i + n)):
