@@ -193,3 +193,16 @@ def test_legal_or_industrial_action_is_no_attack():
     assert "ATTACK" not in [e.label for e in find_events("The union called industrial action over pay.", lexicon)]
     assert "ATTACK" not in [e.label for e in find_events("The families began legal action against the firm.", lexicon)]
     assert "ATTACK" in [e.label for e in find_events("The army is ready to take action against the militia.", lexicon)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bus drivers went on strike on Monday.",
+    "The unions called a general strike for Friday.",
+    "A strike by dock workers halted exports.",
+])
+def test_a_stoppage_of_work_is_no_attack(text):
+    assert "ATTACK" not in [e[1] for e in events(text)]
+
+
+def test_a_military_strike_stays_an_attack():
+    assert ("strike", "ATTACK") in events("A strike on the depot killed two guards.")

@@ -758,6 +758,10 @@ def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
     return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
 
 
+_LABOUR_STRIKES = {"general", "hunger", "labour", "labor", "transport", "nationwide", "sit-down", "wildcat", "on",
+                   "teachers", "workers", "doctors", "nurses", "drivers", "union", "rail", "dock", "miners", "truckers"}
+_STRIKERS = {"workers", "drivers", "teachers", "doctors", "nurses", "unions", "union", "truckers", "miners", "staff",
+             "employees", "transporters", "traders", "students"}
 _NO_FORCE_ACTION_KINDS = {"legal", "industrial", "disciplinary", "political", "diplomatic", "collective", "court",
                           "civil", "class", "affirmative", "climate", "humanitarian", "joint", "concrete", "urgent",
                           "swift", "corrective", "enforcement", "regulatory", "protest", "strike", "direct"}
@@ -967,6 +971,9 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in _WAR_THINGS:
         return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word in {"strike", "strikes", "striking"} and n == 1 and (prev in _LABOUR_STRIKES or nxt == "action"
+                                                                  or (nxt == "by" and _STRIKERS.intersection(low[i + 2 : i + 5]))):
+        return True  # "a general strike", "went on strike", "a strike by drivers": a stoppage of work, no attack
     if word in {"action", "actions"} and prev in _NO_FORCE_ACTION_KINDS:
         return True  # "legal action", "industrial action": no use of force (a trigger learned from "take action against")
     if word == "met" and nxt == "with" and prev in _BE | {"be"}:
