@@ -302,3 +302,8 @@ def test_freed_captives_named_before_or_held_after(text, expected):
 def test_warning_that_a_place_is_a_target_is_a_threat():
     assert ("warned", "THREAT") in events('The militia warned that "every checkpoint in the valley is a target."')
     assert "THREAT" not in [e[1] for e in events("Engineers warned that the old bridge could collapse.")]
+
+
+def test_destroying_a_group_as_an_aim_is_an_attack():
+    assert ("eliminated", "ATTACK") in events("The offensive will go on until the militia is eliminated.")
+    assert ("eliminated", "KILLING") in events("The commander was eliminated in a drone strike.")

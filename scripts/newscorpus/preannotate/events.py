@@ -407,6 +407,10 @@ def _relabel(tokens: list[Token], low: list[str], i: int, label: str) -> str:
         if armed and (low[armed[-1]] != "they" or any(low[k] in _ARMED_SUBJECTS - {"they"} for k in range(max(lo, i - 8), armed[-1]))) \
                 and not any(tokens[k].text in _CLAUSE_BREAK for k in range(armed[-1], i)):
             return "WITHDRAWAL"
+    if label == "KILLING" and low[i] in {"eliminated", "eliminate", "neutralised", "neutralized"} \
+            and "until" in low[max(0, i - 7) : i] and not any(tokens[k].text in _CLAUSE_BREAK - {"“", '"'}
+                                                                for k in range(max(0, i - 7), i)):
+        return "ATTACK"  # decision 22: "until the last terrorist is eliminated", destroying a group as an aim
     if low[i] in _DOWNING:
         for k in range(i + 1, min(i + 5, len(low))):
             if low[k] in _AIRBORNE:
