@@ -234,3 +234,76 @@ def test_a_wound_placed_on_the_body_is_an_injury(text, trigger):
 
 def test_a_strike_on_a_building_stays_an_attack():
     assert ("hit", "ATTACK") in events("A shell hit a clinic in the town centre.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rangers warned hikers that the trail was unsafe.", []),
+    ("The militia warned villagers that it would attack the depot.", [("warned", "THREAT"), ("attack", "ATTACK")]),
+])
+def test_warning_someone_of_a_danger_is_no_threat(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The drivers' union threatened a week-long protest march in the capital.",
+    "Two ministers threatened to resign over the budget.",
+    "Smugglers who threaten the stability of the region will be punished.",
+])
+def test_threats_of_no_force_are_no_threat_event(text):
+    assert "THREAT" not in [e[1] for e in events(text)]
+
+
+def test_threats_of_force_stay_threats():
+    assert ("threatened", "THREAT") in events("The rebels threatened new attacks on the port.")
+    assert ("threatened", "THREAT") in events("Gunmen threatened the nurses at the clinic.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Farmers demanded the withdrawal of mining firms from the valley.", []),
+    ("Protesters will march unless the decree is withdrawn.", []),
+    ("The talks covered the withdrawal of foreign troops.", [("talks", "NEGOTIATION"), ("withdrawal", "WITHDRAWAL")]),
+    ("Tanks were withdrawn from the ridge overnight.", [("withdrawn", "WITHDRAWAL")]),
+])
+def test_withdrawing_a_thing_is_no_pull_back_of_forces(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The closures are hurting trade in the old town.", []),
+    ("Four miners were hurt when the wall collapsed.", [("hurt", "INJURY")]),
+    ("Only three clinics meet the minimum standards.", []),
+    ("A storm damaged the power lines.", []),
+    ("Gunmen storm a police post near the border.", [("storm", "ATTACK")]),
+])
+def test_harm_to_things_measures_and_weather_are_no_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The raiders burned at least 30 huts.", [("burned", "ATTACK")]),
+    ("They stopped the lorry and burned it.", [("burned", "ATTACK")]),
+    ("Dozens of shops have been burned or looted.", [("burned", "ATTACK")]),
+    ("The blaze burned some 200 hectares of forest.", []),
+    ("Without rain, the whole valley would have burned.", []),
+])
+def test_arson_burned_with_its_object_or_in_the_passive(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police freed nine miners held by a gang.", [("freed", "RELEASE")]),
+    ("The plan would see 20 captives freed next week.", [("freed", "RELEASE")]),
+    ("Readers get five free articles a month.", []),
+])
+def test_freed_captives_named_before_or_held_after(text, expected):
+    assert events(text) == expected
+
+
+def test_warning_that_a_place_is_a_target_is_a_threat():
+    assert ("warned", "THREAT") in events('The militia warned that "every checkpoint in the valley is a target."')
+    assert "THREAT" not in [e[1] for e in events("Engineers warned that the old bridge could collapse.")]
+
+
+def test_destroying_a_group_as_an_aim_is_an_attack():
+    assert ("eliminated", "ATTACK") in events("The offensive will go on until the militia is eliminated.")
+    assert ("eliminated", "KILLING") in events("The commander was eliminated in a drone strike.")

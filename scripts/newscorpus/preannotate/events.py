@@ -32,8 +32,10 @@ _LEXICON_SOURCE = {
                "rocket attack|rocket attacks|drone attack|drone attacks|fired|firing|shooting|shootings|shooting at"
                "|ground offensive|ground offensives|ground operation|ground operations|ground invasion|ground incursion"
                "|ground attack|ground attacks|air campaign|bombing campaign|shots|gunshots|warning shots"
-               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"),
-    "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred",
+               "|car bombing|car bombings|suicide bombing|suicide bombings|set on fire|sets on fire|setting on fire"
+               "|revenge attack|revenge attacks|reprisal attack|reprisal attacks"),
+    "KILLING": "killed killing killings assassinated assassination assassinations eliminated death deaths martyred"
+               "|payback killing|payback killings|revenge killing|revenge killings|reprisal killing|reprisal killings",
     "INJURY": ("injured wounded injuries injuring wounding casualties|shrapnel wounds|shrapnel wound|shrapnel injuries|"
                "gunshot wounds|gunshot wound|stab wounds|bullet wounds"),
     "CONFLICT": ("war wars fighting clashes clash hostilities conflict violence gunfire"
@@ -104,6 +106,10 @@ _PHRASE_TRIGGERS = {("shot", "down"): "INTERCEPTION", ("shoot", "down"): "INTERC
 _LEAVE = {"leave", "leaves", "left", "leaving"}
 _EVACUATE = {"evacuate", "evacuates", "evacuated", "evacuating", "evacuation", "evacuations"}
 _ARSON = {"torch", "torches", "torched", "torching", "burned", "burnt"}
+_FLAMES = {"fire", "fires", "blaze", "blazes", "flames", "wildfire", "wildfires", "that", "which"}
+_PEOPLE_PRONOUNS = {"i", "we", "he", "she", "they", "you", "nobody", "everyone", "others", "him", "her", "them", "us"}
+_BURNED_OBJECT_START = {"it", "them", "at", "some", "more", "about", "nearly", "over", "scores", "many", "cars", "buses",
+                        "trucks", "shops", "stalls", "tyres", "tires"}
 _MEDICAL = {"hospital", "hospitals", "medical", "clinic", "center", "centre", "treatment", "ambulance", "helicopter"}
 _ORDERING = {"ordered", "order", "orders", "ordering", "told", "telling", "tell", "forced", "forcing", "urged",
              "urging", "asked", "instructed", "warned", "warning", "warnings", "called", "calls"}
@@ -126,6 +132,7 @@ _MUNITION_WORDS = {"drone", "drones", "missile", "missiles", "rocket", "rockets"
                    "mortars", "projectile", "projectiles", "bomb", "bombs", "grenade", "grenades", "artillery",
                    "device", "devices", "ied", "ieds"}
 _NEGOTIATION_CUES = {"peace", "ceasefire", "cease-fire", "truce", "deal", "agreement", "negotiations", "accord"}
+_HELD = {"held", "abducted", "kidnapped", "captured", "seized", "taken"}
 _FREE_NEEDS = {"hostage", "hostages", "prisoner", "prisoners", "captive", "captives", "detainee", "detainees"}
 
 NEGATION = {"not", "no", "never", "without", "neither", "nor", "t", "denied", "nothing"}
@@ -267,7 +274,30 @@ def find_events(text: str, lexicon=None, tokens: list[Token] | None = None) -> l
         out.append(Event(start, end, text[start:end], label, _realis(tokens, i), score, []))
         i += n
     out = _wounds_to_the_body(out, tokens, low)
+    out = _munition_compounds(out, tokens, low, text)
     return _one_attack_per_noun_and_verb(out, tokens, low)
+
+
+_EXPLOSIVES = {"mine", "mines", "landmine", "landmines", "bomb", "grenade", "ied", "drone", "rocket", "missile", "mortar",
+               "shell", "artillery"}
+_BLAST_NOUNS = {"blast", "blasts", "explosion", "explosions", "hit", "hits"}
+
+
+def _munition_compounds(out: list[Event], tokens: list[Token], low: list[str], text: str) -> list[Event]:
+    """An explosion noun keeps the munition noun before it that names its kind (decision 6, as
+    ``drone strike``): ``Landmine blast under minibus``, ``a bomb explosion``, ``Drone hit on a plant``
+    (``hit`` a noun: ``on`` follows)."""
+    for k, e in enumerate(out):
+        if e.label != "ATTACK" or " " in e.text:
+            continue
+        i = bisect_left(tokens, e.start, key=figures._start_of)
+        if not i or low[i] not in _BLAST_NOUNS or low[i - 1] not in _EXPLOSIVES or tokens[i - 1].sent != tokens[i].sent:
+            continue
+        if low[i] in {"hit", "hits"} and (i + 1 >= len(low) or low[i + 1] != "on"):
+            continue
+        start = tokens[i - 1].start
+        out[k] = Event(start, e.end, text[start:e.end], e.label, e.realis, e.score, e.arguments)
+    return out
 
 
 # a wound's place on the body: "hit in the shoulder", "shot in the leg" name an injury, not an attack
@@ -308,10 +338,15 @@ def _wounds_to_the_body(out: list[Event], tokens: list[Token], low: list[str]) -
 
 # nouns naming an attack that take a verb of their own ("strikes hit", "fired a salvo")
 _ATTACK_NOUNS = {"strike", "strikes", "airstrike", "airstrikes", "air-strike", "air-strikes", "shelling", "barrage",
-                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots"}
-_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "targeted", "fired", "launched"}
+                 "barrages", "salvo", "salvos", "bombardment", "raid", "raids", "bombing", "bombings", "shots",
+                 "blast", "blasts", "explosion", "explosions"}
+_NOUN_VERBS = {"hit", "hits", "struck", "destroyed", "damaged", "pounded", "pound", "pounding", "targeted", "fired",
+               "launched"}
 _BETWEEN_NOUN_AND_VERB = {"had", "have", "has", "also", "reportedly", "again", "then", "later", "to", "were", "was",
                           "been"}
+
+
+_LANDING = {"slammed", "crashed", "smashed", "ploughed", "plowed", "fell", "landed", "exploded"}
 
 
 def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low: list[str]) -> list[Event]:
@@ -336,6 +371,9 @@ def _one_attack_per_noun_and_verb(events: list[Event], tokens: list[Token], low:
         elif low[i_end - 1] in _ATTACK_NOUNS and low[j] in {"fired", "launched"} and between[:1] == ["of"] \
                 and not any(w in _CLAUSE_BREAK for w in between):
             drop.add(id(b))  # "a barrage of rockets fired from Lebanon"
+        elif low[i] in {"fired", "launched"} and i and low[i - 1] in _MUNITION_WORDS and low[j] in _LANDING \
+                and not any(w in _CLAUSE_BREAK for w in between):
+            drop.add(id(b))  # "a rocket fired from Lebanon slammed into a garden": the launch and its landing, one attack
     return [e for e in events if id(e) not in drop]
 
 
@@ -369,6 +407,10 @@ def _relabel(tokens: list[Token], low: list[str], i: int, label: str) -> str:
         if armed and (low[armed[-1]] != "they" or any(low[k] in _ARMED_SUBJECTS - {"they"} for k in range(max(lo, i - 8), armed[-1]))) \
                 and not any(tokens[k].text in _CLAUSE_BREAK for k in range(armed[-1], i)):
             return "WITHDRAWAL"
+    if label == "KILLING" and low[i] in {"eliminated", "eliminate", "neutralised", "neutralized"} \
+            and "until" in low[max(0, i - 7) : i] and not any(tokens[k].text in _CLAUSE_BREAK - {"“", '"'}
+                                                                for k in range(max(0, i - 7), i)):
+        return "ATTACK"  # decision 22: "until the last terrorist is eliminated", destroying a group as an aim
     if low[i] in _DOWNING:
         for k in range(i + 1, min(i + 5, len(low))):
             if low[k] in _AIRBORNE:
@@ -411,6 +453,8 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
         return _context_trigger(tokens, low, i, kb)
     if word in _LAUNCH and any(w in _MUNITION_WORDS for w in low[i + 1 : i + 6]):
         return 1, "ATTACK", 0.55  # "launched 74 drones": the launch is the attack
+    if word == "launched" and _munitions_launched(tokens, low, i):
+        return 1, "ATTACK", 0.5  # "the drone had been launched from", "one of about 25 launched toward": the launch
     if word in _IMPACT and i and low[i - 1] in _MUNITION_WORDS:
         return 1, "ATTACK", 0.55  # "the shells fell near ...": the impact is the attack
     if word == "exploded" and _munition_in_clause(tokens, low, i):
@@ -443,13 +487,49 @@ def _lemma_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[int
     hit = LEMMA_TRIGGERS.get(lemma)
     if hit is None:
         return None
-    if lemma == "free" and not any(w in _FREE_NEEDS for w in low[i + 1 : i + 5]):
-        return None
+    if lemma == "free" and not (any(w in _FREE_NEEDS | _HELD for w in low[i + 1 : i + 6])
+                                or (word != "free" and any(w in _FREE_NEEDS for w in low[max(0, i - 3) : i]))):
+        return None  # "freed 14 people held by the militants", "40 hostages freed": captives; "free articles" no
     if lemma in {"hit", "target", "seize", "die"} and word == lemma and i and low[i - 1] in {"a", "the", "to"}:
         return None  # "a hit", "the target", "to seize": nouns or purposes
     if lemma == "fight" and nxt in {"forces", "force", "units", "unit", "men"}:
         return None
+    if lemma == "fight" and _fights_a_war(tokens, low, i):
+        return None  # "has fought a low-level insurgency": the noun names the conflict, the verb is light
     return 1, hit[0], hit[1]
+
+
+def _munitions_launched(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is ``launched`` at i told of munitions named just before it in its clause (``the rockets
+    launched``, ``the drone had been launched from``, ``one of about 25 launched toward``), with no verb
+    of impact after it in the clause? ``a drone launched from Lebanon struck a plant`` is one attack,
+    told by its impact."""
+    munition = False
+    for k in range(i - 1, max(-1, i - 8), -1):
+        if tokens[k].sent != tokens[i].sent or (tokens[k].text in _CLAUSE_BREAK and tokens[k].text != ","):
+            break
+        if low[k] in _MUNITION_WORDS:
+            munition = True
+            break
+    if not munition:
+        return False
+    for k in range(i + 1, min(i + 9, len(low))):
+        if tokens[k].sent != tokens[i].sent or tokens[k].text in _CLAUSE_BREAK or low[k] in {"and", "that", "but", "while"}:
+            return True
+        if low[k] in _MUNITION_VERBS or low[k] in _LANDING:
+            return False
+    return True
+
+
+def _fights_a_war(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the fight verb at i followed by its object, a noun of sustained hostilities, after an article
+    and up to two modifiers (``fought a low-level insurgency``, ``fighting a long war``)?"""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if low[k] in _SUSTAINED:
+            return k > i + 1 and low[i + 1] in {"a", "an", "the", "its", "their"}
+        if tokens[k].sent != tokens[i].sent or not tokens[k].text[:1].isalpha() or low[k] in {"in", "on", "for", "with"}:
+            return False
+    return False
 
 
 def _munition_verb(tokens: list[Token], low: list[str], i: int, kb) -> bool:
@@ -544,8 +624,16 @@ def _context_trigger(tokens: list[Token], low: list[str], i: int, kb) -> tuple[i
     if word == "burns":
         return (1, "INJURY", 0.55) if prev in {"for", "with", "suffered", "sustained", "severe", "serious"} else None
     if word in _ARSON:
-        if word.startswith("torch") or nxt in _OBJECT_START or nxt[:1].isdigit():
+        if word.startswith("torch"):
             return 1, "ATTACK", 0.55
+        before = low[max(0, i - 5) : i]
+        if _FLAMES.intersection(before):
+            return None  # "a fire that burned 1,500 dunams": the blaze spreading, no one setting it
+        if nxt in _OBJECT_START | _BURNED_OBJECT_START or nxt[:1].isdigit():
+            return 1, "ATTACK", 0.55  # "burned at least 12 houses", "took his truck and burned it"
+        if prev in {"been", "were", "was"} and not any(w in _PEOPLE_PRONOUNS or figures.is_person_noun(kb.lemma(w))
+                                                       for w in before):
+            return 1, "ATTACK", 0.5  # "600 businesses have been burned or looted": property set alight
         return None
     if word in _EVACUATE:
         if prev in {"medical", "medically"} or nxt in {"her", "him", "me"} \
@@ -626,12 +714,223 @@ def _threatening_clause(low: list[str], j: int) -> bool:
     road``, ``renewed fighting could undermine``) are reports, not threats."""
     if j + 1 < len(low) and low[j] in _THREAT_PRONOUNS and low[j + 1] in _MODALS:
         return True
-    for k in range(j, min(j + 7, len(low) - 1)):
+    for k in range(j, min(j + 10, len(low) - 1)):
         if low[k] in {",", ".", ";"}:
             return False
-        if low[k] in _MODALS:
+        if low[k] in _MODALS and k < j + 7:
             nxt = low[k + 1] if low[k + 1] not in {"not", "soon", "also"} or k + 2 >= len(low) else low[k + 2]
             return nxt in _THREAT_VERBS
+        if low[k] in {"target", "targets"} and {"is", "are", "be", "remain", "remains"}.intersection(low[k - 3 : k]):
+            return True  # 'warned that "any military post on our land is a target"': a threat of attack
+    return False
+
+
+_MODIFIER_LEAD = {"the", "a", "an", "other", "more", "several", "many", "some", "its", "their", "his", "her", "of",
+                  "against", "on", "at", "and", "dozens", "hundreds", "thousands", "struck", "hit", "hitting", "striking",
+                  "bombed", "pounded", "targeted", "targeting", "destroyed"}
+
+
+def _name_modifies(tokens: list[Token], low: list[str], k: int) -> bool:
+    """Is the name at k a modifier of the noun after it (``about 40 Hezbollah targets``, ``several
+    other Hamas targets``, ``struck Houthi targets``): after a number, a determiner or quantifier, a
+    preposition or a verb of force, a name is no subject, so the word after it is no verb."""
+    if k == 0 or tokens[k - 1].sent != tokens[k].sent:
+        return False
+    return low[k - 1] in _MODIFIER_LEAD or figures._can_start_number(low[k - 1])
+
+
+_FIRE_NOUN_LEAD = {"the", "these", "those", "several", "many", "of", "forest", "brush", "bush", "wild", "house",
+                   "small", "big", "large", "new", "two", "three", "dozens", "hundreds"}
+_SUSTAINED = {"insurgency", "insurgencies", "war", "wars", "rebellion", "campaign", "conflict", "battle", "battles"}
+_BE = {"was", "were", "been", "being", "be", "is", "are", "got"}
+_NAME_HEADS_AFTER = {"and", "of", "for"}
+
+
+def _in_proper_name(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the capitalised trigger at i a word of a multi-word proper name in running text (``the
+    Central Emergency Response Fund``, ``the Incident Prevention and Response Mechanism``): not opening
+    its sentence, a capitalised word beside it, in a sentence that is not a title-case headline?"""
+    t = tokens[i]
+    if not t.is_title() or figures._sentence_start(tokens, i):
+        return False
+    prev_name = tokens[i - 1].is_title() and tokens[i - 1].is_word()
+    j = i + 1 + (i + 2 < len(low) and low[i + 1] in _NAME_HEADS_AFTER)
+    next_name = j < len(tokens) and tokens[j].sent == t.sent and tokens[j].is_title() and tokens[j].is_word()
+    if not (prev_name or next_name):
+        return False
+    lo, hi = sentence_bounds(tokens, i)
+    return sum(1 for k in range(lo, hi) if tokens[k].text.isalpha() and tokens[k].text.islower() and len(low[k]) > 3) >= 3
+
+
+_LABOUR_STRIKES = {"general", "hunger", "labour", "labor", "transport", "nationwide", "sit-down", "wildcat", "on",
+                   "teachers", "workers", "doctors", "nurses", "drivers", "union", "rail", "dock", "miners", "truckers"}
+_STRIKERS = {"workers", "drivers", "teachers", "doctors", "nurses", "unions", "union", "truckers", "miners", "staff",
+             "employees", "transporters", "traders", "students"}
+_NO_FORCE_ACTION_KINDS = {"legal", "industrial", "disciplinary", "political", "diplomatic", "collective", "court",
+                          "civil", "class", "affirmative", "climate", "humanitarian", "joint", "concrete", "urgent",
+                          "swift", "corrective", "enforcement", "regulatory", "protest", "strike", "direct"}
+_FIGHT_FORMS = {"fight", "fights", "fought", "fighting", "battle", "battles", "battled", "battling"}
+_NONVIOLENT_BATTLES = {"legal", "court", "courtroom", "political", "electoral", "custody", "uphill", "bureaucratic",
+                       "boardroom", "election"}
+# what people fight that is no armed enemy: fire and flood, illness, social ills
+_NO_ENEMY = {"blaze", "blazes", "fire", "fires", "flames", "wildfire", "wildfires", "flood", "floods", "floodwaters",
+             "disease", "diseases", "cancer", "corruption", "poverty", "inflation", "hunger", "virus", "epidemic",
+             "pandemic", "illness", "addiction", "malaria", "cholera", "ebola", "infection", "infections", "drought",
+             "unemployment", "climate"}
+
+
+def _fights_no_enemy(tokens: list[Token], low: list[str], j: int) -> bool:
+    """Is the object of the fight verb before j (after ``against``, ``the``, ``a`` or a modifier) a fire,
+    an illness or a social ill (``battled blazes across the hills``, ``fighting against corruption``)?"""
+    for k in range(j, min(j + 3, len(low))):
+        if tokens[k].sent != tokens[j].sent or not tokens[k].text.isalpha():
+            return False
+        if low[k] in _NO_ENEMY:
+            return True
+        if low[k] not in {"against", "the", "a", "an", "back", "off", "two", "several", "forest", "bush", "raging"}:
+            return False
+    return False
+
+
+_DEAL_CUES = _NEGOTIATION_CUES | {"truce", "hostage", "hostages", "discussion", "discussions", "negotiate", "negotiating",
+                                   "negotiators", "talks", "mediators", "mediator", "pause", "exchange", "release", "peace",
+                                   "withdrawal", "cease", "settlement", "accept", "accepted", "rejected", "reject"}
+_OPERATION_NOUNS = {"operation", "operations", "sanctions", "killing", "killings", "assassination", "assassinations",
+                    "campaign", "strike", "strikes", "raid", "raids", "attack", "attacks", "violence", "measures"}
+
+
+def _about_a_deal(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the ``proposal`` at i bargaining over a deal (NEGOTIATION): a truce, ceasefire, deal,
+    hostages, talks or their discussion named in its sentence (``a proposal for a 60-day truce``,
+    ``the proposal under discussion would see hostages freed``)?"""
+    lo, hi = sentence_bounds(tokens, i)
+    return any(low[k] in _DEAL_CUES for k in range(lo, hi))
+
+
+_WAR_THINGS = {"crimes", "crime", "cabinet", "room", "footing", "time", "tax", "taxes", "chest", "games", "criminal",
+               "criminals", "memorial", "museum", "veteran", "veterans", "widow", "widows", "hero", "heroes", "cemetery"}
+
+
+def _a_partys_journey(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the ``trip``/``tour`` at i a party's visit: somewhere (``trip to Cairo``, ``tour of the
+    region``), or someone's (``his trip``, ``the envoy's tour``, ``Blinken's trip``, a named or
+    official traveller just before it)? ``A trip is three days`` names no visit."""
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if nxt in {"to", "of", "through", "across", "in", "around"}:
+        return True
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if tokens[k].sent != tokens[i].sent:
+            return False
+        if low[k] in {"his", "her", "their", "its", "’s", "'s", "s", "presidential", "official", "diplomatic",
+                      "state", "regional", "foreign"} or (tokens[k].is_title() and not figures._sentence_start(tokens, k)):
+            return True
+        if low[k] in {"a", "an", "the", "this", "that", "each", "every"}:
+            return False
+    return False
+
+
+_ONE_SUBJECTS = {"nobody", "everybody", "somebody", "anybody", "someone", "everyone", "anyone", "no-one", "who", "one"}
+_WEAPON_AND_POST_HEADS = {"position", "positions", "drone", "drones", "aircraft", "jet", "jets", "boat", "boats",
+                          "submarine", "submarines", "vehicle", "vehicles", "range", "ranges", "squad", "squads", "pin"}
+_WARN_FORMS = {"warned", "warns", "warn"}
+_THREATEN_FORMS = {"threatened", "threaten", "threatens", "threatening"}
+_WITHDRAW_FORMS = {"withdraw", "withdrawal", "withdrew", "withdrawn", "withdrawing", "withdraws", "withdrawals"}
+_PRONOUN_OBJECTS = {"us", "them", "him", "her", "me", "you", "it"}
+# actions a party can threaten that are no use of force: protest, legal and political steps
+_NO_FORCE_ACTIONS = {"protest", "protests", "convoy", "convoys", "boycott", "boycotts", "walkout", "lawsuit", "lawsuits",
+                     "resignation", "march", "marches", "demonstration", "demonstrations", "sit-in", "shutdown",
+                     "sanctions", "tariffs", "resign", "quit", "sue", "appeal", "legal", "elections", "vote", "referendum"}
+# what a threat to something endangers, not a threat of force: "threaten the security of"
+_ENDANGERED = {"security", "stability", "safety", "future", "existence", "sovereignty", "unity", "livelihoods",
+               "livelihood", "economy", "integrity", "independence", "health", "survival", "peace", "truce",
+               "ceasefire", "cease-fire", "deal", "process"}
+_STANDARDS = {"standard", "standards", "demand", "demands", "need", "needs", "requirement", "requirements", "criteria",
+              "criterion", "target", "targets", "deadline", "deadlines", "goal", "goals", "obligations", "conditions",
+              "expectations", "costs", "threshold", "quota"}
+_OBJECT_DETS = {"the", "a", "an", "that", "this", "these", "those", "its", "their", "our", "his", "her", "my", "any",
+                "all", "local", "basic", "minimum", "new"}
+_FUNCTION_AFTER = {"by", "in", "on", "at", "as", "and", "or", "but", "when", "while", "after", "before", "during", "from",
+                   "with", "to", "so", "too", "more", "most", "much", "badly", "seriously", "lightly", "critically",
+                   "slightly", "himself", "herself", "themselves", "each", "one", "anyone", "nobody", "no", "not", "people"}
+
+
+def _warned_someone_that(tokens: list[Token], low: list[str], i: int) -> bool:
+    """``warned herders that the area was becoming dangerous``: the warner told someone (one to three
+    words, a pronoun or nouns) that a danger is near, with no modal verb of force after ``that``
+    (``warned residents that it would strike``) - a report of danger, as ``warned that`` (see
+    _threatening_clause)."""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if tokens[k].sent != tokens[i].sent or not tokens[k].text.isalpha():
+            return False
+        if low[k] == "that":
+            return k > i + 1 and not _threatening_clause(low, k + 1)
+        if not (low[k] in _PRONOUN_OBJECTS or (tokens[k].text.islower() and low[k] not in _FUNCTION_AFTER)):
+            return False
+    return False
+
+
+def _threat_of_no_force(tokens: list[Token], low: list[str], i: int) -> bool:
+    """Is the threat at i no threat of force: its object, after an article and modifiers (or ``to``),
+    is a protest, legal or political step (``threatened a slow-moving protest convoy``, ``threatened to
+    resign``), or an endangered quality (``threaten the security of the kingdom``)?"""
+    for k in range(i + 1, min(i + 5, len(low))):
+        if tokens[k].sent != tokens[i].sent or tokens[k].text in _CLAUSE_BREAK:
+            return False
+        if low[k] in _NO_FORCE_ACTIONS:
+            return True
+        if low[k] in _ENDANGERED:
+            return k > i + 1 and low[i + 1] in _OBJECT_DETS and low[k - 1] in _OBJECT_DETS | {"national", "regional"}
+        if not (low[k] in _OBJECT_DETS or low[k] == "to" or (tokens[k].text.islower() and "-" in low[k])):
+            return False
+    return False
+
+
+_FORCE_NOUNS = {"troops", "forces", "force", "soldiers", "fighters", "militants", "army", "military", "units", "unit",
+                "battalions", "brigades", "peacekeepers", "mission", "personnel", "contingent", "contingents", "militia",
+                "militias", "rebels", "gunmen", "combatants", "garrison", "tanks", "warships", "boats", "vessels",
+                "armed", "men", "police", "guards", "them", "its", "their"}
+
+
+def _withdrawn_thing(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
+    """Is what is withdrawn no force: ``the withdrawal of forestry companies``, ``withdrawal of
+    support`` (the phrase after ``of`` names no force and no named party), ``if the reform is
+    withdrawn`` (a passive whose subject, a few words back, is no force)?"""
+    word = low[i]
+    if word in {"withdrawal", "withdrawals"} and i + n < len(low) and low[i + n] == "of":
+        for k in range(i + n + 1, min(i + n + 6, len(low))):
+            if low[k] in _FORCE_NOUNS or (tokens[k].is_title() and tokens[k].is_word()) or tokens[k].sent != tokens[i].sent:
+                return False
+            if tokens[k].text in _CLAUSE_BREAK or low[k] in {"from", "to", "by", "within", "before"}:
+                return True
+        return True
+    if word == "withdrawn" and i and low[i - 1] in _BE | {"been"}:
+        lo, _ = sentence_bounds(tokens, i)
+        subject = range(max(lo, i - 6), i - 1)
+        return not any(low[k] in _FORCE_NOUNS | _ARMED_SUBJECTS or (tokens[k].is_title() and tokens[k].is_word()
+                       and not figures._sentence_start(tokens, k)) for k in subject)
+    return False
+
+
+def _thing_object(tokens: list[Token], low: list[str], j: int, heads=None) -> bool:
+    """Is the object at j (after at most two determiners or modifiers) a thing, not people: with
+    ``heads``, one of them (``meet that standard``); without, a lowercase noun that is no pronoun,
+    number or person noun (``hurting business``, ``hurt the economy``)?"""
+    from newscorpus.preannotate.knowledge import knowledge
+
+    for k in range(j, min(j + 3, len(low))):
+        if tokens[k].sent != tokens[j].sent or not tokens[k].text.isalpha():
+            return False
+        if heads is not None:
+            if low[k] in heads:
+                return True
+            if low[k] not in _OBJECT_DETS:
+                return False
+            continue
+        if low[k] in _OBJECT_DETS:
+            continue
+        return tokens[k].text.islower() and low[k] not in _FUNCTION_AFTER and low[k] not in _PRONOUN_OBJECTS \
+            and not low[k].endswith("ly") and not figures._can_start_number(low[k]) \
+            and not figures.is_person_noun(knowledge().lemma(low[k])) and low[k] not in _LEAVERS
     return False
 
 
@@ -647,8 +946,9 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
                     return True
     if prev == "to" and word in {"avenge"}:
         return True
-    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent)):
-        return True  # "struck targets", "their targets": the noun; "it targets" is the verb
+    if word in {"target", "targets"} and not (prev in _SUBJECT_WORDS or (
+            i and tokens[i - 1].is_title() and tokens[i - 1].sent == tokens[i].sent and not _name_modifies(tokens, low, i - 1))):
+        return True  # "struck targets", "their targets", "about 40 Hezbollah targets": the noun; "it targets" is the verb
     if word in {"seize", "seized", "seizes", "seizing"} and not _place_object(tokens, low, i + n):
         return True  # "seized power", "seized weapons": no place taken, no attack
     if word in {"attack", "attacks"} and nxt in {"alert", "alerts", "helicopter", "helicopters", "dog", "dogs"}:
@@ -673,13 +973,34 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True
     if word in {"wounded", "injured"} and prev == "the":
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
-    if word == "war" and nxt in {"crimes", "crime", "cabinet", "room", "footing", "time"}:
-        return True
+    if word == "war" and nxt in _WAR_THINGS:
+        return True  # "war crimes", a "war tax", "war veterans": a thing or people of a war, not the war
+    if word in {"strike", "strikes", "striking"} and n == 1 and (prev in _LABOUR_STRIKES or nxt == "action"
+                                                                  or (nxt == "by" and _STRIKERS.intersection(low[i + 2 : i + 5]))):
+        return True  # "a general strike", "went on strike", "a strike by drivers": a stoppage of work, no attack
+    if word in {"action", "actions"} and prev in _NO_FORCE_ACTION_KINDS:
+        return True  # "legal action", "industrial action": no use of force (a trigger learned from "take action against")
+    if word == "met" and nxt == "with" and prev in _BE | {"be"}:
+        return True  # "any misadventure will be met with a strong response": received with, no meeting
+    if word in _FIGHT_FORMS and (prev in _NONVIOLENT_BATTLES or _fights_no_enemy(tokens, low, i + n)):
+        return True  # "firefighters battled blazes", "a legal battle", "fighting corruption": no hostilities
+    if word in {"proposal", "proposals"} and not _about_a_deal(tokens, low, i):
+        return True  # "a US-backed proposal to turn the mission into a larger force": a plan, no bargaining over a deal
+    if word == "targeted" and nxt in _OPERATION_NOUNS:
+        return True  # "targeted operations", "targeted killings": the adjective (the noun, if an event, is the trigger)
+    if word in {"trip", "trips", "tour", "tours"} and not _a_partys_journey(tokens, low, i):
+        return True  # "a typical (fishing) trip now earns": a journey of no party, no visit
     if word in {"war", "conflict", "conflicts"} and nxt in {"monitor", "monitors", "tracker", "zone", "zones", "reporter",
                                                           "correspondent", "analyst", "analysts", "researcher"}:
         return True  # "the conflict monitor ACLED", "a war zone": who watches the war, or where
-    if word == "talks" and prev in {"publicly", "he", "she", "it"}:
-        return True
+    if word == "talks" and (prev in {"publicly", "he", "she", "it"} or (prev in _ONE_SUBJECTS and nxt in {"to", "about"})):
+        return True  # "nobody talks to us": the verb, one person speaking
+    if prev == "like" or (prev in {"a", "an"} and i > 1 and low[i - 2] == "like"):
+        return True  # "it sounded like a war", "looked like a battlefield": a comparison, no event
+    if word == "clashing" and nxt.isalpha() and looks_plural(nxt) and not figures.is_person_noun(nxt.rstrip("s")):
+        return True  # "clashing tolls", "clashing accounts": conflicting, an adjective
+    if word in {"firing", "attack", "combat"} and nxt in _WEAPON_AND_POST_HEADS:
+        return True  # "firing positions", "attack drones": the kind of a post or a weapon, not an event
     if word == "warned" and nxt == "that":
         return not _threatening_clause(low, i + 2)  # analysts warned that ...: a report, not a threat
     if word in {"displacement", "refugee", "evacuation"} and nxt in {"camp", "camps", "site", "sites", "centre",
@@ -687,8 +1008,29 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # a displacement camp, an evacuation centre: a place
     if nxt in {"zone", "zones", "line", "lines", "ground", "jet", "jets", "group", "groups"} and word in {"battle", "fighter", "combat"}:
         return True
-    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash"}:
+    if nxt in {"site", "sites"} and word in {"blast", "explosion", "strike", "attack", "bombing", "crash", "battle",
+                                              "massacre"}:
         return True  # "the blast site": a place
+    if word == "fires" and (prev in _FIRE_NOUN_LEAD or prev in _MUNITION_WORDS):
+        return True  # "the fires they started", "rocket fires scorch the hills": blazes, not shooting
+    if word == "pulled" and n == 2 and low[i + 1] == "out" and (prev in _BE or nxt in _OBJECT_START | {"him", "her", "them", "me", "us"}) \
+            and not any(w in _ARMED_SUBJECTS - {"they"} for w in low[max(0, i - 5) : i]):
+        return True  # "we pulled out a mother and her children", "passengers were pulled out": a rescue, not a pull-back
+    if word in _WARN_FORMS and nxt not in {"that", "of"} and _warned_someone_that(tokens, low, i):
+        return True  # "troops warned herders that the area was dangerous": a warning of danger, not of force
+    if word in _THREATEN_FORMS and _threat_of_no_force(tokens, low, i):
+        return True  # "threatened a protest convoy", "anyone who tries to threaten the security of": no force vowed
+    if word in _WITHDRAW_FORMS and _withdrawn_thing(tokens, low, i, n):
+        return True  # "demanded the withdrawal of forestry companies", "if the reform is withdrawn": no forces pulled back
+    if word in {"hurt", "hurts", "hurting"} and _thing_object(tokens, low, i + 1):
+        return True  # "the standoff was hurting business": harm to an economy, not to people
+    if word in {"meet", "meets", "met", "meeting"} and _thing_object(tokens, low, i + 1, _STANDARDS):
+        return True  # "seven schools meet that standard", "met the demands": meeting a measure, not people
+    if word == "storm" and (prev in {"a", "the", "after", "before", "during", "of", "winter", "tropical", "heavy"}
+                            or nxt in {"damages", "damaged", "hit", "hits", "swept", "season"}):
+        return True  # "after a storm damaged the substation": the weather, not storming a place
+    if tokens[i].is_title() and _in_proper_name(tokens, low, i):
+        return True  # "the Central Emergency Response Fund": a word of an institution's name
     return False
 
 
