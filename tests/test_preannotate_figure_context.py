@@ -217,3 +217,20 @@ def test_people_listed_among_the_victims_are_casualties(text, span):
 ])
 def test_people_who_report_or_mourn_the_dead_are_no_casualties(text, span):
     assert (span, "PEOPLE") in [(t, label) for t, _, _, _, label in figs(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The wounded, among them a nurse, were flown to the capital on Friday. Two remained in intensive care on "
+     "Saturday, a doctor said.", [("Two", 2, "EXACT", "person", "CASUALTIES")]),
+    ("The injured were taken to a clinic in the valley. A doctor there said four of them had lost fingers.",
+     [("four", 4, "EXACT", "person", "CASUALTIES")]),
+    ("The wounded were treated at the scene. One of them was in a coma. The other three were sent home.",
+     [("three", 3, "EXACT", "person", "CASUALTIES")]),
+])
+def test_a_bare_number_after_the_wounded_counts_those_victims(text, expected):
+    assert figs(text) == expected
+
+
+def test_the_other_n_inside_a_clause_is_the_rest_of_a_group():
+    assert figs("The funerals of five of the dead were held on Monday. The bodies of the other two were flown home.") \
+        == [("five of the dead", 5, "EXACT", "person", "CASUALTIES"), ("two", 2, "EXACT", "person", "CASUALTIES")]

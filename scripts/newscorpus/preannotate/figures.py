@@ -1273,6 +1273,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 label = _category("person", tokens, lo, hi)
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", label,
                                       round(LABEL_SCORE[label] - 0.2, 2)))
+            elif _victims_named_before(tokens, lo):  # "The wounded were taken to X. A nurse said three of them ..."
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                      round(LABEL_SCORE["CASUALTIES"] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
             prev_fig = _hedged_antecedent(figures, text, start) or _elided_antecedent(tokens, figures, bare, lo, start)
@@ -1282,6 +1285,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                     label = "PEOPLE"  # "200 were killed and about 60,000 displaced": the displaced are people
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.15, 2)))
+            elif _victims_named_before(tokens, lo, back=2):  # "The wounded were flown out. Two remained in hospital"
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                      round(LABEL_SCORE["CASUALTIES"] - 0.2, 2)))
             continue
         elif head == -16:  # the part of a fronted whole: what the whole counts (its figure is the last one)
             if figures and figures[-1].start >= tokens[sentence_bounds(tokens, lo)[0]].start:
@@ -1753,7 +1759,28 @@ def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
     were taken to hospital``, ``The other two were expected to recover``)? The number stands alone."""
     if lo >= 1 and tokens[lo - 1].lower == "all" and _sentence_start(tokens, lo - 1):
         return True
-    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the" and _sentence_start(tokens, lo - 2)
+    # ("The other two were expected to recover", "The bodies of the other three were taken home": the rest of
+    # a group already named, wherever the phrase stands in its clause)
+    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the"
+
+
+# nouns made of an adjective that stand for the people harmed ("the wounded", "the dead")
+_VICTIM_ADJECTIVES = {"wounded", "injured", "dead", "hurt"}
+
+
+def _victims_named_before(tokens: list[Token], lo: int, back: int = 1) -> bool:
+    """Does ``the wounded`` / ``the dead`` / ``the injured`` (the adjective standing for its people,
+    no noun after it) stand before token lo in its sentence or the ``back`` sentences before? Then a
+    number with no noun and no count to point back at counts those victims (``The wounded were flown
+    out. Two remained in intensive care``; ``a nurse said three of them had lost limbs``)."""
+    first = sentence_bounds(tokens, lo)[0]
+    for _ in range(back):
+        if first:
+            first = sentence_bounds(tokens, first - 1)[0]
+    for k in range(max(first, lo - 120), lo - 1):
+        if tokens[k].lower == "the" and tokens[k + 1].lower in _VICTIM_ADJECTIVES and _victims_at(tokens, k + 1):
+            return True
+    return False
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
 
