@@ -234,3 +234,15 @@ def test_a_bare_number_after_the_wounded_counts_those_victims(text, expected):
 def test_the_other_n_inside_a_clause_is_the_rest_of_a_group():
     assert figs("The funerals of five of the dead were held on Monday. The bodies of the other two were flown home.") \
         == [("five of the dead", 5, "EXACT", "person", "CASUALTIES"), ("two", 2, "EXACT", "person", "CASUALTIES")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Only four clinics serve a town of about 30,000, officials said.",
+     [("four clinics", 4, "EXACT", "clinic", "OTHER"), ("about 30,000", 30000, "APPROXIMATE", "person", "PEOPLE")]),
+    ("They now travel in small groups of five or six, he said.", [("five or six", 5, "APPROXIMATE", "person", "PEOPLE")]),
+    ('"We move in convoys of three or four," a driver said.', [("three or four", 3, "APPROXIMATE", "vehicle", "OTHER")]),
+    ("A village of 300 people lies below the dam.", [("300 people", 300, "EXACT", "person", "PEOPLE")]),
+    ("He drove a truck of 20 tonnes.", [("20 tonnes", 20, "EXACT", "tonne", "OTHER")]),
+])
+def test_a_place_or_grouping_of_a_bare_number_counts_its_members(text, expected):
+    assert figs(text) == expected

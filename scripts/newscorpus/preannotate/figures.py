@@ -1154,6 +1154,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo - 2, num.end_tok, num, qualifier, -6))  # "a crew of 23"
             i = num.end_tok
             continue
+        if head is None and num.kind in ("digits", "words") and (whole := _settled_or_grouped(tokens, lo, num)) is not None:
+            # "a city of about 45,000", "in groups of three or four", "convoys of five": the number alone (decision 24),
+            # counting the people who live there or move together, or the vehicles of a convoy
+            end, unit = whole
+            ranged = end > num.end_tok
+            found.append((lo, end, _Number(num.start_tok, end, num.value, num.kind, unit),
+                          "APPROXIMATE" if ranged and not qual else qualifier, -15))
+            i = end
+            continue
         if head is None and num.kind in ("digits", "words") and not qual and (
                 (lo >= 1 and tokens[lo - 1].lower == "another")
                 or (lo >= 2 and tokens[lo - 1].lower == "further" and tokens[lo - 2].lower == "a")):
@@ -1988,6 +1997,41 @@ def _age_of(tokens: list[Token], lo: int) -> bool:
         return False
     noun = tokens[lo - 2].lower
     return noun not in _PARENTS and noun not in COLLECTIVES and lemma(noun) == noun and is_person_noun(noun)
+
+
+# places counted by their people ("a town of 20,000"), groupings by their members ("groups of five"),
+# convoys by their vehicles ("a convoy of 12"): the noun "of" a bare number whose own noun is left out
+_POPULATED = {"city", "town", "village", "country", "nation", "province", "district", "island", "camp",
+              "neighbourhood", "neighborhood", "municipality", "settlement", "community", "population"}
+_GROUPINGS = {"group", "groups", "band", "bands", "batch", "batches", "teams", "units", "squads", "cells", "waves",
+              "salvos", "volleys"}
+_CONVOYS = {"convoy", "convoys", "column", "columns", "motorcade"}
+
+
+def _settled_or_grouped(tokens: list[Token], lo: int, num: _Number) -> tuple[int, str] | None:
+    """``a city of about 45,000``, ``small groups of three or four``, ``convoys of six,``: after a
+    place, grouping or convoy noun and ``of``, a number (or an ``N or M`` range) that ends its phrase
+    has no noun of its own; (its end, the unit it counts) or None. Groupings of rockets or drones
+    count those (``fired in salvos of four``)."""
+    if lo < 2 or tokens[lo - 1].lower != "of" or tokens[lo - 2].sent != tokens[lo].sent:
+        return None
+    noun = tokens[lo - 2].lower
+    if noun not in _POPULATED and noun not in _GROUPINGS and noun not in _CONVOYS:
+        return None
+    end = num.end_tok
+    if end + 1 < len(tokens) and tokens[end].lower == "or":
+        upper = _number_at(tokens, end + 1)
+        if upper is not None and upper.kind == num.kind and upper.value > num.value:
+            end = upper.end_tok
+    if end < len(tokens) and tokens[end].sent == tokens[end - 1].sent and tokens[end].lower not in _BARE_COUNT_END \
+            and tokens[end].text not in _CLOSE_QUOTES and tokens[end].lower not in ("who", "which", "that", "each", "apiece"):
+        return None
+    if noun in _CONVOYS:
+        return end, "vehicle"
+    if noun in _GROUPINGS:
+        ante = _plural_antecedent(tokens, lo)
+        return end, (ante if ante in MUNITION_UNITS else "person")
+    return (end, "person") if num.value >= 50 else None  # (a place of a handful is no population)
 
 
 # "a mother of five", "father of three": the number counts the parent's children, their noun left out
