@@ -246,3 +246,33 @@ def test_the_other_n_inside_a_clause_is_the_rest_of_a_group():
 ])
 def test_a_place_or_grouping_of_a_bare_number_counts_its_members(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shell landed a few steps from the gate.", [("a few steps", 3, "APPROXIMATE", "step", "DISTANCE")]),
+    ("She lives two blocks away from the market.", [("two blocks", 2, "EXACT", "block", "DISTANCE")]),
+    ("Police closed three streets in the centre.", [("three streets", 3, "EXACT", "street", "OTHER")]),
+])
+def test_steps_or_streets_from_a_place_measure_a_distance(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A doctor said one man remained in a serious condition.", [("one man", 1, "EXACT", "man", "CASUALTIES")]),
+    ("Two patients were in intensive care on Sunday.", [("Two patients", 2, "EXACT", "patient", "CASUALTIES")]),
+])
+def test_a_count_in_a_hospital_condition_is_of_the_hurt(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_bare_count_that_flees_is_displaced_people_even_after_a_killing():
+    assert figs("Gunmen raided the camp, killing two miners; dozens fled into the forest.") == [
+        ("two miners", 2, "EXACT", "miner", "CASUALTIES"), ("dozens", 24, "APPROXIMATE", "person", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two rounds of peace talks ended without a deal.", [("Two rounds", 2, "EXACT", "round", "OTHER")]),
+    ("Police seized 300 rounds of ammunition.", [("300 rounds", 300, "EXACT", "round", "MUNITIONS")]),
+])
+def test_rounds_of_talks_are_no_munitions(text, expected):
+    assert figs(text) == expected

@@ -799,6 +799,16 @@ def _is_demonym(word: str) -> bool:
     return word in knowledge().demonyms
 
 
+# nouns that measure a way on foot or along a street when a "from"/"away" follows ("two blocks from the
+# school", "a few steps away", "three doors down"): a distance, not a count of things
+_WAY_NOUNS = {"step", "pace", "stride", "block", "street", "door"}
+_WAY_AFTER = {"from", "away", "down", "up", "off"}
+# what a "round of" is a stage of when it is no round of ammunition ("three rounds of talks")
+_ROUNDS_OF_TALK = {"talks", "peace", "negotiations", "discussions", "dialogue", "consultations", "voting", "elections",
+                   "meetings", "mediation", "contacts", "diplomacy", "sanctions", "indirect", "direct", "shuttle",
+                   "layoffs", "cuts", "vaccinations", "exchanges", "swaps", "releases", "the"}
+
+
 def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
     if unit is None:
         return "OTHER"
@@ -942,11 +952,16 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
         if t.text in {";", "—", ":"}:
             break
         cut.append(t)
+    if any((a.lower, b.lower) in _CASUALTY_STATES for a, b in zip(cut, cut[1:])):
+        return True  # "one man remained in a serious condition", "two were in intensive care": the hurt
     return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in cut) \
         or any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) and not _negated(tokens, t.index, s_lo)
                for t in before)
 
 
+# the states a hospital reports of the hurt, read after a count of people
+_CASUALTY_STATES = {(w, "condition") for w in ("serious", "critical", "stable", "grave", "satisfactory", "fair")} \
+    | {("intensive", "care")}
 _NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
 # the verb of losing people to death ("the army lost four men")
 _LOSS_VERBS = {"lost", "lose", "loses", "losing"}
@@ -1340,6 +1355,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
         label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
+        if label == "MUNITIONS" and unit == "round" and head + 2 < len(tokens) and tokens[head + 1].lower == "of" \
+                and tokens[head + 2].lower in _ROUNDS_OF_TALK:
+            label = "OTHER"  # "two rounds of peace talks": a stage of a process, not rounds of ammunition
+        if label == "OTHER" and unit in _WAY_NOUNS and head + 1 < len(tokens) and tokens[head + 1].lower in _WAY_AFTER:
+            label = "DISTANCE"  # "a few steps from the gate", "lives two streets away": a way measured in steps
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
             unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower == "cubic":
@@ -1347,8 +1367,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
-        if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
-            label = "PEOPLE"
+        if head == -4 and ((lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS)
+                           or (hi < len(tokens) and tokens[hi].lower in _FLEEING)):
+            label = "PEOPLE"  # "forced thousands from their homes", "killing two; dozens flee": the displaced
         if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi) \
                 and not _people_passive_after(tokens, hi) \
                 and not (num.kind == "vague" and _perfect_agent_after(tokens, hi + (hi < len(tokens) and tokens[hi].lower == "more"))):
