@@ -276,3 +276,8 @@ def test_a_bare_count_that_flees_is_displaced_people_even_after_a_killing():
 ])
 def test_rounds_of_talks_are_no_munitions(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The victims included a baby of eight months.", "A woman of 70 years was hurt."])
+def test_a_person_of_n_months_or_years_is_an_age(text):
+    assert figs(text) == []

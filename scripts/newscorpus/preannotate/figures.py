@@ -1235,6 +1235,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
             continue
+        if tokens[head].lower in ("months", "years", "weeks", "days") and head == num.end_tok and _age_of(tokens, lo):
+            i = head + 1  # "a baby of eight months", "a man of 70 years": an age, not a length of time
+            continue
         if _frequency(tokens, head) or _speed(tokens, head):
             i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
             continue
