@@ -281,3 +281,13 @@ def test_rounds_of_talks_are_no_munitions(text, expected):
 @pytest.mark.parametrize("text", ["The victims included a baby of eight months.", "A woman of 70 years was hurt."])
 def test_a_person_of_n_months_or_years_is_an_age(text):
     assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels fired 40 rockets. Most of them were intercepted, but at least three struck homes.",
+     [("40 rockets", 40, "EXACT", "rocket", "MUNITIONS"), ("at least three", 3, "AT_LEAST", "rocket", "MUNITIONS")]),
+    ("Four stolen trucks were found.", [("Four stolen trucks", 4, "EXACT", "truck", "OTHER")]),
+    ("Two burnt cars blocked the road.", [("Two burnt cars", 2, "EXACT", "car", "OTHER")]),
+])
+def test_an_irregular_past_after_a_number_is_the_verb_of_an_elided_count(text, expected):
+    assert figs(text) == expected

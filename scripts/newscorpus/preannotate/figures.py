@@ -729,6 +729,9 @@ def _plural_compound(tokens: list[Token], k: int) -> bool:
 
 
 _COLLECTIVE_HEADS = {"police", "staff", "personnel", "security", "militia"}
+# irregular past forms that stand before a noun as adjectives ("two lost children", "three burnt cars")
+_ADJECTIVE_PASTS = {"lost", "burnt", "spent", "split", "built", "bent", "dug", "hung", "shut", "cut", "set", "left",
+                    "armed", "led"}
 
 
 def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
@@ -746,6 +749,9 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
         if (low in _STOP and not (k == j and low in _ADJ_PARTICIPLES)) or _is_number_word(t) or parse_digits(t.text) is not None:
             return None
         lem = lemma(t.text)
+        if k == j and not singular and t.text.isalpha() and t.text.islower() and not low.endswith(("ed", "en", "s", "ing")) \
+                and lem == low and low not in _ADJ_PARTICIPLES and low not in _ADJECTIVE_PASTS and _past_form(low):
+            return None  # "at least three struck homes", "two fell near schools": the verb of an elided count
         if singular:
             if t.is_title():
                 if k + 1 < len(tokens) and tokens[k + 1].sent == sent and _is_demonym(t.text):
