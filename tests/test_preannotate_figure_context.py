@@ -291,3 +291,15 @@ def test_a_person_of_n_months_or_years_is_an_age(text):
 ])
 def test_an_irregular_past_after_a_number_is_the_verb_of_an_elided_count(text, expected):
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five hostages were freed on Monday. The remaining two were released on Tuesday.",
+     [("Five hostages", 5, "EXACT", "hostage", "PEOPLE"), ("two", 2, "EXACT", "hostage", "PEOPLE")]),
+    ("The wounded were taken to hospital, where two died overnight.", [("two", 2, "EXACT", "person", "CASUALTIES")]),
+    ("A trip takes three days, sometimes four.",
+     [("three days", 3, "EXACT", "day", "DURATION"), ("four", 4, "EXACT", "day", "DURATION")]),
+    ("Tanker fire on highway, three hurt", [("three", 3, "EXACT", "person", "CASUALTIES")]),
+])
+def test_more_elided_counts(text, expected):
+    assert figs(text) == expected

@@ -60,7 +60,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
 # epistemic hedges before a number are no qualifier (guidelines, decision 27): outside the span, EXACT
-HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably", "sometimes"}
 
 # --- units and categories ----------------------------------------------------------------------
 
@@ -1191,7 +1191,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = num.end_tok  # "another 19 were lost": the count of what the sentence already counted
             continue
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
-                and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
+                and tokens[num.end_tok].lower in {"dead", "wounded", "injured", "hurt"} \
                 and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
                      or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent
                      or (lo and tokens[lo - 1].lower == "and" and found and tokens[found[-1][0]].sent == tokens[lo].sent)):
@@ -1517,7 +1517,7 @@ def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
     return None
 
 
-_HEDGE_GAP = re.compile(r"\s*,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)\s+$", re.IGNORECASE)
+_HEDGE_GAP = re.compile(r"\s*,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably|sometimes)\s+$", re.IGNORECASE)
 
 
 def _hedged_antecedent(figures: list[Figure], text: str, start: int) -> Figure | None:
@@ -1790,7 +1790,7 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words after which a reported clause starts, with its subject ("a nurse said two were in critical condition")
-_CLAUSE_OPENERS = {"said", "says", "that"}
+_CLAUSE_OPENERS = {"said", "says", "that", "where"}  # ("taken to a hospital, where two died")
 
 
 def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
@@ -1800,7 +1800,7 @@ def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
         return True
     # ("The other two were expected to recover", "The bodies of the other three were taken home": the rest of
     # a group already named, wherever the phrase stands in its clause)
-    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the"
+    return lo >= 2 and tokens[lo - 1].lower in ("other", "remaining") and tokens[lo - 2].lower == "the"
 
 
 # nouns made of an adjective that stand for the people harmed ("the wounded", "the dead")
