@@ -145,7 +145,8 @@ CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar
                      "krona krone manat somoni lempira quetzal kwanza leone dalasi ariary ouguiya nakfa".split())
 MONEY_UNITS = set(CURRENCY.values()) | set(CURRENCY_CODES.values()) | CURRENCY_NOUNS
 # scale words after digits, with the South Asian lakh (100,000) and crore (10 million)
-_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+                 "lakh": 100_000, "lakhs": 100_000,
                  "crore": 10_000_000, "crores": 10_000_000}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
