@@ -217,3 +217,89 @@ def test_people_listed_among_the_victims_are_casualties(text, span):
 ])
 def test_people_who_report_or_mourn_the_dead_are_no_casualties(text, span):
     assert (span, "PEOPLE") in [(t, label) for t, _, _, _, label in figs(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The wounded, among them a nurse, were flown to the capital on Friday. Two remained in intensive care on "
+     "Saturday, a doctor said.", [("Two", 2, "EXACT", "person", "CASUALTIES")]),
+    ("The injured were taken to a clinic in the valley. A doctor there said four of them had lost fingers.",
+     [("four", 4, "EXACT", "person", "CASUALTIES")]),
+    ("The wounded were treated at the scene. One of them was in a coma. The other three were sent home.",
+     [("three", 3, "EXACT", "person", "CASUALTIES")]),
+])
+def test_a_bare_number_after_the_wounded_counts_those_victims(text, expected):
+    assert figs(text) == expected
+
+
+def test_the_other_n_inside_a_clause_is_the_rest_of_a_group():
+    assert figs("The funerals of five of the dead were held on Monday. The bodies of the other two were flown home.") \
+        == [("five of the dead", 5, "EXACT", "person", "CASUALTIES"), ("two", 2, "EXACT", "person", "CASUALTIES")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Only four clinics serve a town of about 30,000, officials said.",
+     [("four clinics", 4, "EXACT", "clinic", "OTHER"), ("about 30,000", 30000, "APPROXIMATE", "person", "PEOPLE")]),
+    ("They now travel in small groups of five or six, he said.", [("five or six", 5, "APPROXIMATE", "person", "PEOPLE")]),
+    ('"We move in convoys of three or four," a driver said.', [("three or four", 3, "APPROXIMATE", "vehicle", "OTHER")]),
+    ("A village of 300 people lies below the dam.", [("300 people", 300, "EXACT", "person", "PEOPLE")]),
+    ("He drove a truck of 20 tonnes.", [("20 tonnes", 20, "EXACT", "tonne", "OTHER")]),
+])
+def test_a_place_or_grouping_of_a_bare_number_counts_its_members(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shell landed a few steps from the gate.", [("a few steps", 3, "APPROXIMATE", "step", "DISTANCE")]),
+    ("She lives two blocks away from the market.", [("two blocks", 2, "EXACT", "block", "DISTANCE")]),
+    ("Police closed three streets in the centre.", [("three streets", 3, "EXACT", "street", "OTHER")]),
+])
+def test_steps_or_streets_from_a_place_measure_a_distance(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A doctor said one man remained in a serious condition.", [("one man", 1, "EXACT", "man", "CASUALTIES")]),
+    ("Two patients were in intensive care on Sunday.", [("Two patients", 2, "EXACT", "patient", "CASUALTIES")]),
+])
+def test_a_count_in_a_hospital_condition_is_of_the_hurt(text, expected):
+    assert figs(text) == expected
+
+
+def test_a_bare_count_that_flees_is_displaced_people_even_after_a_killing():
+    assert figs("Gunmen raided the camp, killing two miners; dozens fled into the forest.") == [
+        ("two miners", 2, "EXACT", "miner", "CASUALTIES"), ("dozens", 24, "APPROXIMATE", "person", "PEOPLE")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two rounds of peace talks ended without a deal.", [("Two rounds", 2, "EXACT", "round", "OTHER")]),
+    ("Police seized 300 rounds of ammunition.", [("300 rounds", 300, "EXACT", "round", "MUNITIONS")]),
+])
+def test_rounds_of_talks_are_no_munitions(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The victims included a baby of eight months.", "A woman of 70 years was hurt."])
+def test_a_person_of_n_months_or_years_is_an_age(text):
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels fired 40 rockets. Most of them were intercepted, but at least three struck homes.",
+     [("40 rockets", 40, "EXACT", "rocket", "MUNITIONS"), ("at least three", 3, "AT_LEAST", "rocket", "MUNITIONS")]),
+    ("Four stolen trucks were found.", [("Four stolen trucks", 4, "EXACT", "truck", "OTHER")]),
+    ("Two burnt cars blocked the road.", [("Two burnt cars", 2, "EXACT", "car", "OTHER")]),
+])
+def test_an_irregular_past_after_a_number_is_the_verb_of_an_elided_count(text, expected):
+    assert figs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five hostages were freed on Monday. The remaining two were released on Tuesday.",
+     [("Five hostages", 5, "EXACT", "hostage", "PEOPLE"), ("two", 2, "EXACT", "hostage", "PEOPLE")]),
+    ("The wounded were taken to hospital, where two died overnight.", [("two", 2, "EXACT", "person", "CASUALTIES")]),
+    ("A trip takes three days, sometimes four.",
+     [("three days", 3, "EXACT", "day", "DURATION"), ("four", 4, "EXACT", "day", "DURATION")]),
+    ("Tanker fire on highway, three hurt", [("three", 3, "EXACT", "person", "CASUALTIES")]),
+])
+def test_more_elided_counts(text, expected):
+    assert figs(text) == expected

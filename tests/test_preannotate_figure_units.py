@@ -165,3 +165,9 @@ def test_hyphenated_weights_end_at_the_munition_and_areas_are_not_distances(text
 ])
 def test_a_hundred_goes_on_as_a_written_number(text, expected):
     assert figs(text) == [expected]
+
+
+def test_trillion_after_digits_scales_the_amount():
+    from newscorpus.preannotate.figures import find_figures
+    assert [(f.text, f.value, f.qualifier, f.unit) for f in find_figures("Losses passed more than 20 trillion dinars.")] \
+        == [("more than 20 trillion dinars", 20_000_000_000_000, "AT_LEAST", "dinar")]

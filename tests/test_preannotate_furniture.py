@@ -192,3 +192,24 @@ def test_no_place_suggested_in_a_bracketed_photo_caption():
     text = "Floods hit Moyale on Monday, officials said.\n[Photo] A flooded road near Sololo. (Courtesy of Jane Roe)\n"
     got = layers(text)
     assert ("LOCATION", "Moyale") in got and ("LOCATION", "Sololo") not in got
+
+
+@pytest.mark.parametrize("line", [
+    "Have your say — 12 comments. Log in to comment.",
+    "31 comments · Join the discussion",
+    "Quick facts ▾ The dam holds 40 million cubic metres · it opened in 1971",
+    "Read in: English ▾ | Swahili",
+    "Sponsored · You may also like: Cheap flights to Mombasa · 7 foods that burn fat",
+    "Advertisement: Five hotels you must see before you die",
+])
+def test_comment_calls_fold_out_boxes_and_promoted_rows_are_furniture(line):
+    assert is_furniture(line, {"clashes", "fighting"})
+
+
+@pytest.mark.parametrize("line", [
+    "The council received 300 comments from residents before it voted on the plan.",
+    "Police said the water level ▾ had fallen by Monday.",
+    "Promoted officers said two soldiers were killed near the border.",
+])
+def test_reporting_with_comments_or_marks_is_not_furniture(line):
+    assert not is_furniture(line, {"clashes", "fighting"})

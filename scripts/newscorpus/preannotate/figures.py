@@ -60,7 +60,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
 }
 _QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
 # epistemic hedges before a number are no qualifier (guidelines, decision 27): outside the span, EXACT
-HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably"}
+HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably", "sometimes"}
 
 # --- units and categories ----------------------------------------------------------------------
 
@@ -145,7 +145,8 @@ CURRENCY_NOUNS = set("dollar euro pound shekel rupee yuan yen rouble ruble dinar
                      "krona krone manat somoni lempira quetzal kwanza leone dalasi ariary ouguiya nakfa".split())
 MONEY_UNITS = set(CURRENCY.values()) | set(CURRENCY_CODES.values()) | CURRENCY_NOUNS
 # scale words after digits, with the South Asian lakh (100,000) and crore (10 million)
-_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
+_DIGIT_SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
+                 "lakh": 100_000, "lakhs": 100_000,
                  "crore": 10_000_000, "crores": 10_000_000}
 MONTH_TOKENS = {
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
@@ -729,6 +730,9 @@ def _plural_compound(tokens: list[Token], k: int) -> bool:
 
 
 _COLLECTIVE_HEADS = {"police", "staff", "personnel", "security", "militia"}
+# irregular past forms that stand before a noun as adjectives ("two lost children", "three burnt cars")
+_ADJECTIVE_PASTS = {"lost", "burnt", "spent", "split", "built", "bent", "dug", "hung", "shut", "cut", "set", "left",
+                    "armed", "led"}
 
 
 def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
@@ -746,6 +750,9 @@ def _head_scan(tokens: list[Token], j: int, value: float) -> int | None:
         if (low in _STOP and not (k == j and low in _ADJ_PARTICIPLES)) or _is_number_word(t) or parse_digits(t.text) is not None:
             return None
         lem = lemma(t.text)
+        if k == j and not singular and t.text.isalpha() and t.text.islower() and not low.endswith(("ed", "en", "s", "ing")) \
+                and lem == low and low not in _ADJ_PARTICIPLES and low not in _ADJECTIVE_PASTS and _past_form(low):
+            return None  # "at least three struck homes", "two fell near schools": the verb of an elided count
         if singular:
             if t.is_title():
                 if k + 1 < len(tokens) and tokens[k + 1].sent == sent and _is_demonym(t.text):
@@ -797,6 +804,16 @@ def _is_demonym(word: str) -> bool:
     from newscorpus.preannotate.knowledge import knowledge
 
     return word in knowledge().demonyms
+
+
+# nouns that measure a way on foot or along a street when a "from"/"away" follows ("two blocks from the
+# school", "a few steps away", "three doors down"): a distance, not a count of things
+_WAY_NOUNS = {"step", "pace", "stride", "block", "street", "door"}
+_WAY_AFTER = {"from", "away", "down", "up", "off"}
+# what a "round of" is a stage of when it is no round of ammunition ("three rounds of talks")
+_ROUNDS_OF_TALK = {"talks", "peace", "negotiations", "discussions", "dialogue", "consultations", "voting", "elections",
+                   "meetings", "mediation", "contacts", "diplomacy", "sanctions", "indirect", "direct", "shuttle",
+                   "layoffs", "cuts", "vaccinations", "exchanges", "swaps", "releases", "the"}
 
 
 def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
@@ -942,11 +959,16 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
         if t.text in {";", "—", ":"}:
             break
         cut.append(t)
+    if any((a.lower, b.lower) in _CASUALTY_STATES for a, b in zip(cut, cut[1:])):
+        return True  # "one man remained in a serious condition", "two were in intensive care": the hurt
     return any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) for t in cut) \
         or any(t.lower in CASUALTY_WORDS and not _verb_lives(tokens, t.index) and not _negated(tokens, t.index, s_lo)
                for t in before)
 
 
+# the states a hospital reports of the hurt, read after a count of people
+_CASUALTY_STATES = {(w, "condition") for w in ("serious", "critical", "stable", "grave", "satisfactory", "fair")} \
+    | {("intensive", "care")}
 _NEGATORS = {"no", "nobody", "none", "not", "never", "n't"}
 # the verb of losing people to death ("the army lost four men")
 _LOSS_VERBS = {"lost", "lose", "loses", "losing"}
@@ -1154,6 +1176,15 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             found.append((lo - 2, num.end_tok, num, qualifier, -6))  # "a crew of 23"
             i = num.end_tok
             continue
+        if head is None and num.kind in ("digits", "words") and (whole := _settled_or_grouped(tokens, lo, num)) is not None:
+            # "a city of about 45,000", "in groups of three or four", "convoys of five": the number alone (decision 24),
+            # counting the people who live there or move together, or the vehicles of a convoy
+            end, unit = whole
+            ranged = end > num.end_tok
+            found.append((lo, end, _Number(num.start_tok, end, num.value, num.kind, unit),
+                          "APPROXIMATE" if ranged and not qual else qualifier, -15))
+            i = end
+            continue
         if head is None and num.kind in ("digits", "words") and not qual and (
                 (lo >= 1 and tokens[lo - 1].lower == "another")
                 or (lo >= 2 and tokens[lo - 1].lower == "further" and tokens[lo - 2].lower == "a")):
@@ -1161,7 +1192,7 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             i = num.end_tok  # "another 19 were lost": the count of what the sentence already counted
             continue
         if head is None and num.kind in ("digits", "words", "vague") and num.end_tok < len(tokens) \
-                and tokens[num.end_tok].lower in {"dead", "wounded", "injured"} \
+                and tokens[num.end_tok].lower in {"dead", "wounded", "injured", "hurt"} \
                 and (num.end_tok + 1 >= len(tokens) or tokens[num.end_tok + 1].lower in _BARE_COUNT_END | _DEAD_CLAUSE
                      or tokens[num.end_tok + 1].sent != tokens[num.end_tok].sent
                      or (lo and tokens[lo - 1].lower == "and" and found and tokens[found[-1][0]].sent == tokens[lo].sent)):
@@ -1210,6 +1241,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if num.value == 1 and num.kind == "words" and tokens[i].lower == "one" and not _counts_one(tokens, i, head, found):
             i = head + 1
+            continue
+        if tokens[head].lower in ("months", "years", "weeks", "days") and head == num.end_tok and _age_of(tokens, lo):
+            i = head + 1  # "a baby of eight months", "a man of 70 years": an age, not a length of time
             continue
         if _frequency(tokens, head) or _speed(tokens, head):
             i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
@@ -1273,6 +1307,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                 label = _category("person", tokens, lo, hi)
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", label,
                                       round(LABEL_SCORE[label] - 0.2, 2)))
+            elif _victims_named_before(tokens, lo):  # "The wounded were taken to X. A nurse said three of them ..."
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                      round(LABEL_SCORE["CASUALTIES"] - 0.2, 2)))
             continue
         elif head == -10:  # an elided noun: the unit and category of the last count of this or the last sentence
             prev_fig = _hedged_antecedent(figures, text, start) or _elided_antecedent(tokens, figures, bare, lo, start)
@@ -1282,6 +1319,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
                     label = "PEOPLE"  # "200 were killed and about 60,000 displaced": the displaced are people
                 figures.append(Figure(start, end, text[start:end], num.value, qualifier, prev_fig.unit, label,
                                       round(prev_fig.score - 0.15, 2)))
+            elif _victims_named_before(tokens, lo, back=2):  # "The wounded were flown out. Two remained in hospital"
+                figures.append(Figure(start, end, text[start:end], num.value, qualifier, "person", "CASUALTIES",
+                                      round(LABEL_SCORE["CASUALTIES"] - 0.2, 2)))
             continue
         elif head == -16:  # the part of a fronted whole: what the whole counts (its figure is the last one)
             if figures and figures[-1].start >= tokens[sentence_bounds(tokens, lo)[0]].start:
@@ -1325,6 +1365,11 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if not unit:  # the scheme needs a unit: a figure without one is no suggestion
             continue
         label = _category(unit, tokens, lo, hi) if unit != "percent" and unit not in MONEY_UNITS else "OTHER"
+        if label == "MUNITIONS" and unit == "round" and head + 2 < len(tokens) and tokens[head + 1].lower == "of" \
+                and tokens[head + 2].lower in _ROUNDS_OF_TALK:
+            label = "OTHER"  # "two rounds of peace talks": a stage of a process, not rounds of ammunition
+        if label == "OTHER" and unit in _WAY_NOUNS and head + 1 < len(tokens) and tokens[head + 1].lower in _WAY_AFTER:
+            label = "DISTANCE"  # "a few steps from the gate", "lives two streets away": a way measured in steps
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower in ("sq", "square"):
             unit, label = f"square {unit}", "OTHER"  # an area: "10 sq km", "1,300 square kilometres"
         if label == "DISTANCE" and head > 0 and tokens[head - 1].lower == "cubic":
@@ -1332,8 +1377,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         if label == "DISTANCE" and qualifier == "EXACT" and lo > 0 and tokens[lo - 1].lower == "within":
             lo, qualifier = lo - 1, "AT_MOST"  # a radius: "schools within 5 km of the border"
             start = tokens[lo].start
-        if head == -4 and lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS:
-            label = "PEOPLE"
+        if head == -4 and ((lo > 0 and tokens[lo - 1].lower in _DISPLACEMENT_WORDS)
+                           or (hi < len(tokens) and tokens[hi].lower in _FLEEING)):
+            label = "PEOPLE"  # "forced thousands from their homes", "killing two; dozens flee": the displaced
         if head == -4 and label == "PEOPLE" and not _displacement_context(tokens, lo, hi) \
                 and not _people_passive_after(tokens, hi) \
                 and not (num.kind == "vague" and _perfect_agent_after(tokens, hi + (hi < len(tokens) and tokens[hi].lower == "more"))):
@@ -1472,7 +1518,7 @@ def _plural_antecedent(tokens: list[Token], lo: int) -> str | None:
     return None
 
 
-_HEDGE_GAP = re.compile(r"\s*,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably)\s+$", re.IGNORECASE)
+_HEDGE_GAP = re.compile(r"\s*,?\s*(?:or\s+)?(?:maybe|perhaps|possibly|probably|sometimes)\s+$", re.IGNORECASE)
 
 
 def _hedged_antecedent(figures: list[Figure], text: str, start: int) -> Figure | None:
@@ -1745,7 +1791,7 @@ def _bare_people_count(tokens: list[Token], lo: int, num: _Number) -> bool:
 
 _AUX = {"were", "was", "have", "had", "has", "are", "is"}
 # words after which a reported clause starts, with its subject ("a nurse said two were in critical condition")
-_CLAUSE_OPENERS = {"said", "says", "that"}
+_CLAUSE_OPENERS = {"said", "says", "that", "where"}  # ("taken to a hospital, where two died")
 
 
 def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
@@ -1753,7 +1799,28 @@ def _elided_group_opener(tokens: list[Token], lo: int) -> bool:
     were taken to hospital``, ``The other two were expected to recover``)? The number stands alone."""
     if lo >= 1 and tokens[lo - 1].lower == "all" and _sentence_start(tokens, lo - 1):
         return True
-    return lo >= 2 and tokens[lo - 1].lower == "other" and tokens[lo - 2].lower == "the" and _sentence_start(tokens, lo - 2)
+    # ("The other two were expected to recover", "The bodies of the other three were taken home": the rest of
+    # a group already named, wherever the phrase stands in its clause)
+    return lo >= 2 and tokens[lo - 1].lower in ("other", "remaining") and tokens[lo - 2].lower == "the"
+
+
+# nouns made of an adjective that stand for the people harmed ("the wounded", "the dead")
+_VICTIM_ADJECTIVES = {"wounded", "injured", "dead", "hurt"}
+
+
+def _victims_named_before(tokens: list[Token], lo: int, back: int = 1) -> bool:
+    """Does ``the wounded`` / ``the dead`` / ``the injured`` (the adjective standing for its people,
+    no noun after it) stand before token lo in its sentence or the ``back`` sentences before? Then a
+    number with no noun and no count to point back at counts those victims (``The wounded were flown
+    out. Two remained in intensive care``; ``a nurse said three of them had lost limbs``)."""
+    first = sentence_bounds(tokens, lo)[0]
+    for _ in range(back):
+        if first:
+            first = sentence_bounds(tokens, first - 1)[0]
+    for k in range(max(first, lo - 120), lo - 1):
+        if tokens[k].lower == "the" and tokens[k + 1].lower in _VICTIM_ADJECTIVES and _victims_at(tokens, k + 1):
+            return True
+    return False
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
 
@@ -1961,6 +2028,41 @@ def _age_of(tokens: list[Token], lo: int) -> bool:
         return False
     noun = tokens[lo - 2].lower
     return noun not in _PARENTS and noun not in COLLECTIVES and lemma(noun) == noun and is_person_noun(noun)
+
+
+# places counted by their people ("a town of 20,000"), groupings by their members ("groups of five"),
+# convoys by their vehicles ("a convoy of 12"): the noun "of" a bare number whose own noun is left out
+_POPULATED = {"city", "town", "village", "country", "nation", "province", "district", "island", "camp",
+              "neighbourhood", "neighborhood", "municipality", "settlement", "community", "population"}
+_GROUPINGS = {"group", "groups", "band", "bands", "batch", "batches", "teams", "units", "squads", "cells", "waves",
+              "salvos", "volleys"}
+_CONVOYS = {"convoy", "convoys", "column", "columns", "motorcade"}
+
+
+def _settled_or_grouped(tokens: list[Token], lo: int, num: _Number) -> tuple[int, str] | None:
+    """``a city of about 45,000``, ``small groups of three or four``, ``convoys of six,``: after a
+    place, grouping or convoy noun and ``of``, a number (or an ``N or M`` range) that ends its phrase
+    has no noun of its own; (its end, the unit it counts) or None. Groupings of rockets or drones
+    count those (``fired in salvos of four``)."""
+    if lo < 2 or tokens[lo - 1].lower != "of" or tokens[lo - 2].sent != tokens[lo].sent:
+        return None
+    noun = tokens[lo - 2].lower
+    if noun not in _POPULATED and noun not in _GROUPINGS and noun not in _CONVOYS:
+        return None
+    end = num.end_tok
+    if end + 1 < len(tokens) and tokens[end].lower == "or":
+        upper = _number_at(tokens, end + 1)
+        if upper is not None and upper.kind == num.kind and upper.value > num.value:
+            end = upper.end_tok
+    if end < len(tokens) and tokens[end].sent == tokens[end - 1].sent and tokens[end].lower not in _BARE_COUNT_END \
+            and tokens[end].text not in _CLOSE_QUOTES and tokens[end].lower not in ("who", "which", "that", "each", "apiece"):
+        return None
+    if noun in _CONVOYS:
+        return end, "vehicle"
+    if noun in _GROUPINGS:
+        ante = _plural_antecedent(tokens, lo)
+        return end, (ante if ante in MUNITION_UNITS else "person")
+    return (end, "person") if num.value >= 50 else None  # (a place of a handful is no population)
 
 
 # "a mother of five", "father of three": the number counts the parent's children, their noun left out

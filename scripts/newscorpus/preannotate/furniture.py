@@ -32,6 +32,12 @@ reporting has are used:
   a gallery counter in brackets (``Photo gallery (9 images): ...``);
 - a **comment counter** (``💬 48 comments``, ``Comments (14) — Join the discussion``, at most nine
   words) or a **paywall note** (``You have 3 free articles left this month. Subscribe ...``);
+- a **comment call**: a comment counter beside an invitation to comment (``Join the conversation — 48
+  comments. Sign in to comment.``, at most 16 words);
+- a **fold-out box**: a short label and the mark that opens it, with the box's text the cleaner glued on
+  (``Key facts ▾ ...``, ``Translate this page: English ▾ | ...``);
+- a **promoted row**: ``Promoted``/``Sponsored``/``Advertisement``/``You may like`` and a separator before
+  its links (``Promoted · You may like: ... · 10 beaches you must see``);
 - a **hashtag line**: two or more ``#tags``, after an optional label (``Topics: #Floods #Kenya``);
 - a **shared byline**: ``... with reporting from/by ...`` (at most 16 words); a bilingual ``Por / By``
   byline and ``By Name, in Place``; ``Copyright ©`` / ``Copyright (c)`` lines;
@@ -102,6 +108,15 @@ _MEDIA_TAG = re.compile(r"\[(?:Photo|Image|Picture|Video|Audio|Graphic|Map|Infog
 # a comment counter ("💬 48 comments", "Comments (14) — Join the discussion") or a metered-paywall note
 _COMMENTS = re.compile(r"(?i:.{0,40}\b\d[\d,]*\s+comments?\b.{0,40}|\W{0,3}comments?\s*\(\d[\d,]*\).{0,60})")
 _PAYWALL = re.compile(r"(?i:you\s+have\s+(?:\d+|one|two|three|no)\s+free\s+(?:articles?|stories|reads)\b.{0,100})")
+# a comment counter beside the call to join in ("Join the conversation — 48 comments. Sign in to comment.")
+_COMMENT_CALL = re.compile(r"(?i:.{0,60}(?:\b\d[\d,]*\s+comments?\b|\bcomments?\s*\(\d[\d,]*\)).{0,60})")
+_COMMENT_INVITE = re.compile(r"(?i:\bjoin\s+the\s+(?:conversation|discussion|debate)\b|\b(?:sign|log)\s+in\s+to\s+comment"
+                             r"|\b(?:leave|add|post|write)\s+(?:a|your)\s+comment|\b(?:show|view|read|see)\s+(?:all\s+)?comments)")
+# a fold-out box's label and the mark that opens it, with the box's text the cleaner glued to it ("Key facts ▾ ...")
+_FOLD_OUT = re.compile(r"[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}:?\s*[▾▸▼▿►]\s*(?:\S.*)?")
+# a row of promoted links ("Promoted · You may like: ...", "Sponsored | ...", "Advertisement: ...")
+_PROMOTED = re.compile(r"(?:Promoted|Sponsored(?:\s+content)?|Advertisement|Paid\s+content|Partner\s+content"
+                       r"|You\s+may\s+(?:also\s+)?like|Recommended\s+for\s+you)\s*[·|:—–-]\s*\S.*")
 # a line of hashtags, after an optional label ("Topics: #Floods #Kenya")
 _HASHTAGS = re.compile(r"(?:[A-Z][a-z]+\s*:\s*)?#\w+(?:[\s,·|]+#\w+)+")
 # a byline crediting a second reporter ("Staff writer Jane Roe, with reporting from Garissa by John Doe")
@@ -147,6 +162,9 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
                 or bool(_HASHTAGS.fullmatch(line)) or bool(_PAYWALL.fullmatch(line))
                 or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line)))
+                or (len(line.split()) <= 16 and bool(_COMMENT_CALL.fullmatch(line)) and bool(_COMMENT_INVITE.search(line)))
+                or (len(line.split()) <= 40 and bool(_FOLD_OUT.fullmatch(line)))
+                or (len(line.split()) <= 60 and bool(_PROMOTED.fullmatch(line)))
                 or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line)))
                 or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
                 or (_MASTHEAD.fullmatch(line) and len(line) > 1)
