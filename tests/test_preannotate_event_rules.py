@@ -206,3 +206,22 @@ def test_a_stoppage_of_work_is_no_attack(text):
 
 def test_a_military_strike_stays_an_attack():
     assert ("strike", "ATTACK") in events("A strike on the depot killed two guards.")
+
+
+@pytest.mark.parametrize("text", [
+    "A seat on the bus now costs 90,000 Syrian pounds.",
+    "The parcel weighed twelve pounds.",
+    "Donors pledged two million pounds sterling.",
+])
+def test_pounds_as_money_or_weight_is_no_attack(text):
+    assert "ATTACK" not in [e[1] for e in events(text)]
+
+
+def test_pound_as_a_verb_stays_an_attack_and_feuds_and_murders_are_events():
+    assert ("pounds", "ATTACK") in events("Heavy artillery pounds the hill villages every night.")
+    assert ("feud", "CONFLICT") in events("A clan feud over grazing land has left nine dead.")
+    assert ("murders", "KILLING") in events("The murders of two teachers closed the school.")
+
+
+def test_a_country_pounding_a_city_stays_an_attack():
+    assert ("pounds", "ATTACK") in events("Russia pounds Kharkiv with drones overnight.")

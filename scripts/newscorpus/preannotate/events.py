@@ -82,11 +82,11 @@ LEMMA_TRIGGERS: dict[str, tuple[str, float]] = {
     **dict.fromkeys("attack strike shell bomb raid assault storm pound bombard offensive explosion blast ambush "
                     "airstrike incursion reprisal counteroffensive counter-offensive overrun detonate".split(), ("ATTACK", 0.6)),
     **dict.fromkeys("hit target seize punish".split(), ("ATTACK", 0.45)),
-    **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter".split(),
+    **dict.fromkeys("kill assassinate eliminate neutralise neutralize massacre execute behead genocide slaughter murder".split(),
                     ("KILLING", 0.65)),
     **dict.fromkeys("die".split(), ("KILLING", 0.45)),
     **dict.fromkeys("injure wound hurt maim".split(), ("INJURY", 0.65)),
-    **dict.fromkeys("fight clash battle siege blockade hostility insurgency skirmish".split(), ("CONFLICT", 0.6)),
+    **dict.fromkeys("fight clash battle siege blockade hostility insurgency skirmish feud".split(), ("CONFLICT", 0.6)),
     **dict.fromkeys("intercept".split(), ("INTERCEPTION", 0.7)),
     **dict.fromkeys("displace flee uproot".split(), ("DISPLACEMENT", 0.6)),
     **dict.fromkeys("meet host summit".split(), ("MEETING", 0.5)),
@@ -934,6 +934,11 @@ def _thing_object(tokens: list[Token], low: list[str], j: int, heads=None) -> bo
     return False
 
 
+def _counted(word: str) -> bool:
+    """A number, in digits or words (``350,000``, ``two``, ``dozens``)."""
+    return word[:1].isdigit() or word in figures._NUMBER_STARTS
+
+
 def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
     word = low[i]
     prev = low[i - 1] if i else ""
@@ -971,6 +976,9 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "families hosting evacuees": shelter, not a meeting
     if word == "death" and nxt == "toll":
         return True
+    if word == "pounds" and (_counted(prev) or nxt == "sterling"
+                             or (i > 1 and tokens[i - 1].is_title() and _counted(low[i - 2]))):
+        return True  # "350,000 Lebanese pounds", "two pounds": money or weight, not "Russia pounds Kharkiv"
     if word in {"wounded", "injured"} and prev == "the":
         return True  # "the wounded were flown out", "two of the wounded": the people, not their injury
     if word == "war" and nxt in _WAR_THINGS:
