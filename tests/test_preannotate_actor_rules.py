@@ -783,9 +783,9 @@ def test_people_named_by_occupation_are_civilians_decision_34(text, expected):
     assert expected in actors(text)
 
 
-def test_aid_and_health_workers_keep_their_compound_type():
+def test_aid_and_health_workers_are_civilians_by_occupation():
     got = actors("Aid workers and health workers fled the clinic.")
-    assert ("Aid workers", "GROUP") in got and ("health workers", "GROUP") in got
+    assert ("Aid workers", "CIVILIANS") in got and ("health workers", "CIVILIANS") in got
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -955,3 +955,58 @@ def test_a_police_force_named_as_forces_is_the_state():
     got = actors("The Rural Armed Police Force (RAPF) sent two companies. The RAPF said.")
     assert ("Rural Armed Police Force", "STATE") in got
     assert [label for text, label in got if text == "RAPF"] == ["STATE", "STATE"]
+
+
+@pytest.mark.parametrize("text, nominal, label", [
+    ("Two aid workers were hurt when the lorry overturned.", "aid workers", "CIVILIANS"),
+    ("An aid worker was missing after the storm.", "aid worker", "PERSON"),
+    ("Health workers walked out of the clinic on Friday.", "Health workers", "CIVILIANS"),
+    ("Volunteers handed out bread at the station.", "Volunteers", "CIVILIANS"),
+    ("The pumps ran again after technicians reconnected them.", "technicians", "CIVILIANS"),
+])
+def test_people_named_by_a_trade_are_civilians(text, nominal, label):
+    assert (nominal, label) in actors(text)
+
+
+def test_investigators_are_the_state():
+    assert ("investigators", "STATE") in actors("A police spokesman said investigators had found a car.")
+
+
+@pytest.mark.parametrize("text, nominal, label", [
+    ("The council said the market would reopen.", "council", "STATE"),
+    ("The district council handed out blankets.", "district council", "STATE"),
+    ("A government-backed peace council met the elders.", "government-backed peace council", "ORGANIZATION"),
+])
+def test_a_council_is_the_local_state_unless_civic(text, nominal, label):
+    assert (nominal, label) in actors(text)
+
+
+@pytest.mark.parametrize("text, head", [
+    ("A member of the harbour committee said the quay was shut.", "member"),
+    ("The head of a local relief network said stocks were low.", "head"),
+])
+def test_a_member_or_head_of_a_body_is_a_person(text, head):
+    assert (head, "PERSON") in actors(text)
+
+
+def test_head_of_state_is_no_mention():
+    assert not any(t == "head" for t, _ in actors("The head of state flew to the coast on Monday."))
+
+
+def test_sides_of_a_border_are_no_parties():
+    got = actors("Farmers on both sides of the border lost crops, and both sides traded blame.")
+    assert [t for t, label in got if t == "sides"] == ["sides"]
+
+
+def test_civil_defence_crews_and_national_agencies_are_the_state():
+    got = actors("Civil defence crews cleared the road, and the national disaster agency sent tents.")
+    assert ("Civil defence crews", "STATE") in got and ("national disaster agency", "STATE") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Aid was sent to communities along the frontier.",
+    "Fear spread in our communities after the raid.",
+    "The hamlet was not among the communities evacuated in May.",
+])
+def test_communities_as_where_people_live_are_no_actor(text):
+    assert not any(t == "communities" for t, _ in actors(text))

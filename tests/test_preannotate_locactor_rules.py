@@ -602,3 +602,15 @@ def test_an_acronym_where_a_place_stands_is_a_place(text, acronym):
 
 def test_a_zone_named_in_capitals_is_a_place():
     assert ("Buffer Zone", "LOCATION") in spans("Patrols entered the Buffer Zone at dawn.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Police set up checkpoints on the Old Harbour Road overnight.", "Old Harbour Road"),
+    ("The bus overturned on the North Coast Highway near Tarvo.", "North Coast Highway"),
+])
+def test_a_road_named_with_its_capitalised_kind_is_one_place(text, place):
+    assert place in places(text)
+
+
+def test_two_directions_joined_before_a_place_are_one_span():
+    assert "central and northern Mali" in places("Families fled central and northern Mali last year.")
