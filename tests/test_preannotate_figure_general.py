@@ -316,3 +316,15 @@ def test_a_range_of_ages_is_no_count():
 ])
 def test_twice_counts_attacks_only(text, expected):
     assert [f for f in figs(text) if f[3] == "time"] == expected
+
+
+def test_a_bare_number_after_the_n_wounded_counts_those_victims():
+    # decision 24: the noun is left out; "the six injured" names the victims it points back at
+    out = figs("Medics said the six injured were flown to the district hospital. Three have since been released.")
+    assert ("Three", 3, "EXACT", "person", "CASUALTIES") in out
+
+
+def test_a_hedged_second_length_of_time_is_a_duration():
+    # decision 27: the hedge is outside, the length it offers is a figure of its own
+    assert ("a month", 1, "EXACT", "month", "DURATION") in figs("The fuel will last three weeks, maybe a month.")
+    assert figs("The talks, perhaps a week away, will be hard.") == []

@@ -423,6 +423,9 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
     if _or_another(tokens, k):
         return True  # "a week or two": a length stated by its bounds, never a rate
+    if prev is not None and prev.lower in HEDGE_WORDS and p >= 3 and tokens[p - 2].text == "," \
+            and lemma(tokens[p - 3].text) in DURATION_UNITS:
+        return True  # "a few days, perhaps a week": the hedge offers another length (decision 27)
     if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
         return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
@@ -1874,6 +1877,10 @@ def _victims_named_before(tokens: list[Token], lo: int, back: int = 1) -> bool:
     for k in range(max(first, lo - 120), lo - 1):
         if tokens[k].lower == "the" and tokens[k + 1].lower in _VICTIM_ADJECTIVES and _victims_at(tokens, k + 1):
             return True
+        if tokens[k].lower == "the" and k + 2 < lo and tokens[k + 2].lower in _VICTIM_ADJECTIVES \
+                and (parse_digits(tokens[k + 1].text) is not None or _is_number_word(tokens[k + 1])) \
+                and _victims_at(tokens, k + 2):
+            return True  # "the seven wounded were taken to hospital. Four have been discharged"
     return False
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
