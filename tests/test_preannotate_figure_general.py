@@ -328,3 +328,9 @@ def test_a_hedged_second_length_of_time_is_a_duration():
     # decision 27: the hedge is outside, the length it offers is a figure of its own
     assert ("a month", 1, "EXACT", "month", "DURATION") in figs("The fuel will last three weeks, maybe a month.")
     assert figs("The talks, perhaps a week away, will be hard.") == []
+
+
+def test_a_relative_clause_before_the_harm_verb_keeps_the_victims():
+    assert ("two porters", 2, "EXACT", "porter", "CASUALTIES") in figs(
+        "Witnesses said two porters who tried to flee the checkpoint were shot dead.")
+    assert figs("Two nurses who had left the ward told reporters they were safe.")[0][4] == "PEOPLE"

@@ -978,7 +978,9 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     opener = next((k for k in range(lo - 1, start - 1, -1) if tokens[k].lower in _SUBORDINATORS), None)
     before = tokens[lo if governed else start if opener is None else opener + 1 : hi]
     hi = _skip_of_phrase(tokens, _skip_inclusion(tokens, hi, s_hi), s_hi)
-    after = tokens[hi : min(s_hi, hi + 6)]
+    # a relative clause after the count delays its verb ("two men who tried to run were shot dead")
+    reach = 10 if hi < s_hi and tokens[hi].lower in ("who", "that") else 6
+    after = tokens[hi : min(s_hi, hi + reach)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
     for t in after:
