@@ -334,3 +334,9 @@ def test_a_relative_clause_before_the_harm_verb_keeps_the_victims():
     assert ("two porters", 2, "EXACT", "porter", "CASUALTIES") in figs(
         "Witnesses said two porters who tried to flee the checkpoint were shot dead.")
     assert figs("Two nurses who had left the ward told reporters they were safe.")[0][4] == "PEOPLE"
+
+
+def test_the_past_few_units_is_a_vague_duration():
+    assert ("few months", 3, "APPROXIMATE", "month", "DURATION") in figs(
+        "Prices have doubled over the past few months, traders said.")
+    assert figs("Few months pass without a flood.") == []

@@ -321,7 +321,13 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
             and tokens[i - 1].lower not in ("very", "so", "too", "a"):
         # "the town's few hundred families": "a few" after a determiner or possessive, times its scale
         return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["a few"], i + 1))
+    if len(low) >= 2 and low[0] == "few" and low[1] in _FEW_PERIODS and i >= 2 \
+            and tokens[i - 1].lower in ("past", "last", "next", "coming") and tokens[i - 2].lower == "the":
+        return scheme.VAGUE_AMOUNTS["a few"], i + 1  # "over the past few years": a length of time, as "a few"
     return None
+
+
+_FEW_PERIODS = {"hours", "days", "weeks", "months", "years", "decades"}
 
 
 def _past_of(tokens: list[Token], value: int, end: int) -> tuple[int, int]:
