@@ -266,3 +266,77 @@ def test_a_subject_pointing_back_at_a_count_leaves_the_number_alone():
         "three", 3, "EXACT", "soldier", "CASUALTIES")
     assert figs("Three miners were wounded. The other two were expected to recover.")[1][:2] == ("two", 2)
     assert figs("All three options were on the table.") == [("three options", 3, "EXACT", "option", "OTHER")]
+
+
+@pytest.mark.parametrize("text", [
+    "The flooded valley now shelters a population several times larger than before the rains.",
+    "The new reservoir holds four times the water the old one did.",
+    "Farmers said they needed at least three times that to survive the winter.",
+    "The camp has grown to five times as many tents as in spring.",
+])
+def test_times_stating_a_ratio_is_no_count(text):
+    assert not [f for f in figs(text) if f[3] == "time"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The clinic had been shelled three times this week, staff said.",
+     ("three times", 3, "EXACT", "time", "MUNITIONS")),
+    ("Herders said the village had come under fire from the ridge several times since March.",
+     ("several times", 3, "APPROXIMATE", "time", "MUNITIONS")),
+    ("The family had moved five times since the war began.", ("five times", 5, "EXACT", "time", "OTHER")),
+    ("The ferry was stopped three times that week.", ("three times", 3, "EXACT", "time", "OTHER")),
+])
+def test_times_counting_attacks_is_munitions(text, expected):
+    # decision 28: counted attacks are MUNITIONS; other occasions stay OTHER
+    assert expected in figs(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The repairs will cost in the region of 4 million dollars, the ministry said.",
+     ("in the region of 4 million dollars", 4000000, "APPROXIMATE", "dollar", "OTHER")),
+    ("The army moved on the order of 2,000 troops to the border.",
+     ("on the order of 2,000 troops", 2000, "APPROXIMATE", "troop", "PEOPLE")),
+])
+def test_size_approximators_are_approximate_qualifiers(text, expected):
+    assert expected in figs(text)
+
+
+def test_a_range_of_ages_is_no_count():
+    assert not [f for f in figs("Three herders, aged between 18 and 40, were shot dead near the well.")
+                if f[0].startswith("between")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The base had been attacked twice in the past year.", [("twice", 2, "EXACT", "time", "MUNITIONS")]),
+    ("The bridge has been hit at least twice this month, residents said.",
+     [("at least twice", 2, "AT_LEAST", "time", "MUNITIONS")]),
+    ("The convoy was postponed twice this month.", []),
+    ("Patrols were shelled twice a week.", []),
+    ("The army needed twice that number.", []),
+])
+def test_twice_counts_attacks_only(text, expected):
+    assert [f for f in figs(text) if f[3] == "time"] == expected
+
+
+def test_a_bare_number_after_the_n_wounded_counts_those_victims():
+    # decision 24: the noun is left out; "the six injured" names the victims it points back at
+    out = figs("Medics said the six injured were flown to the district hospital. Three have since been released.")
+    assert ("Three", 3, "EXACT", "person", "CASUALTIES") in out
+
+
+def test_a_hedged_second_length_of_time_is_a_duration():
+    # decision 27: the hedge is outside, the length it offers is a figure of its own
+    assert ("a month", 1, "EXACT", "month", "DURATION") in figs("The fuel will last three weeks, maybe a month.")
+    assert figs("The talks, perhaps a week away, will be hard.") == []
+
+
+def test_a_relative_clause_before_the_harm_verb_keeps_the_victims():
+    assert ("two porters", 2, "EXACT", "porter", "CASUALTIES") in figs(
+        "Witnesses said two porters who tried to flee the checkpoint were shot dead.")
+    assert figs("Two nurses who had left the ward told reporters they were safe.")[0][4] == "PEOPLE"
+
+
+def test_the_past_few_units_is_a_vague_duration():
+    assert ("few months", 3, "APPROXIMATE", "month", "DURATION") in figs(
+        "Prices have doubled over the past few months, traders said.")
+    assert figs("Few months pass without a flood.") == []

@@ -213,3 +213,21 @@ def test_comment_calls_fold_out_boxes_and_promoted_rows_are_furniture(line):
 ])
 def test_reporting_with_comments_or_marks_is_not_furniture(line):
     assert not is_furniture(line, {"clashes", "fighting"})
+
+
+@pytest.mark.parametrize("line", [
+    "§ MOST READ  1. River port traffic falls again  2. Bread prices: what changes  3. Bus crash: four dead  4. Cup: squad named",
+    "Most popular: 1. Flood waters rise in the delta 2. Minister quits 3. Rally held in the capital",
+])
+def test_a_ranked_list_of_headlines_is_furniture(line):
+    assert is_furniture(line)
+    assert not [s for s in layers(line) if s[0] == "FIGURE"]
+
+
+@pytest.mark.parametrize("line", [
+    "The plan has three steps. 1. Talks 2. Ceasefire 3. Elections",
+    "He listed 1. A truce, 2. A prisoner swap.",
+    "Police said 1. Two men were held 3. Four escaped 2. One died.",
+])
+def test_numbered_points_in_reporting_are_not_a_ranked_list(line):
+    assert not is_furniture(line)

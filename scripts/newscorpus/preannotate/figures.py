@@ -53,12 +53,15 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {
     ("some",): "APPROXIMATE", ("roughly",): "APPROXIMATE", ("approximately",): "APPROXIMATE",
     ("almost",): "APPROXIMATE", ("estimated",): "APPROXIMATE", ("close", "to"): "APPROXIMATE",
     ("just", "under"): "APPROXIMATE",
+    # approximators of size: "in the region of 8 million shekels", "on the order of 2,000 troops"
+    ("in", "the", "region", "of"): "APPROXIMATE", ("in", "the", "order", "of"): "APPROXIMATE",
+    ("on", "the", "order", "of"): "APPROXIMATE", ("of", "the", "order", "of"): "APPROXIMATE",
     ("up", "to"): "AT_MOST", ("fewer", "than"): "AT_MOST", ("less", "than"): "AT_MOST",
     ("as", "many", "as"): "AT_MOST", ("no", "more", "than"): "AT_MOST", ("under",): "AT_MOST",
     ("at", "most"): "AT_MOST", ("barely",): "AT_MOST", ("scarcely",): "AT_MOST", ("not", "even"): "AT_MOST",
     ("above",): "AT_LEAST", ("below",): "AT_MOST",
 }
-_QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES for w in phrase}
+_QUALIFIER_WORDS = {w for phrase in QUALIFIER_PHRASES if len(phrase) < 4 for w in phrase}  # (not "Region", "Order")
 # epistemic hedges before a number are no qualifier (guidelines, decision 27): outside the span, EXACT
 HEDGE_WORDS = {"maybe", "perhaps", "possibly", "probably", "sometimes"}
 
@@ -318,7 +321,13 @@ def _vague_at(tokens: list[Token], i: int) -> tuple[int, int] | None:
             and tokens[i - 1].lower not in ("very", "so", "too", "a"):
         # "the town's few hundred families": "a few" after a determiner or possessive, times its scale
         return _past_of(tokens, *_times_scale(low, 1, scheme.VAGUE_AMOUNTS["a few"], i + 1))
+    if len(low) >= 2 and low[0] == "few" and low[1] in _FEW_PERIODS and i >= 2 \
+            and tokens[i - 1].lower in ("past", "last", "next", "coming") and tokens[i - 2].lower == "the":
+        return scheme.VAGUE_AMOUNTS["a few"], i + 1  # "over the past few years": a length of time, as "a few"
     return None
+
+
+_FEW_PERIODS = {"hours", "days", "weeks", "months", "years", "decades"}
 
 
 def _past_of(tokens: list[Token], value: int, end: int) -> tuple[int, int]:
@@ -420,6 +429,9 @@ def _a_length_of_time(tokens: list[Token], i: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].sent == tokens[k].sent else None
     if _or_another(tokens, k):
         return True  # "a week or two": a length stated by its bounds, never a rate
+    if prev is not None and prev.lower in HEDGE_WORDS and p >= 3 and tokens[p - 2].text == "," \
+            and lemma(tokens[p - 3].text) in DURATION_UNITS:
+        return True  # "a few days, perhaps a week": the hedge offers another length (decision 27)
     if (prev is not None and prev.lower in _LENGTH_VERBS) or (nxt is not None and nxt.lower == "ago"):
         return True  # (no rate is ever "ago": "closed for repairs a week ago")
     if prev is not None and (prev.lower in _RATE_LEADS or parse_digits(prev.text) is not None or _is_number_word(prev)
@@ -596,7 +608,7 @@ def _and_a_half(tokens: list[Token], j: int) -> bool:
 
 def qualifier_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """The qualifier phrase ending just before token i: (qualifier, first token index)."""
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         lo = i - length
         if lo < 0:
             continue
@@ -826,6 +838,8 @@ def _category(unit: str | None, tokens: list[Token], lo: int, hi: int) -> str:
         return "DISTANCE"
     if base in MUNITION_UNITS or base in MUNITION_PLURAL_UNITS:
         return "MUNITIONS"
+    if base == "time" and tokens[hi - 1].lower == "times" and _attack_occasions(tokens, lo):
+        return "MUNITIONS"  # "the bridge was hit three times": counted attacks (decision 28)
     if base == "incident" and (any(t.lower in _ATTACK_MODIFIERS for t in tokens[lo:hi]) or _attack_nearby(tokens, lo)):
         return "MUNITIONS"  # incidents of attack are counted attacks (decision 28)
     if base in CASUALTY_NOUNS:
@@ -897,6 +911,24 @@ def _harmed_subject(tokens: list[Token], hi: int) -> bool:
 _GROUP_NOUNS = {"crew"}
 
 
+# verbs of attack whose occasions ``N times`` counts ("shelled three times", "came under fire several times")
+_ATTACK_OCCASION_VERBS = {"attacked", "hit", "struck", "shelled", "bombed", "bombarded", "targeted", "raided",
+                          "ambushed", "stormed", "fire", "fired", "shot", "looted", "torched", "burned", "burnt"}
+
+
+def _attack_occasions(tokens: list[Token], lo: int) -> bool:
+    """Is ``N times`` the count of an attack verb just before it in its clause (``had been shelled three
+    times``, ``came under fire from the ridge several times``)? Up to six words back, not past a comma."""
+    s_lo = sentence_bounds(tokens, lo)[0]
+    for k in range(lo - 1, max(s_lo, lo - 7) - 1, -1):
+        t = tokens[k]
+        if t.text in (",", ";", ":", "(") :
+            return False
+        if t.lower in _ATTACK_OCCASION_VERBS:
+            return True
+    return False
+
+
 # modifiers that make an incident an attack ("at least 14 armed incidents")
 _ATTACK_MODIFIERS = {"armed", "violent", "shooting", "gun", "firing", "terrorist", "militant"}
 
@@ -952,7 +984,9 @@ def _casualty_context(tokens: list[Token], lo: int, hi: int) -> bool:
     opener = next((k for k in range(lo - 1, start - 1, -1) if tokens[k].lower in _SUBORDINATORS), None)
     before = tokens[lo if governed else start if opener is None else opener + 1 : hi]
     hi = _skip_of_phrase(tokens, _skip_inclusion(tokens, hi, s_hi), s_hi)
-    after = tokens[hi : min(s_hi, hi + 6)]
+    # a relative clause after the count delays its verb ("two men who tried to run were shot dead")
+    reach = 10 if hi < s_hi and tokens[hi].lower in ("who", "that") else 6
+    after = tokens[hi : min(s_hi, hi + reach)]
     # stop the look-ahead at a clause break that starts a new subject
     cut = []
     for t in after:
@@ -1111,6 +1145,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
         # a vague amount stated by its bounds, like decision 5's lower bound of "dozens")
         rng = _range_end(tokens, lo, num)
         if rng is None and lo > 0 and tokens[lo - 1].lower == "between" and not qual:
+            if lo > 1 and tokens[lo - 2].lower in _AGE_WORDS:
+                i = num.end_tok  # "four men aged between 19 and 34": ages, not a count
+                continue
             second = _elided_range_end(tokens, num)
             noun = _plural_antecedent(tokens, lo) if second is not None else None
             if noun is not None:  # "The gunmen, estimated at between 30 and 50, fled": the noun left out
@@ -1247,6 +1284,9 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue
         if _frequency(tokens, head) or _speed(tokens, head):
             i = head + 1  # "three times a week", "30 km per hour": a rate, not a figure (decision 26)
+            continue
+        if _multiplier(tokens, head):
+            i = head + 1  # "several times larger", "three times the population": a ratio, not a count
             continue
         head_end = _coordinated_head(tokens, head)
         if num.value == 1 and tokens[i].lower in ("a", "an") and tokens[head].lower in DURATION_UNITS \
@@ -1386,7 +1426,32 @@ def find_figures(text: str, tokens: list[Token] | None = None) -> list[Figure]:
             continue  # a bare number is a count of people only where the sentence says so
         score = LABEL_SCORE[label] - (0.1 if num.kind == "vague" else 0.0)
         figures.append(Figure(start, end, text[start:end], num.value, qualifier, unit, label, round(score, 2)))
+    figures = _attacks_twice(tokens, text, figures)
     return _share_coordinated_category(_conversions_share_qualifier(figures, text), text)
+
+
+_TWICE = {"twice": 2, "thrice": 3}
+
+
+def _attacks_twice(tokens: list[Token], text: str, figures: list[Figure]) -> list[Figure]:
+    """``had been attacked twice``, ``was hit at least twice``: ``twice`` counting the occasions of an
+    attack verb is a counted attack, MUNITIONS (decision 28), as ``three times`` is; elsewhere (``postponed
+    twice``, ``twice a week``, ``twice that number``) it is no figure, as the golds write it."""
+    added = []
+    for k, t in enumerate(tokens):
+        if t.lower not in _TWICE:
+            continue
+        qual = qualifier_before(tokens, k)
+        lo = qual[1] if qual else k
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) and tokens[k + 1].sent == t.sent else ""
+        if nxt in _RATIO_FOLLOWERS or nxt in ("a", "an", "per", "each", "every") or not _attack_occasions(tokens, lo):
+            continue
+        start, end = tokens[lo].start, t.end
+        if any(f.start < end and start < f.end for f in figures):
+            continue
+        added.append(Figure(start, end, text[start:end], _TWICE[t.lower], qual[0] if qual else "EXACT", "time",
+                            "MUNITIONS", LABEL_SCORE["MUNITIONS"]))
+    return sorted(figures + added, key=lambda f: f.start) if added else figures
 
 
 def _unit_lemma(word: str) -> str:
@@ -1486,7 +1551,7 @@ def _counted_whole(tokens: list[Token], k: int, text: str, above: float = 0) -> 
 def _past_qualifier(tokens: list[Token], k: int) -> int:
     """k, or the token after a qualifier phrase at k when a number follows it (``of the roughly
     150 boats``: the whole's number starts there, its qualifier is read back from it)."""
-    for length in (3, 2, 1):
+    for length in (4, 3, 2, 1):
         m = k + length
         if m < len(tokens) and tuple(t.lower for t in tokens[k:m]) in QUALIFIER_PHRASES and _can_start_number(tokens[m].lower):
             return m
@@ -1820,6 +1885,10 @@ def _victims_named_before(tokens: list[Token], lo: int, back: int = 1) -> bool:
     for k in range(max(first, lo - 120), lo - 1):
         if tokens[k].lower == "the" and tokens[k + 1].lower in _VICTIM_ADJECTIVES and _victims_at(tokens, k + 1):
             return True
+        if tokens[k].lower == "the" and k + 2 < lo and tokens[k + 2].lower in _VICTIM_ADJECTIVES \
+                and (parse_digits(tokens[k + 1].text) is not None or _is_number_word(tokens[k + 1])) \
+                and _victims_at(tokens, k + 2):
+            return True  # "the seven wounded were taken to hospital. Four have been discharged"
     return False
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
@@ -2132,6 +2201,26 @@ def _frequency(tokens: list[Token], head: int) -> bool:
     return (low == "times" or low in _PARTS_OF_DAY) and head + 2 < len(tokens) \
         and tokens[head + 1].lower in ("a", "an", "per", "each", "every") \
         and (tokens[head + 2].lower in DURATION_UNITS or tokens[head + 2].lower in _PARTS_OF_DAY)
+
+
+# after "N times", words that make it a ratio of two amounts, not a count of occasions
+_RATIO_FOLLOWERS = {"the", "that", "those", "as", "more", "less", "fewer", "what", "its", "their"}
+# words in -er after "N times" that are no comparatives ("three times over", "twice earlier this year")
+_NOT_COMPARATIVE = {"over", "after", "under", "earlier", "later", "ever", "never", "either", "together", "per",
+                    "whether", "other", "another", "hereafter", "thereafter"}
+
+
+def _multiplier(tokens: list[Token], head: int) -> bool:
+    """``several times larger``, ``three times the population of the town``, ``at least three times
+    that``, ``four times as many``: ``times`` before a comparative or the amount compared states a
+    ratio between two amounts, not how often something happened (the golds leave these out)."""
+    if tokens[head].lower != "times" or head + 1 >= len(tokens) or tokens[head + 1].sent != tokens[head].sent:
+        return False
+    nxt = tokens[head + 1].lower
+    if nxt in ("the", "that", "those") and head + 2 < len(tokens) and tokens[head + 2].lower in DURATION_UNITS:
+        return False  # "three times that week", "twice the same day" are occasions in a period
+    return nxt in _RATIO_FOLLOWERS or (nxt.endswith("er") and len(nxt) >= 5 and nxt.isalpha()
+                                       and nxt not in _NOT_COMPARATIVE)
 
 
 # before a length unit, words that make it an area or a volume ("4,000 cubic metres a day" is no speed)

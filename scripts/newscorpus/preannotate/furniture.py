@@ -51,6 +51,10 @@ reporting has are used:
   (``Lake Region Observer``, ``KIVU & ITURI WIRE``, optionally ``— Live``), when another of those lines
   is a headline in sentence case (three or more lowercase words, no final full stop). The outlet is
   metadata (``source``), not an actor; a page whose headlines are in title case keeps its lines.
+- a **ranked list** of links (a most-read or top-stories box): after an optional label of at most four
+  words (``§ MOST READ``, ``Most popular:``), three or more items numbered ``1.``, ``2.``, ``3.`` ... in order,
+  each opening with a capital, on one line of at most 60 words. Reporting numbers its points one to a
+  line; the headlines glued into one line are the box the cleaner kept.
 """
 
 from __future__ import annotations
@@ -132,6 +136,19 @@ _BY_NAME = re.compile(r"(?:[A-Z][a-z]{1,3}\s*/\s*)?By\s+[A-Z][\w’'.-]+(?:\s+[A
                       r"contributor|columnist|photographer)|,\s+in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")
 
 
+_RANK_ITEM = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+[A-Z‘“\"']")
+
+
+def _is_ranked_list(line: str) -> bool:
+    if len(line.split()) > 60:
+        return False
+    items = list(_RANK_ITEM.finditer(line))
+    if len(items) < 3 or [int(m.group(1)) for m in items] != list(range(1, len(items) + 1)):
+        return False
+    label = line[: items[0].start()].split()
+    return len(label) <= 4 and not line[: items[0].start()].rstrip().endswith((".", "?", "!"))
+
+
 def _is_menu(line: str) -> bool:
     items = _SEPARATOR.split(line)
     if len(items) < 2:
@@ -156,7 +173,7 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
     line = line.strip()
     if not line:
         return False
-    return bool(_is_menu(line) or _is_byline(line, common) or _AUTHOR_NOTE.fullmatch(line)
+    return bool(_is_menu(line) or _is_byline(line, common) or _is_ranked_list(line) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
                 or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
