@@ -28,6 +28,10 @@ def layers(text):
     "By Peter Kamau Njoroge, senior security reporter",
     "RIFT VALLEY COURIER - News from Eldoret, Nakuru and Kisumu",
     "LAKE REGION TIMES | Your window on Kisumu",
+    "Compiled from Eldoret by Mary Wanjiru",
+    "Live coverage by Amos Kiprop and Grace Achieng",
+    "Photography by Tom Mboya Odhiambo",
+    "Written by Jane Otieno & Peter Kamau  |  Sat 03.05.2031  |  14:20 EAT",
 ])
 def test_furniture_shapes(line):
     assert is_furniture(line, {"clashes", "fighting"})
@@ -42,6 +46,9 @@ def test_furniture_shapes(line):
     "By Monday, police had sealed off the road to Mandera.",
     "GARISSA – Gunmen attacked a police post near the border on Monday.",
     "KENYA – gunmen kill five in Mandera raid as police hunt the attackers across the county border",
+    "Reported by herders, the raid left three dead.",
+    "Coverage by state television was cut on Monday.",
+    "Filed by Friday, the claims will be paid in May.",
 ])
 def test_reporting_and_headlines_are_not_furniture(line):
     assert not is_furniture(line, {"clashes", "fighting"})

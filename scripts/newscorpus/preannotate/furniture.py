@@ -8,8 +8,10 @@ reporting has are used:
 - a **menu or tag row**: two or more items split by a separator (``·``, ``|``, ``»``, ``›``, ``•``),
   each of at most five words, none ending a sentence;
 - a **byline**: two or three capitalised name words, then ``in`` and a place (``Jane Roe in Mombasa``),
-  or ``Filed by`` / ``Reported by`` ... (at most eight words), or ``By`` and two or three name words,
-  alone or before a comma and a job (``By Jane Roe, Mombasa correspondent``);
+  or ``Filed by`` / ``Reported by`` / ``Filed from <place> by`` and names or a reporter's role, at most a
+  place after them (at most eight words), a credit (``Live coverage by``, ``Photography by``) and names,
+  or ``By`` and two or three name words, alone or before a comma and a job (``By Jane Roe, Mombasa
+  correspondent``); a byline row with its stamps (``Reported by Jane Roe · Thu 24.10.2024 · 09:47``);
 - an **author note**: ``<Name> is ... correspondent|reporter|editor|writer.``;
 - a **link label**: ``Previous article:``, ``Next story:``, ``Suggested topics:`` ... before a headline;
 - a **caption credit**: a line ending in ``OUTLET/Name`` or ``OUTLET/Staff`` (photographer credit);
@@ -65,7 +67,16 @@ from newscorpus.preannotate.times import MONTH_NAMES
 
 _SEPARATOR = re.compile(r"\s+[·|»›•]\s+")
 _BYLINE_IN = re.compile(r"(?:[A-Z][\w’'.-]+\s+){2,3}in\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?")
-_FILED_BY = re.compile(r"(?:Filed|Reported|Written|Reporting|Compiled)\s+by\s+.{1,60}")
+# names only, one to four capitalised words each, joined by commas / "and" / "&": "Jane Roe and John Doe"
+_NAMES = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}(?:\s*(?:,|\band\b|&)\s*[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})*"
+# "Filed by Jane Roe in Mombasa", "Reported by a staff reporter in Garissa", "Filed from Dapaong by Jane Roe":
+# names or a reporter's role after "by", then at most a place (not "Reported by residents, the attack ...")
+_FILED_BY = re.compile(rf"(?:Filed|Reported|Written|Reporting|Compiled)(?:\s+from\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+                       rf"\s+by\s+(?:{_NAMES}|(?:an?|the|our)\s+(?:[a-z]+\s+){{0,2}}(?:reporter|correspondent|writer|team|staff|desk))"
+                       rf"(?:(?:\s*,\s*|\s+in\s+|\s+from\s+)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")
+# a credit line of a live page or a piece's crew: "Live coverage by Jane Roe and John Doe", "Photography by ..."
+_CREDIT_BY = re.compile(rf"(?:(?:Live\s+)?(?:[Cc]overage|[Uu]pdates|[Bb]log)|Photography|Photos|Pictures|Video|Graphics|"
+                        rf"Additional\s+reporting|Editing|Edited)\s+by\s+{_NAMES}")
 _AUTHOR_NOTE = re.compile(r"(?:[A-Z][\w’'.-]+\s+){1,3}is\s+.{0,80}\b(?:correspondent|reporter|editor|writer|"
                           r"columnist|contributor|journalist)\.?")
 _LINK_LABEL = re.compile(r"(?:Previous|Next|Related|Suggested|More|Recommended|Popular|Trending)(?:\s+[a-z]+){0,2}\s*:\s+\S.*")
@@ -159,12 +170,25 @@ def _is_menu(line: str) -> bool:
 def _is_byline(line: str, common: set[str]) -> bool:
     if len(line.split()) > 8:
         return False
-    if _FILED_BY.fullmatch(line) or _BY_NAME.fullmatch(line):
+    if _FILED_BY.fullmatch(line) or _BY_NAME.fullmatch(line) or _CREDIT_BY.fullmatch(line):
         return True
     if _BYLINE_IN.fullmatch(line):
         name = line[: line.rindex(" in ")].split()
         return all(w.lower() not in common for w in name)  # "Clashes in Mandera" is a headline
     return False
+
+
+# one item of a stamp row: a clock time ("09:47 Beirut time", "7.30pm GMT") or a numeric date ("Thu 24.10.2024")
+_CLOCK_ITEM = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z][a-z]+)?(?:\s+time|\s+[A-Z]{2,4})?"
+                         r"|(?:[A-Z][a-z]{1,8}\.?,?\s+)?\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+
+
+def _is_byline_row(line: str, common: set[str]) -> bool:
+    """A byline and its stamp on one row: ``Reported by Jane Roe and John Doe · Thu 24.10.2024 · 09:47``
+    (every item a byline, a timestamp or a clock time, the first a byline)."""
+    items = [it.strip() for it in _SEPARATOR.split(line)]
+    return len(items) >= 2 and _is_byline(items[0], common) and all(
+        _is_byline(it, common) or _is_timestamp(it) or _CLOCK_ITEM.fullmatch(it) for it in items[1:])
 
 
 def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
@@ -173,7 +197,7 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
     line = line.strip()
     if not line:
         return False
-    return bool(_is_menu(line) or _is_byline(line, common) or _is_ranked_list(line) or _AUTHOR_NOTE.fullmatch(line)
+    return bool(_is_menu(line) or _is_byline(line, common) or _is_byline_row(line, common) or _is_ranked_list(line) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
                 or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
