@@ -176,6 +176,10 @@ def test_units_ago_with_a_capital_or_a_qualifier(text, span, value):
     ("Divers searched the lake until after dark.", WED, [("dark", "2024-07-03")]),
     ("Relatives waited at the gate all morning.", WED, [("all morning", "2024-07-03")]),
     ("The town had no power for most of Tuesday.", WED, [("most of Tuesday", "2024-07-02")]),
+    ("The ban will stay in place until at least Friday.", WED, [("at least Friday", "2024-07-05")]),
+    ("Maize sold for less last season.", WED, [("last season", None)]),
+    ("Rainfall was half what it is in a typical April.", WED, []),
+    ("The floods came every October.", WED, []),
 ])
 def test_round11_time_classes(text, published, expected):
     assert [(t.text, t.value) for t in find_times(text, published)] == expected

@@ -134,6 +134,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # a day told relative to another: "the next day" (null: anchored on the event)
     ("the_rel_day", re.compile(r"\b[Tt]he\s+(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
     ("the_vague", re.compile(r"\b[Tt]he\s+(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours|decade)\b(?!\s+of)")),
+    # "until at least Saturday": the bound is in the span, only the bare preposition is out (decision 30)
+    ("at_least_weekday", re.compile(rf"\b[Aa]t\s+least\s+(?P<wd>{_WD})\b")),
     # "for most of Wednesday", "most of the afternoon": the part with its day (decision 30)
     ("most_of_day", re.compile(rf"\b[Mm]ost\s+of\s+(?:(?P<wd>{_WD})|the\s+(?:morning|afternoon|evening|night))\b(?!\s+of\b)")),
     ("tod_weekday", re.compile(rf"\b{_APPROX}{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
@@ -179,7 +181,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("the_season", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]n|[Bb]y|[Oo]ver)\s+(?P<span>the\s+"
                               r"(?:spring|summer|autumn|winter))\b(?![-\w]|\s+(?:of|months?|holidays?|vacation|season|"
                               r"offensive|campaign|break|harvest|rains?|recess|session|term)\b)")),
-    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
+    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter|season)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # a feast or holy month after a preposition locates a time ("a truce during Ramadan", "since Christmas")
     ("feast", re.compile(rf"\b(?:{_FEAST_PREPOSITIONS})\s+(?P<feast>{_FEASTS})\b(?!\s+(?:\d|[A-Z]))")),
@@ -366,7 +368,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         if unit == "year":
             return f"{published.year + step}"
     if kind == "rel_season":  # only "this" pins a year; "last winter" may or may not cross one
-        return f"{published.year}" if groups["rel"].lower() == "this" else None
+        return f"{published.year}" if groups["rel"].lower() == "this" and groups["season"] != "season" else None
     if kind == "weekday_date":
         groups = {**groups, "mon": groups["mon"] or groups["mon2"], "day": groups["day"] or groups["day2"]}
         return resolve("date_mdy", groups, published)
@@ -400,7 +402,7 @@ def _feast_value(feast: str, published: date) -> str | None:
     return None
 
 
-_SCORES = {"early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_day": 0.6, "that_day": 0.55, "hours_earlier": 0.6, "mod_in_month": 0.8, "mod_this_daypart": 0.75, "rest_of_unit": 0.7, "tod_from_to": 0.7, "the_season": 0.6, "feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"at_least_weekday": 0.7, "early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_day": 0.6, "that_day": 0.55, "hours_earlier": 0.6, "mod_in_month": 0.8, "mod_this_daypart": 0.75, "rest_of_unit": 0.7, "tod_from_to": 0.7, "the_season": 0.6, "feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -409,11 +411,12 @@ _SCORES = {"early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_d
 
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
-    "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
+    "tod_on_weekday": "wd", "mod_weekday": "wd", "at_least_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
     "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "weekday_date": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
     "month_year": "mon", "month": "mon", "mod_in_month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
+    "at_least_weekday": ("at least",),
     "early_hours_bare": ("early hours",), "dark": ("dark",), "all_daypart": ("all morning", "all afternoon", "all evening", "all night"),
     "most_of_day": ("most of",),
     "that_day": ("that ",), "hours_earlier": ("earlier",),
@@ -431,14 +434,14 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "early_hours": ("early hours",), "feast": tuple(_FEAST_PATTERNS), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
-    "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "rel_season": ("spring", "summer", "autumn", "fall", "winter", "season"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
 # a bare weekday resolves to the most recent such day, unless its own clause puts it ahead: a future
 # or scheduling marker a few words before it, with no punctuation between ("talks will resume on
 # Tuesday", "are due to meet on Friday") resolves it to the next such day (decision 32)
-_WEEKDAY_KINDS = ("early_hours", "tod_range", "tod_from_to", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday",
+_WEEKDAY_KINDS = ("at_least_weekday", "early_hours", "tod_range", "tod_from_to", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday",
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
@@ -452,6 +455,7 @@ def _names_no_day(kind: str, groups: dict) -> bool:
         or (kind == "most_of_day" and not groups.get("wd")) or (kind in ("tod_range", "tod_from_to") and not groups.get("wd"))
 
 
+_GENERIC_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach)\s+(?:[a-z]+\s+)?$")
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 # a time right after a reporting verb dates the report, not the event ("said on Monday that ...":
@@ -479,6 +483,8 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
                 m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast", "the_season", "dark") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
+            if kind == "month" and _GENERIC_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "in a normal August", "every June": a kind of month, no date
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
                 if not _MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
                     continue
