@@ -148,6 +148,8 @@ _CLOCK_CITY = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?\s+(?:[A-Z][\w
 
 def _is_stamp_row(line: str, common: set[str]) -> bool:
     """A byline row with the page's date and time: ``Reported by Jane Roe · Thu 3.5.2025 · 09:47 local time``."""
+    if not any(c in line for c in "·|»›•") or not any(c.isdigit() for c in line):
+        return False
     items = [it.strip() for it in _SEPARATOR.split(line)]
     stamp = [_is_timestamp(it) or bool(_CLOCK_CITY.fullmatch(it)) for it in items]
     return len(items) >= 2 and any(stamp) and all(st or _is_byline(it, common) for st, it in zip(stamp, items))

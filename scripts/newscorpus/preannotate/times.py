@@ -97,7 +97,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # preposition before the time, outside it, and "about"/"around" at either end stay in (decision 30)
     ("tod_range", re.compile(rf"(?<=\b[Bb]etween\s){_APPROX}{_TOD_ANY}\s+and\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
     # "from 8 p.m. to 5 a.m." (a curfew's hours): one TIME, "from" outside, like "between ... and"
-    ("tod_from_to", re.compile(rf"(?<=\b[Ff]rom\s){_APPROX}{_TOD_ANY}\s+(?:to|until|till)\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
+    ("tod_from_to", re.compile(rf"\b[Ff]rom\s+(?P<span>{_APPROX}{_TOD_ANY}\s+(?:to|until|till)\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?)(?!\w)")),
     ("tod_on_weekday", re.compile(rf"\b{_APPROX}{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     # the adverb is in the span, with its "on": "late Monday", "late on Monday", "later on Friday",
     # "earlier on Tuesday" (decision 30)
@@ -167,8 +167,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("daypart", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]nto|[Ii]n|[Bb]y)\s+"
                            r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?|[Ss]pent)\s+(?P<night>the\s+night)\b(?!\s+of\b)"
-                           r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<day>the\s+day)\b(?!\s+(?:of|before|after)\b)"
                            r"|\b[Ss]pent\s+(?P<spent>the\s+(?:morning|afternoon|evening))\b(?!\s+of\b)")),
+    # "through the day", "during the day": the day the text last named (decision 33)
+    ("the_day", re.compile(r"\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<span>the\s+day)\b(?!\s+(?:of|before|after)\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
     # decades, with the determiner of the period (decision 30: "the 1990s", "the early 2000s"): no ISO
     # form the scheme allows, so null
@@ -402,7 +403,7 @@ def _feast_value(feast: str, published: date) -> str | None:
     return None
 
 
-_SCORES = {"at_least_weekday": 0.7, "early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_day": 0.6, "that_day": 0.55, "hours_earlier": 0.6, "mod_in_month": 0.8, "mod_this_daypart": 0.75, "rest_of_unit": 0.7, "tod_from_to": 0.7, "the_season": 0.6, "feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"the_day": 0.55, "at_least_weekday": 0.7, "early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_day": 0.6, "that_day": 0.55, "hours_earlier": 0.6, "mod_in_month": 0.8, "mod_this_daypart": 0.75, "rest_of_unit": 0.7, "tod_from_to": 0.7, "the_season": 0.6, "feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -416,12 +417,13 @@ _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have an
     "month_year": "mon", "month": "mon", "mod_in_month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
-    "at_least_weekday": ("at least",),
+    "at_least_weekday": tuple(f"at least {wd.lower()}" for wd in WEEKDAYS),
     "early_hours_bare": ("early hours",), "dark": ("dark",), "all_daypart": ("all morning", "all afternoon", "all evening", "all night"),
     "most_of_day": ("most of",),
-    "that_day": ("that ",), "hours_earlier": ("earlier",),
+    "that_day": tuple(f"that {u}" for u in ("day", "night", "morning", "afternoon", "evening", "year", "month", "week", "very")),
+    "hours_earlier": ("hours earlier", "hour earlier"),
     "mod_in_month": ("earlier in", "later in", "early in", "late in"), "mod_this_daypart": ("this morning", "this afternoon",
-    "this evening"), "rest_of_unit": ("rest of",), "tod_from_to": ("from",), "the_season": ("spring", "summer", "autumn", "winter"),
+    "this evening"), "rest_of_unit": ("rest of",), "tod_from_to": ("from",), "the_season": ("the spring", "the summer", "the autumn", "the winter"),
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
     "month_of_rel_year": ("year",), "date_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
     "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
@@ -429,7 +431,8 @@ _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
     "deictic": ("yesterday", "today", "tonight", "tomorrow"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night", "the day"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "part_of_day": ("in the morning", "in the afternoon", "in the evening"), "whole_year": ("whole of",), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"),
+    "the_day": ("during the day", "through the day", "throughout the day"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "part_of_day": ("in the morning", "in the afternoon", "in the evening"), "whole_year": ("whole of",), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
@@ -445,7 +448,7 @@ _WEEKDAY_KINDS = ("at_least_weekday", "early_hours", "tod_range", "tod_from_to",
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
-_DAY_TIME_KINDS = ("tod", "tod_words", "daypart", "part_of_day", "hours_earlier", "early_hours_bare", "dark", "all_daypart")
+_DAY_TIME_KINDS = ("the_day", "tod", "tod_words", "daypart", "part_of_day", "hours_earlier", "early_hours_bare", "dark", "all_daypart")
 
 
 def _names_no_day(kind: str, groups: dict) -> bool:
@@ -480,7 +483,8 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else (
-                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast", "the_season", "dark") else m.span())
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast") else
+                m.span("span") if kind in ("the_season", "dark", "tod_from_to", "the_day") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
             if kind == "month" and _GENERIC_BEFORE.search(text, max(0, start - 30), start):
