@@ -238,3 +238,20 @@ def test_a_ranked_list_of_headlines_is_furniture(line):
 ])
 def test_numbered_points_in_reporting_are_not_a_ranked_list(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "· 14:05 Governor visits flooded market",
+    "08:30 GMT Rescue teams reach the valley",
+    "Reported by Jane Roe and John Doe · Fri 3.5.2025 · 10:12 Kisumu time",
+])
+def test_live_blog_entry_lists_and_stamped_bylines_are_furniture(line):
+    assert is_furniture(line, {"clashes", "fighting"})
+
+
+@pytest.mark.parametrize("line", [
+    "14:05 The governor said the market would reopen on Monday.",
+    "At 08:30 rescue teams reached the valley",
+])
+def test_a_sentence_opening_with_a_clock_time_is_not_furniture(line):
+    assert not is_furniture(line, {"clashes", "fighting"})

@@ -151,3 +151,35 @@ def test_iso_week_across_year_boundary():
 ])
 def test_units_ago_with_a_capital_or_a_qualifier(text, span, value):
     assert [(t.text, t.value) for t in find_times(text, WED)] == [(span, value)]
+
+
+# round 11: tomorrow; "earlier in <Month>"; "later this afternoon"; "the rest of the week"; a season after a
+# preposition; "a few years ago"; "the past decade"; a clock range "from ... to ..."
+@pytest.mark.parametrize("text,published,expected", [
+    ("The mayor hopes the pumps restart tomorrow.", WED, [("tomorrow", "2024-07-04")]),
+    ("A market was shelled earlier in May, residents said.", WED, [("earlier in May", "2024-05")]),
+    ("The envoy is to brief reporters later this afternoon.", WED, [("later this afternoon", "2024-07-03")]),
+    ("Ferries are cancelled for the rest of the week.", WED, [("the rest of the week", "2024-W27")]),
+    ("Prices have doubled since the summer.", WED, [("the summer", None)]),
+    ("Few tourists came during the winter holidays.", WED, []),
+    ("The dam was built a few years ago by a state firm.", WED, [("a few years ago", None)]),
+    ("The town changed hands a fortnight ago.", WED, [("a fortnight ago", None)]),
+    ("Thousands have fled the valley in the past decade.", WED, [("the past decade", None)]),
+    ("A curfew will apply from 9 p.m. to 6 a.m. in the port.", WED, [("9 p.m. to 6 a.m.", "2024-07-03")]),
+    ("On Monday the ferry sank; two more boats capsized that day.", WED, [("Monday", "2024-07-01"), ("that day", "2024-07-01")]),
+    ("The levy was raised in 2019, and prices rose that year.", WED, [("2019", "2019"), ("that year", None)]),
+    ("On Monday the depot burned; the guards had left three hours earlier.", WED,
+     [("Monday", "2024-07-01"), ("three hours earlier", "2024-07-01")]),
+    ("Hours earlier, the envoy had left.", WED, []),
+    ("Sirens sounded through the day.", WED, [("the day", "2024-07-03")]),
+    ("On Monday police held two men in the early hours.", WED, [("Monday", "2024-07-01"), ("the early hours", "2024-07-01")]),
+    ("Divers searched the lake until after dark.", WED, [("dark", "2024-07-03")]),
+    ("Relatives waited at the gate all morning.", WED, [("all morning", "2024-07-03")]),
+    ("The town had no power for most of Tuesday.", WED, [("most of Tuesday", "2024-07-02")]),
+    ("The ban will stay in place until at least Friday.", WED, [("at least Friday", "2024-07-05")]),
+    ("Maize sold for less last season.", WED, [("last season", None)]),
+    ("Rainfall was half what it is in a typical April.", WED, []),
+    ("The floods came every October.", WED, []),
+])
+def test_round11_time_classes(text, published, expected):
+    assert [(t.text, t.value) for t in find_times(text, published)] == expected

@@ -26,6 +26,9 @@ reporting has are used:
   capitalised words, a clock's city or a second calendar's month, when a year or clock time is there):
   page furniture like the ``date 2024-01-06`` datelines the scheme removes, whose date is metadata and
   dates no event;
+- a **live-blog entry list** line: a clock time and a short headline, no sentence end (``· 13:20 Minister
+  to address Parliament``), and a **byline row with its stamp** (``Reported by Jane Roe · Thu 3.5.2025 · 09:47
+  local time``): the stamps of the page's entries, not times of the events;
 - a **correction note**: ``Correction, 9 June:`` / ``Clarification:`` / ``Editor's note:`` before its text
   (``An earlier version of this article ...``): a note on the page, its date dates no event;
 - a **gallery line**: a photo counter at its start (``Gallery 3 / 12``, ``Photo 2 of 9``) or prev/next
@@ -91,7 +94,7 @@ _CTA = re.compile(rf"(?:[▶►]\s*{_CTA_VERB}.*|{_CTA_VERB}.*[→›»]|(?:Foll
 _MONTH_WORDS = rf"(?:{MONTH_NAMES})\.?"
 _STAMP_LABEL = r"(?:Last\s+)?(?:[Pp]osted|[Pp]ublished|[Uu]pdated)(?:\s+(?:on|at))?:?"
 _STAMP_TOKEN = re.compile(rf"\(?(?:{_MONTH_WORDS}|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-                          rf"|{_STAMP_LABEL}|on|at|the|of"
+                          rf"|{_STAMP_LABEL}|on|at|the|of|local|time|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d\d"
                           r"|\d{1,4}(?:st|nd|rd|th)?,?|\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?,?|[AaPp]\.?[Mm]\.?,?"
                           r"|[A-Z]{2,4}(?:[+-]\d{1,2})?,?|\d{4}-\d\d-\d\d(?:T[\d:]+Z?)?|[-–—|·/]|\(|\))\)?,?")
 _STAMP_NEEDS = re.compile(r"\d")
@@ -160,6 +163,14 @@ def _is_ranked_list(line: str) -> bool:
     return len(label) <= 4 and not line[: items[0].start()].rstrip().endswith((".", "?", "!"))
 
 
+# a live blog's list of entries: a clock time and a short headline (``· 13:20 Minister to speak``)
+_LIVE_ENTRY = re.compile(r"[·•▪◦–—-]?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?\s+[A-Z\"“‘'][^\n]*")
+
+
+def _is_live_entry(line: str) -> bool:
+    return len(line.split()) <= 14 and bool(_LIVE_ENTRY.fullmatch(line)) and not line.endswith((".", "?", "!", "\"", "”", ":"))
+
+
 def _is_menu(line: str) -> bool:
     items = _SEPARATOR.split(line)
     if len(items) < 2:
@@ -186,6 +197,8 @@ _CLOCK_ITEM = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z][a-
 def _is_byline_row(line: str, common: set[str]) -> bool:
     """A byline and its stamp on one row: ``Reported by Jane Roe and John Doe · Thu 24.10.2024 · 09:47``
     (every item a byline, a timestamp or a clock time, the first a byline)."""
+    if not any(c in line for c in "·|»›•") or not any(c.isdigit() for c in line):
+        return False  # (the cheap test first)
     items = [it.strip() for it in _SEPARATOR.split(line)]
     return len(items) >= 2 and _is_byline(items[0], common) and all(
         _is_byline(it, common) or _is_timestamp(it) or _CLOCK_ITEM.fullmatch(it) for it in items[1:])
@@ -199,7 +212,8 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
         return False
     return bool(_is_menu(line) or _is_byline(line, common) or _is_byline_row(line, common) or _is_ranked_list(line) or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
-                or _is_timestamp(line) or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
+                or _is_timestamp(line) or _is_live_entry(line)
+                or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
                 or bool(_HASHTAGS.fullmatch(line)) or bool(_PAYWALL.fullmatch(line))
                 or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line)))

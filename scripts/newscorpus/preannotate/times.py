@@ -96,6 +96,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # a range of clock times is one TIME: "between 1am and 3am" -> "1am and 3am"; "between" is a
     # preposition before the time, outside it, and "about"/"around" at either end stay in (decision 30)
     ("tod_range", re.compile(rf"(?<=\b[Bb]etween\s){_APPROX}{_TOD_ANY}\s+and\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
+    # "from 8 p.m. to 5 a.m." (a curfew's hours): one TIME, "from" outside, like "between ... and"
+    ("tod_from_to", re.compile(rf"\b[Ff]rom\s+(?P<span>{_APPROX}{_TOD_ANY}\s+(?:to|until|till)\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?)(?!\w)")),
     ("tod_on_weekday", re.compile(rf"\b{_APPROX}{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     # the adverb is in the span, with its "on": "late Monday", "late on Monday", "later on Friday",
     # "earlier on Tuesday" (decision 30)
@@ -103,6 +105,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("overnight_into", re.compile(rf"\bovernight\s+(?:into|to)\s+(?P<wd>{_WD})\b")),
     # "late last year", "later this week", "earlier this year": the adverb is in the span (decision 30)
     ("mod_rel_unit", re.compile(rf"\b(?P<mod>[Ll]ater?|[Ee]arly|[Ee]arlier)\s+(?P<rel>this|last|next)\s+{_UNIT}\b")),
+    # "earlier in June", "later in March": the adverb and its "in" are in the span (decision 30)
+    ("mod_in_month", re.compile(rf"\b(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+in\s+(?P<mon>{_MFULL})\b(?!\s+\d)")),
+    # "later this afternoon", "earlier this morning": the publication day, the adverb in the span
+    ("mod_this_daypart", re.compile(r"\b(?:[Ll]ater|[Ee]arlier)\s+this\s+(?:morning|afternoon|evening)\b")),
+    # "for the rest of the week": the period it is in (the publication's week, month or year; decision 30)
+    ("rest_of_unit", re.compile(r"\b[Tt]he\s+rest\s+of\s+(?:the|this)\s+(?P<unit>day|week|month|year)\b")),
     ("month_of_rel_year", re.compile(rf"\b(?P<mon>{_MFULL})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mod_year", re.compile(r"\b(?:[Ll]ate|[Ee]arly|[Mm]id)[-\s](?P<year>(?:19|20)\d\d)\b")),
     ("whole_year", re.compile(r"\b[Tt]he\s+whole\s+of\s+(?P<year>(?:19|20)\d{2})\b")),
@@ -118,13 +126,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # number in it is still a DURATION figure (figures.py)
     # "N units ago" with a qualifier it keeps ("more than two months ago"); the DURATION inside it is a
     # FIGURE nested in the TIME (guidelines, decision 26)
-    ("ago", re.compile(rf"\b(?:(?P<q>{_AGO_QUALIFIERS})\s+)?(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
-                       r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
+    # ("a few years ago", "a fortnight ago", "a century ago": null, no number of units to count back)
+    ("ago", re.compile(rf"\b(?:(?P<q>{_AGO_QUALIFIERS})\s+)?(?P<n>[Aa]\s+few|[Aa]\s+couple\s+of|[Ss]everal|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|"
+                       r"[Ee]ight|[Nn]ine|[Tt]en|\d{1,2})\s+(?P<unit>day|week|month|year|fortnight|decade|centur(?=y|ies))(?:s|y|ies)?\s+ago\b")),
     # the determiner of a period is in the span: "over the weekend", "in the coming days" (decision 30)
     ("the_weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
     # a day told relative to another: "the next day" (null: anchored on the event)
     ("the_rel_day", re.compile(r"\b[Tt]he\s+(?:next|following|previous|same)\s+(?:day|morning|afternoon|evening|night)\b(?!\s+of)")),
-    ("the_vague", re.compile(r"\b[Tt]he\s+(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours)\b(?!\s+of)")),
+    ("the_vague", re.compile(r"\b[Tt]he\s+(?:past|coming|last|next)\s+(?:few\s+)?(?:days|weeks|months|week|month|year|hours|decade)\b(?!\s+of)")),
+    # "until at least Saturday": the bound is in the span, only the bare preposition is out (decision 30)
+    ("at_least_weekday", re.compile(rf"\b[Aa]t\s+least\s+(?P<wd>{_WD})\b")),
+    # "for most of Wednesday", "most of the afternoon": the part with its day (decision 30)
+    ("most_of_day", re.compile(rf"\b[Mm]ost\s+of\s+(?:(?P<wd>{_WD})|the\s+(?:morning|afternoon|evening|night))\b(?!\s+of\b)")),
     ("tod_weekday", re.compile(rf"\b{_APPROX}{_TOD}\s+(?:on\s+)?(?P<wd>{_WD})\b")),
     ("weekday_tod", re.compile(rf"\b(?P<wd>{_WD}){_PART}\s+(?:at\s+)?(?:around\s+)?{_TOD}")),
     ("rel_weekday", re.compile(rf"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<wd>{_WD}){_PART}\b")),
@@ -136,7 +149,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date_dmy", re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<mon>{_MFULL}|{'|'.join(_MONTH_ABBR)})\b\.?(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD}){_PART}\b")),
     ("rel_unit", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>night|week|month|year|weekend)\b")),
-    ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight)\b")),
+    ("deictic", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon>{_MFULL})\b")),
     ("month_year", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{MONTH_NAMES})\.?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("month", re.compile(rf"\b(?:(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<mon>{_MFULL})\b(?!\s+\d)")),
@@ -155,6 +168,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?P<span>(?:the\s+)?(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:morning|afternoon|evening))\b(?!\s+of\b)"
                            r"|\b(?:[Dd]uring|[Tt]hrough(?:out)?|[Ss]pent)\s+(?P<night>the\s+night)\b(?!\s+of\b)"
                            r"|\b[Ss]pent\s+(?P<spent>the\s+(?:morning|afternoon|evening))\b(?!\s+of\b)")),
+    # "through the day", "during the day": the day the text last named (decision 33)
+    ("the_day", re.compile(r"\b(?:[Dd]uring|[Tt]hrough(?:out)?)\s+(?P<span>the\s+day)\b(?!\s+(?:of|before|after)\b)")),
     # a year dating an event noun keeps its determiner outside ("the 2006 war", "a 2021 attack")
     # decades, with the determiner of the period (decision 30: "the 1990s", "the early 2000s"): no ISO
     # form the scheme allows, so null
@@ -162,7 +177,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # seasons with a year or a relative word ("summer 2023", "the summer of 2023", "last winter");
     # a bare "the summer" is left alone (annotators split on its determiner)
     ("season_year", re.compile(r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
-    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?:spring|summer|autumn|fall|winter)\b")),
+    # "since the summer", "through the winter": a season after a preposition, with its determiner
+    # (decision 30); null, the year it falls in is not told; not a noun's modifier ("the summer holidays")
+    ("the_season", re.compile(r"\b(?:[Ss]ince|[Tt]hrough(?:out)?|[Dd]uring|[Uu]ntil|[Tt]ill|[Ii]n|[Bb]y|[Oo]ver)\s+(?P<span>the\s+"
+                              r"(?:spring|summer|autumn|winter))\b(?![-\w]|\s+(?:of|months?|holidays?|vacation|season|"
+                              r"offensive|campaign|break|harvest|rains?|recess|session|term)\b)")),
+    ("rel_season", re.compile(r"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter|season)\b")),
     ("year", re.compile(r"\b(?:in|In|since|Since|until|of|by|before|after|during|the|a|A) (?P<year>(?:19|20)\d\d)\b(?![-,\d]\d)")),
     # a feast or holy month after a preposition locates a time ("a truce during Ramadan", "since Christmas")
     ("feast", re.compile(rf"\b(?:{_FEAST_PREPOSITIONS})\s+(?P<feast>{_FEASTS})\b(?!\s+(?:\d|[A-Z]))")),
@@ -171,6 +191,18 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("tod", re.compile(rf"\b{_APPROX}(?:{_TOD}(?:\s+local\s+time)?|"
                        rf"(?:noon|midday|midnight|mid-morning|mid-afternoon|{_NAMED_TOD})\b)")),
     ("overnight", re.compile(r"\bovernight\b")),
+    # "in the early hours" with no day of its own, "after dark", "all morning": times of day, the day the
+    # text last named (decision 33); a bare preposition stays outside ("until after dark" -> "dark")
+    ("early_hours_bare", re.compile(r"\b(?:[Tt]he\s+)?early\s+hours(?:\s+of\s+the\s+morning)?\b(?!\s+of\b)")),
+    ("dark", re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Uu]ntil|[Tt]ill)\s+(?P<span>dark)\b")),
+    ("all_daypart", re.compile(r"\b[Aa]ll\s+(?:morning|afternoon|evening|night)\b(?!\s+(?:long\s+)?(?:of|shift|vigil)\b)")),
+    # a day pointed back to ("the attacks it claimed that day"): the day the text last named (decision 33);
+    # "that year"/"that month"/"that week": null (no anchoring of coarser periods here)
+    ("that_day", re.compile(r"\b[Tt]hat\s+(?:very\s+)?(?P<u>day|night|morning|afternoon|evening|year|month|week)\b(?!\s*,?\s+(?:when|as|of)\b)")),
+    # a counted number of hours back from the day told ("the road was hit six hours earlier"): the day the
+    # text last named; a bare "Hours earlier" / "Hours later" and "minutes later" stay no TIME (golds)
+    ("hours_earlier", re.compile(r"\b(?:[Aa]n|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+                                 r"[Ee]leven|[Tt]welve|\d{1,2})\s+hours?\s+earlier\b(?!\s+than)")),
 ]
 
 # "May" and "March" are also ordinary words; accept them as months only in a date-like context
@@ -243,11 +275,11 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return None
     if kind in ("mod_year", "season_year"):
         return year
-    if kind == "decade":
+    if kind in ("decade", "the_season"):
         return None
     if published is None:
         return None
-    if kind in ("overnight", "morning") or _names_no_day(kind, groups):
+    if kind in ("overnight", "morning", "mod_this_daypart") or _names_no_day(kind, groups):
         return published.isoformat()  # (a time of day is then dated by the day last named, find_times)
     if kind == "the_weekend":
         sat = most_recent_weekday(5, published)
@@ -264,6 +296,12 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     if kind == "month_of_rel_year":
         step = {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
         return f"{published.year + step}-{_MONTH_NUM[groups['mon']]:02d}"
+    if kind == "mod_in_month":
+        return _month_value(_MONTH_NUM[groups["mon"]], published)
+    if kind == "rest_of_unit":
+        unit = groups["unit"].lower()
+        return {"day": published.isoformat(), "week": iso_week(published), "month": f"{published.year}-{published.month:02d}",
+                "year": f"{published.year}"}[unit]
     if kind == "part_of_month":
         return _month_value(_MONTH_NUM[groups["mon"]], published)
     if kind == "first_n_of_year":
@@ -281,6 +319,8 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
     if kind == "ago":
         if groups.get("q") and re.fullmatch(_AGO_BOUNDS, groups["q"]):
             return None  # "more than two months ago": before a date, not on one
+        if groups["unit"] in ("fortnight", "decade", "centur") or not re.fullmatch(r"\w+", groups["n"]) or groups["n"].lower() == "several":
+            return None
         n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9, "ten": 10}.get(groups["n"].lower()) or int(groups["n"])
         unit = groups["unit"]
@@ -293,6 +333,9 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
             return f"{published.year + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         return f"{published.year - n}-{published.month:02d}"
     if kind in _WEEKDAY_KINDS:
+        resolve_day = next_weekday if groups.get("_future") else most_recent_weekday
+        return resolve_day(WEEKDAYS.index(groups["wd"]), published).isoformat()
+    if kind == "most_of_day":  # with a weekday (without one it is a time of day, above)
         resolve_day = next_weekday if groups.get("_future") else most_recent_weekday
         return resolve_day(WEEKDAYS.index(groups["wd"]), published).isoformat()
     if kind == "rel_weekday":
@@ -308,6 +351,8 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         return d.isoformat()
     if kind == "deictic":
         word = groups["word"].lower()
+        if word == "tomorrow":
+            return (published + timedelta(days=1)).isoformat()
         return (published - timedelta(days=1) if word == "yesterday" else published).isoformat()
     if kind == "rel_unit":
         rel, unit = groups["rel"].lower(), groups["unit"].lower()
@@ -324,7 +369,7 @@ def resolve(kind: str, groups: dict[str, str | None], published: date | None) ->
         if unit == "year":
             return f"{published.year + step}"
     if kind == "rel_season":  # only "this" pins a year; "last winter" may or may not cross one
-        return f"{published.year}" if groups["rel"].lower() == "this" else None
+        return f"{published.year}" if groups["rel"].lower() == "this" and groups["season"] != "season" else None
     if kind == "weekday_date":
         groups = {**groups, "mon": groups["mon"] or groups["mon2"], "day": groups["day"] or groups["day2"]}
         return resolve("date_mdy", groups, published)
@@ -358,7 +403,7 @@ def _feast_value(feast: str, published: date) -> str | None:
     return None
 
 
-_SCORES = {"feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
+_SCORES = {"the_day": 0.55, "at_least_weekday": 0.7, "early_hours_bare": 0.7, "dark": 0.6, "all_daypart": 0.55, "most_of_day": 0.6, "that_day": 0.55, "hours_earlier": 0.6, "mod_in_month": 0.8, "mod_this_daypart": 0.75, "rest_of_unit": 0.7, "tod_from_to": 0.7, "the_season": 0.6, "feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.8, "weekday_date": 0.9, "decade": 0.7, "season_year": 0.8, "rel_season": 0.75, "the_rel_day": 0.6, "early_hours": 0.8, "date_rel_year": 0.85, "tod_range": 0.7, "tod_on_weekday": 0.8, "mod_weekday": 0.8, "overnight_into": 0.7, "mod_rel_unit": 0.8,
            "month_of_rel_year": 0.8, "mod_year": 0.8, "part_of_unit": 0.7, "part_of_month": 0.7, "first_n_of_year": 0.6, "ago": 0.75, "the_weekend": 0.7,
            "the_vague": 0.6, "tod": 0.6, "overnight": 0.6,
            "weekday": 0.9, "tod_weekday": 0.85, "weekday_tod": 0.85, "rel_weekday": 0.8, "date_mdy": 0.9,
@@ -367,43 +412,53 @@ _SCORES = {"feast": 0.7, "tod_words": 0.7, "part_of_day": 0.75, "whole_year": 0.
 
 
 _NEEDS = {  # kind -> a cheap test the text must pass for the pattern to have any chance (speed)
-    "tod_on_weekday": "wd", "mod_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
+    "tod_on_weekday": "wd", "mod_weekday": "wd", "at_least_weekday": "wd", "overnight_into": "wd", "tod_weekday": "wd", "weekday_tod": "wd",
     "rel_weekday": "wd", "weekday": "wd", "early_hours": "wd", "weekday_date": "wd", "date_mdy": "mon", "date_dmy": "mon", "rel_month": "mon",
-    "month_year": "mon", "month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
+    "month_year": "mon", "month": "mon", "mod_in_month": "mon", "date_rel_year": "mon", "month_of_rel_year": "mon", "part_of_month": "mon",
 }
 _KEYWORDS = {  # kind -> words one of which the text must contain (speed)
+    "at_least_weekday": tuple(f"at least {wd.lower()}" for wd in WEEKDAYS),
+    "early_hours_bare": ("early hours",), "dark": ("dark",), "all_daypart": ("all morning", "all afternoon", "all evening", "all night"),
+    "most_of_day": ("most of",),
+    "that_day": tuple(f"that {u}" for u in ("day", "night", "morning", "afternoon", "evening", "year", "month", "week", "very")),
+    "hours_earlier": ("hours earlier", "hour earlier"),
+    "mod_in_month": ("earlier in", "later in", "early in", "late in"), "mod_this_daypart": ("this morning", "this afternoon",
+    "this evening"), "rest_of_unit": ("rest of",), "tod_from_to": ("from",), "the_season": ("the spring", "the summer", "the autumn", "the winter"),
     "overnight_into": ("overnight",), "mod_rel_unit": ("later", "earlier", "late", "early"),
     "month_of_rel_year": ("year",), "date_rel_year": ("year",), "mod_year": ("late", "early", "mid"), "part_of_unit": ("the start", "the end",
     "the beginning", "the middle", "the first half", "the second half"), "ago": (" ago",),
     "part_of_month": (" of ",), "first_n_of_year": ("months of",), "the_weekend": ("weekend",),
     "the_vague": ("the past", "the coming", "the last", "the next"), "rel_unit": ("last", "this", "next"),
-    "deictic": ("yesterday", "today", "tonight"), "rel_month": ("last", "this", "next"),
+    "deictic": ("yesterday", "today", "tonight", "tomorrow"), "rel_month": ("last", "this", "next"),
     "vague": ("recent", "coming", "past few", "next few"), "morning": ("morning", "night", "afternoon", "evening"),
-    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "part_of_day": ("in the morning", "in the afternoon", "in the evening"), "whole_year": ("whole of",), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
+    "overnight": ("overnight",), "daypart": ("morning", "afternoon", "evening", "night"),
+    "the_day": ("during the day", "through the day", "throughout the day"), "tod_words": ("in the morning", "in the afternoon", "in the evening", "clock"), "part_of_day": ("in the morning", "in the afternoon", "in the evening"), "whole_year": ("whole of",), "mod_weekday": ("late", "early", "earlier"), "rel_weekday": ("last", "this", "next"),
     "tod_on_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "dawn", "dusk", "daybreak", "nightfall",
                        "sunrise", "sunset", "mid-"),
     "tod_weekday": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "early_hours": ("early hours",), "feast": tuple(_FEAST_PATTERNS), "decade": ("0s",), "season_year": ("spring", "summer", "autumn", "winter"),
-    "rel_season": ("spring", "summer", "autumn", "fall", "winter"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
+    "rel_season": ("spring", "summer", "autumn", "fall", "winter", "season"), "the_rel_day": ("the next", "the following", "the previous", "the same"), "tod_range": ("between",), "weekday_tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc"),
     "tod": ("am", "pm", "a.m", "p.m", ":", "gmt", "utc", "noon", "midday", "midnight", "mid-morning", "mid-afternoon", "dawn", "dusk",
             "daybreak", "nightfall", "sunrise", "sunset"),
 }
 # a bare weekday resolves to the most recent such day, unless its own clause puts it ahead: a future
 # or scheduling marker a few words before it, with no punctuation between ("talks will resume on
 # Tuesday", "are due to meet on Friday") resolves it to the next such day (decision 32)
-_WEEKDAY_KINDS = ("early_hours", "tod_range", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday",
+_WEEKDAY_KINDS = ("at_least_weekday", "early_hours", "tod_range", "tod_from_to", "weekday", "tod_weekday", "weekday_tod", "tod_on_weekday", "mod_weekday",
                   "overnight_into")
 _FUTURE_BEFORE = re.compile(r"(?:\b(?:[Ww]ill|[Ss]hall|[Ww]ould|[Dd]ue\s+to|(?:is|are|was|were)\s+due|[Ss]cheduled|[Ee]xpected\s+to"
                             r"|[Ss]et\s+to|[Pp]lan(?:s|ned|ning)|[Gg]oing\s+to)|['’]ll)(?:\s+[\w'’-]+){0,8}\s+$")
-_DAY_TIME_KINDS = ("tod", "tod_words", "daypart", "part_of_day")
+_DAY_TIME_KINDS = ("the_day", "tod", "tod_words", "daypart", "part_of_day", "hours_earlier", "early_hours_bare", "dark", "all_daypart")
 
 
 def _names_no_day(kind: str, groups: dict) -> bool:
     """A time of day that names no day of its own: a clock time, a part of the day, or a range of
     clock times without a weekday (decision 33)."""
-    return kind in _DAY_TIME_KINDS or (kind == "tod_range" and not groups.get("wd"))
+    return kind in _DAY_TIME_KINDS or (kind == "that_day" and groups.get("u") not in ("year", "month", "week")) \
+        or (kind == "most_of_day" and not groups.get("wd")) or (kind in ("tod_range", "tod_from_to") and not groups.get("wd"))
 
 
+_GENERIC_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach)\s+(?:[a-z]+\s+)?$")
 _WD_ANY = re.compile(rf"\b(?:{_WD})\b")
 _MON_ANY = re.compile(rf"\b(?:{MONTH_NAMES})\b")
 # a time right after a reporting verb dates the report, not the event ("said on Monday that ...":
@@ -428,9 +483,12 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
             continue
         for m in finditer(pattern, text):  # pattern.finditer, faster (scan.py)
             start, end = m.span("year") if kind == "year" else (
-                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast") else m.span())
+                m.span(m.lastgroup) if kind in ("daypart", "early_hours", "feast") else
+                m.span("span") if kind in ("the_season", "dark", "tod_from_to", "the_day") else m.span())
             groups = m.groupdict()
             mon = groups.get("mon")
+            if kind == "month" and _GENERIC_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "in a normal August", "every June": a kind of month, no date
             if kind == "month" and mon in _AMBIGUOUS_MONTHS and not groups.get("mod"):
                 if not _MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
                     continue
@@ -440,7 +498,7 @@ def find_times(text: str, published: date | None) -> list[TimeExpr]:
                 continue
             taken.append((start, end))
             groups["_text"] = m.group(0).lower()
-            if kind in _WEEKDAY_KINDS:
+            if kind in _WEEKDAY_KINDS or kind == "most_of_day":
                 groups["_future"] = bool(_FUTURE_BEFORE.search(text, max(0, start - 80), start))
             out.append(TimeExpr(start, end, text[start:end], resolve(kind, groups, published), _SCORES[kind]))
             if _names_no_day(kind, groups):
