@@ -154,8 +154,8 @@ _RANK_ITEM = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+[A-Z‘“\"']")
 
 
 def _is_ranked_list(line: str) -> bool:
-    if len(line.split()) > 60:
-        return False
+    """A most-read box on one line: a label of up to four words, then ``1. ... 2. ... 3. ...`` (a line of at
+    most 60 words: is_furniture counts them)."""
     items = list(_RANK_ITEM.finditer(line))
     if len(items) < 3 or [int(m.group(1)) for m in items] != list(range(1, len(items) + 1)):
         return False
@@ -210,20 +210,23 @@ def is_furniture(line: str, common: set[str] = frozenset()) -> bool:
     line = line.strip()
     if not line:
         return False
-    return bool(_is_menu(line) or _is_byline(line, common) or _is_byline_row(line, common) or _is_ranked_list(line) or _AUTHOR_NOTE.fullmatch(line)
+    n = len(line.split())  # (counted once: most lines are long paragraphs, and most shapes are short)
+    if n <= 20 and (_is_byline(line, common) or _is_timestamp(line) or _is_live_entry(line)
+                    or (n <= 9 and bool(_COMMENTS.fullmatch(line)))
+                    or (n <= 16 and bool(_COMMENT_CALL.fullmatch(line)) and bool(_COMMENT_INVITE.search(line)))
+                    or (n <= 16 and bool(_REPORTING_BY.fullmatch(line)))
+                    or bool(_CTA.fullmatch(line))
+                    or (_MASTHEAD.fullmatch(line) and len(line) > 1)
+                    or (_MASTHEAD_TAGLINE.fullmatch(line) and n <= 12)):
+        return True
+    return bool(_is_menu(line) or _is_byline_row(line, common) or (n <= 60 and _is_ranked_list(line))
+                or _AUTHOR_NOTE.fullmatch(line)
                 or _LINK_LABEL.fullmatch(line) or _CREDIT_END.search(line) or _COPYRIGHT.fullmatch(line)
-                or _is_timestamp(line) or _is_live_entry(line)
                 or bool(_CORRECTION.fullmatch(line)) or bool(_GALLERY.search(line))
                 or bool(_BYLINE_BASES.fullmatch(line)) or bool(_MEDIA_TAG.fullmatch(line))
                 or bool(_HASHTAGS.fullmatch(line)) or bool(_PAYWALL.fullmatch(line))
-                or (len(line.split()) <= 9 and bool(_COMMENTS.fullmatch(line)))
-                or (len(line.split()) <= 16 and bool(_COMMENT_CALL.fullmatch(line)) and bool(_COMMENT_INVITE.search(line)))
-                or (len(line.split()) <= 40 and bool(_FOLD_OUT.fullmatch(line)))
-                or (len(line.split()) <= 60 and bool(_PROMOTED.fullmatch(line)))
-                or (len(line.split()) <= 16 and bool(_REPORTING_BY.fullmatch(line)))
-                or (len(line.split()) <= 20 and bool(_CTA.fullmatch(line)))
-                or (_MASTHEAD.fullmatch(line) and len(line) > 1)
-                or (_MASTHEAD_TAGLINE.fullmatch(line) and len(line.split()) <= 12))
+                or (n <= 40 and bool(_FOLD_OUT.fullmatch(line)))
+                or (n <= 60 and bool(_PROMOTED.fullmatch(line))))
 
 
 _CAP_WORD = re.compile(r"(?:[A-Z][\w’'.-]*|&)")
