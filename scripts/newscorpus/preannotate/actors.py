@@ -169,7 +169,7 @@ _DIVIDING_LINES = {"border", "frontier", "boundary", "river", "line", "road", "s
 _MEMBER_OF = {"member", "head"}
 _OWNER_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"}
 _CIVIC_COUNCIL = {"humanitarian", "rights", "media", "press", "aid", "relief", "refugee", "peace",
-                                       "advisory", "student", "students", "youth", "business", "trade"}
+                  "advisory", "student", "students", "youth", "business", "trade"}
 # decision 34: "aid workers", "health workers", "rescue workers" are civilians by occupation (the golds of
 # the seen sets: 16 CIVILIANS, 8 GROUP); one of them is a person
 _COMPOUND_HEADS = {("aid", "worker"): "CIVILIANS", ("health", "worker"): "CIVILIANS", ("security", "force"): "MILITARY",

@@ -903,7 +903,7 @@ def _withdrawn_thing(tokens: list[Token], low: list[str], i: int, n: int) -> boo
             if tokens[k].text in _CLAUSE_BREAK or low[k] in {"from", "to", "by", "within", "before"}:
                 return True
         return True
-    if word == "withdrawn" and i and low[i - 1] in _BE | {"been"}:
+    if word == "withdrawn" and i and low[i - 1] in _BE:
         lo, _ = sentence_bounds(tokens, i)
         subject = range(max(lo, i - 6), i - 1)
         return not any(low[k] in _FORCE_NOUNS | _ARMED_SUBJECTS or (tokens[k].is_title() and tokens[k].is_word()
@@ -988,7 +988,7 @@ def _skip(tokens: list[Token], low: list[str], i: int, n: int) -> bool:
         return True  # "a general strike", "went on strike", "a strike by drivers": a stoppage of work, no attack
     if word in {"action", "actions"} and prev in _NO_FORCE_ACTION_KINDS:
         return True  # "legal action", "industrial action": no use of force (a trigger learned from "take action against")
-    if word == "met" and nxt == "with" and prev in _BE | {"be"}:
+    if word == "met" and nxt == "with" and prev in _BE:
         return True  # "any misadventure will be met with a strong response": received with, no meeting
     if word in _FIGHT_FORMS and (prev in _NONVIOLENT_BATTLES or _fights_no_enemy(tokens, low, i + n)):
         return True  # "firefighters battled blazes", "a legal battle", "fighting corruption": no hostilities

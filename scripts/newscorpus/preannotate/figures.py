@@ -922,7 +922,7 @@ def _attack_occasions(tokens: list[Token], lo: int) -> bool:
     s_lo = sentence_bounds(tokens, lo)[0]
     for k in range(lo - 1, max(s_lo, lo - 7) - 1, -1):
         t = tokens[k]
-        if t.text in (",", ";", ":", "(") :
+        if t.text in (",", ";", ":", "("):
             return False
         if t.lower in _ATTACK_OCCASION_VERBS:
             return True
@@ -1890,6 +1890,8 @@ def _victims_named_before(tokens: list[Token], lo: int, back: int = 1) -> bool:
                 and _victims_at(tokens, k + 2):
             return True  # "the seven wounded were taken to hospital. Four have been discharged"
     return False
+
+
 _CASUALTY_PARTICIPLES = {"killed", "wounded", "injured", "hurt", "dead", "slain"}
 
 

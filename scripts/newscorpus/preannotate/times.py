@@ -89,15 +89,21 @@ _FEAST_PREPOSITIONS = r"[Dd]uring|[Bb]efore|[Aa]fter|[Ss]ince|[Uu]ntil|[Bb]y|[Oo
 _AGO_BOUNDS = r"(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than|[Oo]ver|[Uu]nder|[Aa]t\s+least|[Uu]p\s+to|[Jj]ust\s+(?:over|under)"
 _AGO_QUALIFIERS = rf"{_AGO_BOUNDS}|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Aa]pproximately|[Ss]ome"
 
+def _tod_pair(joiner: str) -> str:
+    """Two clock times joined by ``joiner`` (``1am and 3am``, ``8 p.m. to 5 a.m.``), each with its
+    ``about``/``shortly before``, and the weekday they fall on: a range of clock times is one TIME."""
+    return rf"{_APPROX}{_TOD_ANY}\s+{joiner}\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?"
+
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # a day and month with a relative year: "Oct. 8 last year", "8 October last year"
     ("date_rel_year", re.compile(rf"\b(?:(?P<mon>{MONTH_NAMES})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9])|(?P<day2>[12]\d|3[01]|0?[1-9])\s+"
                                  rf"(?P<mon2>{_MFULL}))(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     # a range of clock times is one TIME: "between 1am and 3am" -> "1am and 3am"; "between" is a
     # preposition before the time, outside it, and "about"/"around" at either end stay in (decision 30)
-    ("tod_range", re.compile(rf"(?<=\b[Bb]etween\s){_APPROX}{_TOD_ANY}\s+and\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?(?!\w)")),
+    ("tod_range", re.compile(rf"(?<=\b[Bb]etween\s){_tod_pair('and')}(?!\w)")),
     # "from 8 p.m. to 5 a.m." (a curfew's hours): one TIME, "from" outside, like "between ... and"
-    ("tod_from_to", re.compile(rf"\b[Ff]rom\s+(?P<span>{_APPROX}{_TOD_ANY}\s+(?:to|until|till)\s+{_APPROX}{_TOD_ANY}(?:\s+on\s+(?P<wd>{_WD}))?)(?!\w)")),
+    ("tod_from_to", re.compile(rf"\b[Ff]rom\s+(?P<span>{_tod_pair('(?:to|until|till)')})(?!\w)")),
     ("tod_on_weekday", re.compile(rf"\b{_APPROX}{_TOD_ANY}\s+on\s+(?P<wd>{_WD})\b")),
     # the adverb is in the span, with its "on": "late Monday", "late on Monday", "later on Friday",
     # "earlier on Tuesday" (decision 30)
